@@ -1,0 +1,23 @@
+// The whole front end in one call: load, check and build the report tree of
+// one meeting folder. What the command line and the tests use.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cwgreport/diagnostic.h"
+#include "cwgreport/report_tree.h"
+#include "cwgreport/yaml.h"
+
+namespace cwg {
+
+struct CompileOptions {
+  yaml::Limits limits;
+};
+
+// Reports every problem found to `diags`. Returns the report tree when the
+// sources have no error (warnings allowed), or nothing.
+std::optional<tree::Report> compile(const std::string& dir, Diagnostics& diags,
+                                    const CompileOptions& opts = {});
+
+}  // namespace cwg

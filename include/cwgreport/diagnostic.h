@@ -1,0 +1,134 @@
+// Diagnostics: located problems, collected in a sink by every phase and
+// printed once by the command line.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cwg {
+
+// A position in a source file. Lines and columns are 1-based; column counts
+// bytes, as compilers do. line == 0 means "the whole file" (or unknown).
+struct Location {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  bool has_position() const { return line > 0; }
+};
+
+enum class Severity { off, note, warning, error };
+
+std::string_view severity_name(Severity s);
+
+struct Note {
+  Location loc;  // may have no position: then printed as a bare "note:"
+  std::string message;
+};
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string code;  // stable identifier, e.g. "unknown-document"
+  Location loc;
+  std::string message;  // lowercase, no final period, names in quotes
+  std::vector<Note> notes;
+};
+
+// Every code the program can emit, with its default severity and the text
+// `cwgreport explain CODE` prints. The table lives in diagnostic_codes.cc
+// and is the single list docs/diagnostics.md is checked against.
+struct CodeInfo {
+  std::string_view code;
+  Severity default_severity;
+  std::string_view summary;  // one line
+  std::string_view explanation;  // a paragraph or more, with example and fix
+};
+
+const std::vector<CodeInfo>& all_codes();
+const CodeInfo* find_code(std::string_view code);
+
+// Per-code severity overrides from -W options.
+struct DiagnosticPolicy {
+  bool warnings_as_errors = false;
+  std::map<std::string, Severity, std::less<>> overrides;
+  std::size_t max_errors = 50;  // 0 = no limit
+
+  // Parses one -W argument: "error", "no-CODE", "CODE=error|warning|off".
+  // Returns an error message, or nothing on success.
+  std::optional<std::string> apply(std::string_view arg);
+  Severity severity_of(std::string_view code, Severity default_severity) const;
+};
+
+// The text of every file read, so that diagnostics can quote source lines.
+class SourceFiles {
+ public:
+  void add(std::string path, std::string contents);
+  const std::string* find(std::string_view path) const;
+  // The text of the given 1-based line without its line break, or nothing.
+  std::optional<std::string_view> line(std::string_view path, int line) const;
+
+ private:
+  std::map<std::string, std::string, std::less<>> files_;
+};
+
+class Diagnostics {
+ public:
+  Diagnostics() = default;
+  explicit Diagnostics(DiagnosticPolicy policy) : policy_(std::move(policy)) {}
+
+  // Reports a diagnostic under a code from all_codes(); its severity is the
+  // code's default unless the policy overrides it. Codes set to "off" are
+  // dropped. Past max_errors, further errors are counted but not kept.
+  void report(std::string_view code, Location loc, std::string message,
+              std::vector<Note> notes = {});
+
+  const std::vector<Diagnostic>& all() const { return list_; }
+  std::size_t error_count() const { return errors_; }
+  std::size_t warning_count() const { return warnings_; }
+  bool has_errors() const { return errors_ > 0; }
+  // True once max_errors has been reached; phases may stop early then.
+  bool limit_reached() const;
+  std::size_t dropped() const { return dropped_; }
+
+  SourceFiles& sources() { return sources_; }
+  const SourceFiles& sources() const { return sources_; }
+  const DiagnosticPolicy& policy() const { return policy_; }
+
+  // Sorts by file, line, column (stable for equal positions) so output does
+  // not depend on the order phases ran in.
+  void sort();
+
+ private:
+  DiagnosticPolicy policy_;
+  SourceFiles sources_;
+  std::vector<Diagnostic> list_;
+  std::size_t errors_ = 0;
+  std::size_t warnings_ = 0;
+  std::size_t dropped_ = 0;
+};
+
+// Edit distance, for "did you mean" notes.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The candidate closest to `word`, if close enough to be a plausible typo.
+std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string>& candidates);
+
+enum class DiagnosticFormat { human, json, sarif, github };
+std::optional<DiagnosticFormat> parse_diagnostic_format(std::string_view name);
+
+struct PrintOptions {
+  DiagnosticFormat format = DiagnosticFormat::human;
+  bool color = false;
+  std::string tool_version;  // for SARIF
+};
+
+// Renders all diagnostics in the chosen format (human: with the source line
+// and a caret; json: one object per line; sarif: one SARIF 2.1.0 log;
+// github: workflow commands), followed, for human output, by a summary line.
+std::string format_diagnostics(const Diagnostics& diags, const PrintOptions& opts);
+
+}  // namespace cwg

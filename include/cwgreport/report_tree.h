@@ -1,0 +1,127 @@
+// The render-neutral report tree: everything a renderer needs, with all
+// numbers, markers, anchors and cross-reference texts already computed.
+// Renderers read only this; they never see YAML or the source model.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cwg::tree {
+
+struct Inline {
+  enum class Kind {
+    text,        // `text` is literal text (UTF-8, unescaped)
+    code,        // `text` is literal code
+    emph,        // children
+    strong,      // children
+    strike,      // children
+    link,        // `target` is the URL, children are the link text
+    xref,        // cross-reference: `text` is what to print ("6.3",
+                 // "CWG-COP-14/2", "Annex 1"); `target` is the anchor id
+                 // in this report (without '#')
+    footnote_ref,  // `text` is the footnote's number ("1"); `target` its anchor
+    softbreak,   // a line break in the source: printed as a space
+    linebreak,   // a hard line break
+  };
+  Kind kind = Kind::text;
+  std::string text;
+  std::string target;
+  std::vector<Inline> children;
+};
+using Inlines = std::vector<Inline>;
+
+enum class ListStyle {
+  bullet,  // "·"
+  dash,    // "–"
+  alpha,   // "a)"
+  roman,   // "i)"
+  number,  // "1)"
+};
+
+struct Block;
+
+struct ListItem {
+  std::string marker;  // computed: "·", "–", "a)", "iv)", "3)"
+  std::string anchor;  // id for HTML, may be empty
+  Inlines text;
+  std::vector<Block> children;  // nested lists and further paragraphs
+};
+
+enum class Align { none, left, center, right };
+
+struct Table {
+  std::vector<Align> align;          // one per column
+  std::vector<Inlines> header;       // one per column
+  std::vector<std::vector<Inlines>> rows;  // each row has header.size() cells
+  Inlines caption;                   // may be empty
+};
+
+struct Block {
+  enum class Kind {
+    paragraph,  // `number` (may be empty: unnumbered), `anchor`, `text`,
+                // `children` (continuation paragraphs, lists, tables)
+    list,       // `style`, `items`
+    table,      // `table`
+    quote,      // a quoted excerpt: `text` is its attribution line (may be
+                // empty), `children` its paragraphs, numbered with their
+                // own numbering in `number`
+    elision,    // "[...]" inside a quote
+  };
+  Kind kind = Kind::paragraph;
+  std::string number;
+  std::string anchor;
+  Inlines text;
+  std::vector<Block> children;
+  ListStyle style = ListStyle::bullet;
+  std::vector<ListItem> items;
+  Table table;
+};
+
+struct Section {
+  std::string number;  // "6"; for annexes "Annex 1"; may be empty
+  std::string anchor;
+  Inlines heading;
+  std::vector<Block> blocks;
+};
+
+struct Footnote {
+  std::string number;  // "1"
+  std::string anchor;  // "fn-1"; references point here
+  Inlines text;
+};
+
+// One labelled line of the cover block, in print order, e.g.
+// {"", "Council 2020"}, {"Agenda item:", "PL 1.5"}, {"Document", "C20/57-E"}.
+struct CoverField {
+  std::string name;   // stable key: session, place_dates, agenda_item,
+                      // symbol, date, original
+  std::string label;  // printed before the value, may be empty
+  std::string value;
+};
+
+struct Cover {
+  std::vector<CoverField> left;   // session, place and dates
+  std::vector<CoverField> right;  // agenda item, symbol, date, original
+  std::string source_line;        // "Report by the Chair of ..." (may be empty)
+};
+
+struct Signature {
+  std::string name;  // "Ibrahim Al Dabal (UAE)"
+  std::string role;  // "Chair, CWG-COP"
+};
+
+struct Report {
+  std::string language = "en";  // BCP 47, for <html lang>
+  std::string short_title;      // for <title>: "CWG-COP 14th meeting report"
+  Cover cover;
+  std::string title;            // "OUTCOME OF THE 14TH MEETING OF THE ..."
+  std::vector<Block> summary;   // "Summary" box paragraphs
+  std::vector<Block> action;    // "Action required" (may be empty)
+  Inlines references;           // "Resolution 179 ..., Council Resolution 1306"
+  std::vector<Section> sections;
+  std::vector<Section> annexes;
+  std::vector<Footnote> footnotes;
+  Signature signature;          // empty name and role: no signature block
+};
+
+}  // namespace cwg::tree

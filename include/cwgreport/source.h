@@ -1,0 +1,159 @@
+// The loaded sources of one meeting report: what the YAML files say, with
+// the position of every value, before any reference is resolved.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cwgreport/diagnostic.h"
+
+namespace cwg {
+
+// A string value from a source file and where it was written.
+struct Text {
+  std::string value;
+  Location loc;
+  std::size_t offset = 0;  // byte offset of the value's node in its file
+  bool present = false;    // false when the key was absent
+
+  bool empty() const { return value.empty(); }
+};
+
+struct Number {
+  long value = 0;
+  Location loc;
+  bool present = false;
+};
+
+struct Person {
+  Text id, name, honorific, country, role;
+  Location loc;
+};
+
+struct Meeting {
+  Number number;
+  Text date, end_date, venue, mode, chair;
+  Number participants;
+  Location loc;
+};
+
+struct Reference {
+  Text id, text;
+  Location loc;
+};
+
+struct Entity {
+  Text id, name, short_name;
+  Location loc;
+};
+
+struct Document {
+  Number number, revision, addendum, meeting;
+  Text series, title, kind;
+  std::vector<Text> source;
+  Location loc;
+};
+
+struct ListItem;
+
+struct List {
+  Text style;  // empty: bullet
+  std::vector<ListItem> items;
+  Location loc;
+};
+
+struct ListItem {
+  Text label, text;
+  std::vector<List> list;  // zero or one nested list
+  Location loc;
+};
+
+// A list generated from the register: by kind, or by explicit keys.
+struct DocumentList {
+  std::vector<Text> kinds;
+  std::vector<Text> keys;
+  Location loc;
+};
+
+// A quoted excerpt, e.g. from a resolution, with the source's own numbers.
+struct QuotedParagraph {
+  Text number, text;
+  bool elision = false;  // "[...]" in place of omitted text
+  Location loc;
+};
+
+struct Quote {
+  Text source;  // attribution line, optional
+  std::vector<QuotedParagraph> paragraphs;
+  Location loc;
+};
+
+struct Table {
+  Text caption;
+  std::vector<Text> columns;  // header cells
+  std::vector<Text> align;    // left | center | right, one per column or none
+  std::vector<std::vector<Text>> rows;
+  Location loc;
+};
+
+struct Footnote {
+  Text id, text;
+  Location loc;
+};
+
+struct Paragraph {
+  Text label, text;
+  std::vector<Text> presents;
+  bool numbered = true;
+  std::vector<Quote> quote;               // zero or one
+  std::vector<Table> table;               // zero or one
+  std::vector<List> list;                 // zero or one
+  std::vector<DocumentList> documents;    // zero or one
+  std::vector<Footnote> footnotes;
+  Location loc;
+};
+
+struct Section {
+  Text label, heading;
+  std::vector<Paragraph> paragraphs;
+  Location loc;  // the file, line 0
+};
+
+struct Group {
+  Text name, acronym, parent;
+  Location loc;
+};
+
+struct Signature {
+  Text person, role;  // role: default from the person's role and the group
+  Location loc;
+};
+
+// The cover block printed above the title of a report to a parent body.
+// Every field is optional.
+struct Cover {
+  Text session, place, dates, agenda_item, symbol, language, date, original, author, source;
+  Number revision;
+  Location loc;
+};
+
+struct Sources {
+  std::string dir;  // the meeting folder as given
+  Group group;
+  std::vector<Meeting> meetings;
+  std::vector<Person> people;
+  std::optional<Cover> cover;
+  Text chair_word;  // "Chair" (default) or e.g. "Chairman"
+  Text title_ordinals;
+  Text summary, action;
+  std::vector<Reference> references;
+  Text reference_separator;
+  std::vector<Section> sections;
+  std::vector<Section> annexes;
+  std::optional<Signature> signature;
+  std::vector<Entity> entities;
+  std::vector<Document> documents;
+};
+
+}  // namespace cwg

@@ -1,0 +1,65 @@
+// A strict YAML reader: turns one source file into a tree of nodes that keep
+// their position, built from yaml-cpp's event stream with our own limits.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cwgreport/diagnostic.h"
+
+namespace cwg::yaml {
+
+struct Limits {
+  std::size_t max_file_bytes = 8u << 20;  // 8 MiB per file
+  std::size_t max_depth = 64;             // nested collections
+  std::size_t max_nodes = 2'000'000;      // nodes per file
+};
+
+enum class Kind { null, scalar, sequence, map };
+
+struct Entry;
+
+struct Node {
+  Kind kind = Kind::null;
+  Location loc;             // where the node starts
+  std::size_t offset = 0;   // byte offset of the node's start in the file
+  std::string value;        // scalar text (empty for null)
+  bool plain = false;       // scalar written without quotes or block style
+  std::vector<Node> items;  // sequence
+  std::vector<Entry> entries;  // map, in source order, keys unique
+
+  bool is_null() const { return kind == Kind::null; }
+  bool is_scalar() const { return kind == Kind::scalar; }
+  bool is_sequence() const { return kind == Kind::sequence; }
+  bool is_map() const { return kind == Kind::map; }
+  // The value for a key of a map, or nullptr.
+  const Node* find(std::string_view key) const;
+};
+
+struct Entry {
+  Node key;  // always a scalar
+  Node value;
+};
+
+// Reads `path`: a regular file no larger than limits.max_file_bytes, strict
+// UTF-8 (no NUL, no control characters other than tab, LF and CR, a BOM
+// only at the start), one YAML document, no aliases or anchors, no
+// duplicate keys, no complex keys, nesting and node count within limits.
+// Every problem is reported to `diags` with its position; the file's text is
+// registered in diags.sources(). Returns the root node when the file could
+// be read (possibly with errors reported), or nothing when not at all.
+// `display_path` is the name used in diagnostics.
+std::optional<Node> read_file(const std::string& path, const std::string& display_path,
+                              Diagnostics& diags, const Limits& limits = {});
+
+// The same for text already in memory (tests, fuzzing).
+std::optional<Node> parse(std::string_view text, const std::string& display_path,
+                          Diagnostics& diags, const Limits& limits = {});
+
+// The name of a node's kind as used in messages: "a string", "a list", ...
+std::string_view kind_name(Kind kind);
+
+}  // namespace cwg::yaml
