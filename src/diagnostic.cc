@@ -1,0 +1,165 @@
+// The diagnostics sink, the -W policy and "did you mean" suggestions.
+#include "cwgreport/diagnostic.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace cwg {
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::off:
+      return "off";
+    case Severity::note:
+      return "note";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
+  }
+  return "error";
+}
+
+std::optional<std::string> DiagnosticPolicy::apply(std::string_view arg) {
+  if (arg == "error") {
+    warnings_as_errors = true;
+    return std::nullopt;
+  }
+  std::string code;
+  Severity sev = Severity::off;
+  if (arg.starts_with("no-")) {
+    code = std::string(arg.substr(3));
+  } else if (auto eq = arg.find('='); eq != std::string_view::npos) {
+    code = std::string(arg.substr(0, eq));
+    std::string_view level = arg.substr(eq + 1);
+    if (level == "error")
+      sev = Severity::error;
+    else if (level == "warning")
+      sev = Severity::warning;
+    else if (level == "off")
+      sev = Severity::off;
+    else
+      return "unknown level '" + std::string(level) + "' in '-W " + std::string(arg) +
+             "' (expected error, warning or off)";
+  } else {
+    return "unknown -W argument '" + std::string(arg) +
+           "' (expected error, no-CODE or CODE=error|warning|off)";
+  }
+  const CodeInfo* info = find_code(code);
+  if (!info) {
+    std::vector<std::string> names;
+    for (const auto& c : all_codes()) names.emplace_back(c.code);
+    std::string msg = "unknown diagnostic code '" + code + "'";
+    if (auto near = closest_match(code, names)) msg += "; did you mean '" + *near + "'?";
+    return msg;
+  }
+  if (info->default_severity == Severity::error && sev != Severity::error) {
+    return "'" + code + "' is an error and cannot be lowered";
+  }
+  overrides[code] = sev;
+  return std::nullopt;
+}
+
+Severity DiagnosticPolicy::severity_of(std::string_view code, Severity default_severity) const {
+  Severity sev = default_severity;
+  if (auto it = overrides.find(code); it != overrides.end()) sev = it->second;
+  if (warnings_as_errors && sev == Severity::warning) sev = Severity::error;
+  return sev;
+}
+
+void SourceFiles::add(std::string path, std::string contents) {
+  files_[std::move(path)] = std::move(contents);
+}
+
+const std::string* SourceFiles::find(std::string_view path) const {
+  auto it = files_.find(path);
+  return it == files_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string_view> SourceFiles::line(std::string_view path, int line) const {
+  const std::string* text = find(path);
+  if (!text || line < 1) return std::nullopt;
+  std::string_view rest = *text;
+  for (int n = 1; n < line; ++n) {
+    auto nl = rest.find('\n');
+    if (nl == std::string_view::npos) return std::nullopt;
+    rest.remove_prefix(nl + 1);
+  }
+  auto end = rest.find('\n');
+  std::string_view l = rest.substr(0, end);
+  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+  return l;
+}
+
+void Diagnostics::report(std::string_view code, Location loc, std::string message,
+                         std::vector<Note> notes) {
+  const CodeInfo* info = find_code(code);
+  Severity sev = policy_.severity_of(code, info ? info->default_severity : Severity::error);
+  if (sev == Severity::off) return;
+  if (sev == Severity::error) {
+    ++errors_;
+    if (policy_.max_errors != 0 && errors_ > policy_.max_errors) {
+      ++dropped_;
+      return;
+    }
+  } else if (sev == Severity::warning) {
+    ++warnings_;
+  }
+  list_.push_back(
+      Diagnostic{sev, std::string(code), std::move(loc), std::move(message), std::move(notes)});
+}
+
+bool Diagnostics::limit_reached() const {
+  return policy_.max_errors != 0 && errors_ >= policy_.max_errors;
+}
+
+void Diagnostics::sort() {
+  std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.loc.file != b.loc.file) return a.loc.file < b.loc.file;
+    if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
+    return a.loc.column < b.loc.column;
+  });
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string>& candidates) {
+  // A typo is at most a third of the word's length away, and never more
+  // than three edits: beyond that the suggestion misleads more than helps.
+  std::size_t limit = std::min<std::size_t>(3, std::max<std::size_t>(1, word.size() / 3));
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& c : candidates) {
+    if (c.size() > word.size() + limit || word.size() > c.size() + limit) continue;
+    std::size_t d = edit_distance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+std::optional<DiagnosticFormat> parse_diagnostic_format(std::string_view name) {
+  if (name == "human") return DiagnosticFormat::human;
+  if (name == "json") return DiagnosticFormat::json;
+  if (name == "sarif") return DiagnosticFormat::sarif;
+  if (name == "github") return DiagnosticFormat::github;
+  return std::nullopt;
+}
+
+}  // namespace cwg

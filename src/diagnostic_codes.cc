@@ -1,0 +1,148 @@
+// The table of every diagnostic code: default severity, a one-line summary
+// and the explanation `cwgreport explain CODE` prints. docs/diagnostics.md
+// documents the same codes; a test keeps the two in step.
+#include <algorithm>
+
+#include "cwgreport/diagnostic.h"
+
+namespace cwg {
+
+namespace {
+
+using S = Severity;
+
+const std::vector<CodeInfo> kCodes = {
+    // Reading files.
+    {"file-unreadable", S::error, "a source file is missing or cannot be read",
+     "A file the report needs (report.yaml, documents.yaml, or a file listed under `sections:` or "
+     "`annexes:`) does not exist, is not a regular file, or cannot be read.\n"
+     "Fix: create the file, or correct the path in report.yaml."},
+    {"bad-path", S::error, "a listed path leaves the meeting folder",
+     "Paths in report.yaml are relative to the meeting folder and must stay inside it: no "
+     "absolute paths, no `..`, no symbolic link pointing outside.\n"
+     "Example: `sections: [../other/intro.yaml]`.\nFix: copy the file into the meeting folder."},
+    {"file-too-large", S::error, "a source file is larger than the limit",
+     "Each source file may be at most 8 MiB (change with --max-file-size).\n"
+     "Fix: split the file, or raise the limit if the file is genuine."},
+    {"invalid-encoding", S::error, "a source file is not clean UTF-8 text",
+     "Sources must be UTF-8 without NUL bytes or control characters other than tab, line feed "
+     "and carriage return; a byte-order mark is allowed only at the very start; UTF-16 is not "
+     "accepted.\nFix: save the file as UTF-8 in your editor."},
+    {"yaml-syntax", S::error, "the file is not valid YAML",
+     "The YAML parser could not read the file at the position shown.\n"
+     "Example: an unterminated quote, or a `:` missing after a key.\nFix: correct the syntax."},
+    {"yaml-multiple-documents", S::error, "a file holds more than one YAML document",
+     "Each source file holds exactly one YAML document; a second `---` starts another.\n"
+     "Fix: remove the separator, or move the second document into a file of its own."},
+    {"yaml-alias", S::error, "anchors and aliases are not allowed",
+     "`&anchor` and `*alias` make sources hard to review in a diff and can make a tiny file "
+     "expand without bound, so they are rejected.\nFix: write the value out in full."},
+    {"yaml-tag", S::error, "explicit YAML tags are not allowed",
+     "Tags such as `!!str` or `!custom` are not part of the source format.\n"
+     "Fix: remove the tag; quote the value if it must be read as text."},
+    {"yaml-complex-key", S::error, "a mapping key is not a plain string",
+     "Keys must be simple strings; a list or map used as a key is rejected.\n"
+     "Fix: use a plain key from the format reference."},
+    {"yaml-limit", S::error, "the file nests too deeply or has too many nodes",
+     "Source files may nest at most 64 levels and hold at most 2,000,000 nodes. Real reports "
+     "stay far below; the limit protects against hostile input.\nFix: flatten the structure."},
+    {"duplicate-key", S::error, "a key appears twice in the same mapping",
+     "YAML parsers usually keep one of the two values silently; cwgreport rejects the file so "
+     "that no text is lost.\nExample: two `text:` keys in one paragraph.\n"
+     "Fix: remove or merge one of the two."},
+
+    // The source format.
+    {"unknown-key", S::error, "a key that the source format does not define",
+     "Every key must be one the format reference lists for that place; a typo is reported with "
+     "the closest valid key.\nExample: `headng: Discussions`.\nFix: correct the key."},
+    {"missing-key", S::error, "a required key is missing",
+     "Example: a document without `title:`.\nFix: add the key."},
+    {"wrong-type", S::error, "a value of the wrong type",
+     "Example: `paragraphs:` given a string instead of a list, or `number: '14'` quoted.\n"
+     "Fix: write the value as the format reference shows."},
+    {"ambiguous-scalar", S::error, "an unquoted value that YAML could read as something else",
+     "YAML 1.1 tools read plain `no`, `on`, `yes`, `~`, `1.10` or `08` as a boolean, null or "
+     "number, so a value meant as text must be quoted.\nExample: `country: NO` (Norway).\n"
+     "Fix: quote it: `country: 'NO'`; write numbers without leading zeros."},
+    {"invalid-value", S::error, "a value outside the allowed set",
+     "Example: `kind: contributon` or `mode: online`.\nFix: use one of the values listed in the "
+     "message."},
+    {"invalid-date", S::error, "a date that is malformed or does not exist",
+     "Dates are written YYYY-MM-DD and must exist.\nExample: `date: 2018-02-30`.\n"
+     "Fix: correct the date."},
+    {"invalid-label", S::error, "a label or id with characters other than a-z, 0-9 and '-'",
+     "Labels and ids become HTML anchors and are typed in references, so they are restricted "
+     "to lowercase letters, digits and hyphens, starting with a letter.\n"
+     "Fix: rename, e.g. `uae-rights`."},
+    {"empty-text", S::error, "a text field is empty",
+     "Example: `heading: ''`.\nFix: write the text, or remove the entry."},
+
+    // Cross-references.
+    {"bad-xref", S::error, "a malformed cross-reference",
+     "A cross-reference is `{kind:key}` or `{kind:key|form}`. This one has an unknown kind or "
+     "form, or no closing brace.\nExample: `{dco:14/2}`.\n"
+     "Fix: correct it, or write `\\{` for a literal brace."},
+    {"unknown-document", S::error, "a reference to a document that is not registered",
+     "Example: `{doc:14/99}` or `presents: 14/99` when documents.yaml has no document 99.\n"
+     "Fix: register the document, or correct the key."},
+    {"unknown-label", S::error,
+     "a reference to a paragraph, section or annex label that does not "
+     "exist",
+     "Example: `{para:uae-right}`.\nFix: correct the label, or add `label:` to the target."},
+    {"unknown-id", S::error, "a reference to a person, entity or reference id that does not exist",
+     "Example: `source: [argentna]`, `{ref:res-179}`, `signature: {person: chair}`.\n"
+     "Fix: correct the id, or define it."},
+    {"unknown-meeting", S::error, "a reference to a meeting that the report does not cover",
+     "Example: `{meeting:15}` in the report of the 14th meeting, or `meeting: 15` on a "
+     "document.\nFix: correct the number, or add the meeting to report.yaml."},
+    {"wrong-target", S::error, "a reference to a label of the wrong kind",
+     "Example: `{sec:uae-rights}` where `uae-rights` labels a paragraph, or `{para:x}` where "
+     "paragraph x is unnumbered.\nFix: use the matching kind (`{para:...}`)."},
+    {"duplicate-label", S::error, "two paragraphs, sections or annexes share a label",
+     "Labels must be unique across the whole report.\nFix: rename one of them."},
+    {"duplicate-id", S::error, "two people, entities or references share an id",
+     "Fix: rename one of them."},
+    {"duplicate-document", S::error, "a document number and revision registered twice",
+     "Fix: remove the duplicate, or give it a revision."},
+
+    // Consistency of the report.
+    {"revision-clash", S::warning, "two revisions of one document are both presented or listed",
+     "Example: `14/4` and `14/4R1` both presented: the report should name only the revision "
+     "the meeting considered.\nFix: refer to one revision only."},
+    {"unpresented-document", S::warning, "a contribution or report that no paragraph presents",
+     "Every registered contribution and information report is expected to be presented by a "
+     "discussion paragraph (`presents:`).\nFix: add `presents:` to the paragraph that discusses "
+     "it, or `-W no-unpresented-document`."},
+    {"wrong-document-kind", S::warning, "a paragraph presents a document of an unexpected kind",
+     "Paragraphs present contributions, information reports and liaison statements; presenting "
+     "an agenda or other document is usually a wrong key.\nFix: check the key."},
+    {"count-mismatch", S::warning, "a count written in prose contradicts the register",
+     "Example: \"There were ten contributions\" when eleven contributions are registered.\n"
+     "Fix: write `{count:contribution}` so the number is computed."},
+    {"date-order", S::error, "dates in an impossible order",
+     "Example: a meeting's `end_date` before its `date`, or meetings not listed in "
+     "chronological order.\nFix: correct the dates."},
+    {"unused-footnote", S::warning, "a footnote that no text refers to",
+     "A footnote defined under a paragraph's `footnotes:` is printed only where `{note:id}` "
+     "refers to it.\nFix: add `{note:id}` to the text, or remove the footnote."},
+    {"empty-section", S::warning, "a section without paragraphs",
+     "Fix: add paragraphs, or remove the section from report.yaml."},
+    {"raw-html", S::warning, "raw HTML in a text field is printed as text",
+     "HTML is never passed through to the output; `<b>x</b>` prints as written.\n"
+     "Fix: use Markdown (`**x**`), or escape the `<`."},
+    {"markdown-block", S::error, "a Markdown construct that a text field cannot hold",
+     "Headings, thematic breaks and HTML blocks are not allowed in text fields; structure "
+     "comes from the YAML (sections, lists).\nFix: use a section, or `list:`."},
+};
+
+}  // namespace
+
+const std::vector<CodeInfo>& all_codes() { return kCodes; }
+
+const CodeInfo* find_code(std::string_view code) {
+  auto it =
+      std::find_if(kCodes.begin(), kCodes.end(), [&](const CodeInfo& c) { return c.code == code; });
+  return it == kCodes.end() ? nullptr : &*it;
+}
+
+}  // namespace cwg
