@@ -1,0 +1,967 @@
+// The strict YAML reader: checks a file's bytes ourselves, then builds the
+// node tree from yaml-cpp's event stream, enforcing our limits as it goes.
+#include "cwgreport/yaml.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/emitterstyle.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
+#include <utility>
+
+namespace cwg::yaml {
+
+const Node* Node::find(std::string_view key) const {
+  // Source maps are small; the reader has already rejected duplicates.
+  for (const Entry& e : entries) {
+    if (e.key.value == key) return &e.value;
+  }
+  return nullptr;
+}
+
+std::string_view kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::null:
+      return "nothing";
+    case Kind::scalar:
+      return "a string";
+    case Kind::sequence:
+      return "a list";
+    case Kind::map:
+      return "a mapping";
+  }
+  return "nothing";
+}
+
+namespace {
+
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// A problem found in the raw bytes: where, how many bytes, and what.
+struct ByteProblem {
+  std::size_t offset = 0;
+  std::size_t length = 1;
+  std::string message;
+};
+
+std::string code_point_name(char32_t cp) {
+  return fmt::format("U+{:04X}", static_cast<unsigned>(cp));
+}
+
+// The first byte sequence at or after `from` that is not clean UTF-8 text.
+std::optional<ByteProblem> find_byte_problem(std::string_view text, std::size_t from) {
+  const std::size_t n = text.size();
+  std::size_t i = from;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c == 0) return ByteProblem{i, 1, "NUL byte is not allowed"};
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        return ByteProblem{i, 1,
+                           fmt::format("control character {} is not allowed", code_point_name(c))};
+      }
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    char32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07u;
+    } else if (c >= 0x80 && c <= 0xBF) {
+      return ByteProblem{i, 1,
+                         fmt::format("invalid UTF-8: unexpected continuation byte 0x{:02x}; "
+                                     "save the file as UTF-8",
+                                     static_cast<unsigned>(c))};
+    } else if (c == 0xC0 || c == 0xC1) {
+      std::size_t bad = (i + 1 < n) ? 2 : 1;
+      return ByteProblem{i, bad, "invalid UTF-8: overlong encoding"};
+    } else {
+      return ByteProblem{i, 1,
+                         fmt::format("invalid UTF-8 byte 0x{:02x}; save the file as UTF-8",
+                                     static_cast<unsigned>(c))};
+    }
+    std::size_t k = 1;
+    for (; k < len; ++k) {
+      if (i + k >= n) {
+        return ByteProblem{i, k, "invalid UTF-8: sequence cut off by the end of the file"};
+      }
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0u) != 0x80u) {
+        return ByteProblem{i, k,
+                           fmt::format("invalid UTF-8: incomplete sequence starting with byte "
+                                       "0x{:02x}; save the file as UTF-8",
+                                       static_cast<unsigned>(c))};
+      }
+      cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) {
+      return ByteProblem{
+          i, len, fmt::format("invalid UTF-8: overlong encoding of {}", code_point_name(cp))};
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      return ByteProblem{i, len,
+                         fmt::format("invalid UTF-8: encoded surrogate {}", code_point_name(cp))};
+    }
+    if (cp > 0x10FFFF) {
+      return ByteProblem{
+          i, len,
+          fmt::format("invalid UTF-8: code point {} is above U+10FFFF", code_point_name(cp))};
+    }
+    if (cp >= 0x80 && cp <= 0x9F) {
+      return ByteProblem{i, len,
+                         fmt::format("control character {} is not allowed", code_point_name(cp))};
+    }
+    if (cp == 0xFEFF && i != 0) {
+      return ByteProblem{i, len, "byte-order mark is allowed only at the start of the file"};
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+// A problem with the whole file's encoding, reported at its start.
+std::optional<std::string> wrong_encoding(std::string_view text) {
+  auto starts = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
+  using namespace std::string_view_literals;
+  if (starts("\xFF\xFE\0\0"sv) || starts("\0\0\xFE\xFF"sv))
+    return "file is UTF-32; save it as UTF-8";
+  if (starts("\xFF\xFE"sv) || starts("\xFE\xFF"sv)) return "file is UTF-16; save it as UTF-8";
+  // UTF-16 without a byte-order mark: ASCII text with every other byte NUL.
+  if (text.size() >= 4 && ((text[0] != 0 && text[1] == 0 && text[2] != 0 && text[3] == 0) ||
+                           (text[0] == 0 && text[1] != 0 && text[2] == 0 && text[3] != 0))) {
+    return "file looks like UTF-16; save it as UTF-8";
+  }
+  return std::nullopt;
+}
+
+// The same text with every bad byte replaced by '?', so that diagnostics can
+// quote its lines safely while offsets stay valid.
+std::string sanitized(std::string_view text) {
+  std::string out(text);
+  std::size_t from = 0;
+  while (auto p = find_byte_problem(out, from)) {
+    std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(p->offset), p->length, '?');
+    from = p->offset + p->length;
+  }
+  return out;
+}
+
+// Byte offsets to 1-based lines and columns. Columns on the first line do not
+// count a byte-order mark, which editors do not show.
+class LineIndex {
+ public:
+  LineIndex(std::string_view text, std::size_t bom) : bom_(bom) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+
+  std::pair<int, int> position(std::size_t offset) const {
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    const std::size_t line = static_cast<std::size_t>(it - starts_.begin());
+    std::size_t column = offset - starts_[line - 1] + 1;
+    if (line == 1 && offset >= bom_) column -= bom_;
+    return {static_cast<int>(line), static_cast<int>(column)};
+  }
+
+  std::size_t line_start(std::size_t offset) const {
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    return *(it - 1);
+  }
+
+  const std::vector<std::size_t>& starts() const { return starts_; }
+
+ private:
+  std::vector<std::size_t> starts_;
+  std::size_t bom_;
+};
+
+// An istream over memory the caller owns, so the parser reads the text
+// without a copy.
+class MemoryBuffer : public std::streambuf {
+ public:
+  explicit MemoryBuffer(std::string_view text) {
+    char* p = const_cast<char*>(text.data());
+    setg(p, p, p + text.size());
+  }
+};
+
+// Thrown from the event handler to abandon the parse; the problem has been
+// reported already.
+struct Stop {
+  bool keep_tree = false;
+};
+
+// yaml-cpp messages start with a capital in places ("YAML directives ...");
+// ours are lowercase, but the part after ':' may quote the file.
+std::string lowercase_message(std::string msg) {
+  for (char& c : msg) {
+    if (c == ':') break;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return msg;
+}
+
+// A scalar's text as quoted in a message: one line, not too long.
+std::string shown_text(std::string_view value) {
+  constexpr std::size_t max_shown = 40;
+  const std::size_t cut = std::min(value.find_first_of("\r\n"), max_shown);
+  if (cut >= value.size()) return std::string(value);
+  return std::string(value.substr(0, cut)) + "...";
+}
+
+class Reader final : public YAML::EventHandler {
+ public:
+  Reader(std::string_view text, std::size_t bom, const std::string& file, Diagnostics& diags,
+         const Limits& limits)
+      : text_(text), bom_(bom), file_(file), diags_(diags), limits_(limits), lines_(text, bom) {}
+
+  std::optional<Node> run();
+
+  void OnDocumentStart(const YAML::Mark& mark) override;
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override;
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override;
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override;
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override;
+  void OnSequenceEnd() override { end_collection(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override;
+  void OnMapEnd() override { end_collection(); }
+  void OnAnchor(const YAML::Mark& mark, const std::string& name) override;
+
+ private:
+  struct Frame {
+    Node node;
+    bool flow = false;
+    std::optional<Node> key;  // a map's key waiting for its value
+    std::size_t key_offset = 0;
+    bool keep_entry = false;                             // false when the key was rejected
+    std::unordered_map<std::string, std::size_t> index;  // key -> entry
+  };
+
+  // Offsets are into text_, which includes any byte-order mark.
+  std::size_t offset_of(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.pos < 0) return text_.size();
+    return std::min(static_cast<std::size_t>(mark.pos) + bom_, text_.size());
+  }
+  Location location(std::size_t offset) const {
+    auto [line, column] = lines_.position(offset);
+    return Location{file_, line, column};
+  }
+  Node make_node(Kind kind, std::size_t offset) const {
+    Node n;
+    n.kind = kind;
+    n.loc = location(offset);
+    n.offset = offset;
+    return n;
+  }
+
+  void count_node(std::size_t offset);
+  void start_collection(Kind kind, const YAML::Mark& mark, const std::string& tag,
+                        YAML::EmitterStyle::value style);
+  void end_collection();
+  void add(Node node);
+  bool accept_key(Frame& frame, const Node& key);
+  void check_tag(const std::string& tag, std::size_t offset);
+  void report_alias(std::size_t offset, std::string message);
+  [[noreturn]] void syntax_error(std::size_t offset, std::string message);
+
+  std::string_view word_at(std::size_t offset) const;
+  std::size_t skip_anchor(std::size_t offset) const;
+  std::string_view null_word(std::size_t offset) const;
+  std::size_t empty_value_offset(std::size_t mark_offset) const;
+  std::size_t quote_end(std::size_t open) const;
+  std::size_t unclosed_quote(std::size_t from) const;
+  std::size_t last_nonblank() const;
+  std::size_t tab_indented_line(std::size_t up_to) const;
+  bool explicit_document_start(std::size_t offset) const;
+  std::size_t too_deep_flow() const;
+  [[noreturn]] void report_parser_error(const YAML::Exception& e);
+  std::optional<Node> parse();
+
+  std::string_view text_;
+  std::size_t bom_;
+  const std::string& file_;
+  Diagnostics& diags_;
+  const Limits& limits_;
+  LineIndex lines_;
+
+  std::vector<Frame> stack_;
+  std::optional<Node> root_;
+  std::size_t documents_ = 0;
+  std::size_t nodes_ = 0;
+  std::size_t last_event_ = 0;  // offset of the latest event with a position
+  bool alias_reported_ = false;
+  bool root_is_block_collection_ = false;
+  bool root_seen_ = false;
+  bool too_deep_ = false;
+  std::vector<std::string> anchor_names_;
+};
+
+std::string_view Reader::word_at(std::size_t offset) const {
+  std::size_t end = offset;
+  while (end < text_.size() && !is_blank(text_[end]) && text_[end] != ',' && text_[end] != ']' &&
+         text_[end] != '}') {
+    ++end;
+  }
+  return text_.substr(offset, end - offset);
+}
+
+std::size_t Reader::skip_anchor(std::size_t offset) const {
+  if (offset >= text_.size() || text_[offset] != '&') return offset;
+  offset += word_at(offset).size();
+  while (offset < text_.size() && is_blank(text_[offset])) ++offset;
+  return offset;
+}
+
+// yaml-cpp reports `~` and `null` written out, and a value left empty, both
+// as a null; only the first kind starts with the word itself.
+std::string_view Reader::null_word(std::size_t offset) const {
+  for (std::string_view w : {"~", "null", "Null", "NULL"}) {
+    if (text_.substr(offset, w.size()) != w) continue;
+    const std::size_t end = offset + w.size();
+    if (end == text_.size()) return w;
+    const char c = text_[end];
+    if (is_blank(c) || c == ',' || c == ']' || c == '}' || c == ':' || c == '#') return w;
+  }
+  return {};
+}
+
+// The parser marks an empty value at the token after it, often the next
+// line's key. Point just past the previous content instead (after the key's
+// ':' or the item's '-'), which is where the reader looks for the value.
+std::size_t Reader::empty_value_offset(std::size_t mark_offset) const {
+  std::size_t start = lines_.line_start(mark_offset);
+  for (std::size_t i = start; i < mark_offset; ++i) {
+    if (!is_blank(text_[i])) return mark_offset;
+  }
+  std::size_t end = start;  // one past the previous line's '\n'
+  while (end > last_event_ && end > 0) {
+    const std::size_t line_begin = lines_.line_start(end - 1);
+    std::string_view line = text_.substr(line_begin, end - 1 - line_begin);
+    end = line_begin;
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    std::size_t stop = line.size();
+    for (std::size_t i = first; i < line.size(); ++i) {
+      if (line[i] == '#' && (line[i - 1] == ' ' || line[i - 1] == '\t')) {
+        stop = i;
+        break;
+      }
+    }
+    while (stop > first && is_blank(line[stop - 1])) --stop;
+    const std::size_t result = line_begin + stop;
+    return result > last_event_ ? result : mark_offset;
+  }
+  return mark_offset;
+}
+
+// One past the closing quote of the quoted scalar opening at `open`, or npos
+// when the file ends first.
+std::size_t Reader::quote_end(std::size_t open) const {
+  const char q = text_[open];
+  for (std::size_t i = open + 1; i < text_.size(); ++i) {
+    if (q == '"' && text_[i] == '\\') {
+      ++i;
+    } else if (text_[i] == q) {
+      if (q == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+        ++i;
+      } else {
+        return i + 1;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The opening quote of a quoted scalar that runs to the end of the file,
+// searching from `from`; npos if none is found.
+std::size_t Reader::unclosed_quote(std::size_t from) const {
+  auto token_start = [&](std::size_t i) {
+    if (i == 0) return true;
+    const char p = text_[i - 1];
+    return is_blank(p) || p == '[' || p == '{' || p == ',' || p == ':' || p == '-' || p == '?';
+  };
+  std::size_t i = from;
+  while (i < text_.size()) {
+    const char c = text_[i];
+    if ((c == '"' || c == '\'') && token_start(i)) {
+      const std::size_t end = quote_end(i);
+      if (end == std::string_view::npos) return i;
+      i = end;
+    } else if (c == '#' && token_start(i)) {
+      while (i < text_.size() && text_[i] != '\n') ++i;
+    } else {
+      ++i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::size_t Reader::last_nonblank() const {
+  std::size_t i = text_.size();
+  while (i > bom_ && is_blank(text_[i - 1])) --i;
+  return i > bom_ ? i - 1 : bom_;
+}
+
+// The start of the first line up to `up_to` that is indented with a tab and
+// holds more than a comment, or npos. YAML forbids tabs in indentation, and
+// yaml-cpp either reports an unrelated error or silently misreads the line.
+std::size_t Reader::tab_indented_line(std::size_t up_to) const {
+  for (std::size_t start : lines_.starts()) {
+    if (start > up_to || start >= text_.size()) break;
+    if (text_[start] != '\t') continue;
+    std::size_t i = start;
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+    if (i < text_.size() && text_[i] != '\n' && text_[i] != '\r' && text_[i] != '#') return start;
+  }
+  return std::string_view::npos;
+}
+
+// Whether a document starting at `offset` was begun on purpose: with `---`,
+// a directive, or after an explicit end `...`.
+bool Reader::explicit_document_start(std::size_t offset) const {
+  auto marker_at = [&](std::size_t at, std::string_view marker) {
+    return text_.substr(at, 3) == marker && (at + 3 == text_.size() || is_blank(text_[at + 3]));
+  };
+  if (marker_at(offset, "---") || (offset < text_.size() && text_[offset] == '%')) return true;
+  // Look back for `...` on the closest earlier line that is not blank or a comment.
+  std::size_t end = lines_.line_start(offset);
+  while (end > bom_) {
+    const std::size_t begin = lines_.line_start(end - 1);
+    std::string_view line = text_.substr(begin, end - 1 - begin);
+    end = begin;
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    return first == 0 && marker_at(begin, "...");
+  }
+  return false;
+}
+
+void Reader::syntax_error(std::size_t offset, std::string message) {
+  diags_.report("yaml-syntax", location(offset), "yaml syntax error: " + message);
+  throw Stop{};
+}
+
+void Reader::count_node(std::size_t offset) {
+  if (++nodes_ > limits_.max_nodes) {
+    diags_.report("yaml-limit", location(offset),
+                  fmt::format("more than {} nodes in one file", limits_.max_nodes));
+    throw Stop{};
+  }
+}
+
+void Reader::report_alias(std::size_t offset, std::string message) {
+  // One report per file: the fix is the same everywhere, and a hostile file
+  // full of aliases should not bury the other problems.
+  if (alias_reported_) return;
+  alias_reported_ = true;
+  diags_.report("yaml-alias", location(offset), std::move(message));
+}
+
+void Reader::check_tag(const std::string& tag, std::size_t offset) {
+  std::string shown(word_at(skip_anchor(offset)));
+  if (shown.empty() || shown[0] != '!') {
+    constexpr std::string_view core = "tag:yaml.org,2002:";
+    shown = tag.starts_with(core) ? "!!" + tag.substr(core.size()) : tag;
+  }
+  diags_.report("yaml-tag", location(offset),
+                fmt::format("explicit tag '{}' is not allowed", shown));
+}
+
+void Reader::OnDocumentStart(const YAML::Mark& mark) {
+  const std::size_t offset = offset_of(mark);
+  if (++documents_ == 1) return;
+  // yaml-cpp also starts a new "document" after content it cannot attach to
+  // the first one, and at a stray ',' it starts one at the same place
+  // forever; either way we stop here.
+  if (explicit_document_start(offset)) {
+    diags_.report("yaml-multiple-documents", location(offset),
+                  "a second YAML document starts here; a file holds exactly one");
+    throw Stop{true};
+  }
+  const char c = offset < text_.size() ? text_[offset] : '\0';
+  if (c == ',' || c == ']' || c == '}') syntax_error(offset, fmt::format("unexpected '{}'", c));
+  syntax_error(offset, "content after the end of the top-level value; check the indentation");
+}
+
+void Reader::OnAnchor(const YAML::Mark& mark, const std::string& name) {
+  const std::size_t offset = offset_of(mark);
+  anchor_names_.push_back(name);
+  report_alias(offset,
+               fmt::format("anchor '&{}' is not allowed; write the value out in full", name));
+}
+
+void Reader::OnNull(const YAML::Mark& mark, YAML::anchor_t) {
+  const std::size_t offset = offset_of(mark);
+  count_node(offset);
+  if (!stack_.empty()) {
+    const Frame& top = stack_.back();
+    // yaml-cpp takes a last line without ':' as a key with an empty value.
+    if (top.node.is_map() && !top.flow && top.key && top.key_offset == offset) {
+      syntax_error(offset, fmt::format("could not find expected ':' after '{}'",
+                                       shown_text(top.key->value)));
+    }
+  }
+  const bool written = !null_word(offset).empty();
+  // An empty key is marked at its ':', which is right already.
+  const bool is_key = !stack_.empty() && stack_.back().node.is_map() && !stack_.back().key;
+  // yaml-cpp reads `[a, , b]` and `{, a: 1}` as holding an empty entry;
+  // YAML does not allow one.
+  if (!written && !stack_.empty() && stack_.back().flow &&
+      (stack_.back().node.is_sequence() || is_key) && offset < text_.size() &&
+      text_[offset] == ',') {
+    syntax_error(offset, "unexpected ','");
+  }
+  Node n = make_node(Kind::null, written || is_key ? offset : empty_value_offset(offset));
+  // For a null, `plain` records that `~` or `null` was written out, as
+  // opposed to a value left empty.
+  n.plain = written;
+  last_event_ = offset;
+  add(std::move(n));
+}
+
+void Reader::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  const std::size_t offset = offset_of(mark);
+  count_node(offset);
+  std::string_view word = word_at(offset);
+  if (!word.empty() && word[0] == '*') word.remove_prefix(1);
+  const std::string name =
+      anchor >= 1 && anchor <= anchor_names_.size() ? anchor_names_[anchor - 1] : std::string(word);
+  report_alias(offset,
+               fmt::format("alias '*{}' is not allowed; write the value out in full", name));
+  last_event_ = offset;
+  add(make_node(Kind::null, offset));
+}
+
+void Reader::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                      const std::string& value) {
+  const std::size_t offset = offset_of(mark);
+  count_node(offset);
+  Node n = make_node(Kind::scalar, offset);
+  n.value = value;
+  const std::size_t content = skip_anchor(offset);
+  const char first = content < text_.size() ? text_[content] : '\0';
+  if (tag == "?") {
+    n.plain = true;
+  } else if (tag == "!" && (first == '"' || first == '\'')) {
+    // yaml-cpp accepts a quoted scalar that runs to the end of the file,
+    // which would silently swallow everything after the quote.
+    if (quote_end(content) == std::string_view::npos) {
+      syntax_error(content, fmt::format("unterminated quoted string; add the closing {}", first));
+    }
+  } else if (tag == "!" && (first == '|' || first == '>')) {
+    // A block scalar: not plain.
+  } else {
+    check_tag(tag, offset);
+  }
+  last_event_ = offset;
+  add(std::move(n));
+}
+
+void Reader::OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                             YAML::EmitterStyle::value style) {
+  start_collection(Kind::sequence, mark, tag, style);
+}
+
+void Reader::OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                        YAML::EmitterStyle::value style) {
+  start_collection(Kind::map, mark, tag, style);
+}
+
+void Reader::start_collection(Kind kind, const YAML::Mark& mark, const std::string& tag,
+                              YAML::EmitterStyle::value style) {
+  const std::size_t offset = offset_of(mark);
+  count_node(offset);
+  if (stack_.size() + 1 > limits_.max_depth) {
+    too_deep_ = true;
+    diags_.report("yaml-limit", location(offset),
+                  fmt::format("nesting deeper than {} levels", limits_.max_depth));
+    throw Stop{};
+  }
+  if (tag != "?") check_tag(tag, offset);
+  if (!root_seen_) {
+    root_seen_ = true;
+    root_is_block_collection_ = style != YAML::EmitterStyle::Flow;
+  }
+  Frame f;
+  f.node = make_node(kind, offset);
+  f.flow = style == YAML::EmitterStyle::Flow;
+  stack_.push_back(std::move(f));
+  last_event_ = offset;
+}
+
+void Reader::end_collection() {
+  Node n = std::move(stack_.back().node);
+  stack_.pop_back();
+  add(std::move(n));
+}
+
+void Reader::add(Node node) {
+  if (stack_.empty()) {
+    root_seen_ = true;
+    root_ = std::move(node);
+    return;
+  }
+  Frame& f = stack_.back();
+  if (f.node.is_sequence()) {
+    f.node.items.push_back(std::move(node));
+    return;
+  }
+  if (!f.key) {
+    f.keep_entry = accept_key(f, node);
+    f.key_offset = node.offset;
+    f.key = std::move(node);
+    return;
+  }
+  if (f.keep_entry) {
+    f.node.entries.push_back(Entry{std::move(*f.key), std::move(node)});
+  }
+  f.key.reset();
+}
+
+bool Reader::accept_key(Frame& frame, const Node& key) {
+  if (key.is_sequence() || key.is_map()) {
+    diags_.report(
+        "yaml-complex-key", key.loc,
+        fmt::format("mapping key is {}; keys must be plain strings", kind_name(key.kind)));
+    return false;
+  }
+  if (key.is_null()) {
+    diags_.report("yaml-complex-key", key.loc,
+                  key.plain ? fmt::format("mapping key '{}' reads as nothing; keys must be strings",
+                                          null_word(key.offset))
+                            : std::string("mapping key is empty"));
+    return false;
+  }
+  // A hash per map keeps a file with tens of thousands of keys linear.
+  auto [it, inserted] = frame.index.try_emplace(key.value, frame.node.entries.size());
+  if (!inserted) {
+    diags_.report("duplicate-key", key.loc,
+                  fmt::format("duplicate key '{}'", shown_text(key.value)),
+                  {Note{frame.node.entries[it->second].key.loc, "first defined here"}});
+    return false;
+  }
+  return true;
+}
+
+void Reader::report_parser_error(const YAML::Exception& e) {
+  // yaml-cpp marks some errors at the end of the input, or not at all;
+  // the last thing written is a better place to point at.
+  std::size_t offset = offset_of(e.mark);
+  if (offset >= text_.size()) offset = last_nonblank();
+  if (root_is_block_collection_ || !root_seen_) {
+    std::size_t tab = tab_indented_line(offset);
+    if (tab != std::string_view::npos) {
+      syntax_error(tab, "tab character used for indentation; indent with spaces");
+    }
+  }
+  if (e.msg == YAML::ErrorMsg::TAB_IN_INDENTATION) {
+    syntax_error(lines_.line_start(offset),
+                 "tab character used for indentation; indent with spaces");
+  }
+  if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
+    std::size_t open = unclosed_quote(last_event_);
+    if (open != std::string_view::npos) {
+      syntax_error(open,
+                   fmt::format("unterminated quoted string; add the closing {}", text_[open]));
+    }
+    syntax_error(offset, "unterminated quoted string");
+  }
+  if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
+    std::string_view word = word_at(offset);
+    if (!word.empty() && word[0] == '*') word.remove_prefix(1);
+    diags_.report("yaml-alias", location(offset),
+                  fmt::format("alias '*{}' is not allowed; write the value out in full", word));
+    throw Stop{};
+  }
+  std::string message = "yaml syntax error: ";
+  // Some of yaml-cpp's messages name its internals; say what the user sees.
+  if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
+    message += "unexpected ':'; check the indentation, or quote a value that contains ': '";
+  } else if (e.msg == YAML::ErrorMsg::BLOCK_ENTRY) {
+    message += "unexpected '-'; check the indentation";
+  } else if (e.msg == YAML::ErrorMsg::END_OF_MAP) {
+    message += "unexpected content in a mapping; check the indentation";
+  } else if (e.msg == YAML::ErrorMsg::END_OF_SEQ) {
+    message += "unexpected content in a list; check the indentation";
+  } else {
+    message += lowercase_message(e.msg);
+  }
+  std::vector<Note> notes;
+  if (e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW || e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW) {
+    const Kind kind = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW ? Kind::sequence : Kind::map;
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      if (it->flow && it->node.kind == kind && it->node.offset != offset) {
+        notes.push_back(Note{it->node.loc,
+                             fmt::format("'{}' opened here", kind == Kind::sequence ? '[' : '{')});
+        break;
+      }
+    }
+  }
+  diags_.report("yaml-syntax", location(offset), std::move(message), std::move(notes));
+  throw Stop{};
+}
+
+// yaml-cpp reads a whole flow collection ahead before it reports its first
+// event, keeping every token in memory (over 100 bytes per input byte), so
+// `[[[[...` would take gigabytes before the event handler could stop it.
+// This light scan finds flow nesting deeper than the limit first, and
+// returns the offending bracket or npos. It only needs to be exact about
+// brackets: quoted strings, comments and block scalars are skipped.
+std::size_t Reader::too_deep_flow() const {
+  const std::size_t n = text_.size();
+  std::size_t depth = 0;
+  bool node_start = true;                             // block context: a node may start here
+  std::size_t line_indent = 0;                        // indentation of the current line
+  std::size_t block_scalar = std::string_view::npos;  // its parent's indentation
+  std::size_t i = bom_;
+  auto blank_after = [&](std::size_t at) { return at + 1 >= n || is_blank(text_[at + 1]); };
+  auto skip_line = [&] {
+    while (i < n && text_[i] != '\n') ++i;
+  };
+  while (i < n) {
+    const char c = text_[i];
+    if (depth > 0) {
+      if (c == '[' || c == '{') {
+        if (++depth > limits_.max_depth) return i;
+      } else if (c == ']' || c == '}') {
+        --depth;
+      } else if ((c == '"' || c == '\'') && i > 0 &&
+                 (is_blank(text_[i - 1]) ||
+                  std::string_view("[{,:").find(text_[i - 1]) != std::string_view::npos)) {
+        i = quote_end(i);
+        if (i == std::string_view::npos) return std::string_view::npos;
+        continue;
+      } else if (c == '#' && i > 0 && is_blank(text_[i - 1])) {
+        skip_line();
+        continue;
+      }
+      ++i;
+      continue;
+    }
+    if (c == '\n') {
+      ++i;
+      node_start = true;
+      std::size_t j = i;
+      while (j < n && text_[j] == ' ') ++j;
+      line_indent = j - i;
+      if (block_scalar != std::string_view::npos) {
+        const bool blank_line = j >= n || text_[j] == '\n' || text_[j] == '\r' || text_[j] == '\t';
+        if (blank_line || line_indent > block_scalar) {
+          i = j;
+          skip_line();
+          continue;
+        }
+        block_scalar = std::string_view::npos;
+      }
+      i = j;
+      continue;
+    }
+    if (is_blank(c)) {
+      ++i;
+      continue;
+    }
+    if (c == '#' && (i == bom_ || is_blank(text_[i - 1]))) {
+      skip_line();
+      continue;
+    }
+    if (!node_start) {
+      if (c == ':' && blank_after(i)) node_start = true;
+      ++i;
+      continue;
+    }
+    if (c == '[' || c == '{') {
+      depth = 1;
+      node_start = false;
+      if (depth > limits_.max_depth) return i;
+    } else if (c == '"' || c == '\'') {
+      i = quote_end(i);
+      if (i == std::string_view::npos) return std::string_view::npos;
+      node_start = false;
+      continue;
+    } else if (c == '|' || c == '>') {
+      block_scalar = line_indent;
+      skip_line();
+      continue;
+    } else if (c == '&' || c == '!') {
+      i += word_at(i).size();
+      continue;
+    } else if ((c == '-' || c == '?' || c == ':') && blank_after(i)) {
+      // Still at the start of a node.
+    } else if (text_.substr(i, 3) == "---" && (i + 3 >= n || is_blank(text_[i + 3]))) {
+      i += 3;
+      continue;
+    } else {
+      node_start = false;
+    }
+    ++i;
+  }
+  return std::string_view::npos;
+}
+
+std::optional<Node> Reader::run() {
+  if (const std::size_t deep = too_deep_flow(); deep != std::string_view::npos) {
+    // The scan can misread unusual valid YAML; confirm with the parser on
+    // the text up to the bracket, whose look-ahead is then bounded.
+    Diagnostics scratch;
+    Reader prefix(text_.substr(0, deep + 1), bom_, file_, scratch, limits_);
+    prefix.parse();
+    if (prefix.too_deep_) {
+      diags_.report("yaml-limit", location(deep),
+                    fmt::format("nesting deeper than {} levels", limits_.max_depth));
+      return std::nullopt;
+    }
+  }
+  return parse();
+}
+
+std::optional<Node> Reader::parse() {
+  MemoryBuffer buffer(text_.substr(bom_));
+  std::istream in(&buffer);
+  try {
+    try {
+      YAML::Parser parser(in);
+      if (parser.HandleNextDocument(*this)) {
+        // A second document stops in OnDocumentStart.
+        parser.HandleNextDocument(*this);
+      }
+    } catch (const YAML::DeepRecursion& e) {
+      too_deep_ = true;
+      // The parser's mark is wherever its scanner got to; the deepest
+      // collection opened so far is where the nesting went too far.
+      const std::size_t offset =
+          stack_.empty() ? std::min(offset_of(e.mark), last_nonblank()) : stack_.back().node.offset;
+      diags_.report(
+          "yaml-limit", location(offset),
+          fmt::format("nesting too deep for the YAML parser (more than {} levels)", stack_.size()));
+      return std::nullopt;
+    } catch (const YAML::Exception& e) {
+      report_parser_error(e);
+    }
+  } catch (const Stop& stop) {
+    if (!stop.keep_tree || !root_) return std::nullopt;
+    return std::move(root_);
+  }
+  if (root_is_block_collection_) {
+    const std::size_t tab = tab_indented_line(text_.size());
+    if (tab != std::string_view::npos) {
+      diags_.report("yaml-syntax", location(tab),
+                    "yaml syntax error: tab character used for indentation; indent with spaces");
+      return std::nullopt;
+    }
+  }
+  if (!root_) {
+    // No document at all: an empty file, or only comments.
+    Node empty;
+    empty.loc = Location{file_, 0, 0};
+    return empty;
+  }
+  return std::move(root_);
+}
+
+Location file_location(const std::string& file) { return Location{file, 0, 0}; }
+
+}  // namespace
+
+std::optional<Node> parse(std::string_view text, const std::string& display_path,
+                          Diagnostics& diags, const Limits& limits) {
+  if (text.size() > limits.max_file_bytes) {
+    diags.report("file-too-large", file_location(display_path),
+                 fmt::format("file is {} bytes, more than the limit of {} bytes", text.size(),
+                             limits.max_file_bytes));
+    return std::nullopt;
+  }
+  const std::size_t bom = text.starts_with(utf8_bom) ? utf8_bom.size() : 0;
+  std::optional<std::pair<std::size_t, std::string>> bad;
+  if (auto whole = wrong_encoding(text)) {
+    bad.emplace(0, std::move(*whole));
+  } else if (auto p = find_byte_problem(text, bom)) {
+    bad.emplace(p->offset, std::move(p->message));
+  }
+  if (bad) {
+    diags.sources().add(display_path, sanitized(text));
+    auto [line, column] = LineIndex(text, bom).position(bad->first);
+    diags.report("invalid-encoding", Location{display_path, line, column}, std::move(bad->second));
+    return std::nullopt;
+  }
+  diags.sources().add(display_path, std::string(text));
+  Reader reader(text, bom, display_path, diags, limits);
+  return reader.run();
+}
+
+std::optional<Node> read_file(const std::string& path, const std::string& display_path,
+                              Diagnostics& diags, const Limits& limits) {
+  auto unreadable = [&](int err) {
+    diags.report("file-unreadable", file_location(display_path),
+                 fmt::format("cannot read '{}': {}", display_path, std::strerror(err)));
+    return std::nullopt;
+  };
+  // stat first: opening a FIFO would block, and a directory opens fine.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return unreadable(errno);
+  if (S_ISDIR(st.st_mode)) {
+    diags.report("file-unreadable", file_location(display_path),
+                 fmt::format("'{}' is a directory, not a file", display_path));
+    return std::nullopt;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    diags.report("file-unreadable", file_location(display_path),
+                 fmt::format("'{}' is not a regular file", display_path));
+    return std::nullopt;
+  }
+  if (static_cast<std::uintmax_t>(st.st_size) > limits.max_file_bytes) {
+    diags.report("file-too-large", file_location(display_path),
+                 fmt::format("file is {} bytes, more than the limit of {} bytes",
+                             static_cast<std::uintmax_t>(st.st_size), limits.max_file_bytes));
+    return std::nullopt;
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return unreadable(errno);
+  std::string text;
+  // Read at most one byte past the limit: the file may have grown since stat.
+  const std::size_t cap = limits.max_file_bytes + 1;
+  char buf[65536];
+  while (text.size() < cap) {
+    const std::size_t want = std::min(sizeof buf, cap - text.size());
+    const ssize_t got = ::read(fd, buf, want);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      ::close(fd);
+      return unreadable(err);
+    }
+    if (got == 0) break;
+    text.append(buf, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return parse(text, display_path, diags, limits);
+}
+
+}  // namespace cwg::yaml
