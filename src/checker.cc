@@ -1,0 +1,748 @@
+// The checker: numbers sections and paragraphs, computes document symbols,
+// resolves every cross-reference and reports what does not add up.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "loader.h"
+#include "model.h"
+#include "ordinals.h"
+
+namespace cwg {
+
+std::optional<std::size_t> Model::find_document(std::string_view key, bool* ambiguous) const {
+  if (auto it = document_by_key.find(key); it != document_by_key.end()) return it->second;
+  // "14/4" names the only revision registered of document 4.
+  std::optional<std::size_t> found;
+  std::size_t matches = 0;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const std::string& k = documents[i].key;
+    if (k.size() > key.size() + 1 && k.starts_with(key) && k[key.size()] == 'R') {
+      found = i;
+      ++matches;
+    }
+  }
+  if (matches > 1) {
+    if (ambiguous) *ambiguous = true;
+    return std::nullopt;
+  }
+  return found;
+}
+
+const Person* Model::find_person(std::string_view id) const {
+  auto it = people.find(id);
+  return it == people.end() ? nullptr : &src->people[it->second];
+}
+
+const Entity* Model::find_entity(std::string_view id) const {
+  auto it = entities.find(id);
+  return it == entities.end() ? nullptr : &src->entities[it->second];
+}
+
+Location locate_in_text(const SourceFiles& files, const Text& text, std::string_view token,
+                        std::size_t occurrence) {
+  const std::string* contents = files.find(text.loc.file);
+  if (!contents || text.offset > contents->size()) return text.loc;
+  std::size_t at = text.offset;
+  for (std::size_t n = 0;; ++n) {
+    at = contents->find(token, at);
+    if (at == std::string::npos) return text.loc;
+    if (n == occurrence) break;
+    at += token.size();
+  }
+  Location loc{text.loc.file, 1, 1};
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < at; ++i) {
+    if ((*contents)[i] == '\n') {
+      ++loc.line;
+      line_start = i + 1;
+    }
+  }
+  loc.column = static_cast<int>(at - line_start) + 1;
+  return loc;
+}
+
+namespace {
+
+std::vector<Note> suggest(std::string_view word, const std::vector<std::string>& candidates) {
+  if (auto near = closest_match(word, candidates))
+    return {{{}, fmt::format("did you mean '{}'?", *near)}};
+  return {};
+}
+
+template <class Map>
+std::vector<std::string> keys_of(const Map& m) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : m) out.push_back(k);
+  return out;
+}
+
+std::string person_display(const Person& p, bool honorific) {
+  std::string out;
+  if (honorific && !p.honorific.value.empty()) out = p.honorific.value + " ";
+  out += p.name.value;
+  if (!p.country.value.empty()) out += " (" + p.country.value + ")";
+  return out;
+}
+
+// The person who chaired a meeting: its `chair`, or else the report's chair.
+std::string meeting_chair(const Model& model, const Meeting& m) {
+  const Person* p = m.chair.present ? model.find_person(m.chair.value) : nullptr;
+  if (!p) {
+    for (const auto& candidate : model.src->people)
+      if (candidate.role.value == "chair") {
+        p = &candidate;
+        break;
+      }
+  }
+  return p ? person_display(*p, true) : std::string();
+}
+
+}  // namespace
+
+std::string role_title(const Sources& src, std::string_view role) {
+  std::string word = src.chair_word.present ? src.chair_word.value : "Chair";
+  if (role == "vice-chair") return "Vice-" + word;
+  if (role == "chair") return word;
+  return {};
+}
+
+std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, Diagnostics* diags,
+                                       const Location& loc) {
+  auto fail = [&](std::string_view code, std::string msg, std::vector<Note> notes = {}) {
+    if (diags) diags->report(code, loc, std::move(msg), std::move(notes));
+    return std::nullopt;
+  };
+  if (!tok.error.empty())
+    return fail("bad-xref", fmt::format("malformed reference '{}': {}", tok.kind, tok.error));
+  const auto& kinds = ref_kinds();
+  if (std::find(kinds.begin(), kinds.end(), tok.kind) == kinds.end())
+    return fail("bad-xref", fmt::format("unknown reference kind '{}'", tok.kind),
+                suggest(tok.kind, kinds));
+  const auto& forms = ref_forms(tok.kind);
+  if (std::find(forms.begin(), forms.end(), tok.form) == forms.end()) {
+    std::vector<std::string> named(forms.begin() + 1, forms.end());
+    return fail("bad-xref",
+                fmt::format("unknown form '{}' for a '{}' reference", tok.form, tok.kind),
+                suggest(tok.form, named));
+  }
+  const Sources& src = *model.src;
+
+  if (tok.kind == "doc") {
+    bool ambiguous = false;
+    auto idx = model.find_document(tok.key, &ambiguous);
+    if (!idx) {
+      if (ambiguous)
+        return fail("unknown-document",
+                    fmt::format("'{}' names several revisions: add the revision ('{}R1')", tok.key,
+                                tok.key));
+      std::vector<std::string> keys;
+      for (const auto& d : model.documents) keys.push_back(d.key);
+      return fail("unknown-document", fmt::format("unknown document '{}'", tok.key),
+                  suggest(tok.key, keys));
+    }
+    const DocumentInfo& info = model.documents[*idx];
+    const Document& doc = src.documents[*idx];
+    if (tok.form == "title") return ResolvedRef{doc.title.value, info.anchor};
+    if (tok.form == "full")
+      return ResolvedRef{info.symbol + ":\u00A0" + doc.title.value, info.anchor};
+    return ResolvedRef{info.symbol, info.anchor};
+  }
+  if (tok.kind == "para" || tok.kind == "sec" || tok.kind == "annex") {
+    auto it = model.labels.find(tok.key);
+    if (it == model.labels.end())
+      return fail("unknown-label", fmt::format("unknown label '{}'", tok.key),
+                  suggest(tok.key, keys_of(model.labels)));
+    const Target& t = it->second;
+    bool ok = (tok.kind == "para" &&
+               (t.kind == Target::Kind::paragraph || t.kind == Target::Kind::item)) ||
+              (tok.kind == "sec" && t.kind == Target::Kind::section) ||
+              (tok.kind == "annex" && t.kind == Target::Kind::annex);
+    static const char* names[] = {"a section", "an annex", "a paragraph", "a list item"};
+    if (!ok)
+      return fail("wrong-target",
+                  fmt::format("'{}' labels {}, not {}", tok.key, names[static_cast<int>(t.kind)],
+                              tok.kind == "para"  ? "a paragraph"
+                              : tok.kind == "sec" ? "a section"
+                                                  : "an annex"),
+                  {{t.loc, "the label is defined here"}});
+    if (t.number.empty())
+      return fail(
+          "wrong-target",
+          fmt::format("'{}' labels an unnumbered paragraph, which has no number to print", tok.key),
+          {{t.loc, "the label is defined here"}});
+    return ResolvedRef{t.number, t.anchor};
+  }
+  if (tok.kind == "ref") {
+    auto it = model.references.find(tok.key);
+    if (it == model.references.end())
+      return fail("unknown-id", fmt::format("unknown reference '{}'", tok.key),
+                  suggest(tok.key, keys_of(model.references)));
+    return ResolvedRef{src.references[it->second].text.value, ""};
+  }
+  if (tok.kind == "entity") {
+    const Entity* e = model.find_entity(tok.key);
+    if (!e)
+      return fail("unknown-id", fmt::format("unknown entity '{}'", tok.key),
+                  suggest(tok.key, keys_of(model.entities)));
+    bool use_short = tok.form != "name" && !e->short_name.value.empty();
+    return ResolvedRef{use_short ? e->short_name.value : e->name.value, ""};
+  }
+  if (tok.kind == "person") {
+    const Person* p = model.find_person(tok.key);
+    if (!p)
+      return fail("unknown-id", fmt::format("unknown person '{}'", tok.key),
+                  suggest(tok.key, keys_of(model.people)));
+    return ResolvedRef{tok.form == "name" ? p->name.value : person_display(*p, true), ""};
+  }
+  if (tok.kind == "count") {
+    const auto& kinds_list = document_kinds();
+    if (std::find(kinds_list.begin(), kinds_list.end(), tok.key) == kinds_list.end())
+      return fail("bad-xref", fmt::format("unknown document kind '{}' to count", tok.key),
+                  suggest(tok.key, kinds_list));
+    auto it = model.kind_counts.find(tok.key);
+    long n = it == model.kind_counts.end() ? 0 : static_cast<long>(it->second);
+    return ResolvedRef{tok.form == "digits" ? std::to_string(n) : cardinal_words(n), ""};
+  }
+  if (tok.kind == "note") {
+    if (!model.footnotes.contains(tok.key))
+      return fail("unknown-label", fmt::format("unknown footnote '{}'", tok.key),
+                  suggest(tok.key, keys_of(model.footnotes)));
+    return ResolvedRef{tok.key, "", true};
+  }
+  // meeting
+  if (tok.key == "all") {
+    std::vector<std::string> parts;
+    for (const auto& m : src.meetings) {
+      if (!m.number.present) continue;
+      if (tok.form == "words")
+        parts.push_back(ordinal_words(m.number.value));
+      else if (tok.form == "date")
+        parts.push_back(long_date(m.date.value));
+      else if (tok.form == "venue")
+        parts.push_back(m.venue.value);
+      else if (tok.form == "chair")
+        parts.push_back(meeting_chair(model, m));
+      else
+        parts.push_back(ordinal_numeral(m.number.value));
+    }
+    std::string joined;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (i) joined += i + 1 == parts.size() ? (tok.form == "date" ? " and on " : " and ") : ", ";
+      joined += parts[i];
+    }
+    return ResolvedRef{joined, ""};
+  }
+  long number = 0;
+  bool digits =
+      !tok.key.empty() && tok.key.size() < 5 &&
+      std::all_of(tok.key.begin(), tok.key.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits) number = std::stol(tok.key);
+  auto it = model.meetings.find(number);
+  if (!digits || it == model.meetings.end()) {
+    std::vector<std::string> known;
+    for (const auto& [n, i] : model.meetings) known.push_back(std::to_string(n));
+    return fail("unknown-meeting", fmt::format("the report covers no meeting '{}'", tok.key),
+                suggest(tok.key, known));
+  }
+  const Meeting& m = src.meetings[it->second];
+  if (tok.form == "words") return ResolvedRef{ordinal_words(number), ""};
+  if (tok.form == "date") return ResolvedRef{long_date(m.date.value), ""};
+  if (tok.form == "venue") {
+    if (!m.venue.present)
+      return fail("missing-key", fmt::format("meeting {} has no 'venue' to print", number));
+    return ResolvedRef{m.venue.value, ""};
+  }
+  if (tok.form == "chair") {
+    std::string chair = meeting_chair(model, m);
+    if (chair.empty())
+      return fail("missing-key",
+                  fmt::format("meeting {} has no chair: give it 'chair:' or a person with "
+                              "'role: chair'",
+                              number));
+    return ResolvedRef{chair, ""};
+  }
+  return ResolvedRef{ordinal_numeral(number), ""};
+}
+
+namespace {
+
+class Checker {
+ public:
+  Checker(const Sources& src, Diagnostics& diags) : src_(src), diags_(diags) { model_.src = &src; }
+
+  Model run() {
+    index_ids();
+    index_meetings();
+    index_documents();
+    number_sections(src_.sections, model_.sections, false);
+    number_sections(src_.annexes, model_.annexes, true);
+    check_people_refs();
+    check_documents();
+    check_texts();
+    check_presented();
+    for (const auto& [id, f] : model_.footnotes)
+      if (!used_notes_.contains(id))
+        diags_.report(
+            "unused-footnote", f->id.loc, fmt::format("footnote '{}' is never referred to", id),
+            {{{}, fmt::format("write '{{note:{}}}' where the footnote mark belongs", id)}});
+    return std::move(model_);
+  }
+
+ private:
+  template <class T>
+  void index(const std::vector<T>& items, std::map<std::string, std::size_t, std::less<>>& map,
+             std::string_view what) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const Text& id = items[i].id;
+      if (!id.present || id.value.empty()) continue;
+      auto [it, fresh] = map.emplace(id.value, i);
+      if (!fresh)
+        diags_.report("duplicate-id", id.loc, fmt::format("duplicate {} id '{}'", what, id.value),
+                      {{items[it->second].id.loc, "first defined here"}});
+    }
+  }
+
+  void index_footnotes() {
+    for (const auto* sections : {&src_.sections, &src_.annexes})
+      for (const auto& s : *sections)
+        for (const auto& p : s.paragraphs)
+          for (const auto& f : p.footnotes) {
+            if (!f.id.present || f.id.value.empty()) continue;
+            auto [it, fresh] = model_.footnotes.emplace(f.id.value, &f);
+            if (!fresh)
+              diags_.report("duplicate-id", f.id.loc,
+                            fmt::format("duplicate footnote id '{}'", f.id.value),
+                            {{it->second->id.loc, "first defined here"}});
+          }
+  }
+
+  void index_ids() {
+    index_footnotes();
+    index(src_.people, model_.people, "person");
+    index(src_.entities, model_.entities, "entity");
+    index(src_.references, model_.references, "reference");
+  }
+
+  void index_meetings() {
+    const Meeting* previous = nullptr;
+    for (std::size_t i = 0; i < src_.meetings.size(); ++i) {
+      const Meeting& m = src_.meetings[i];
+      if (!m.number.present) continue;
+      auto [it, fresh] = model_.meetings.emplace(m.number.value, i);
+      if (!fresh)
+        diags_.report("duplicate-id", m.number.loc,
+                      fmt::format("meeting {} is listed twice", m.number.value),
+                      {{src_.meetings[it->second].number.loc, "first listed here"}});
+      if (m.end_date.present && m.date.present && m.end_date.value < m.date.value)
+        diags_.report("date-order", m.end_date.loc,
+                      fmt::format("meeting {} ends on {} before it starts on {}", m.number.value,
+                                  m.end_date.value, m.date.value));
+      if (previous && previous->date.present && m.date.present &&
+          m.date.value < previous->date.value)
+        diags_.report("date-order", m.date.loc,
+                      fmt::format("meeting {} is dated {}, before meeting {} listed above it ({})",
+                                  m.number.value, m.date.value, previous->number.value,
+                                  previous->date.value));
+      previous = &m;
+    }
+  }
+
+  void index_documents() {
+    model_.documents.resize(src_.documents.size());
+    std::optional<long> only_meeting;
+    if (src_.meetings.size() == 1 && src_.meetings[0].number.present)
+      only_meeting = src_.meetings[0].number.value;
+    for (std::size_t i = 0; i < src_.documents.size(); ++i) {
+      const Document& d = src_.documents[i];
+      DocumentInfo& info = model_.documents[i];
+      if (!d.number.present) continue;
+      // Keys use the compact suffixes R1 and A1; symbols print them as the
+      // series does: a working group's own "4R1", a Council's "12(Rev.1)".
+      std::string suffix;
+      if (d.revision.present) suffix += fmt::format("R{}", d.revision.value);
+      if (d.addendum.present) suffix += fmt::format("A{}", d.addendum.value);
+      std::string number = fmt::format("{}{}", d.number.value, suffix);
+      if (d.series.present) {
+        std::string formal = std::to_string(d.number.value);
+        if (d.revision.present) formal += fmt::format("(Rev.{})", d.revision.value);
+        if (d.addendum.present) formal += fmt::format("(Add.{})", d.addendum.value);
+        info.symbol = d.series.value + formal;
+        info.key = d.series.value + number;
+      } else {
+        long meeting = 0;
+        if (d.meeting.present) {
+          meeting = d.meeting.value;
+          if (!model_.meetings.contains(meeting)) {
+            std::vector<std::string> known;
+            for (const auto& [n, idx] : model_.meetings) known.push_back(std::to_string(n));
+            diags_.report("unknown-meeting", d.meeting.loc,
+                          fmt::format("document {} belongs to meeting {}, which the report "
+                                      "does not cover",
+                                      number, meeting),
+                          suggest(std::to_string(meeting), known));
+          }
+        } else if (only_meeting) {
+          meeting = *only_meeting;
+        } else {
+          diags_.report("missing-key", d.loc,
+                        fmt::format("document {} has no 'meeting': the report covers several "
+                                    "meetings",
+                                    number));
+          continue;
+        }
+        std::string printed = fmt::format(
+            "{}{}", d.number.value, d.revision.present ? fmt::format("R{}", d.revision.value) : "");
+        if (d.addendum.present) printed += fmt::format("(Add.{})", d.addendum.value);
+        info.symbol = fmt::format("{}-{}/{}", src_.group.acronym.value, meeting, printed);
+        info.key = fmt::format("{}/{}", meeting, number);
+      }
+      auto [it, fresh] = model_.document_by_key.emplace(info.key, i);
+      if (!fresh) {
+        diags_.report("duplicate-document", d.number.loc,
+                      fmt::format("document '{}' is registered twice", info.key),
+                      {{src_.documents[it->second].loc, "first registered here"}});
+        info = {};  // the duplicate takes no further part
+        continue;
+      }
+      if (d.kind.present) ++model_.kind_counts[d.kind.value];
+    }
+  }
+
+  std::string unique_anchor(std::string wanted) {
+    std::string a = wanted;
+    for (int n = 2; anchors_.contains(a); ++n) a = fmt::format("{}-{}", wanted, n);
+    anchors_.insert(a);
+    return a;
+  }
+
+  void define_label(const Text& label, Target target) {
+    if (!label.present || label.value.empty()) return;
+    auto [it, fresh] = model_.labels.emplace(label.value, target);
+    if (!fresh)
+      diags_.report("duplicate-label", label.loc, fmt::format("duplicate label '{}'", label.value),
+                    {{it->second.loc, "first defined here"}});
+  }
+
+  void number_sections(const std::vector<Section>& sections, std::vector<SectionInfo>& infos,
+                       bool annex) {
+    // Labels become anchors first, so that generated anchors avoid them.
+    for (const auto& s : sections) {
+      if (s.label.present) anchors_.insert(s.label.value);
+      for (const auto& p : s.paragraphs) {
+        if (p.label.present) anchors_.insert(p.label.value);
+        for (const auto& l : p.list) reserve_item_labels(l);
+      }
+    }
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+      const Section& s = sections[i];
+      SectionInfo info;
+      std::string n = std::to_string(i + 1);
+      info.number = annex ? "Annex " + n : n;
+      info.anchor = s.label.present && !s.label.value.empty()
+                        ? s.label.value
+                        : unique_anchor(annex ? "annex-" + n : "sec-" + n);
+      define_label(s.label, {annex ? Target::Kind::annex : Target::Kind::section, info.number,
+                             info.anchor, s.label.loc});
+      if (s.paragraphs.empty() && s.heading.present)
+        diags_.report(
+            "empty-section", s.heading.loc,
+            fmt::format("{} '{}' has no paragraphs", annex ? "annex" : "section", s.heading.value));
+      std::size_t count = 0;
+      std::string prefix = annex ? "A" + n : n;
+      for (std::size_t j = 0; j < s.paragraphs.size(); ++j) {
+        const Paragraph& p = s.paragraphs[j];
+        ParagraphInfo pi;
+        if (p.numbered) pi.number = fmt::format("{}.{}", prefix, ++count);
+        std::string generated =
+            p.numbered ? fmt::format("{}-{}", annex ? "annex-" + n : "para-" + n, count)
+                       : fmt::format("{}-u{}", annex ? "annex-" + n : "para-" + n, j + 1);
+        pi.anchor =
+            p.label.present && !p.label.value.empty() ? p.label.value : unique_anchor(generated);
+        define_label(p.label, {Target::Kind::paragraph, pi.number, pi.anchor, p.label.loc});
+        for (const auto& l : p.list) define_item_labels(l);
+        info.paragraphs.push_back(std::move(pi));
+      }
+      infos.push_back(std::move(info));
+    }
+  }
+
+  void reserve_item_labels(const List& list) {
+    for (const auto& item : list.items) {
+      if (item.label.present) anchors_.insert(item.label.value);
+      for (const auto& l : item.list) reserve_item_labels(l);
+    }
+  }
+
+  // A labelled list item is referred to by its marker, e.g. "b)".
+  void define_item_labels(const List& list) {
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+      const ListItem& item = list.items[i];
+      if (item.label.present && !item.label.value.empty())
+        define_label(item.label, {Target::Kind::item, list_marker(list.style.value, i),
+                                  item.label.value, item.label.loc});
+      for (const auto& l : item.list) define_item_labels(l);
+    }
+  }
+
+  void check_people_refs() {
+    auto check_person = [&](const Text& id) {
+      if (!id.present || id.value.empty() || model_.people.contains(id.value)) return;
+      diags_.report("unknown-id", id.loc, fmt::format("unknown person '{}'", id.value),
+                    suggest(id.value, keys_of(model_.people)));
+    };
+    for (const auto& m : src_.meetings) check_person(m.chair);
+    if (src_.signature) check_person(src_.signature->person);
+  }
+
+  void check_documents() {
+    for (const auto& d : src_.documents) {
+      for (const auto& s : d.source) {
+        if (model_.entities.contains(s.value)) continue;
+        diags_.report("unknown-id", s.loc, fmt::format("unknown entity '{}'", s.value),
+                      suggest(s.value, keys_of(model_.entities)));
+      }
+    }
+  }
+
+  void check_text(const Text& text) {
+    if (!text.present) return;
+    auto tokens = scan_refs(text.value);
+    std::map<std::string, std::size_t> seen;
+    for (const auto& tok : tokens) {
+      std::string raw = text.value.substr(tok.offset, tok.length);
+      Location loc = locate_in_text(diags_.sources(), text, raw, seen[raw]++);
+      auto r = resolve_ref(model_, tok, &diags_, loc);
+      if (r && r->footnote) used_notes_.insert(tok.key);
+    }
+    check_counts(text);
+  }
+
+  // "There were ten contributions": a number written in prose before a
+  // kind of document must agree with the register.
+  void check_counts(const Text& text) {
+    static const std::regex count_re(
+        R"(\b([0-9]+|[a-z]+(?:-[a-z]+)?) (contributions|information reports|liaison statements)\b)",
+        std::regex::icase);
+    if (text.value.find("contribution") == std::string::npos &&
+        text.value.find("report") == std::string::npos &&
+        text.value.find("statement") == std::string::npos)
+      return;
+    for (auto it = std::sregex_iterator(text.value.begin(), text.value.end(), count_re);
+         it != std::sregex_iterator(); ++it) {
+      std::string word = (*it)[1].str();
+      std::transform(word.begin(), word.end(), word.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      long n = -1;
+      if (std::isdigit(static_cast<unsigned char>(word[0]))) {
+        if (word.size() < 7) n = std::stol(word);
+      } else {
+        for (long k = 0; k <= 100; ++k)
+          if (cardinal_words(k) == word) n = k;
+      }
+      if (n < 0) continue;
+      std::string noun = (*it)[2].str();
+      std::string kind = noun == "contributions"         ? "contribution"
+                         : noun == "information reports" ? "information-report"
+                                                         : "liaison-statement";
+      auto c = model_.kind_counts.find(kind);
+      long actual = c == model_.kind_counts.end() ? 0 : static_cast<long>(c->second);
+      if (n == actual) continue;
+      Location loc = locate_in_text(diags_.sources(), text, (*it)[0].str(), 0);
+      diags_.report(
+          "count-mismatch", loc,
+          fmt::format("the text says {} {} but the register has {}", (*it)[1].str(), noun, actual),
+          {{{}, fmt::format("write '{{count:{}}} {}' to have the number computed", kind, noun)}});
+    }
+  }
+
+  void check_list(const List& list) {
+    for (const auto& item : list.items) {
+      check_text(item.text);
+      for (const auto& l : item.list) check_list(l);
+    }
+  }
+
+  void check_texts() {
+    check_text(src_.summary);
+    check_text(src_.action);
+    for (const auto& r : src_.references) check_text(r.text);
+    for (const auto* sections : {&src_.sections, &src_.annexes}) {
+      for (const auto& s : *sections) {
+        check_text(s.heading);
+        for (const auto& p : s.paragraphs) {
+          check_text(p.text);
+          for (const auto& q : p.quote) {
+            check_text(q.source);
+            for (const auto& qp : q.paragraphs) check_text(qp.text);
+          }
+          for (const auto& t : p.table) {
+            check_text(t.caption);
+            for (const auto& c : t.columns) check_text(c);
+            for (const auto& row : t.rows)
+              for (const auto& c : row) check_text(c);
+          }
+          for (const auto& f : p.footnotes) check_text(f.text);
+          for (const auto& l : p.list) check_list(l);
+          for (const auto& dl : p.documents) check_document_list(dl);
+        }
+      }
+    }
+  }
+
+  void check_document_list(const DocumentList& dl) {
+    for (const auto& key : dl.keys) {
+      auto idx = find_or_report(key);
+      if (idx) note_use(*idx, key.loc, listed_);
+    }
+    // Every document of the listed kinds, in register order.
+    for (std::size_t i = 0; i < src_.documents.size(); ++i) {
+      for (const auto& k : dl.kinds) {
+        if (src_.documents[i].kind.value == k.value) {
+          note_use(i, dl.loc, listed_);
+          if (model_.documents[i].anchor.empty() && !model_.documents[i].key.empty())
+            model_.documents[i].anchor =
+                unique_anchor("doc-" + anchor_part(model_.documents[i].key));
+        }
+      }
+    }
+    for (const auto& key : dl.keys) {
+      if (auto idx = model_.find_document(key.value); idx && model_.documents[*idx].anchor.empty())
+        model_.documents[*idx].anchor =
+            unique_anchor("doc-" + anchor_part(model_.documents[*idx].key));
+    }
+  }
+
+  static std::string anchor_part(std::string_view key) {
+    std::string out;
+    for (char c : key) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        out += c;
+      else if (c >= 'A' && c <= 'Z')
+        out += static_cast<char>(c - 'A' + 'a');
+      else
+        out += '-';
+    }
+    return out;
+  }
+
+  std::optional<std::size_t> find_or_report(const Text& key) {
+    bool ambiguous = false;
+    auto idx = model_.find_document(key.value, &ambiguous);
+    if (idx) return idx;
+    std::vector<std::string> keys;
+    for (const auto& d : model_.documents) keys.push_back(d.key);
+    diags_.report("unknown-document", key.loc,
+                  ambiguous
+                      ? fmt::format("'{}' names several revisions: add the revision", key.value)
+                      : fmt::format("unknown document '{}'", key.value),
+                  suggest(key.value, keys));
+    return std::nullopt;
+  }
+
+  // Records a use of a document, warning when another revision of the same
+  // document was used the same way.
+  void note_use(std::size_t idx, const Location& loc,
+                std::map<std::string, std::pair<std::size_t, Location>>& uses) {
+    // The key without its revision names the document across revisions.
+    std::string base = model_.documents[idx].key;
+    if (src_.documents[idx].addendum.present) base.erase(base.rfind('A'));
+    if (src_.documents[idx].revision.present) base.erase(base.rfind('R'));
+    auto [it, fresh] = uses.emplace(base, std::make_pair(idx, loc));
+    if (!fresh && it->second.first != idx && reported_clash_.insert(base).second) {
+      diags_.report("revision-clash", loc,
+                    fmt::format("'{}' and '{}' are two revisions of one document",
+                                model_.documents[it->second.first].key, model_.documents[idx].key),
+                    {{it->second.second, "the other revision is used here"}});
+    }
+  }
+
+  void check_presented() {
+    std::vector<bool> presented(src_.documents.size(), false);
+    for (const auto& s : src_.sections) {
+      for (const auto& p : s.paragraphs) {
+        for (const auto& key : p.presents) {
+          auto idx = find_or_report(key);
+          if (!idx) continue;
+          presented[*idx] = true;
+          note_use(*idx, key.loc, presented_);
+          const std::string& kind = src_.documents[*idx].kind.value;
+          if (kind == "agenda" || kind == "other")
+            diags_.report("wrong-document-kind", key.loc,
+                          fmt::format("paragraph presents '{}', which is registered as {} '{}'",
+                                      key.value, kind == "agenda" ? "an" : "of kind", kind),
+                          {{src_.documents[*idx].loc, "registered here"}});
+        }
+      }
+    }
+    for (std::size_t i = 0; i < src_.documents.size(); ++i) {
+      const Document& d = src_.documents[i];
+      const std::string& kind = d.kind.value;
+      if (presented[i] || model_.documents[i].key.empty()) continue;
+      if (kind != "contribution" && kind != "information-report" && kind != "liaison-statement")
+        continue;
+      diags_.report("unpresented-document", d.loc,
+                    fmt::format("{} '{}' is registered but no paragraph presents it",
+                                kind == "contribution" ? "contribution" : "document",
+                                model_.documents[i].key),
+                    {{{},
+                      fmt::format("add 'presents: {}' to the paragraph that discusses it",
+                                  model_.documents[i].key)}});
+    }
+  }
+
+ public:
+  static std::string list_marker(std::string_view style, std::size_t i);
+
+ private:
+  const Sources& src_;
+  Diagnostics& diags_;
+  Model model_;
+  std::set<std::string> anchors_;
+  std::map<std::string, std::pair<std::size_t, Location>> listed_, presented_;
+  std::set<std::string> reported_clash_;
+  std::set<std::string> used_notes_;
+};
+
+std::string roman(std::size_t n) {
+  static const std::pair<std::size_t, const char*> table[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+  std::string out;
+  for (const auto& [v, s] : table)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  return out;
+}
+
+std::string alpha(std::size_t n) {  // 1 -> a, 26 -> z, 27 -> aa
+  std::string out;
+  while (n > 0) {
+    --n;
+    out.insert(out.begin(), static_cast<char>('a' + n % 26));
+    n /= 26;
+  }
+  return out;
+}
+
+std::string Checker::list_marker(std::string_view style, std::size_t i) {
+  if (style == "alpha") return alpha(i + 1) + ")";
+  if (style == "roman") return roman(i + 1) + ")";
+  if (style == "number") return std::to_string(i + 1) + ")";
+  if (style == "dash") return "\u2013";
+  return "\u00B7";
+}
+
+}  // namespace
+
+std::string list_marker(std::string_view style, std::size_t index) {
+  return Checker::list_marker(style, index);
+}
+
+Model check_sources(const Sources& src, Diagnostics& diags) { return Checker(src, diags).run(); }
+
+}  // namespace cwg

@@ -1,0 +1,698 @@
+// The loader: YAML trees of report.yaml, documents.yaml and the section
+// files become the source model. Shape errors (unknown keys, wrong types,
+// values YAML would coerce) are reported here; references are left to the
+// checker.
+#include "loader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+namespace cwg {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& document_kinds() {
+  static const std::vector<std::string> kinds = {
+      "agenda", "information-report", "contribution", "liaison-statement", "report", "other"};
+  return kinds;
+}
+
+const std::vector<std::string>& list_styles() {
+  static const std::vector<std::string> styles = {"bullet", "dash", "alpha", "roman", "number"};
+  return styles;
+}
+
+const std::map<std::string, std::vector<std::string>>& source_keys() {
+  static const std::map<std::string, std::vector<std::string>> table = {
+      {"report",
+       {"group", "meetings", "people", "cover", "chair_word", "title_ordinals", "summary", "action",
+        "references", "reference_separator", "sections", "annexes", "signature"}},
+      {"group", {"name", "acronym", "parent"}},
+      {"meeting", {"number", "date", "end_date", "venue", "participants", "mode", "chair"}},
+      {"person", {"id", "name", "honorific", "country", "role"}},
+      {"cover",
+       {"session", "place", "dates", "agenda_item", "symbol", "revision", "language", "date",
+        "original", "author", "source"}},
+      {"reference", {"id", "text"}},
+      {"signature", {"person", "role"}},
+      {"section", {"label", "heading", "paragraphs"}},
+      {"paragraph",
+       {"label", "text", "presents", "numbered", "quote", "table", "list", "documents",
+        "footnotes"}},
+      {"footnote", {"id", "text"}},
+      {"quote", {"source", "paragraphs"}},
+      {"quoted_paragraph", {"number", "text", "elision"}},
+      {"table", {"caption", "columns", "align", "rows"}},
+      {"list", {"style", "items"}},
+      {"list_item", {"label", "text", "list"}},
+      {"document_list", {"kind"}},
+      {"register", {"entities", "documents"}},
+      {"entity", {"id", "name", "short"}},
+      {"document",
+       {"number", "revision", "addendum", "meeting", "series", "title", "kind", "source"}},
+  };
+  return table;
+}
+
+namespace {
+
+const std::vector<std::string>& keys(const std::string& kind) { return source_keys().at(kind); }
+
+const std::vector<std::string> kMeetingModes = {"in-person", "virtual", "hybrid"};
+const std::vector<std::string> kRoles = {"chair", "vice-chair", "secretariat", "other"};
+const std::vector<std::string> kOrdinalStyles = {"numeral", "words"};
+
+// Plain scalars that some YAML reader (1.1 or the 1.2 core schema, which
+// editors' schema validation uses) would take for something other than the
+// text written. Dates are left alone: the 1.2 core schema reads them as text.
+std::optional<std::string_view> coerced_type(std::string_view v) {
+  static const std::array<std::string_view, 22> booleans = {
+      "y",    "Y",    "yes",   "Yes",   "YES",   "n",  "N",  "no", "No",  "NO",  "true",
+      "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"};
+  if (std::find(booleans.begin(), booleans.end(), v) != booleans.end()) return "a boolean";
+  if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return "null";
+  // Only text starting like a number can be one; skip the regex otherwise.
+  char c = v.front();
+  if (!(c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'))) return std::nullopt;
+  static const std::regex number(
+      R"([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7]+|0b[01_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
+  if (std::regex_match(v.begin(), v.end(), number)) return "a number";
+  return std::nullopt;
+}
+
+bool valid_label(std::string_view s) {
+  if (s.empty() || s.front() < 'a' || s.front() > 'z') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+std::string rtrim(std::string s) {
+  while (!s.empty() &&
+         (s.back() == '\n' || s.back() == ' ' || s.back() == '\r' || s.back() == '\t'))
+    s.pop_back();
+  return s;
+}
+
+std::string quoted_list(const std::vector<std::string>& values) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) out += i + 1 == values.size() ? " or " : ", ";
+    out += "'" + values[i] + "'";
+  }
+  return out;
+}
+
+// Reads the keys of one mapping, reporting unknown ones up front.
+class MapReader {
+ public:
+  MapReader(const yaml::Node& node, std::string what, Diagnostics& diags,
+            std::vector<std::string> keys)
+      : node_(node), what_(std::move(what)), diags_(diags) {
+    for (const auto& e : node.entries) {
+      if (std::find(keys.begin(), keys.end(), e.key.value) != keys.end()) continue;
+      std::vector<Note> notes;
+      if (auto near = closest_match(e.key.value, keys))
+        notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
+      else
+        notes.push_back({{}, fmt::format("valid keys here: {}", quoted_list(keys))});
+      diags_.report("unknown-key", e.key.loc,
+                    fmt::format("unknown key '{}' in {}", e.key.value, what_), std::move(notes));
+    }
+  }
+
+  const yaml::Node* get(std::string_view key) const { return node_.find(key); }
+
+  const yaml::Node* require(std::string_view key) const {
+    const yaml::Node* n = node_.find(key);
+    if (!n) {
+      diags_.report("missing-key", node_.loc, fmt::format("{} has no '{}'", what_, key));
+    }
+    return n;
+  }
+
+  Text text(std::string_view key, bool required = false) const {
+    const yaml::Node* n = required ? require(key) : get(key);
+    if (!n) return {};
+    return to_text(*n, key);
+  }
+
+  Text label(std::string_view key, bool required = false) const {
+    Text t = text(key, required);
+    if (t.present && !t.value.empty() && !valid_label(t.value)) {
+      diags_.report("invalid-label", t.loc,
+                    fmt::format("'{}' is not a valid {}: use lowercase letters, digits and '-', "
+                                "starting with a letter",
+                                t.value, key));
+    }
+    return t;
+  }
+
+  Text choice(std::string_view key, const std::vector<std::string>& allowed,
+              bool required = false) const {
+    Text t = text(key, required);
+    if (t.present && std::find(allowed.begin(), allowed.end(), t.value) == allowed.end()) {
+      std::vector<Note> notes;
+      if (auto near = closest_match(t.value, allowed))
+        notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
+      diags_.report("invalid-value", t.loc,
+                    fmt::format("invalid {} '{}': expected {}", key, t.value, quoted_list(allowed)),
+                    std::move(notes));
+    }
+    return t;
+  }
+
+  Text date(std::string_view key, bool required = false) const {
+    Text t = text(key, required);
+    if (t.present && !valid_date(t.value)) {
+      diags_.report("invalid-date", t.loc,
+                    fmt::format("invalid date '{}': expected an existing date written "
+                                "YYYY-MM-DD",
+                                t.value));
+    }
+    return t;
+  }
+
+  Number number(std::string_view key, long min, long max, bool required = false) const {
+    const yaml::Node* n = required ? require(key) : get(key);
+    Number out;
+    if (!n) return out;
+    out.loc = n->loc;
+    out.present = true;
+    if (!n->is_scalar() || !n->plain) {
+      diags_.report("wrong-type", n->loc,
+                    fmt::format("'{}' must be a whole number, not {}", key,
+                                n->is_scalar() ? "a quoted string" : yaml::kind_name(n->kind)));
+      out.present = false;
+      return out;
+    }
+    const std::string& v = n->value;
+    bool digits =
+        !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && v.size() > 1 && v[0] == '0') {
+      diags_.report("ambiguous-scalar", n->loc,
+                    fmt::format("'{}' has a leading zero, which some YAML readers take for an "
+                                "octal number: write {}",
+                                v,
+                                v.find_first_not_of('0') == std::string::npos
+                                    ? "0"
+                                    : v.substr(v.find_first_not_of('0'))));
+      out.present = false;
+      return out;
+    }
+    if (!digits || v.size() > 9) {
+      diags_.report(
+          "wrong-type", n->loc,
+          fmt::format("'{}' must be a whole number from {} to {}, not '{}'", key, min, max, v));
+      out.present = false;
+      return out;
+    }
+    out.value = std::stol(v);
+    if (out.value < min || out.value > max) {
+      diags_.report("invalid-value", n->loc,
+                    fmt::format("'{}' must be from {} to {}, not {}", key, min, max, v));
+      out.present = false;
+    }
+    return out;
+  }
+
+  std::optional<bool> boolean(std::string_view key) const {
+    const yaml::Node* n = get(key);
+    if (!n) return std::nullopt;
+    if (n->is_scalar() && n->plain && (n->value == "true" || n->value == "false"))
+      return n->value == "true";
+    diags_.report("wrong-type", n->loc, fmt::format("'{}' must be true or false", key));
+    return std::nullopt;
+  }
+
+  // A string or a list of strings.
+  std::vector<Text> text_list(std::string_view key) const {
+    std::vector<Text> out;
+    const yaml::Node* n = get(key);
+    if (!n) return out;
+    if (n->is_sequence()) {
+      for (const auto& item : n->items) {
+        Text t = to_text(item, key);
+        if (t.present) out.push_back(std::move(t));
+      }
+    } else {
+      Text t = to_text(*n, key);
+      if (t.present) out.push_back(std::move(t));
+    }
+    return out;
+  }
+
+  Text to_text(const yaml::Node& n, std::string_view key) const {
+    Text t;
+    t.loc = n.loc;
+    t.offset = n.offset;
+    if (!n.is_scalar()) {
+      diags_.report("wrong-type", n.loc,
+                    fmt::format("'{}' must be a string, not {}", key, yaml::kind_name(n.kind)));
+      return t;
+    }
+    if (n.plain) {
+      if (auto type = coerced_type(n.value)) {
+        diags_.report(
+            "ambiguous-scalar", n.loc,
+            fmt::format("'{}' is read as {} by YAML: quote it if it is text", n.value, *type),
+            {{{}, fmt::format("write '{}: \"{}\"'", key, n.value)}});
+        return t;
+      }
+    }
+    t.value = rtrim(n.value);
+    t.present = true;
+    if (t.value.empty()) {
+      diags_.report("empty-text", n.loc, fmt::format("'{}' is empty", key));
+    }
+    return t;
+  }
+
+  static bool valid_date(std::string_view v) {
+    static const std::regex shape(R"(\d{4}-\d{2}-\d{2})");
+    if (!std::regex_match(v.begin(), v.end(), shape)) return false;
+    int y = std::stoi(std::string(v.substr(0, 4)));
+    int m = std::stoi(std::string(v.substr(5, 2)));
+    int d = std::stoi(std::string(v.substr(8, 2)));
+    if (m < 1 || m > 12 || d < 1) return false;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+  }
+
+  const yaml::Node& node() const { return node_; }
+  Diagnostics& diags() const { return diags_; }
+
+ private:
+  const yaml::Node& node_;
+  std::string what_;
+  Diagnostics& diags_;
+};
+
+bool expect(const yaml::Node& n, yaml::Kind kind, std::string_view what, Diagnostics& diags) {
+  if (n.kind == kind) return true;
+  diags.report(
+      "wrong-type", n.loc,
+      fmt::format("{} must be {}, not {}", what, yaml::kind_name(kind), yaml::kind_name(n.kind)));
+  return false;
+}
+
+// The items of a list-valued key, or nothing (reported) if it is not a list.
+const std::vector<yaml::Node>* list_of(const MapReader& r, std::string_view key, bool required) {
+  const yaml::Node* n = required ? r.require(key) : r.get(key);
+  if (!n) return nullptr;
+  if (!expect(*n, yaml::Kind::sequence, fmt::format("'{}'", key), r.diags())) return nullptr;
+  return &n->items;
+}
+
+class Loader {
+ public:
+  Loader(std::string dir, Diagnostics& diags, const yaml::Limits& limits)
+      : dir_(std::move(dir)), diags_(diags), limits_(limits) {}
+
+  std::optional<Sources> run() {
+    std::error_code ec;
+    if (!fs::is_directory(dir_, ec)) {
+      diags_.report("file-unreadable", {dir_, 0, 0},
+                    fs::exists(dir_, ec) ? fmt::format("'{}' is not a directory", dir_)
+                                         : fmt::format("no such directory '{}'", dir_));
+      return std::nullopt;
+    }
+    Sources src;
+    src.dir = dir_;
+    auto report = read("report.yaml");
+    if (!report) return std::nullopt;
+    if (report->is_map()) {
+      load_report(*report, src);
+    } else {
+      expect(*report, yaml::Kind::map, "report.yaml", diags_);
+      return std::nullopt;
+    }
+    if (auto docs = read("documents.yaml")) {
+      if (expect(*docs, yaml::Kind::map, "documents.yaml", diags_)) load_register(*docs, src);
+    }
+    return src;
+  }
+
+ private:
+  std::string display(const std::string& rel) const {
+    return (fs::path(dir_) / rel).lexically_normal().generic_string();
+  }
+
+  std::optional<yaml::Node> read(const std::string& rel) {
+    return yaml::read_file((fs::path(dir_) / rel).string(), display(rel), diags_, limits_);
+  }
+
+  void load_report(const yaml::Node& root, Sources& src) {
+    MapReader r(root, "report.yaml", diags_, keys("report"));
+    if (const yaml::Node* g = r.require("group")) {
+      if (expect(*g, yaml::Kind::map, "'group'", diags_)) {
+        MapReader gr(*g, "'group'", diags_, keys("group"));
+        src.group.name = gr.text("name", true);
+        src.group.acronym = gr.text("acronym", true);
+        src.group.parent = gr.text("parent");
+        src.group.loc = g->loc;
+      }
+    }
+    if (auto items = list_of(r, "meetings", true)) {
+      if (items->empty())
+        diags_.report("missing-key", r.get("meetings")->loc,
+                      "'meetings' is empty: a report covers at least one meeting");
+      for (const auto& m : *items) {
+        if (!expect(m, yaml::Kind::map, "a meeting", diags_)) continue;
+        MapReader mr(m, "a meeting", diags_, keys("meeting"));
+        Meeting meeting;
+        meeting.loc = m.loc;
+        meeting.number = mr.number("number", 1, 999, true);
+        meeting.date = mr.date("date", true);
+        meeting.end_date = mr.date("end_date");
+        meeting.venue = mr.text("venue");
+        meeting.participants = mr.number("participants", 0, 1'000'000);
+        meeting.mode = mr.choice("mode", kMeetingModes);
+        meeting.chair = mr.label("chair");
+        src.meetings.push_back(std::move(meeting));
+      }
+    }
+    if (auto items = list_of(r, "people", false)) {
+      for (const auto& p : *items) {
+        if (!expect(p, yaml::Kind::map, "a person", diags_)) continue;
+        MapReader pr(p, "a person", diags_, keys("person"));
+        Person person;
+        person.loc = p.loc;
+        person.id = pr.label("id", true);
+        person.name = pr.text("name", true);
+        person.honorific = pr.text("honorific");
+        person.country = pr.text("country");
+        person.role = pr.choice("role", kRoles);
+        src.people.push_back(std::move(person));
+      }
+    }
+    if (const yaml::Node* c = r.get("cover")) {
+      if (expect(*c, yaml::Kind::map, "'cover'", diags_)) {
+        MapReader cr(*c, "'cover'", diags_, keys("cover"));
+        Cover cover;
+        cover.loc = c->loc;
+        cover.session = cr.text("session");
+        cover.place = cr.text("place");
+        cover.dates = cr.text("dates");
+        cover.agenda_item = cr.text("agenda_item");
+        cover.symbol = cr.text("symbol");
+        cover.revision = cr.number("revision", 1, 99);
+        cover.language = cr.choice("language", {"A", "C", "E", "F", "R", "S"});
+        cover.date = cr.date("date");
+        cover.original = cr.text("original");
+        cover.author = cr.choice("author", {"chair", "vice-chair"});
+        cover.source = cr.text("source");
+        src.cover = std::move(cover);
+      }
+    }
+    src.chair_word = r.choice("chair_word", {"Chair", "Chairman", "Chairperson"});
+    src.title_ordinals = r.choice("title_ordinals", kOrdinalStyles);
+    src.summary = r.text("summary", true);
+    src.action = r.text("action");
+    if (auto items = list_of(r, "references", false)) {
+      for (const auto& ref : *items) {
+        if (!expect(ref, yaml::Kind::map, "a reference", diags_)) continue;
+        MapReader rr(ref, "a reference", diags_, keys("reference"));
+        src.references.push_back({rr.label("id", true), rr.text("text", true), ref.loc});
+      }
+    }
+    src.reference_separator = r.choice("reference_separator", {", ", "; "});
+    if (auto items = list_of(r, "sections", true)) {
+      for (const auto& path : *items) load_section_file(path, src.sections, false);
+    }
+    if (auto items = list_of(r, "annexes", false)) {
+      for (const auto& path : *items) load_section_file(path, src.annexes, true);
+    }
+    if (const yaml::Node* s = r.get("signature")) {
+      if (expect(*s, yaml::Kind::map, "'signature'", diags_)) {
+        MapReader sr(*s, "'signature'", diags_, keys("signature"));
+        src.signature = Signature{sr.label("person", true), sr.text("role"), s->loc};
+      }
+    }
+  }
+
+  // Checks a path listed in report.yaml: relative, inside the folder (also
+  // after following symbolic links), and not listed twice.
+  std::optional<std::string> checked_path(const Text& path) {
+    fs::path p(path.value);
+    auto bad = [&](std::string why) {
+      diags_.report("bad-path", path.loc, fmt::format("'{}' {}", path.value, why));
+      return std::nullopt;
+    };
+    if (p.is_absolute())
+      return bad("is an absolute path; paths are relative to the meeting folder");
+    for (const auto& part : p)
+      if (part == "..") return bad("leaves the meeting folder ('..' is not allowed)");
+    std::error_code ec;
+    fs::path base = fs::weakly_canonical(fs::path(dir_), ec);
+    fs::path full = fs::weakly_canonical(fs::path(dir_) / p, ec);
+    if (!ec) {
+      auto rel = full.lexically_relative(base);
+      if (rel.empty() || *rel.begin() == "..")
+        return bad("leads outside the meeting folder through a symbolic link");
+    }
+    std::string norm = p.lexically_normal().generic_string();
+    if (norm == "report.yaml" || norm == "documents.yaml") return bad("is not a section file");
+    if (!listed_.insert(norm).second) return bad("is listed twice");
+    return norm;
+  }
+
+  void load_section_file(const yaml::Node& path_node, std::vector<Section>& out, bool annex) {
+    MapReader none(path_node, "", diags_, {});
+    Text path = none.to_text(path_node, annex ? "annexes" : "sections");
+    if (!path.present) return;
+    auto rel = checked_path(path);
+    if (!rel) return;
+    auto root = read(*rel);
+    if (!root) return;
+    Section section;
+    section.loc = {display(*rel), 0, 0};
+    if (!expect(*root, yaml::Kind::map, fmt::format("'{}'", *rel), diags_)) {
+      out.push_back(std::move(section));
+      return;
+    }
+    MapReader sr(*root, annex ? "an annex" : "a section", diags_, keys("section"));
+    section.label = sr.label("label");
+    section.heading = sr.text("heading", true);
+    if (auto items = list_of(sr, "paragraphs", true)) {
+      for (const auto& p : *items) load_paragraph(p, section.paragraphs, annex);
+    }
+    out.push_back(std::move(section));
+  }
+
+  void load_paragraph(const yaml::Node& n, std::vector<Paragraph>& out, bool annex) {
+    Paragraph para;
+    para.loc = n.loc;
+    para.numbered = !annex;
+    if (n.is_scalar()) {
+      MapReader none(n, "", diags_, {});
+      para.text = none.to_text(n, "paragraph");
+      out.push_back(std::move(para));
+      return;
+    }
+    if (!expect(n, yaml::Kind::map, "a paragraph", diags_)) return;
+    MapReader pr(n, "a paragraph", diags_, keys("paragraph"));
+    para.label = pr.label("label");
+    para.text = pr.text("text");
+    para.presents = pr.text_list("presents");
+    if (auto b = pr.boolean("numbered")) para.numbered = *b;
+    if (const yaml::Node* q = pr.get("quote")) {
+      if (auto quote = load_quote(*q)) para.quote.push_back(std::move(*quote));
+    }
+    if (const yaml::Node* t = pr.get("table")) {
+      if (auto table = load_table(*t)) para.table.push_back(std::move(*table));
+    }
+    if (auto items = list_of(pr, "footnotes", false)) {
+      for (const auto& f : *items) {
+        if (!expect(f, yaml::Kind::map, "a footnote", diags_)) continue;
+        MapReader fr(f, "a footnote", diags_, keys("footnote"));
+        para.footnotes.push_back({fr.label("id", true), fr.text("text", true), f.loc});
+      }
+    }
+    if (const yaml::Node* l = pr.get("list")) {
+      if (auto list = load_list(*l)) para.list.push_back(std::move(*list));
+    }
+    if (const yaml::Node* d = pr.get("documents")) load_document_list(*d, para);
+    if (!para.text.present && para.list.empty() && para.documents.empty() && para.quote.empty() &&
+        para.table.empty() && !pr.get("text")) {
+      diags_.report("missing-key", n.loc,
+                    "a paragraph has no 'text' (nor a 'quote', 'table', 'list' or 'documents')");
+    }
+    out.push_back(std::move(para));
+  }
+
+  std::optional<Quote> load_quote(const yaml::Node& n) {
+    if (!expect(n, yaml::Kind::map, "'quote'", diags_)) return std::nullopt;
+    MapReader qr(n, "a quote", diags_, keys("quote"));
+    Quote quote;
+    quote.loc = n.loc;
+    quote.source = qr.text("source");
+    auto items = list_of(qr, "paragraphs", true);
+    if (!items) return quote;
+    for (const auto& item : *items) {
+      QuotedParagraph qp;
+      qp.loc = item.loc;
+      if (item.is_scalar()) {
+        MapReader none(item, "", diags_, {});
+        qp.text = none.to_text(item, "paragraph");
+      } else if (expect(item, yaml::Kind::map, "a quoted paragraph", diags_)) {
+        MapReader pr(item, "a quoted paragraph", diags_, keys("quoted_paragraph"));
+        qp.number = pr.text("number");
+        qp.elision = pr.boolean("elision").value_or(false);
+        if (!qp.elision) qp.text = pr.text("text", true);
+      } else {
+        continue;
+      }
+      quote.paragraphs.push_back(std::move(qp));
+    }
+    return quote;
+  }
+
+  std::optional<Table> load_table(const yaml::Node& n) {
+    if (!expect(n, yaml::Kind::map, "'table'", diags_)) return std::nullopt;
+    MapReader tr(n, "a table", diags_, keys("table"));
+    Table table;
+    table.loc = n.loc;
+    table.caption = tr.text("caption");
+    MapReader none(n, "", diags_, {});
+    if (auto cols = list_of(tr, "columns", true))
+      for (const auto& c : *cols) table.columns.push_back(none.to_text(c, "columns"));
+    if (auto aligns = list_of(tr, "align", false)) {
+      for (const auto& a : *aligns) {
+        Text t = none.to_text(a, "align");
+        if (t.present) check_choice(t, "align", {"left", "center", "right"});
+        table.align.push_back(std::move(t));
+      }
+      if (table.align.size() != table.columns.size())
+        diags_.report("wrong-type", tr.get("align")->loc,
+                      fmt::format("'align' has {} entries but the table has {} columns",
+                                  table.align.size(), table.columns.size()));
+    }
+    if (auto rows = list_of(tr, "rows", true)) {
+      for (const auto& row : *rows) {
+        if (!expect(row, yaml::Kind::sequence, "a table row", diags_)) continue;
+        std::vector<Text> cells;
+        for (const auto& cell : row.items) cells.push_back(none.to_text(cell, "cell"));
+        if (cells.size() != table.columns.size())
+          diags_.report("wrong-type", row.loc,
+                        fmt::format("the row has {} cells but the table has {} columns",
+                                    cells.size(), table.columns.size()));
+        table.rows.push_back(std::move(cells));
+      }
+    }
+    return table;
+  }
+
+  std::optional<List> load_list(const yaml::Node& n, std::size_t depth = 0) {
+    List list;
+    list.loc = n.loc;
+    const std::vector<yaml::Node>* items = nullptr;
+    if (n.is_sequence()) {
+      items = &n.items;
+    } else if (expect(n, yaml::Kind::map, "'list'", diags_)) {
+      MapReader lr(n, "a list", diags_, keys("list"));
+      list.style = lr.choice("style", list_styles());
+      items = list_of(lr, "items", true);
+    }
+    if (!items) return std::nullopt;
+    if (items->empty()) diags_.report("empty-text", n.loc, "the list has no items");
+    for (const auto& item : *items) {
+      ListItem li;
+      li.loc = item.loc;
+      if (item.is_scalar()) {
+        MapReader none(item, "", diags_, {});
+        li.text = none.to_text(item, "item");
+      } else if (expect(item, yaml::Kind::map, "a list item", diags_)) {
+        MapReader ir(item, "a list item", diags_, keys("list_item"));
+        li.label = ir.label("label");
+        li.text = ir.text("text", true);
+        if (const yaml::Node* sub = ir.get("list")) {
+          if (auto nested = load_list(*sub, depth + 1)) li.list.push_back(std::move(*nested));
+        }
+      } else {
+        continue;
+      }
+      list.items.push_back(std::move(li));
+    }
+    return list;
+  }
+
+  void load_document_list(const yaml::Node& n, Paragraph& para) {
+    DocumentList dl;
+    dl.loc = n.loc;
+    if (n.is_sequence()) {
+      MapReader none(n, "", diags_, {});
+      for (const auto& k : n.items) {
+        Text t = none.to_text(k, "documents");
+        if (t.present) dl.keys.push_back(std::move(t));
+      }
+    } else if (expect(n, yaml::Kind::map, "'documents'", diags_)) {
+      MapReader dr(n, "'documents'", diags_, keys("document_list"));
+      if (!dr.require("kind")) return;
+      dl.kinds = dr.text_list("kind");
+      for (const auto& k : dl.kinds) check_choice(k, "kind", document_kinds());
+    } else {
+      return;
+    }
+    para.documents.push_back(std::move(dl));
+  }
+
+  void check_choice(const Text& t, std::string_view key, const std::vector<std::string>& allowed) {
+    if (std::find(allowed.begin(), allowed.end(), t.value) != allowed.end()) return;
+    std::vector<Note> notes;
+    if (auto near = closest_match(t.value, allowed))
+      notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
+    diags_.report("invalid-value", t.loc,
+                  fmt::format("invalid {} '{}': expected {}", key, t.value, quoted_list(allowed)),
+                  std::move(notes));
+  }
+
+  void load_register(const yaml::Node& root, Sources& src) {
+    MapReader r(root, "documents.yaml", diags_, keys("register"));
+    if (auto items = list_of(r, "entities", false)) {
+      for (const auto& e : *items) {
+        if (!expect(e, yaml::Kind::map, "an entity", diags_)) continue;
+        MapReader er(e, "an entity", diags_, keys("entity"));
+        src.entities.push_back(
+            {er.label("id", true), er.text("name", true), er.text("short"), e.loc});
+      }
+    }
+    if (auto items = list_of(r, "documents", true)) {
+      for (const auto& d : *items) {
+        if (!expect(d, yaml::Kind::map, "a document", diags_)) continue;
+        MapReader dr(d, "a document", diags_, keys("document"));
+        Document doc;
+        doc.loc = d.loc;
+        doc.number = dr.number("number", 1, 9999, true);
+        doc.revision = dr.number("revision", 1, 99);
+        doc.addendum = dr.number("addendum", 1, 99);
+        doc.meeting = dr.number("meeting", 1, 999);
+        doc.series = dr.text("series");
+        doc.title = dr.text("title", true);
+        doc.kind = dr.choice("kind", document_kinds(), true);
+        doc.source = dr.text_list("source");
+        src.documents.push_back(std::move(doc));
+      }
+    }
+  }
+
+  std::string dir_;
+  Diagnostics& diags_;
+  yaml::Limits limits_;
+  std::set<std::string> listed_;
+};
+
+}  // namespace
+
+std::optional<Sources> load_sources(const std::string& dir, Diagnostics& diags,
+                                    const yaml::Limits& limits) {
+  return Loader(dir, diags, limits).run();
+}
+
+}  // namespace cwg

@@ -1,0 +1,31 @@
+// The loader: reads a meeting folder's YAML files into the source model,
+// checking the shape of every value against the source format.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cwgreport/diagnostic.h"
+#include "cwgreport/source.h"
+#include "cwgreport/yaml.h"
+
+namespace cwg {
+
+// Reads DIR/report.yaml, DIR/documents.yaml and every section and annex
+// file report.yaml lists. Reports every problem it finds and returns what it
+// could read; returns nothing only when report.yaml itself is unusable.
+std::optional<Sources> load_sources(const std::string& dir, Diagnostics& diags,
+                                    const yaml::Limits& limits = {});
+
+// The keys each kind of mapping in the sources accepts, by kind: "report",
+// "group", "meeting", "paragraph", ... The loader reads with these lists and
+// the JSON schemas in schemas/ must agree with them (a test checks).
+const std::map<std::string, std::vector<std::string>>& source_keys();
+
+// Allowed values of the enumerated fields, in documentation order.
+const std::vector<std::string>& document_kinds();
+const std::vector<std::string>& list_styles();
+
+}  // namespace cwg

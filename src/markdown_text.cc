@@ -1,0 +1,393 @@
+// Text fields to report-tree inlines. Each cross-reference is swapped for a
+// private-use placeholder before cmark-gfm parses the text, so Markdown
+// cannot split or reinterpret it, and the placeholder becomes an xref node.
+#include "markdown_text.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+namespace cwg {
+
+namespace {
+
+// Placeholders are code points U+F0000 + index (supplementary private use
+// area A): four UTF-8 bytes starting F3 B0..BF.
+constexpr char32_t kPlaceholderBase = 0xF0000;
+
+void append_placeholder(std::string& out, std::size_t index) {
+  char32_t cp = kPlaceholderBase + static_cast<char32_t>(index);
+  out += static_cast<char>(0xF0 | (cp >> 18));
+  out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out += static_cast<char>(0x80 | (cp & 0x3F));
+}
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+std::string literal(cmark_node* n) {
+  const char* s = cmark_node_get_literal(n);
+  return s ? s : "";
+}
+
+}  // namespace
+
+class TextConverter {
+ public:
+  TextConverter(MarkdownConverter& owner, const Text& text)
+      : owner_(owner), model_(owner.model_), diags_(owner.diags_), text_(text) {}
+
+  MarkdownText run() {
+    std::string prepared = prepare();
+    static const bool registered = [] {
+      cmark_gfm_core_extensions_ensure_registered();
+      return true;
+    }();
+    (void)registered;
+    // Never CMARK_OPT_UNSAFE; always validate UTF-8 (invalid bytes would
+    // otherwise truncate some renderers' output).
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_VALIDATE_UTF8));
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension("strikethrough"))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension("table"))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    cmark_parser_feed(parser.get(), prepared.data(), prepared.size());
+    std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+
+    MarkdownText out;
+    bool first = true;
+    for (cmark_node* b = cmark_node_first_child(doc.get()); b; b = cmark_node_next(b)) {
+      if (first && cmark_node_get_type(b) == CMARK_NODE_PARAGRAPH) {
+        out.first = inlines(b);
+      } else if (auto block = convert_block(b)) {
+        out.rest.push_back(std::move(*block));
+      }
+      first = false;
+    }
+    return out;
+  }
+
+ private:
+  // The text with each reference replaced by a placeholder.
+  std::string prepare() {
+    const std::string& v = text_.value;
+    auto tokens = scan_refs(v);
+    std::string out;
+    out.reserve(v.size());
+    std::size_t pos = 0;
+    std::map<std::string, std::size_t> seen;
+    for (const auto& tok : tokens) {
+      out.append(v, pos, tok.offset - pos);
+      pos = tok.offset + tok.length;
+      std::string raw = v.substr(tok.offset, tok.length);
+      std::size_t occurrence = seen[raw]++;
+      auto resolved = resolve_ref(model_, tok, nullptr, text_.loc);
+      tree::Inline node;
+      if (resolved && resolved->footnote) {
+        node.kind = tree::Inline::Kind::footnote_ref;
+        node.text = owner_.footnote_number(resolved->text);
+        node.target = "fn-" + node.text;
+      } else if (resolved && !resolved->target.empty()) {
+        node.kind = tree::Inline::Kind::xref;
+        node.text = sanitize_text(resolved->text);
+        node.target = resolved->target;
+      } else {
+        node.text = sanitize_text(resolved ? resolved->text : raw);
+      }
+      (void)occurrence;
+      refs_.push_back(std::move(node));
+      append_placeholder(out, refs_.size() - 1);
+    }
+    out.append(v, pos, std::string::npos);
+    return out;
+  }
+
+  // Splits literal text at placeholders into text and xref nodes.
+  void add_text(tree::Inlines& out, std::string_view s) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 3 < s.size(); ++i) {
+      auto b0 = static_cast<unsigned char>(s[i]);
+      auto b1 = static_cast<unsigned char>(s[i + 1]);
+      if (b0 != 0xF3 || b1 < 0xB0 || b1 > 0xBF) continue;
+      char32_t cp = ((b0 & 0x07u) << 18) | ((b1 & 0x3Fu) << 12) |
+                    ((static_cast<unsigned char>(s[i + 2]) & 0x3Fu) << 6) |
+                    (static_cast<unsigned char>(s[i + 3]) & 0x3Fu);
+      std::size_t index = cp - kPlaceholderBase;
+      if (index >= refs_.size()) continue;
+      if (i > start) push_text(out, s.substr(start, i - start));
+      if (refs_[index].kind == tree::Inline::Kind::text)
+        push_text(out, refs_[index].text);
+      else
+        out.push_back(refs_[index]);
+      i += 3;
+      start = i + 1;
+    }
+    if (start < s.size()) push_text(out, s.substr(start));
+  }
+
+  static void push_text(tree::Inlines& out, std::string_view s) {
+    if (!out.empty() && out.back().kind == tree::Inline::Kind::text) {
+      out.back().text += apply_typography(sanitize_text(s));
+    } else {
+      out.push_back({tree::Inline::Kind::text, apply_typography(sanitize_text(s)), {}, {}});
+    }
+  }
+
+  // Placeholders inside code or URLs print as the reference's text.
+  std::string expand(std::string_view s) {
+    tree::Inlines parts;
+    add_text(parts, s);
+    std::string out;
+    for (const auto& p : parts) out += p.text;
+    return out;
+  }
+
+  tree::Inlines inlines(cmark_node* parent) {
+    tree::Inlines out;
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+      using K = tree::Inline::Kind;
+      switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+          add_text(out, literal(n));
+          break;
+        case CMARK_NODE_CODE:
+          out.push_back({K::code, sanitize_text(expand(literal(n))), {}, {}});
+          break;
+        case CMARK_NODE_SOFTBREAK:
+          out.push_back({K::softbreak, {}, {}, {}});
+          break;
+        case CMARK_NODE_LINEBREAK:
+          out.push_back({K::linebreak, {}, {}, {}});
+          break;
+        case CMARK_NODE_EMPH:
+          out.push_back({K::emph, {}, {}, inlines(n)});
+          break;
+        case CMARK_NODE_STRONG:
+          out.push_back({K::strong, {}, {}, inlines(n)});
+          break;
+        case CMARK_NODE_LINK: {
+          const char* url = cmark_node_get_url(n);
+          out.push_back({K::link, {}, sanitize_text(expand(url ? url : "")), inlines(n)});
+          break;
+        }
+        case CMARK_NODE_IMAGE:
+          // Reports carry no images; the alternative text stands in.
+          for (auto& child : inlines(n)) out.push_back(std::move(child));
+          break;
+        case CMARK_NODE_HTML_INLINE:
+          warn_html(literal(n));
+          push_text(out, literal(n));
+          break;
+        default: {
+          const char* type = cmark_node_get_type_string(n);
+          if (type && std::string_view(type) == "strikethrough") {
+            out.push_back({K::strike, {}, {}, inlines(n)});
+          } else {
+            for (auto& child : inlines(n)) out.push_back(std::move(child));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  void warn_html(const std::string& html) {
+    if (warned_html_) return;
+    warned_html_ = true;
+    diags_.report("raw-html", locate_in_text(diags_.sources(), text_, html, 0),
+                  fmt::format("raw HTML '{}' is printed as text", html),
+                  {{{}, "use Markdown, or write '\\<' for a literal '<'"}});
+  }
+
+  std::optional<tree::Block> convert_block(cmark_node* b) {
+    tree::Block block;
+    switch (cmark_node_get_type(b)) {
+      case CMARK_NODE_PARAGRAPH:
+        block.kind = tree::Block::Kind::paragraph;
+        block.text = inlines(b);
+        return block;
+      case CMARK_NODE_LIST: {
+        block.kind = tree::Block::Kind::list;
+        bool ordered = cmark_node_get_list_type(b) == CMARK_ORDERED_LIST;
+        block.style = ordered ? tree::ListStyle::number : tree::ListStyle::bullet;
+        int n = cmark_node_get_list_start(b);
+        for (cmark_node* item = cmark_node_first_child(b); item; item = cmark_node_next(item)) {
+          tree::ListItem li;
+          li.marker = ordered ? fmt::format("{})", n++) : "\u00B7";
+          bool first = true;
+          for (cmark_node* c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
+            if (first && cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
+              li.text = inlines(c);
+            } else if (auto child = convert_block(c)) {
+              li.children.push_back(std::move(*child));
+            }
+            first = false;
+          }
+          block.items.push_back(std::move(li));
+        }
+        return block;
+      }
+      case CMARK_NODE_BLOCK_QUOTE:
+        block.kind = tree::Block::Kind::quote;
+        for (cmark_node* c = cmark_node_first_child(b); c; c = cmark_node_next(c))
+          if (auto child = convert_block(c)) block.children.push_back(std::move(*child));
+        return block;
+      case CMARK_NODE_CODE_BLOCK:
+        block.kind = tree::Block::Kind::paragraph;
+        block.text.push_back({tree::Inline::Kind::code, sanitize_text(expand(literal(b))), {}, {}});
+        return block;
+      case CMARK_NODE_HTML_BLOCK:
+        warn_html(literal(b));
+        block.kind = tree::Block::Kind::paragraph;
+        push_text(block.text, literal(b));
+        return block;
+      default:
+        break;
+    }
+    const char* type = cmark_node_get_type_string(b);
+    if (type && std::string_view(type) == "table") return convert_table(b);
+    std::string what = type ? type : "block";
+    if (cmark_node_get_type(b) == CMARK_NODE_HEADING) what = "heading";
+    if (cmark_node_get_type(b) == CMARK_NODE_THEMATIC_BREAK) what = "thematic break";
+    diags_.report("markdown-block", text_.loc,
+                  fmt::format("a Markdown {} cannot stand in a text field", what),
+                  {{{},
+                    "headings come from section files; escape a leading '#', '-' or '*' "
+                    "with '\\' if it is text"}});
+    return std::nullopt;
+  }
+
+  std::optional<tree::Block> convert_table(cmark_node* t) {
+    tree::Block block;
+    block.kind = tree::Block::Kind::table;
+    uint16_t columns = cmark_gfm_extensions_get_table_columns(t);
+    uint8_t* align = cmark_gfm_extensions_get_table_alignments(t);
+    for (uint16_t i = 0; i < columns; ++i) {
+      char a = align ? static_cast<char>(align[i]) : 0;
+      block.table.align.push_back(a == 'l'   ? tree::Align::left
+                                  : a == 'c' ? tree::Align::center
+                                  : a == 'r' ? tree::Align::right
+                                             : tree::Align::none);
+    }
+    for (cmark_node* row = cmark_node_first_child(t); row; row = cmark_node_next(row)) {
+      std::vector<tree::Inlines> cells;
+      for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
+        cells.push_back(inlines(cell));
+      cells.resize(columns);
+      if (cmark_gfm_extensions_get_table_row_is_header(row))
+        block.table.header = std::move(cells);
+      else
+        block.table.rows.push_back(std::move(cells));
+    }
+    return block;
+  }
+
+  MarkdownConverter& owner_;
+  const Model& model_;
+  Diagnostics& diags_;
+  const Text& text_;
+  std::vector<tree::Inline> refs_;
+  bool warned_html_ = false;
+};
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::string apply_typography(std::string_view text) {
+  static constexpr std::string_view before_number[] = {"Resolution", "Decision"};
+  static constexpr std::string_view months[] = {"January",   "February", "March",    "April",
+                                                "May",       "June",     "July",     "August",
+                                                "September", "October",  "November", "December"};
+  auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != ' ' || i == 0 || i + 1 >= text.size()) {
+      out += text[i];
+      continue;
+    }
+    // The word before the space, and what follows it.
+    std::size_t start = i;
+    while (start > 0 && is_alnum(text[start - 1])) --start;
+    std::string_view word = text.substr(start, i - start);
+    std::string_view rest = text.substr(i + 1);
+    bool nbsp = false;
+    if (is_digit(rest[0])) {
+      for (auto w : before_number) nbsp = nbsp || word == w;
+    }
+    if (!word.empty() && word.size() <= 2 && std::all_of(word.begin(), word.end(), is_digit)) {
+      for (auto m : months) {
+        if (rest.starts_with(m) && (rest.size() == m.size() || !is_alnum(rest[m.size()]))) {
+          nbsp = true;
+          break;
+        }
+      }
+    }
+    out += nbsp ? "\u00A0" : " ";
+  }
+  return out;
+}
+
+std::string sanitize_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+      out += "\uFFFD";
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out += "\uFFFD";  // a C1 control character
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+MarkdownConverter::MarkdownConverter(const Model& model, Diagnostics& diags)
+    : model_(model), diags_(diags) {}
+
+MarkdownText MarkdownConverter::convert(const Text& text) {
+  if (!text.present) return {};
+  return TextConverter(*this, text).run();
+}
+
+std::string MarkdownConverter::footnote_number(const std::string& id) {
+  auto [it, fresh] = footnote_numbers_.emplace(id, "");
+  if (fresh) {
+    footnote_order_.push_back(id);
+    it->second = std::to_string(footnote_order_.size());
+  }
+  return it->second;
+}
+
+tree::Inlines MarkdownConverter::convert_inline(const Text& text) {
+  MarkdownText t = convert(text);
+  tree::Inlines out = std::move(t.first);
+  for (auto& b : t.rest) {
+    if (b.kind != tree::Block::Kind::paragraph) {
+      diags_.report("markdown-block", text.loc, "this field holds one line of text, not blocks");
+      break;
+    }
+    out.push_back({tree::Inline::Kind::softbreak, {}, {}, {}});
+    for (auto& i : b.text) out.push_back(std::move(i));
+  }
+  return out;
+}
+
+}  // namespace cwg

@@ -1,0 +1,17 @@
+// Numbers and dates as words, the way the reports print them.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cwg {
+
+std::string cardinal_words(long n);   // 10 -> "ten", 21 -> "twenty-one"
+std::string ordinal_words(long n);    // 16 -> "sixteenth", 23 -> "twenty-third"
+std::string ordinal_numeral(long n);  // 14 -> "14th", 22 -> "22nd"
+// "2018-01-23" -> "23 January 2018", with a no-break space between day and
+// month, as the reports print dates. Returns the input if it is not a date.
+std::string long_date(std::string_view iso);
+std::string upper_case(std::string_view utf8);
+
+}  // namespace cwg

@@ -1,0 +1,30 @@
+// Cross-references inside text: `{kind:key}` and `{kind:key|form}`, found
+// by one scanner that both the checker and the report builder use.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cwg {
+
+struct RefToken {
+  std::size_t offset = 0;  // of the '{' in the text
+  std::size_t length = 0;  // up to and including the '}'
+  std::string kind;        // "doc", "para", ...
+  std::string key;
+  std::string form;   // after '|', may be empty
+  std::string error;  // non-empty: a malformed reference, this says why
+};
+
+// Finds every reference in `text`, in order. A `{` preceded by a backslash
+// starts no reference. Text in braces that does not start with a lowercase
+// word and a colon (`{x}`, `{ a: b }`) is not a reference either.
+std::vector<RefToken> scan_refs(std::string_view text);
+
+// The kinds of reference and the forms each accepts ("" is the default).
+const std::vector<std::string>& ref_kinds();
+const std::vector<std::string>& ref_forms(std::string_view kind);
+
+}  // namespace cwg

@@ -1,0 +1,209 @@
+// Tests of the checker: numbering, anchors, and every reference resolved
+// or reported at the place it is written.
+#include <catch2/catch.hpp>
+
+#include "loader.h"
+#include "model.h"
+#include "test_util.h"
+
+using namespace cwg;
+using cwg::test::TempDir;
+
+namespace {
+
+struct Checked {
+  Diagnostics diags;
+  std::optional<Sources> src;
+  Model model;
+};
+
+std::unique_ptr<Checked> check(const TempDir& dir) {
+  auto c = std::make_unique<Checked>();
+  c->src = load_sources(dir.str(), c->diags);
+  REQUIRE(c->src);
+  c->model = check_sources(*c->src, c->diags);
+  c->diags.sort();
+  return c;
+}
+
+const Diagnostic* find(const Diagnostics& diags, std::string_view code) {
+  for (const auto& d : diags.all())
+    if (d.code == code) return &d;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("sections and paragraphs are numbered from their order") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", R"(label: intro
+heading: Introduction
+paragraphs:
+  - label: first
+    text: One.
+  - text: Not numbered.
+    numbered: false
+  - Two.
+)");
+  auto c = check(dir);
+  CHECK(c->diags.all().empty());
+  REQUIRE(c->model.sections.size() == 2);
+  CHECK(c->model.sections[0].number == "1");
+  CHECK(c->model.sections[0].anchor == "intro");
+  CHECK(c->model.sections[1].anchor == "sec-2");
+  const auto& p = c->model.sections[0].paragraphs;
+  CHECK(p[0].number == "1.1");
+  CHECK(p[0].anchor == "first");
+  CHECK(p[1].number.empty());
+  CHECK(p[2].number == "1.2");
+  CHECK(p[2].anchor == "para-1-2");
+  CHECK(c->model.documents[1].symbol == "CWG-T-3/2R1");
+  CHECK(c->model.documents[1].key == "3/2R1");
+}
+
+TEST_CASE("an unknown document is reported at the reference with a suggestion") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml",
+            "heading: Introduction\nparagraphs:\n  - text: As {doc:3/1} and {doc:3/11} say.\n");
+  auto c = check(dir);
+  const Diagnostic* d = find(c->diags, "unknown-document");
+  REQUIRE(d);
+  CHECK(d->message == "unknown document '3/11'");
+  CHECK(d->loc.line == 3);
+  CHECK(d->loc.column == 28);
+  REQUIRE(d->notes.size() == 1);
+  CHECK(d->notes[0].message == "did you mean '3/1'?");
+}
+
+TEST_CASE("a key without revision names the only revision") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  auto c = check(dir);
+  CHECK(c->diags.all().empty());
+  CHECK(c->model.find_document("3/2") == c->model.find_document("3/2R1"));
+}
+
+TEST_CASE("duplicate labels point at the first definition") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml",
+            "heading: Introduction\nparagraphs:\n  - label: uk-contribution\n    text: x\n");
+  auto c = check(dir);
+  const Diagnostic* d = find(c->diags, "duplicate-label");
+  REQUIRE(d);
+  CHECK(d->message == "duplicate label 'uk-contribution'");
+  REQUIRE(d->notes.size() == 1);
+  CHECK(d->notes[0].message == "first defined here");
+  CHECK(d->notes[0].loc.file.ends_with("intro.yaml") != d->loc.file.ends_with("intro.yaml"));
+}
+
+TEST_CASE("references of the wrong kind or to unnumbered paragraphs are errors") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", R"(label: intro
+heading: Introduction
+paragraphs:
+  - label: quiet
+    numbered: false
+    text: See {sec:quiet}, {para:quiet}, {para:intro} and {dco:1}.
+)");
+  auto c = check(dir);
+  std::vector<std::string> messages;
+  for (const auto& d : c->diags.all()) messages.push_back(d.code + ": " + d.message);
+  CHECK(messages == std::vector<std::string>{
+                        "wrong-target: 'quiet' labels a paragraph, not a section",
+                        "wrong-target: 'quiet' labels an unnumbered paragraph, which has no "
+                        "number to print",
+                        "wrong-target: 'intro' labels a section, not a paragraph",
+                        "bad-xref: unknown reference kind 'dco'"});
+}
+
+TEST_CASE("register problems: duplicates, unknown sources, unpresented documents") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("documents.yaml", R"(entities:
+  - id: uk
+    name: United Kingdom
+documents:
+  - number: 1
+    title: Report on testing
+    kind: information-report
+    source: ukk
+  - number: 1
+    title: Again
+    kind: contribution
+  - number: 2
+    revision: 1
+    title: Contribution
+    kind: contribution
+  - number: 5
+    title: Never discussed
+    kind: contribution
+)");
+  auto c = check(dir);
+  auto dup = find(c->diags, "duplicate-document");
+  REQUIRE(dup);
+  CHECK(dup->message == "document '3/1' is registered twice");
+  CHECK(dup->loc.line == 9);
+  auto src = find(c->diags, "unknown-id");
+  REQUIRE(src);
+  CHECK(src->message == "unknown entity 'ukk'");
+  CHECK(src->notes.at(0).message == "did you mean 'uk'?");
+  auto unp = find(c->diags, "unpresented-document");
+  REQUIRE(unp);
+  CHECK(unp->severity == Severity::warning);
+  CHECK(unp->message == "contribution '3/5' is registered but no paragraph presents it");
+  CHECK(unp->loc.line == 16);
+}
+
+TEST_CASE("two revisions of one document presented is a warning") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string docs = test::read_file(dir.path() / "documents.yaml");
+  docs += "  - number: 2\n    title: Original\n    kind: contribution\n";
+  dir.write("documents.yaml", docs);
+  dir.write("sections/intro.yaml",
+            "heading: Introduction\nparagraphs:\n  - text: x\n    presents: 3/2\n");
+  auto c = check(dir);
+  auto d = find(c->diags, "revision-clash");
+  REQUIRE(d);
+  CHECK(d->message == "'3/2R1' and '3/2' are two revisions of one document");
+}
+
+TEST_CASE("counts in prose are checked against the register") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml",
+            "heading: Introduction\nparagraphs:\n  - There were two contributions and 1 "
+            "information report.\n");
+  auto c = check(dir);
+  auto d = find(c->diags, "count-mismatch");
+  REQUIRE(d);
+  CHECK(d->message == "the text says two contributions but the register has 1");
+  CHECK(d->loc.line == 3);
+  CHECK(d->loc.column == 16);
+  CHECK(d->notes.at(0).message ==
+        "write '{count:contribution} contributions' to have the number computed");
+}
+
+TEST_CASE("meetings out of order and impossible date ranges are errors") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::read_file(dir.path() / "report.yaml");
+  report.replace(report.find("    date: 2024-05-06\n"), 21,
+                 "    date: 2024-05-06\n    end_date: 2024-05-01\n  - number: 4\n"
+                 "    date: 2024-01-01\n");
+  dir.write("report.yaml", report);
+  dir.write("documents.yaml", "documents: []\n");
+  dir.write("sections/intro.yaml", "heading: Introduction\nparagraphs: [First.]\n");
+  dir.write("sections/docs.yaml", "heading: Documents\nparagraphs: [Second.]\n");
+  auto c = check(dir);
+  std::vector<std::string> got;
+  for (const auto& d : c->diags.all()) got.push_back(d.message);
+  CHECK(got == std::vector<std::string>{
+                   "meeting 3 ends on 2024-05-01 before it starts on 2024-05-06",
+                   "meeting 4 is dated 2024-01-01, before meeting 3 listed above it "
+                   "(2024-05-06)"});
+}

@@ -1,0 +1,135 @@
+// Tests of the loader: the shape of every source file is checked, with
+// positions, and a valid folder loads without a word.
+#include <catch2/catch.hpp>
+
+#include "loader.h"
+#include "test_util.h"
+
+using namespace cwg;
+using cwg::test::TempDir;
+
+namespace {
+
+std::vector<std::string> load_codes(const TempDir& dir, Diagnostics& diags) {
+  load_sources(dir.str(), diags);
+  diags.sort();
+  return test::codes(diags);
+}
+
+}  // namespace
+
+TEST_CASE("a valid folder loads without diagnostics") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  Diagnostics diags;
+  auto src = load_sources(dir.str(), diags);
+  REQUIRE(src);
+  CHECK(diags.all().empty());
+  CHECK(src->group.acronym.value == "CWG-T");
+  REQUIRE(src->sections.size() == 2);
+  CHECK(src->sections[0].paragraphs.size() == 2);
+  CHECK(src->sections[0].paragraphs[1].text.value == "A plain paragraph.");
+  CHECK(src->sections[0].paragraphs[0].label.loc.line == 4);
+  CHECK(src->sections[0].paragraphs[0].label.loc.column == 12);
+  REQUIRE(src->documents.size() == 2);
+  CHECK(src->documents[1].revision.value == 1);
+  CHECK(src->documents[1].source.at(0).value == "uk");
+}
+
+TEST_CASE("an unknown key is reported with the closest valid key") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", "headng: Introduction\nparagraphs: [Text.]\n");
+  Diagnostics diags;
+  auto c = load_codes(dir, diags);
+  REQUIRE(c.size() == 2);
+  CHECK(c[0] == "1:1 unknown-key");
+  CHECK(c[1] == "1:1 missing-key");
+  const Diagnostic& d = diags.all()[0];
+  CHECK(d.message == "unknown key 'headng' in a section");
+  REQUIRE(d.notes.size() == 1);
+  CHECK(d.notes[0].message == "did you mean 'heading'?");
+  CHECK(d.loc.file.ends_with("sections/intro.yaml"));
+}
+
+TEST_CASE("values YAML would coerce must be quoted") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("documents.yaml",
+            "entities:\n  - id: no\n    name: Norway\n    short: NO\n"
+            "documents:\n  - number: 08\n    title: 1.10\n    kind: other\n");
+  Diagnostics diags;
+  auto c = load_codes(dir, diags);
+  CHECK(c == std::vector<std::string>{"2:9 ambiguous-scalar", "4:12 ambiguous-scalar",
+                                      "6:13 ambiguous-scalar", "7:12 ambiguous-scalar"});
+  CHECK(diags.all()[1].message == "'NO' is read as a boolean by YAML: quote it if it is text");
+  CHECK(diags.all()[2].message ==
+        "'08' has a leading zero, which some YAML readers take for an octal number: write 8");
+}
+
+TEST_CASE("wrong types, invalid values and dates are located") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("documents.yaml",
+            "documents:\n  - number: '4'\n    title: [a]\n    kind: contributon\n");
+  Diagnostics diags;
+  auto c = load_codes(dir, diags);
+  CHECK(c == std::vector<std::string>{"2:13 wrong-type", "3:12 wrong-type", "4:11 invalid-value"});
+  CHECK(diags.all()[0].message == "'number' must be a whole number, not a quoted string");
+  CHECK(diags.all()[2].notes.at(0).message == "did you mean 'contribution'?");
+
+  std::string report = *diags.sources().find(dir.str() + "/report.yaml");
+  report.replace(report.find("2024-05-06"), 10, "2024-02-30");
+  dir.write("report.yaml", report);
+  Diagnostics d2;
+  load_sources(dir.str(), d2);
+  bool found = false;
+  for (const auto& d : d2.all())
+    if (d.code == "invalid-date" && d.loc.line == 6 && d.loc.column == 11) found = true;
+  CHECK(found);
+}
+
+TEST_CASE("listed paths must stay inside the meeting folder") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  TempDir outside;
+  outside.write("x.yaml", "heading: Outside\nparagraphs: [x]\n");
+  std::filesystem::create_symlink(outside.path() / "x.yaml", dir.path() / "link.yaml");
+  std::string report = test::read_file(dir.path() / "report.yaml");
+  report.replace(report.find("  - sections/docs.yaml\n"), 23,
+                 "  - ../x.yaml\n  - /etc/passwd\n  - link.yaml\n  - sections/intro.yaml\n");
+  dir.write("report.yaml", report);
+  Diagnostics diags;
+  load_sources(dir.str(), diags);
+  std::vector<std::string> messages;
+  for (const auto& d : diags.all()) {
+    CHECK(d.code == "bad-path");
+    messages.push_back(d.message);
+  }
+  CHECK(messages == std::vector<std::string>{
+                        "'../x.yaml' leaves the meeting folder ('..' is not allowed)",
+                        "'/etc/passwd' is an absolute path; paths are relative to the meeting "
+                        "folder",
+                        "'link.yaml' leads outside the meeting folder through a symbolic link",
+                        "'sections/intro.yaml' is listed twice"});
+}
+
+TEST_CASE("labels are restricted to anchor-safe characters") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", "label: Intro_1\nheading: Introduction\nparagraphs: [x]\n");
+  Diagnostics diags;
+  CHECK(load_codes(dir, diags) == std::vector<std::string>{"1:8 invalid-label"});
+}
+
+TEST_CASE("a missing folder or report.yaml is reported") {
+  Diagnostics diags;
+  CHECK_FALSE(load_sources("/nonexistent/meeting", diags));
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].message == "no such directory '/nonexistent/meeting'");
+  TempDir dir;
+  Diagnostics d2;
+  CHECK_FALSE(load_sources(dir.str(), d2));
+  REQUIRE(d2.all().size() == 1);
+  CHECK(d2.all()[0].code == "file-unreadable");
+}

@@ -1,0 +1,154 @@
+// Tests of the report builder: titles, Markdown text, cross-references and
+// generated document lists as the renderers receive them.
+#include <catch2/catch.hpp>
+
+#include "cwgreport/compile.h"
+#include "markdown_text.h"
+#include "ordinals.h"
+#include "test_util.h"
+
+using namespace cwg;
+using cwg::test::TempDir;
+using K = tree::Inline::Kind;
+
+TEST_CASE("ordinals and cardinals in words and numerals") {
+  CHECK(ordinal_numeral(1) == "1st");
+  CHECK(ordinal_numeral(11) == "11th");
+  CHECK(ordinal_numeral(12) == "12th");
+  CHECK(ordinal_numeral(13) == "13th");
+  CHECK(ordinal_numeral(22) == "22nd");
+  CHECK(ordinal_numeral(101) == "101st");
+  CHECK(ordinal_numeral(111) == "111th");
+  CHECK(ordinal_words(1) == "first");
+  CHECK(ordinal_words(11) == "eleventh");
+  CHECK(ordinal_words(12) == "twelfth");
+  CHECK(ordinal_words(15) == "fifteenth");
+  CHECK(ordinal_words(16) == "sixteenth");
+  CHECK(ordinal_words(20) == "twentieth");
+  CHECK(ordinal_words(23) == "twenty-third");
+  CHECK(ordinal_words(40) == "fortieth");
+  CHECK(ordinal_words(99) == "ninety-ninth");
+  CHECK(ordinal_words(100) == "one hundredth");
+  CHECK(ordinal_words(108) == "one hundred and eighth");
+  CHECK(cardinal_words(10) == "ten");
+  CHECK(cardinal_words(41) == "forty-one");
+  CHECK(long_date("2018-01-23") == "23\u00A0January 2018");
+  CHECK(upper_case("Conseil d\u2019\u00e9tat") == "CONSEIL D\u2019\u00c9TAT");
+}
+
+TEST_CASE("the minimal meeting compiles into the expected tree") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  Diagnostics diags;
+  auto report = compile(dir.str(), diags);
+  REQUIRE(report);
+  CHECK(diags.all().empty());
+  CHECK(report->title == "OUTCOME OF THE 3RD MEETING OF THE COUNCIL WORKING GROUP ON TESTING");
+  CHECK(report->short_title == "CWG-T: outcome of the 3rd meeting");
+  REQUIRE(report->summary.size() == 1);
+  CHECK(report->summary[0].text.at(0).text == "This report summarizes the 3rd meeting.");
+  CHECK(report->references.at(0).text == "Resolution\u00A01");
+  CHECK(report->signature.name == "Ada Lovelace (UK)");
+  CHECK(report->signature.role == "Chair, CWG-T");
+
+  REQUIRE(report->sections.size() == 2);
+  const auto& opening = report->sections[0].blocks.at(0);
+  CHECK(opening.number == "1.1");
+  CHECK(opening.anchor == "opening");
+  REQUIRE(opening.text.size() == 5);
+  CHECK(opening.text[0].text == "The meeting opened. See ");
+  CHECK(opening.text[1].kind == K::xref);
+  CHECK(opening.text[1].text == "2.2");
+  CHECK(opening.text[1].target == "uk-contribution");
+  // A document that is listed links to its listing.
+  CHECK(opening.text[3].kind == K::xref);
+  CHECK(opening.text[3].text == "CWG-T-3/2R1");
+  CHECK(opening.text[3].target == "doc-3-2r1");
+
+  const auto& docs = report->sections[1].blocks.at(0);
+  CHECK(docs.text.at(0).text == "There was one contribution.");
+  REQUIRE(docs.children.size() == 1);
+  const auto& list = docs.children[0];
+  CHECK(list.kind == tree::Block::Kind::list);
+  REQUIRE(list.items.size() == 1);
+  CHECK(list.items[0].marker == "\u00B7");
+  CHECK(list.items[0].anchor == "doc-3-2r1");
+  CHECK(list.items[0].text.at(0).text == "CWG-T-3/2R1:\u00A0Contribution from the United Kingdom");
+}
+
+TEST_CASE("Markdown, escapes, raw HTML and control characters in text") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", R"(heading: Introduction
+paragraphs:
+  - 'Literal \{doc:3/1} and *emphasis* with <b>tag</b> and &#27;[2J.'
+  - text: |-
+      First line
+      second line.
+
+      A continuation paragraph.
+    list:
+      style: alpha
+      items:
+        - one
+        - text: two
+          list: {style: roman, items: [nested]}
+)");
+  Diagnostics diags;
+  auto report = compile(dir.str(), diags);
+  REQUIRE(report);
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].code == "raw-html");
+  CHECK(diags.all()[0].loc.line == 3);
+  const auto& p = report->sections[0].blocks.at(0);
+  REQUIRE(p.text.size() == 3);
+  CHECK(p.text[0].text == "Literal {doc:3/1} and ");
+  CHECK(p.text[1].kind == K::emph);
+  CHECK(p.text[2].text == " with <b>tag</b> and \uFFFD[2J.");
+  const auto& q = report->sections[0].blocks.at(1);
+  CHECK(q.text.at(1).kind == K::softbreak);
+  REQUIRE(q.children.size() == 2);
+  CHECK(q.children[0].kind == tree::Block::Kind::paragraph);
+  CHECK(q.children[1].items.at(1).marker == "b)");
+  CHECK(q.children[1].items.at(1).children.at(0).items.at(0).marker == "i)");
+}
+
+TEST_CASE("a Markdown heading in a text field is an error, and nothing is built") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", "heading: Introduction\nparagraphs:\n  - \"# Not a heading\"\n");
+  Diagnostics diags;
+  CHECK_FALSE(compile(dir.str(), diags));
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].code == "markdown-block");
+  CHECK(diags.all()[0].message == "a Markdown heading cannot stand in a text field");
+}
+
+TEST_CASE("titles in words for several meetings") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::read_file(dir.path() / "report.yaml");
+  report.replace(report.find("    date: 2024-05-06\n"), 21,
+                 "    date: 2024-05-06\n  - number: 16\n    date: 2024-09-01\n");
+  report += "title_ordinals: words\n";
+  dir.write("report.yaml", report);
+  std::string docs = test::read_file(dir.path() / "documents.yaml");
+  for (std::string_view at : {"  - number: 1\n", "  - number: 2\n"}) {
+    auto pos = docs.find(at);
+    docs.insert(pos + at.size(), "    meeting: 3\n");
+  }
+  dir.write("documents.yaml", docs);
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(r->title ==
+        "OUTCOME OF THE THIRD AND SIXTEENTH MEETINGS OF THE COUNCIL WORKING GROUP ON TESTING");
+}
+
+TEST_CASE("typography: no-break spaces in resolution numbers and dates") {
+  CHECK(apply_typography("Resolution 179 of 23 January 2018") ==
+        "Resolution\u00A0179 of 23\u00A0January 2018");
+  CHECK(apply_typography("Decision 5, 2023 May and 123 March") ==
+        "Decision\u00A05, 2023 May and 123 March");
+  CHECK(apply_typography("the Resolution was on 1 Mayday") == "the Resolution was on 1 Mayday");
+}
