@@ -1,0 +1,792 @@
+// The Markdown renderer: GitHub-flavoured Markdown that GitHub shows as the
+// report, every literal text escaped so that it comes back as the same text.
+#include <algorithm>
+#include <string>
+
+#include "cwgreport/render.h"
+#include "render/render.h"
+
+namespace cwg {
+
+namespace {
+
+using namespace tree;
+
+bool is_ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool is_ascii_punct(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+         (c >= '{' && c <= '~');
+}
+
+bool is_delimited(Inline::Kind kind) {
+  return kind == Inline::Kind::emph || kind == Inline::Kind::strong || kind == Inline::Kind::strike;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+// Could `c` be, or begin, a character that CommonMark counts as punctuation?
+// Bytes of other scripts are taken as maybe, since "’" and "»" are.
+bool maybe_punct(char c) { return is_ascii_punct(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+// The code point starting at s[i] (well-formed UTF-8) as a numeric entity;
+// `length` receives its byte count.
+std::string numeric_entity(std::string_view s, size_t i, size_t& length) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned lead = byte(i);
+  length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (i + length > s.size()) length = s.size() - i;
+  unsigned cp = length == 1 ? lead : lead & (0xFFu >> (length + 1));
+  for (size_t k = 1; k < length; ++k) cp = (cp << 6) | (byte(i + k) & 0x3Fu);
+  return "&#" + std::to_string(cp) + ";";
+}
+
+bool is_www(std::string_view s, size_t i) {
+  if (s.size() < i + 3) return false;
+  for (size_t k = i; k < i + 3; ++k) {
+    if (s[k] != 'w' && s[k] != 'W') return false;
+  }
+  return true;
+}
+
+// "&amp;", "&#38;", "&#x26;": text that a Markdown parser would decode.
+bool entity_like(std::string_view s) {
+  size_t i = 1;
+  if (i < s.size() && s[i] == '#') ++i;
+  size_t start = i;
+  while (i < s.size() && is_ascii_alnum(s[i])) ++i;
+  return i > start && i < s.size() && s[i] == ';';
+}
+
+std::string html_attribute(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// A link destination. The pointy form keeps spaces and TABs; otherwise
+// the characters that would end or alter the destination are escaped. '|'
+// is escaped too because a table cell would split there. An entity-like
+// "&amp;" is written "&amp;amp;": in a destination cmark decodes entities
+// before it removes backslashes, so "\&amp;" would still become "&".
+std::string link_destination(std::string_view url) {
+  std::string u = detail::sanitize(url);
+  std::string out;
+  if (u.find_first_of(" \t\n") != std::string::npos) {
+    out += '<';
+    for (size_t i = 0; i < u.size(); ++i) {
+      char c = u[i];
+      if (c == '\n') {
+        out += "%0A";
+      } else if (c == '&' && entity_like(std::string_view(u).substr(i))) {
+        out += "&amp;";
+      } else {
+        if (c == '<' || c == '>' || c == '\\' || c == '|') out += '\\';
+        out += c;
+      }
+    }
+    out += '>';
+    return out;
+  }
+  for (size_t i = 0; i < u.size(); ++i) {
+    char c = u[i];
+    if (c == '&' && entity_like(std::string_view(u).substr(i))) {
+      out += "&amp;";
+      continue;
+    }
+    if (c == '(' || c == ')' || c == '<' || c == '>' || c == '\\' || c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// GitHub footnote labels: keep them to characters that need no escaping.
+std::string footnote_label(std::string_view number) {
+  std::string out;
+  for (char c : number) out += (is_ascii_alnum(c) || c == '-' || c == '_' || c == '.') ? c : '-';
+  return out.empty() ? "-" : out;
+}
+
+std::vector<std::string> split_lines(std::string_view s) {
+  std::vector<std::string> out;
+  for (;;) {
+    size_t nl = s.find('\n');
+    out.emplace_back(s.substr(0, nl));
+    if (nl == std::string_view::npos) break;
+    s.remove_prefix(nl + 1);
+  }
+  return out;
+}
+
+// A parser strips the whitespace at both ends of a line, and four leading
+// spaces would make a code block, two trailing ones a hard break: the
+// outermost whitespace character is written as an entity instead.
+std::string protect_line_edges(std::string line) {
+  auto entity = [](char c) { return c == '\t' ? std::string("&#9;") : std::string("&#32;"); };
+  // An odd number of backslashes at the end is a hard break, whose
+  // backslash must stay last.
+  size_t backslashes = line.size() - (line.find_last_not_of('\\') + 1);
+  size_t end = backslashes % 2 == 1 ? line.size() - 1 : line.size();
+  if (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) {
+    line.replace(end - 1, 1, entity(line[end - 1]));
+  }
+  if (!line.empty() && (line[0] == ' ' || line[0] == '\t')) line.replace(0, 1, entity(line[0]));
+  return line;
+}
+
+// Writes inlines as Markdown. Each literal character is escaped when it
+// could start Markdown syntax where it lands: anywhere for the emphasis,
+// link, code, HTML, table and strikethrough characters, only at the start
+// of a line for the block markers ("-", "+", "=", ":", "12." and "12)").
+class InlineWriter {
+ public:
+  enum class Context {
+    block,  // a paragraph: breaks become new lines
+    line,   // a heading or a cover line: everything on one line
+    cell,   // a table cell: also '|' escaped inside code spans
+  };
+
+  explicit InlineWriter(Context context, bool line_start = true)
+      : context_(context), line_start_(line_start) {}
+
+  void inlines(const Inlines& in) {
+    for (size_t i = 0; i < in.size(); ++i) {
+      if (in[i].kind == Inline::Kind::text) {
+        // Adjacent text runs are escaped as one, so that "12" followed by
+        // ". " is seen as the ordered-list marker it makes.
+        std::string run;
+        while (i < in.size() && in[i].kind == Inline::Kind::text) run += in[i++].text;
+        --i;
+        text(run);
+      } else if (is_delimited(in[i].kind) && i + 1 < in.size() && in[i + 1].kind == in[i].kind) {
+        // "*a**b*" would not be two emphases: adjacent ones of a kind are
+        // written as one, which looks the same.
+        Inline merged = in[i];
+        while (i + 1 < in.size() && in[i + 1].kind == merged.kind) {
+          const Inlines& more = in[++i].children;
+          merged.children.insert(merged.children.end(), more.begin(), more.end());
+        }
+        inline_node(merged);
+      } else {
+        inline_node(in[i]);
+      }
+    }
+  }
+
+  void text(std::string_view raw) {
+    std::string s = detail::sanitize(raw);
+    const bool after_bracket = !out_.empty() && out_.back() == ']';
+    size_t start = 0;
+    if (protect_next_ && !s.empty() && !is_space(s[0]) && !is_ascii_punct(s[0])) {
+      out_ += numeric_entity(s, 0, start);
+      line_start_ = false;
+    }
+    protect_next_ = false;
+    if (!s.empty()) closing_char_ = 0;
+    for (size_t i = start; i < s.size(); ++i) {
+      char c = s[i];
+      if (c == '\n') {
+        newline(false);
+        continue;
+      }
+      if (line_start_ && c != ' ' && c != '\t') {
+        if (c == '-' || c == '+' || c == '=' || c == ':') {
+          out_ += '\\';
+          out_ += c;
+          line_start_ = false;
+          continue;
+        }
+        if (is_digit(c)) {
+          size_t j = i;
+          while (j < s.size() && is_digit(s[j])) ++j;
+          out_.append(s, i, j - i);
+          if (j < s.size() && (s[j] == '.' || s[j] == ')')) {
+            out_ += '\\';
+            out_ += s[j];
+            ++j;
+          }
+          i = j - 1;
+          line_start_ = false;
+          continue;
+        }
+      }
+      if (c != ' ' && c != '\t') line_start_ = false;
+      bool escape = false;
+      switch (c) {
+        case '\\':
+        case '*':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '#':
+        case '`':
+        case '|':
+        case '~':
+        case '{':
+        case '}':
+        case '$':
+          escape = true;
+          break;
+        case '_':
+          // Between two letters or digits '_' can neither open nor close
+          // emphasis: leave "snake_case" readable.
+          escape =
+              !(i > 0 && is_ascii_alnum(s[i - 1]) && i + 1 < s.size() && is_ascii_alnum(s[i + 1]));
+          break;
+        case '!':
+          // "![" would start an image; at the end of a run the next inline
+          // may be a link.
+          escape = i + 1 == s.size() || s[i + 1] == '[';
+          break;
+        case '&':
+          escape = entity_like(std::string_view(s).substr(i));
+          break;
+        case '(':
+          // Right after a link or a footnote reference "](" would make a
+          // link.
+          escape = i == 0 && after_bracket;
+          break;
+        case ':':
+          // "]:" would make a definition. GitHub's autolink extension
+          // takes a URL's "://" from the raw source, backslashes and all,
+          // so "https://x.org/\*" would show its backslash: "\:" keeps
+          // it from starting. The text still reads the same.
+          escape = (i == 0 && after_bracket) || s.compare(i + 1, 2, "//") == 0;
+          break;
+        case '.':
+          // Likewise for "www.": a literal "www\." is not a link.
+          escape = i >= 3 && (i == 3 || !is_ascii_alnum(s[i - 4])) && is_www(s, i - 3);
+          break;
+        default:
+          break;
+      }
+      if (escape) out_ += '\\';
+      out_ += c;
+    }
+  }
+
+  // Markup that is written as is (anchors, delimiters).
+  void raw(std::string_view s) {
+    protect_next_ = false;
+    closing_char_ = 0;
+    out_ += s;
+    if (!s.empty()) line_start_ = s.back() == '\n';
+  }
+
+  std::string take() { return std::move(out_); }
+
+  // The markup of a whole paragraph: breaks at its end are dropped, since a
+  // backslash there would print as itself and an empty line end a block.
+  std::string take_paragraph() {
+    for (;;) {
+      while (!out_.empty() && out_.back() == '\n') out_.pop_back();
+      size_t backslashes = out_.size() - (out_.find_last_not_of('\\') + 1);
+      if (backslashes % 2 == 0) break;
+      out_.pop_back();
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void newline(bool hard) {
+    protect_next_ = false;
+    closing_char_ = 0;
+    // A soft break on an empty line would make a blank line and end the
+    // paragraph; a space looks the same.
+    if (context_ != Context::block || (!hard && (out_.empty() || out_.back() == '\n'))) {
+      out_ += ' ';
+      return;
+    }
+    out_ += hard ? "\\\n" : "\n";
+    line_start_ = true;
+  }
+
+  void inline_node(const Inline& in) {
+    switch (in.kind) {
+      case Inline::Kind::text:
+        text(in.text);
+        break;
+      case Inline::Kind::code:
+        code(in.text);
+        break;
+      case Inline::Kind::emph:
+        delimited("*", in.children);
+        break;
+      case Inline::Kind::strong:
+        delimited("**", in.children);
+        break;
+      case Inline::Kind::strike:
+        delimited("~~", in.children);
+        break;
+      case Inline::Kind::link:
+        link(in);
+        break;
+      case Inline::Kind::xref:
+        // A link inside a link's text would not be one.
+        if (in.target.empty() || in_link_) {
+          text(in.text);
+        } else {
+          InlineWriter label = nested(false);
+          label.text(in.text);
+          raw("[" + label.take() + "](" + link_destination("#" + in.target) + ")");
+        }
+        break;
+      case Inline::Kind::footnote_ref:
+        if (in_link_) {
+          text("[" + in.text + "]");
+        } else {
+          raw("[^" + footnote_label(in.text) + "]");
+        }
+        break;
+      case Inline::Kind::softbreak:
+        newline(false);
+        break;
+      case Inline::Kind::linebreak:
+        newline(true);
+        break;
+    }
+  }
+
+  InlineWriter nested(bool line_start) const {
+    InlineWriter w(context_, line_start);
+    w.in_link_ = in_link_;
+    return w;
+  }
+
+  void code(std::string_view raw_code) {
+    std::string c = detail::sanitize(raw_code);
+    std::replace(c.begin(), c.end(), '\n', ' ');
+    if (c.empty()) return;  // an empty code span cannot be written
+    if (context_ == Context::cell) {
+      std::string escaped;
+      for (char ch : c) {
+        if (ch == '|') escaped += '\\';
+        escaped += ch;
+      }
+      c = std::move(escaped);
+    }
+    size_t longest = 0;
+    size_t run = 0;
+    for (char ch : c) {
+      run = ch == '`' ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+    std::string fence(longest + 1, '`');
+    // A parser removes one space at each end when both are there, and a
+    // backtick at an end would join the fence.
+    bool pad =
+        c.front() == '`' || c.back() == '`' ||
+        (c.front() == ' ' && c.back() == ' ' && c.find_first_not_of(' ') != std::string::npos);
+    std::string space = pad ? " " : "";
+    raw(fence + space + c + space + fence);
+  }
+
+  // Emphasis, strong emphasis and strikethrough. CommonMark's flanking
+  // rules decide whether a delimiter opens or closes: whitespace at the
+  // ends of the content goes outside the delimiters, and where content
+  // that starts or ends with punctuation touches a letter outside
+  // ("x*(a)*y"), that letter is written as an entity, which counts as
+  // punctuation ("&#120;*(a)*&#121;") and reads the same.
+  void delimited(std::string_view delim, const Inlines& children) {
+    // Right after a closing "*", an opening "**" would join its run:
+    // then the underscore form is used, which needs the letter after its
+    // closing delimiter protected as well.
+    std::string chosen(delim);
+    bool protect_after = false;
+    if (closing_char_ == '*' && delim[0] == '*') {
+      chosen.assign(delim.size(), '_');
+      protect_after = true;
+    }
+    // cmark-gfm looks through a "~~" run to the character beyond it when
+    // it decides whether a "*" opens or closes, so a letter just inside or
+    // just before a strikethrough may need protecting for the "*" next to it.
+    const bool protect_first = protect_next_;
+    const char closed_before = closing_char_;
+    InlineWriter inner = nested(false);
+    if (delim[0] == '~') inner.protect_next_ = protect_first;
+    inner.inlines(children);
+    std::string s = inner.take();
+    // Breaks count as whitespace too; a hard break is a backslash that
+    // ends a line after an even number of other backslashes.
+    auto hard_break_at = [&s](size_t i) {
+      if (i + 1 >= s.size() || s[i] != '\\' || s[i + 1] != '\n') return false;
+      size_t run = 1;
+      while (run <= i && s[i - run] == '\\') ++run;
+      return run % 2 == 1;
+    };
+    size_t first = 0;
+    for (;;) {
+      first = s.find_first_not_of(" \t\n", first);
+      if (first == std::string::npos || !hard_break_at(first)) break;
+      first += 2;
+    }
+    if (first == std::string::npos) {
+      raw(s);
+      return;
+    }
+    size_t end = s.size();  // one past the content
+    for (;;) {
+      end = s.find_last_not_of(" \t\n", end - 1) + 1;
+      if (end < 1 || !hard_break_at(end - 1)) break;
+      --end;
+    }
+    protect_next_ = false;
+    out_ += s.substr(0, first);
+    if (first == 0 && maybe_punct(s[0])) {
+      size_t before = out_.size();  // one past the character before the delimiter
+      if (closed_before == '~') {
+        while (before > 0 && out_[before - 1] == '~') --before;
+      }
+      if (before > 0 && !is_space(out_[before - 1]) && !is_ascii_punct(out_[before - 1])) {
+        size_t start = before - 1;
+        while (start > 0 && (static_cast<unsigned char>(out_[start]) & 0xC0) == 0x80) --start;
+        size_t length = 0;
+        std::string entity = numeric_entity(out_, start, length);
+        out_.replace(start, length, entity);
+      }
+    }
+    out_ += chosen;
+    out_ += s.substr(first, end - first);
+    out_ += chosen;
+    out_ += s.substr(end);
+    line_start_ = out_.back() == '\n';
+    const bool touches = end == s.size();
+    protect_next_ = touches && (protect_after || maybe_punct(s[end - 1]));
+    closing_char_ = touches ? chosen[0] : 0;
+  }
+
+  void link(const Inline& in) {
+    if (in_link_) {
+      inlines(in.children);
+      return;
+    }
+    InlineWriter label = nested(false);
+    label.in_link_ = true;
+    if (in.children.empty()) {
+      label.text(in.target);
+    } else {
+      label.inlines(in.children);
+    }
+    raw("[" + label.take() + "](" + link_destination(in.target) + ")");
+  }
+
+  Context context_;
+  bool line_start_;
+  bool in_link_ = false;
+  bool protect_next_ = false;  // a closing delimiter after punctuation
+  char closing_char_ = 0;      // the closing delimiter just written, if any
+  std::string out_;
+};
+
+std::string one_line_markdown(const Inlines& in, InlineWriter::Context context) {
+  InlineWriter w(context);
+  w.inlines(in);
+  return protect_line_edges(w.take());
+}
+
+std::string one_line_markdown(std::string_view text) {
+  InlineWriter w(InlineWriter::Context::line);
+  w.text(text);
+  return protect_line_edges(w.take());
+}
+
+class MarkdownRenderer {
+ public:
+  std::string render(const Report& r) {
+    cover(r.cover);
+    if (!r.title.empty()) {
+      out_.blank_line();
+      out_.line("# " + one_line_markdown(r.title));
+    }
+    summary_box(r);
+    for (const Section& s : r.sections) section(s, " ");
+    for (const Section& s : r.annexes) section(s, " \xE2\x80\x94 ");  // an em dash
+    signature(r.signature);
+    for (const Footnote& f : r.footnotes) {
+      out_.blank_line();
+      out_.push_prefix("[^" + footnote_label(f.number) + "]: ", "    ");
+      paragraph_text("", f.text);
+      out_.pop_prefix();
+    }
+    return out_.finish();
+  }
+
+ private:
+  // The lines of a paragraph: `lead` (markup such as the bold number)
+  // before the first.
+  void paragraph_text(const std::string& lead, const Inlines& text) {
+    InlineWriter w(InlineWriter::Context::block);
+    w.inlines(text);
+    std::vector<std::string> lines = split_lines(w.take_paragraph());
+    for (size_t i = 0; i < lines.size(); ++i) {
+      std::string l = protect_line_edges(std::move(lines[i]));
+      out_.line(i == 0 ? lead + l : l);
+    }
+  }
+
+  // The anchor goes on a line of its own, a blank line before the block,
+  // so that the block keeps its own Markdown meaning (a heading, a list).
+  void anchor(const std::string& id) {
+    if (id.empty()) return;
+    out_.blank_line();
+    out_.line("<a id=\"" + html_attribute(detail::sanitize(id)) + "\"></a>");
+  }
+
+  // Lines joined by hard breaks, for the cover and the signature.
+  void line_group(const std::vector<std::string>& lines) {
+    if (lines.empty()) return;
+    out_.blank_line();
+    for (size_t i = 0; i < lines.size(); ++i) {
+      out_.line(i + 1 < lines.size() ? lines[i] + "\\" : lines[i]);
+    }
+  }
+
+  void cover(const Cover& c) {
+    std::vector<std::string> lines;
+    for (const auto* fields : {&c.left, &c.right}) {
+      for (const CoverField& f : *fields) {
+        if (f.value.empty() && f.label.empty()) continue;
+        std::string l = f.label;
+        if (!l.empty() && !f.value.empty()) l += ' ';
+        l += f.value;
+        lines.push_back(one_line_markdown(detail::one_line(l)));
+      }
+    }
+    line_group(lines);
+    if (!c.source_line.empty()) {
+      out_.blank_line();
+      out_.line(one_line_markdown(detail::one_line(c.source_line)));
+    }
+  }
+
+  void label(std::string_view text) {
+    out_.blank_line();
+    out_.line("**" + std::string(text) + "**");
+  }
+
+  void summary_box(const Report& r) {
+    if (!r.summary.empty()) {
+      label("Summary");
+      blocks(r.summary);
+    }
+    if (!r.action.empty()) {
+      label("Action required");
+      blocks(r.action);
+    }
+    if (!r.references.empty()) {
+      // "***" rather than "---": at the top of a file GitHub would take
+      // "---" for the start of front matter.
+      out_.blank_line();
+      out_.line("***");
+      label("References");
+      out_.blank_line();
+      paragraph_text("", r.references);
+    }
+  }
+
+  void section(const Section& s, std::string_view separator) {
+    anchor(s.anchor);
+    std::string heading = one_line_markdown(s.heading, InlineWriter::Context::line);
+    std::string number = s.number.empty() ? "" : one_line_markdown(detail::one_line(s.number));
+    std::string title = number;
+    if (!number.empty() && !heading.empty()) title += separator;
+    title += heading;
+    if (!title.empty()) {
+      out_.blank_line();
+      out_.line("## " + title);
+    }
+    blocks(s.blocks);
+  }
+
+  void signature(const Signature& s) {
+    std::vector<std::string> lines;
+    if (!s.name.empty()) lines.push_back(one_line_markdown(detail::one_line(s.name)));
+    if (!s.role.empty()) lines.push_back(one_line_markdown(detail::one_line(s.role)));
+    line_group(lines);
+  }
+
+  void blocks(const std::vector<Block>& bs) {
+    for (const Block& b : bs) block(b);
+  }
+
+  void block(const Block& b) {
+    anchor(b.anchor);
+    switch (b.kind) {
+      case Block::Kind::paragraph:
+        paragraph(b);
+        break;
+      case Block::Kind::list:
+        out_.blank_line();
+        list(b);
+        break;
+      case Block::Kind::table:
+        table(b.table);
+        break;
+      case Block::Kind::quote:
+        quote(b);
+        break;
+      case Block::Kind::elision:
+        out_.blank_line();
+        out_.line("\\[...\\]");
+        break;
+    }
+  }
+
+  void paragraph(const Block& b) {
+    std::string lead;
+    if (!b.number.empty()) {
+      InlineWriter number(InlineWriter::Context::line, false);
+      number.text(detail::one_line(b.number));
+      lead = "**" + number.take() + "**";
+    }
+    if (!lead.empty() || !b.text.empty()) {
+      out_.blank_line();
+      if (b.text.empty()) {
+        out_.line(lead);
+      } else {
+        paragraph_text(lead.empty() ? lead : lead + " ", b.text);
+      }
+    }
+    blocks(b.children);
+  }
+
+  // Every list is a "-" list. The computed markers of lettered, roman and
+  // numbered lists ("a)", "iv)", "3)") are printed as the start of the
+  // item's text: GFM has no lettered or roman lists, and GitHub shows an
+  // ordered list as "1." whatever its source said, so only a literal
+  // marker (escaped where it would start an ordered list: "3\)") keeps it.
+  // Nesting stays a real nested list, which GitHub indents.
+  void list(const Block& b) {
+    const bool literal_markers =
+        b.style == ListStyle::alpha || b.style == ListStyle::roman || b.style == ListStyle::number;
+    // An item with a paragraph or a table needs blank lines around its
+    // blocks, which makes the whole list loose: then items are spaced too.
+    bool loose = false;
+    for (const ListItem& item : b.items) {
+      for (const Block& child : item.children) loose |= child.kind != Block::Kind::list;
+    }
+    // Two lists separated only by a blank line would be read as one: the
+    // second one takes the other bullet character.
+    const char bullet =
+        last_list_.end == out_.written() && last_list_.depth == depth_ && last_list_.bullet == '-'
+            ? '*'
+            : '-';
+    for (const ListItem& item : b.items) {
+      if (loose) out_.blank_line();
+      out_.push_prefix(std::string(1, bullet) + " ", "  ");
+      InlineWriter w(InlineWriter::Context::block);
+      // An item's anchor goes inline: a line of its own would end the list.
+      if (!item.anchor.empty()) {
+        w.raw("<a id=\"" + html_attribute(detail::sanitize(item.anchor)) + "\"></a>");
+      }
+      if (literal_markers && !item.marker.empty()) {
+        w.text(detail::one_line(item.marker));
+        if (!item.text.empty()) w.text(" ");
+      }
+      w.inlines(item.text);
+      std::vector<std::string> lines = split_lines(w.take_paragraph());
+      for (std::string& l : lines) out_.line(protect_line_edges(std::move(l)));
+      ++depth_;
+      for (const Block& child : item.children) {
+        if (child.kind == Block::Kind::list && child.anchor.empty()) {
+          list(child);
+        } else {
+          block(child);
+        }
+      }
+      --depth_;
+      out_.pop_prefix();
+    }
+    last_list_ = {out_.written(), depth_, bullet};
+  }
+
+  void table(const Table& t) {
+    if (!t.caption.empty()) {
+      out_.blank_line();
+      paragraph_text("", t.caption);
+    }
+    const size_t columns = t.header.size();
+    if (columns == 0) return;
+    auto row_line = [&](const std::vector<Inlines>& row) {
+      std::string l = "|";
+      for (size_t i = 0; i < columns; ++i) {
+        std::string cell =
+            i < row.size() ? one_line_markdown(row[i], InlineWriter::Context::cell) : "";
+        l += cell.empty() ? " |" : " " + cell + " |";
+      }
+      return l;
+    };
+    out_.blank_line();
+    out_.line(row_line(t.header));
+    std::string delimiter = "|";
+    for (size_t i = 0; i < columns; ++i) {
+      Align a = i < t.align.size() ? t.align[i] : Align::none;
+      switch (a) {
+        case Align::none:
+          delimiter += " --- |";
+          break;
+        case Align::left:
+          delimiter += " :-- |";
+          break;
+        case Align::center:
+          delimiter += " :-: |";
+          break;
+        case Align::right:
+          delimiter += " --: |";
+          break;
+      }
+    }
+    out_.line(delimiter);
+    for (const auto& row : t.rows) out_.line(row_line(row));
+  }
+
+  void quote(const Block& b) {
+    out_.blank_line();
+    out_.push_prefix("> ", "> ");
+    if (!b.text.empty()) paragraph_text("", b.text);
+    ++depth_;
+    for (const Block& child : b.children) block(child);
+    --depth_;
+    out_.pop_prefix();
+  }
+
+  struct ListEnd {
+    size_t end = static_cast<size_t>(-1);  // output size when the list ended
+    int depth = 0;
+    char bullet = '-';
+  };
+
+  detail::LineWriter out_;
+  int depth_ = 0;  // containers open: list items and quotes
+  ListEnd last_list_;
+};
+
+}  // namespace
+
+std::string render_markdown(const tree::Report& report, const RenderOptions&) {
+  return MarkdownRenderer().render(report);
+}
+
+}  // namespace cwg

@@ -1,0 +1,92 @@
+// Helpers shared by the renderers: display width, word wrapping, plain-text
+// flattening, table layout and a line writer that owns prefixes and blank lines.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cwgreport/report_tree.h"
+
+namespace cwg::detail {
+
+// Replaces C0 and C1 controls other than TAB and LF, and malformed UTF-8,
+// with U+FFFD: whatever slipped past the upstream checks must not reach a
+// terminal as an escape sequence.
+std::string sanitize(std::string_view text);
+
+// Columns a terminal gives `text`: wide (CJK) characters count 2, combining
+// marks 0, and a grapheme cluster counts as its widest code point so that
+// emoji sequences joined by U+200D count once. Controls count 0, a malformed
+// byte 1 (it prints as U+FFFD).
+int display_width(std::string_view text);
+
+// The plain text of inlines: an xref prints its text, a link its text plus
+// " (URL)" when the URL differs, a footnote reference "[N]", a soft break a
+// space and a hard break "\n". The result is sanitized.
+std::string flatten(const tree::Inlines& inlines);
+
+// `text` on one line: LF and TAB become spaces (table cells, headings).
+std::string one_line(std::string_view text);
+
+// Wraps `text` at `width` columns. The first line starts with `first`, the
+// others with `rest` (a hanging indent). Words are never split: a word wider
+// than the line gets a line of its own. Only spaces (and TABs) break, so
+// U+00A0 and U+202F keep their neighbours together. A "\n" in `text` forces
+// a new line. Width 0 or less: no wrapping, only the forced breaks.
+std::vector<std::string> wrap(std::string_view text, int width, std::string_view first,
+                              std::string_view rest);
+
+// `text` padded with spaces to `width` display columns, placed by `align`
+// (none and left pad on the right).
+std::string pad(std::string_view text, int width, tree::Align align = tree::Align::none);
+
+// The display width of each column: the widest cell among `rows`.
+std::vector<int> column_widths(const std::vector<std::vector<std::string>>& rows);
+
+// Collects output lines, as cmark's render.c does: it owns the prefix of
+// nested containers (quote markers, list indentation) and the blank lines
+// between blocks, so that no renderer ever writes two blank lines in a row,
+// a blank line at the start, or trailing whitespace.
+class LineWriter {
+ public:
+  // Writes the current prefix, then `text`; an LF in `text` starts another
+  // line with the prefix.
+  void line(std::string_view text);
+  void lines(const std::vector<std::string>& texts);
+
+  // Asks for one blank line before the next line. Requests collapse, and
+  // one at the start of the output is dropped.
+  void blank_line();
+
+  // Lines written from now on start with `first` once, then with `rest`,
+  // after the prefixes of the enclosing containers (e.g. "- " then "  ").
+  void push_prefix(std::string first, std::string rest);
+  void pop_prefix();
+
+  // Bytes written so far: tells a renderer whether anything was written
+  // since it last looked.
+  size_t written() const { return out_.size(); }
+
+  // The text written so far, ending with exactly one "\n" (an empty output
+  // is a single "\n").
+  std::string finish() const;
+
+ private:
+  struct Prefix {
+    std::string first;
+    std::string rest;
+    bool started = false;  // a line has been written inside
+  };
+  std::string current_prefix() const;
+  // The prefix of a blank line: only the containers already started, so a
+  // blank line asked for just before a quote opens stays outside it.
+  std::string blank_prefix() const;
+
+  std::vector<Prefix> prefixes_;
+  std::string out_;
+  bool blank_pending_ = false;
+};
+
+}  // namespace cwg::detail

@@ -1,0 +1,234 @@
+// The plain-text renderer: the layout of the reports the group publishes,
+// with a TAB after each number, or wrapped with a hanging indent on request.
+#include <string>
+
+#include "cwgreport/render.h"
+#include "render/render.h"
+
+namespace cwg {
+
+namespace {
+
+using namespace tree;
+
+constexpr std::string_view rule = "____________";
+constexpr int number_columns = 8;  // where wrapped text starts: a TAB stop
+constexpr std::string_view quote_indent = "    ";
+constexpr std::string_view list_indent = "    ";
+
+class TextRenderer {
+ public:
+  explicit TextRenderer(int width) : width_(width > 0 ? width : 0) {}
+
+  std::string render(const Report& r) {
+    cover(r.cover);
+    if (!r.title.empty()) {
+      out_.line(detail::one_line(detail::sanitize(r.title)));
+      out_.blank_line();
+    }
+    summary_box(r);
+    for (const Section& s : r.sections) section(s);
+    for (const Section& s : r.annexes) section(s);
+    footnotes(r.footnotes);
+    if (!r.signature.name.empty()) out_.line(detail::one_line(detail::sanitize(r.signature.name)));
+    if (!r.signature.role.empty()) out_.line(detail::one_line(detail::sanitize(r.signature.role)));
+    return out_.finish();
+  }
+
+ private:
+  // What goes before a number's text: the number and a TAB, or, when
+  // wrapping, the number padded to the TAB stop so that the text column
+  // does not depend on a terminal's TAB setting.
+  std::string number_prefix(std::string_view number) const {
+    std::string n = detail::one_line(detail::sanitize(number));
+    if (width_ == 0) return n + "\t";
+    if (detail::display_width(n) >= number_columns) return n + " ";
+    return detail::pad(n, number_columns);
+  }
+
+  std::string hanging_indent() const {
+    return width_ == 0 ? std::string("\t") : std::string(number_columns, ' ');
+  }
+
+  // One paragraph of text after `first` (on its first line) or `rest` (on
+  // the others).
+  void text_lines(std::string_view text, const std::string& first, const std::string& rest) {
+    out_.lines(detail::wrap(text, width_, first, rest));
+  }
+
+  void cover(const Cover& c) {
+    bool any = false;
+    for (const auto* fields : {&c.left, &c.right}) {
+      for (const CoverField& f : *fields) {
+        if (f.value.empty() && f.label.empty()) continue;
+        std::string l = detail::sanitize(f.label);
+        if (!l.empty() && !f.value.empty()) l += ' ';
+        l += detail::sanitize(f.value);
+        out_.line(detail::one_line(l));
+        any = true;
+      }
+    }
+    if (!c.source_line.empty()) {
+      text_lines(detail::sanitize(c.source_line), "", "");
+      any = true;
+    }
+    if (any) out_.blank_line();
+  }
+
+  void summary_box(const Report& r) {
+    bool any = false;
+    if (!r.summary.empty()) {
+      out_.line("Summary");
+      blocks(r.summary, "");
+      any = true;
+    }
+    if (!r.action.empty()) {
+      out_.line("Action required");
+      blocks(r.action, "");
+      any = true;
+    }
+    if (!r.references.empty()) {
+      out_.line(rule);
+      out_.line("References");
+      text_lines(detail::flatten(r.references), "", "");
+      any = true;
+    }
+    if (any) out_.blank_line();
+  }
+
+  void section(const Section& s) {
+    std::string heading = detail::one_line(detail::flatten(s.heading));
+    if (s.number.empty()) {
+      if (!heading.empty()) out_.line(heading);
+    } else if (heading.empty()) {
+      out_.line(detail::one_line(detail::sanitize(s.number)));
+    } else {
+      out_.line(number_prefix(s.number) + heading);
+    }
+    blocks(s.blocks, "");
+    out_.blank_line();
+  }
+
+  void footnotes(const std::vector<Footnote>& notes) {
+    if (notes.empty()) return;
+    out_.line(rule);
+    for (const Footnote& f : notes) {
+      std::string mark = "[" + detail::one_line(detail::sanitize(f.number)) + "] ";
+      text_lines(detail::flatten(f.text), mark, std::string(detail::display_width(mark), ' '));
+    }
+    out_.blank_line();
+  }
+
+  void blocks(const std::vector<Block>& bs, const std::string& indent) {
+    for (const Block& b : bs) block(b, indent, false);
+  }
+
+  // `continuation`: a paragraph that carries on the text of the paragraph
+  // above it, printed after a TAB like the text of a numbered paragraph.
+  void block(const Block& b, const std::string& indent, bool continuation) {
+    switch (b.kind) {
+      case Block::Kind::paragraph:
+        paragraph(b, indent, continuation);
+        break;
+      case Block::Kind::list:
+        list(b, indent);
+        break;
+      case Block::Kind::table:
+        table(b.table, indent);
+        break;
+      case Block::Kind::quote:
+        quote(b, indent);
+        break;
+      case Block::Kind::elision:
+        out_.line(indent + "[...]");
+        break;
+    }
+  }
+
+  void paragraph(const Block& b, const std::string& indent, bool continuation) {
+    std::string text = detail::flatten(b.text);
+    if (!b.number.empty()) {
+      if (text.empty()) {
+        out_.line(indent + detail::one_line(detail::sanitize(b.number)));
+      } else {
+        text_lines(text, indent + number_prefix(b.number), indent + hanging_indent());
+      }
+    } else if (continuation) {
+      if (!text.empty()) text_lines(text, indent + hanging_indent(), indent + hanging_indent());
+    } else if (!text.empty()) {
+      text_lines(text, indent, indent);
+    }
+    for (const Block& child : b.children) block(child, indent, true);
+  }
+
+  void list(const Block& b, const std::string& indent) {
+    for (const ListItem& item : b.items) {
+      std::string first = indent + detail::one_line(detail::sanitize(item.marker)) + " ";
+      std::string rest(detail::display_width(first), ' ');
+      text_lines(detail::flatten(item.text), first, rest);
+      for (const Block& child : item.children) {
+        if (child.kind == Block::Kind::list) {
+          list(child, indent + std::string(list_indent));
+        } else {
+          // Further paragraphs of an item line up under its text.
+          block(child, rest, false);
+        }
+      }
+    }
+  }
+
+  void table(const Table& t, const std::string& indent) {
+    if (!t.caption.empty()) {
+      text_lines(detail::one_line(detail::flatten(t.caption)), indent, indent);
+    }
+    const size_t columns = t.header.size();
+    if (columns == 0) return;
+    std::vector<std::vector<std::string>> cells;
+    auto add_row = [&](const std::vector<Inlines>& row) {
+      std::vector<std::string> r;
+      for (size_t i = 0; i < columns; ++i) {
+        r.push_back(i < row.size() ? detail::one_line(detail::flatten(row[i])) : std::string());
+      }
+      cells.push_back(std::move(r));
+    };
+    add_row(t.header);
+    for (const auto& row : t.rows) add_row(row);
+    std::vector<int> widths = detail::column_widths(cells);
+
+    auto align = [&](size_t i) { return i < t.align.size() ? t.align[i] : Align::none; };
+    auto print = [&](const std::vector<std::string>& r) {
+      std::string l = indent;
+      for (size_t i = 0; i < columns; ++i) {
+        if (i > 0) l += "  ";
+        l += detail::pad(r[i], widths[i], align(i));
+      }
+      out_.line(l);
+    };
+    print(cells[0]);
+    std::string dashes = indent;
+    for (size_t i = 0; i < columns; ++i) {
+      if (i > 0) dashes += "  ";
+      dashes.append(static_cast<size_t>(widths[i]), '-');
+    }
+    out_.line(dashes);
+    for (size_t r = 1; r < cells.size(); ++r) print(cells[r]);
+  }
+
+  void quote(const Block& b, const std::string& indent) {
+    std::string inner = indent + std::string(quote_indent);
+    std::string attribution = detail::flatten(b.text);
+    if (!attribution.empty()) text_lines(attribution, inner, inner);
+    for (const Block& child : b.children) block(child, inner, false);
+  }
+
+  int width_;
+  detail::LineWriter out_;
+};
+
+}  // namespace
+
+std::string render_text(const tree::Report& report, const RenderOptions& opts) {
+  return TextRenderer(opts.width).render(report);
+}
+
+}  // namespace cwg

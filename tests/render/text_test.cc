@@ -1,0 +1,415 @@
+// Tests of the plain-text renderer and of the helpers the renderers share:
+// the sample report's layout, wrapping, tables by display width.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "cwgreport/render.h"
+#include "render/render.h"
+
+namespace {
+
+using namespace cwg;
+using namespace cwg::tree;
+
+Inline txt(std::string s) {
+  Inline i;
+  i.text = std::move(s);
+  return i;
+}
+
+Inline node(Inline::Kind kind, std::string text = {}, std::string target = {},
+            Inlines children = {}) {
+  Inline i;
+  i.kind = kind;
+  i.text = std::move(text);
+  i.target = std::move(target);
+  i.children = std::move(children);
+  return i;
+}
+
+Inlines t(std::string s) { return {txt(std::move(s))}; }
+
+Block para(std::string number, Inlines text, std::vector<Block> children = {}) {
+  Block b;
+  b.number = std::move(number);
+  b.text = std::move(text);
+  b.children = std::move(children);
+  return b;
+}
+
+ListItem item(std::string marker, std::string text, std::vector<Block> children = {}) {
+  ListItem i;
+  i.marker = std::move(marker);
+  i.text = t(std::move(text));
+  i.children = std::move(children);
+  return i;
+}
+
+Block list(ListStyle style, std::vector<ListItem> items) {
+  Block b;
+  b.kind = Block::Kind::list;
+  b.style = style;
+  b.items = std::move(items);
+  return b;
+}
+
+Section section(std::string number, std::string heading, std::vector<Block> blocks) {
+  Section s;
+  s.number = std::move(number);
+  s.heading = t(std::move(heading));
+  s.blocks = std::move(blocks);
+  return s;
+}
+
+// A report holding only `blocks`, in a section without number or heading.
+Report body(std::vector<Block> blocks) {
+  Report r;
+  r.sections.push_back(section("", "", std::move(blocks)));
+  return r;
+}
+
+std::string text(const Report& r, int width = 0) {
+  RenderOptions opts;
+  opts.width = width;
+  return render_text(r, opts);
+}
+
+const std::string nbsp = "\u00A0";
+
+}  // namespace
+
+TEST_CASE("text: the sample report's layout", "[text]") {
+  Report r;
+  r.title = "OUTCOME OF THE 14TH MEETING OF THE COUNCIL WORKING GROUP ON CHILD ONLINE PROTECTION";
+  r.summary = {para("", t("This report summarizes the main results of the 14th meeting."))};
+  r.action = {para("", t("The Council is invited to take note of the report."))};
+  r.references = t("Resolution 179 (Rev. Busan, 2014), Council Resolution 1306");
+  r.sections.push_back(section(
+      "1", "Introduction",
+      {para("1.1", t("The 14th meeting of CWG-COP was held on 23" + nbsp + "January 2018."))}));
+  r.sections.push_back(section("2", "Welcoming remarks",
+                               {para("2.1", t("The Deputy Secretary-General opened the meeting.")),
+                                para("2.2", t("The Chair welcomed the participants."))}));
+  r.sections.push_back(
+      section("4", "Information reports",
+              {para("4.1", t("The following documents were presented by the ITU secretariat:"),
+                    {list(ListStyle::bullet,
+                          {item("·", "CWG-COP-14/2:" + nbsp + "Update on the ITU COP Initiative"),
+                           item("·", "CWG-COP-14/10:" + nbsp + "Contribution from BDT")})})}));
+  r.signature = {"Ibrahim Al Dabal (UAE)", "Chair, CWG-COP"};
+
+  CHECK(text(r) ==
+        "OUTCOME OF THE 14TH MEETING OF THE COUNCIL WORKING GROUP ON CHILD ONLINE PROTECTION\n"
+        "\n"
+        "Summary\n"
+        "This report summarizes the main results of the 14th meeting.\n"
+        "Action required\n"
+        "The Council is invited to take note of the report.\n"
+        "____________\n"
+        "References\n"
+        "Resolution 179 (Rev. Busan, 2014), Council Resolution 1306\n"
+        "\n"
+        "1\tIntroduction\n"
+        "1.1\tThe 14th meeting of CWG-COP was held on 23\u00A0January 2018.\n"
+        "\n"
+        "2\tWelcoming remarks\n"
+        "2.1\tThe Deputy Secretary-General opened the meeting.\n"
+        "2.2\tThe Chair welcomed the participants.\n"
+        "\n"
+        "4\tInformation reports\n"
+        "4.1\tThe following documents were presented by the ITU secretariat:\n"
+        "· CWG-COP-14/2:\u00A0Update on the ITU COP Initiative\n"
+        "· CWG-COP-14/10:\u00A0Contribution from BDT\n"
+        "\n"
+        "Ibrahim Al Dabal (UAE)\n"
+        "Chair, CWG-COP\n");
+}
+
+TEST_CASE("text: cover block, source line and annexes", "[text]") {
+  Report r;
+  r.cover.left = {{"session", "", "Council 2020"}, {"place_dates", "", "Geneva, 9-19 June 2020"}};
+  r.cover.right = {{"agenda_item", "Agenda item:", "PL 1.5"},
+                   {"symbol", "Document", "C20/57-E"},
+                   {"date", "", "12 May 2020"},
+                   {"original", "Original:", "English"}};
+  r.cover.source_line =
+      "Report by the Chair of the Council Working Group on Child Online Protection";
+  r.title = "OUTCOME OF THE 15TH AND 16TH MEETINGS";
+  r.sections.push_back(section("1", "Introduction", {para("1.1", t("See Annex 1."))}));
+  r.annexes.push_back(section("Annex 1", "List of participants", {para("", t("Argentina"))}));
+
+  CHECK(text(r) ==
+        "Council 2020\n"
+        "Geneva, 9-19 June 2020\n"
+        "Agenda item: PL 1.5\n"
+        "Document C20/57-E\n"
+        "12 May 2020\n"
+        "Original: English\n"
+        "Report by the Chair of the Council Working Group on Child Online Protection\n"
+        "\n"
+        "OUTCOME OF THE 15TH AND 16TH MEETINGS\n"
+        "\n"
+        "1\tIntroduction\n"
+        "1.1\tSee Annex 1.\n"
+        "\n"
+        "Annex 1\tList of participants\n"
+        "Argentina\n");
+}
+
+TEST_CASE("text: a missing field prints nothing", "[text]") {
+  Report r;
+  r.summary = {para("", t("Only a summary."))};
+  CHECK(text(r) == "Summary\nOnly a summary.\n");
+
+  Report action_only;
+  action_only.action = {para("", t("Take note."))};
+  CHECK(text(action_only) == "Action required\nTake note.\n");
+
+  CHECK(text(Report{}) == "\n");
+
+  Report no_role;
+  no_role.signature.name = "A. Chair";
+  CHECK(text(no_role) == "A. Chair\n");
+}
+
+TEST_CASE("text: unnumbered and continuation paragraphs", "[text]") {
+  Report r;
+  r.sections.push_back(section(
+      "3", "Adoption of the agenda",
+      {para("", t("Some unnumbered text.")),
+       para("3.1", t("The agenda was adopted."), {para("", t("It was adopted as drafted."))}),
+       para("3.2", {})}));
+  r.sections.push_back(section("", "Unnumbered heading", {para("", t("Text."))}));
+  CHECK(text(r) ==
+        "3\tAdoption of the agenda\n"
+        "Some unnumbered text.\n"
+        "3.1\tThe agenda was adopted.\n"
+        "\tIt was adopted as drafted.\n"
+        "3.2\n"
+        "\n"
+        "Unnumbered heading\n"
+        "Text.\n");
+}
+
+TEST_CASE("text: nested lists with lettered and roman markers", "[text]") {
+  Block inner = list(ListStyle::roman, {item("i)", "first detail"), item("ii)", "second detail")});
+  Block outer =
+      list(ListStyle::alpha, {item("a)", "first point", {inner}), item("b)", "second point")});
+  Block dashes = list(ListStyle::dash,
+                      {item("–", "a dash item", {list(ListStyle::number, {item("1)", "deep")})})});
+  Report r = body({para("5.1", t("The meeting agreed:"), {outer, dashes})});
+  CHECK(text(r) ==
+        "5.1\tThe meeting agreed:\n"
+        "a) first point\n"
+        "    i) first detail\n"
+        "    ii) second detail\n"
+        "b) second point\n"
+        "– a dash item\n"
+        "    1) deep\n");
+}
+
+TEST_CASE("text: a list item's further paragraph lines up under its text", "[text]") {
+  Report r = body({list(ListStyle::alpha, {item("a)", "first", {para("", t("more"))})})});
+  CHECK(text(r) ==
+        "a) first\n"
+        "   more\n");
+}
+
+TEST_CASE("text: quotes keep their own numbering and elisions", "[text]") {
+  Block quote;
+  quote.kind = Block::Kind::quote;
+  quote.text = t("Resolution 179 (Rev. Busan, 2014) resolves:");
+  Block elision;
+  elision.kind = Block::Kind::elision;
+  quote.children = {para("1", t("to continue the COP initiative;")), elision,
+                    para("1.1", t("to take into account the children's views.")),
+                    para("", t("unnumbered quoted text"))};
+  Report r =
+      body({para("6.11", t("The proposal quotes:"), {quote}), para("6.12", t("Next paragraph."))});
+  CHECK(text(r) ==
+        "6.11\tThe proposal quotes:\n"
+        "    Resolution 179 (Rev. Busan, 2014) resolves:\n"
+        "    1\tto continue the COP initiative;\n"
+        "    [...]\n"
+        "    1.1\tto take into account the children's views.\n"
+        "    unnumbered quoted text\n"
+        "6.12\tNext paragraph.\n");
+}
+
+TEST_CASE("text: tables are aligned by display width", "[text]") {
+  Block b;
+  b.kind = Block::Kind::table;
+  b.table.caption = t("Table 1: Subjects");
+  b.table.align = {Align::left, Align::right};
+  b.table.header = {t("Subjects discussed"), t("Documents")};
+  b.table.rows = {
+      {t("日本語の報告"), t("3")},                  // wide: 12 columns
+      {t("Re\u0301sume\u0301"), t("14/2, 14/10")},  // combining accents: 6 columns
+      {t("Côte d'Ivoire"), {txt("line"), node(Inline::Kind::linebreak), txt("break")}},
+  };
+  Report r = body({b});
+  CHECK(text(r) ==
+        "Table 1: Subjects\n"
+        "Subjects discussed    Documents\n"
+        "------------------  -----------\n"
+        "日本語の報告                  3\n"
+        "Re\u0301sume\u0301              14/2, 14/10\n"
+        "Côte d'Ivoire        line break\n");
+}
+
+TEST_CASE("text: footnotes and their references", "[text]") {
+  Report r = body({para("1.1", {txt("Approximately 50 participants"),
+                                node(Inline::Kind::footnote_ref, "1", "fn-1"), txt(".")})});
+  r.footnotes = {{"1", "fn-1", t("Both physically and remotely.")},
+                 {"2", "fn-2", t("Second note.")}};
+  r.signature = {"Ibrahim Al Dabal (UAE)", "Chair, CWG-COP"};
+  CHECK(text(r) ==
+        "1.1\tApproximately 50 participants[1].\n"
+        "\n"
+        "____________\n"
+        "[1] Both physically and remotely.\n"
+        "[2] Second note.\n"
+        "\n"
+        "Ibrahim Al Dabal (UAE)\n"
+        "Chair, CWG-COP\n");
+}
+
+TEST_CASE("text: links print their address, cross-references their text", "[text]") {
+  Inlines in = {txt("See "),
+                node(Inline::Kind::link, "", "https://www.itu.int/cop", t("the COP site")),
+                txt(", "),
+                node(Inline::Kind::link, "", "https://itu.int", t("https://itu.int")),
+                txt(", "),
+                node(Inline::Kind::link, "", "mailto:cop@itu.int", t("cop@itu.int")),
+                txt(", paragraph "),
+                node(Inline::Kind::xref, "6.3", "para-6-3"),
+                txt(" and "),
+                node(Inline::Kind::emph, "", "", {node(Inline::Kind::code, "ICCAM")}),
+                node(Inline::Kind::softbreak),
+                txt("continued.")};
+  Report r = body({para("7.5", in)});
+  CHECK(text(r) ==
+        "7.5\tSee the COP site (https://www.itu.int/cop), https://itu.int, cop@itu.int, "
+        "paragraph 6.3 and ICCAM continued.\n");
+}
+
+TEST_CASE("text: wrapping at 40 columns with a hanging indent", "[text]") {
+  Report r;
+  r.sections.push_back(
+      section("6", "Discussions",
+              {para("6.1", t("The representative from the UAE presented the activities related to "
+                             "Resolution" +
+                             nbsp + "1306 in a digital world.")),
+               para("", t("An unnumbered paragraph that is long enough to wrap.")),
+               para("6.2", t("Short."),
+                    {list(ListStyle::bullet, {item("·", "CWG-COP-14/2:" + nbsp +
+                                                            "Update on the ITU Child Online "
+                                                            "Protection Initiative")})})}));
+  r.annexes.push_back(section("Annex 1", "A heading that is much longer than forty columns", {}));
+  CHECK(text(r, 40) ==
+        "6       Discussions\n"
+        "6.1     The representative from the UAE\n"
+        "        presented the activities related\n"
+        "        to Resolution\u00A01306 in a digital\n"
+        "        world.\n"
+        "An unnumbered paragraph that is long\n"
+        "enough to wrap.\n"
+        "6.2     Short.\n"
+        "· CWG-COP-14/2:\u00A0Update on the ITU Child\n"
+        "  Online Protection Initiative\n"
+        "\n"
+        "Annex 1 A heading that is much longer than forty columns\n");
+}
+
+TEST_CASE("text: a non-breaking space never breaks a line", "[text]") {
+  // "Resolution 1306" and "23 January" would break at 20 columns if the
+  // spaces between them were ordinary ones.
+  Report r = body({para("1.1", t("Under Resolution\u00A01306 on 23\u202FJanuary 2018."))});
+  CHECK(text(r, 20) ==
+        "1.1     Under\n"
+        "        Resolution\u00A01306\n"
+        "        on\n"
+        "        23\u202FJanuary\n"
+        "        2018.\n");
+}
+
+TEST_CASE("text: wrapped footnotes and quotes", "[text]") {
+  Block quote;
+  quote.kind = Block::Kind::quote;
+  quote.children = {para("1.1", t("to invite Member States to share experience"))};
+  Report r = body({quote});
+  r.footnotes = {{"1", "fn-1", t("A footnote that needs two lines.")}};
+  CHECK(text(r, 30) ==
+        "    1.1     to invite Member\n"
+        "            States to share\n"
+        "            experience\n"
+        "\n"
+        "____________\n"
+        "[1] A footnote that needs two\n"
+        "    lines.\n");
+}
+
+TEST_CASE("text: control characters never reach the terminal", "[text]") {
+  Report r = body({para("1.1", t("bell\a escape\x1b[31m c1\u0085 tab\tkept"))});
+  r.title = "TITLE\x7F";
+  CHECK(text(r) ==
+        "TITLE\uFFFD\n"
+        "\n"
+        "1.1\tbell\uFFFD escape\uFFFD[31m c1\uFFFD tab\tkept\n");
+}
+
+TEST_CASE("text: rendering is a pure function of the tree", "[text]") {
+  Report r = body({para("1.1", t("Same bytes."))});
+  CHECK(text(r) == text(r));
+  CHECK(text(r, 40) == text(r, 40));
+}
+
+TEST_CASE("render helpers: display width", "[render]") {
+  using detail::display_width;
+  CHECK(display_width("") == 0);
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("日本") == 4);
+  CHECK(display_width("e\u0301") == 1);                                     // combining acute
+  CHECK(display_width("\u00E9") == 1);                                      // precomposed
+  CHECK(display_width("\U0001F468\u200D\U0001F469\u200D\U0001F467") == 2);  // one family emoji
+  CHECK(display_width("a\u00A0b") == 3);
+  CHECK(display_width("\xFF") == 1);  // malformed: prints as U+FFFD
+}
+
+TEST_CASE("render helpers: wrap", "[render]") {
+  using detail::wrap;
+  using V = std::vector<std::string>;
+  CHECK(wrap("one two three", 0, "> ", "  ") == V{"> one two three"});
+  CHECK(wrap("one two three", 9, "> ", "  ") == V{"> one two", "  three"});
+  CHECK(wrap("a https://www.itu.int/en/council/cwg-cop b", 10, "", "") ==
+        V{"a", "https://www.itu.int/en/council/cwg-cop", "b"});
+  CHECK(wrap("first\nsecond", 0, "1.1\t", "\t") == V{"1.1\tfirst", "\tsecond"});
+  CHECK(wrap("日本語 日本語", 10, "", "") == V{"日本語", "日本語"});
+  CHECK(wrap("", 10, "4.1 ", "    ") == V{"4.1 "});
+}
+
+TEST_CASE("render helpers: flatten, pad and column widths", "[render]") {
+  Inlines in = {node(Inline::Kind::strong, "", "", t("Bold")), node(Inline::Kind::linebreak),
+                node(Inline::Kind::link, "", "https://x.org", {})};
+  CHECK(detail::flatten(in) == "Bold\nhttps://x.org");
+  CHECK(detail::pad("日本", 6, Align::right) == "  日本");
+  CHECK(detail::pad("ab", 6, Align::center) == "  ab  ");
+  CHECK(detail::pad("abcdef", 3) == "abcdef");
+  CHECK(detail::column_widths({{"a", "日本"}, {"abc", "x"}}) == std::vector<int>{3, 4});
+  CHECK(detail::sanitize("ok\x01\xC3(") == "ok\uFFFD\uFFFD(");
+}
+
+TEST_CASE("render helpers: output formats", "[render]") {
+  auto formats = output_formats();
+  REQUIRE(formats.size() == 3);
+  CHECK(formats[0].name == "md");
+  CHECK(formats[0].extension == "md");
+  CHECK(formats[1].name == "html");
+  CHECK(formats[1].extension == "html");
+  CHECK(formats[2].name == "txt");
+  CHECK(formats[2].extension == "txt");
+  REQUIRE(find_output_format("txt") != nullptr);
+  CHECK(find_output_format("txt")->render == &render_text);
+  CHECK(find_output_format("md")->render == &render_markdown);
+  CHECK(find_output_format("pdf") == nullptr);
+}
