@@ -1,0 +1,572 @@
+// Tests of the command line: runs the built cwgreport on copies of
+// examples/meeting14 in temporary folders; checks exit codes, messages and
+// what is (and is not) written.
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kExample = fs::path(CWG_SOURCE_DIR) / "examples" / "meeting14";
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void spit(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+// The names in a folder, hidden ones included: temporary files start with '.'.
+std::set<std::string> listing(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+  return names;
+}
+
+// Every file under `dir` with its contents, to show that a run changed nothing.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = slurp(e.path());
+  }
+  return files;
+}
+
+const std::set<std::string> kAllOutputs = {"report.html", "report.md", "report.txt"};
+
+struct Result {
+  int status = -1;  // the exit code, or 128 + the signal that ended the run
+  std::string out;
+  std::string err;
+};
+
+int status_of(int wait_status) {
+  if (WIFEXITED(wait_status)) return WEXITSTATUS(wait_status);
+  if (WIFSIGNALED(wait_status)) return 128 + WTERMSIG(wait_status);
+  return -1;
+}
+
+using Env = std::vector<std::pair<std::string, std::string>>;
+
+// A temporary folder holding a copy of the example as `m`, in which the
+// binary runs. Runs happen in `work` so that the paths it prints are short
+// and relative, as a user would see them.
+class Sandbox {
+ public:
+  Sandbox() {
+    std::string tmpl = (fs::temp_directory_path() / "cwgreport-cli-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+    root_ = tmpl;
+    work_ = root_ / "work";
+    fs::create_directories(work_);
+    fs::create_directories(root_ / "capture");
+    fs::copy(kExample, work_ / "m", fs::copy_options::recursive);
+    // A build of the example in the source tree must not leak into the copy.
+    fs::remove_all(work_ / "m" / "out");
+  }
+  ~Sandbox() {
+    // Permissions changed by a test must not stop the clean-up.
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(root_, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_directory(ec))
+        fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+    }
+    fs::remove_all(root_, ec);
+  }
+  Sandbox(const Sandbox&) = delete;
+  Sandbox& operator=(const Sandbox&) = delete;
+
+  const fs::path& work() const { return work_; }
+  fs::path m() const { return work_ / "m"; }
+
+  // Starts the binary without waiting; its output goes to capture files.
+  pid_t start(const std::vector<std::string>& args, const Env& env = {}) {
+    ++runs_;
+    fs::path out = capture("out"), err = capture("err");
+    pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+      if (chdir(work_.c_str()) != 0) _exit(126);
+      if (!freopen(out.c_str(), "w", stdout) || !freopen(err.c_str(), "w", stderr)) _exit(126);
+      // The tests decide the environment that matters, whatever runs them.
+      unsetenv("NO_COLOR");
+      unsetenv("CWG_TEST_PAUSE_BEFORE_RENAME");
+      for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
+      std::vector<char*> argv;
+      std::string binary = CWG_BINARY;
+      argv.push_back(binary.data());
+      std::vector<std::string> copy = args;
+      for (auto& a : copy) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(binary.c_str(), argv.data());
+      _exit(127);
+    }
+    return pid;
+  }
+
+  Result finish(pid_t pid) {
+    int wait_status = 0;
+    if (waitpid(pid, &wait_status, 0) != pid) throw std::runtime_error("waitpid failed");
+    return {status_of(wait_status), slurp(capture("out")), slurp(capture("err"))};
+  }
+
+  Result run(const std::vector<std::string>& args, const Env& env = {}) {
+    return finish(start(args, env));
+  }
+
+  // An error the checker must report however the example evolves: a key
+  // that the format does not define, at the top level of report.yaml.
+  void break_sources() {
+    std::ofstream out(m() / "report.yaml", std::ios::app);
+    out << "\nnot-a-key: 1\n";
+  }
+
+ private:
+  fs::path capture(const char* what) const {
+    return root_ / "capture" / (std::string(what) + "-" + std::to_string(runs_));
+  }
+
+  fs::path root_, work_;
+  int runs_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("option --help describes every command and shows examples", "[cli]") {
+  Sandbox s;
+  Result r = s.run({"--help"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  for (const char* word : {"build", "check", "explain", "Examples:", "cwgreport build "}) {
+    INFO(word);
+    CHECK(r.out.find(word) != std::string::npos);
+  }
+  for (const char* command : {"build", "check", "explain"}) {
+    INFO(command);
+    Result sub = s.run({command, "--help"});
+    CHECK(sub.status == 0);
+    CHECK(sub.out.find(std::string("Usage: cwgreport ") + command) != std::string::npos);
+    CHECK(sub.out.find("Examples:\n  cwgreport " + std::string(command)) != std::string::npos);
+  }
+}
+
+TEST_CASE("option --version prints the name and version", "[cli]") {
+  Sandbox s;
+  Result r = s.run({"--version"});
+  CHECK(r.status == 0);
+  CHECK(r.out == "cwgreport 0.1.0\n");
+}
+
+TEST_CASE("explain prints a code's summary and explanation", "[cli]") {
+  Sandbox s;
+  Result r = s.run({"explain", "unknown-document"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.rfind(
+            "unknown-document (error): a reference to a document that is not registered\n\n", 0) ==
+        0);
+  CHECK(r.out.find("Fix: register the document, or correct the key.\n") != std::string::npos);
+
+  Result typo = s.run({"explain", "unknown-documnt"});
+  CHECK(typo.status == 2);
+  CHECK(typo.out.empty());
+  CHECK(typo.err ==
+        "cwgreport: unknown diagnostic code 'unknown-documnt'; did you mean "
+        "'unknown-document'?\n");
+}
+
+TEST_CASE("usage errors exit with 2 and write nothing", "[cli]") {
+  Sandbox s;
+  auto before = snapshot(s.m());
+  SECTION("no command") { CHECK(s.run({}).status == 2); }
+  SECTION("unknown command, with a suggestion") {
+    Result r = s.run({"buld", "m"});
+    CHECK(r.status == 2);
+    CHECK(r.err ==
+          "cwgreport: unknown command 'buld'; did you mean 'build'?\n"
+          "run 'cwgreport --help' for usage\n");
+  }
+  SECTION("missing DIR") {
+    Result r = s.run({"build"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "cwgreport: DIR is required\nrun 'cwgreport build --help' for usage\n");
+  }
+  SECTION("unknown option") { CHECK(s.run({"build", "m", "--frobnicate"}).status == 2); }
+  SECTION("unknown output format") {
+    Result r = s.run({"build", "m", "-f", "md,pdf"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "cwgreport: unknown output format 'pdf' (expected md, html or txt)\n");
+    Result near = s.run({"build", "m", "-f", "htm"});
+    CHECK(near.status == 2);
+    CHECK(near.err.find("did you mean 'html'?") != std::string::npos);
+  }
+  SECTION("bad -W argument") {
+    Result r = s.run({"check", "-W", "unpresented-documnt=off", "m"});
+    CHECK(r.status == 2);
+    CHECK(r.err ==
+          "cwgreport: unknown diagnostic code 'unpresented-documnt'; did you mean "
+          "'unpresented-document'?\n");
+    Result lowered = s.run({"check", "m", "-W", "unknown-document=warning"});
+    CHECK(lowered.status == 2);
+    CHECK(lowered.err == "cwgreport: 'unknown-document' is an error and cannot be lowered\n");
+  }
+  SECTION("bad option values") {
+    CHECK(s.run({"build", "m", "--width", "wide"}).status == 2);
+    CHECK(s.run({"build", "m", "--width", "-1"}).status == 2);
+    CHECK(s.run({"check", "m", "--color", "sometimes"}).status == 2);
+    CHECK(s.run({"check", "m", "--diagnostics-format", "xml"}).status == 2);
+    CHECK(s.run({"check", "m", "--max-errors", "many"}).status == 2);
+    CHECK(s.run({"check", "m", "--max-file-size", "0"}).status == 2);
+  }
+  CHECK(snapshot(s.m()) == before);
+}
+
+TEST_CASE("build writes the three formats into DIR/out", "[cli]") {
+  Sandbox s;
+  Result r = s.run({"build", "m"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == "wrote m/out/report.md\nwrote m/out/report.html\nwrote m/out/report.txt\n");
+  CHECK(listing(s.m() / "out") == kAllOutputs);
+  for (const auto& name : kAllOutputs) {
+    INFO(name);
+    CHECK_FALSE(slurp(s.m() / "out" / name).empty());
+  }
+  // A normal file: 0666 less the umask, not the 0600 of a typical temporary file.
+  mode_t mask = umask(0);
+  umask(mask);
+  struct stat st {};
+  REQUIRE(stat((s.m() / "out" / "report.md").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == (0666 & ~mask));
+}
+
+TEST_CASE("build -q lists nothing", "[cli]") {
+  Sandbox s;
+  Result r = s.run({"build", "-q", "m"});
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK(listing(s.m() / "out") == kAllOutputs);
+}
+
+TEST_CASE("build -o and -f choose the folder and the formats", "[cli]") {
+  Sandbox s;
+  Result r = s.run({"build", "m", "-o", "site/public", "-f", "txt,md"});
+  CHECK(r.status == 0);
+  CHECK(r.out == "wrote site/public/report.md\nwrote site/public/report.txt\n");
+  CHECK(listing(s.work() / "site" / "public") == std::set<std::string>{"report.md", "report.txt"});
+  CHECK_FALSE(fs::exists(s.m() / "out"));
+
+  Result html = s.run({"build", "-f", "html", "m", "-o", "h"});
+  CHECK(html.status == 0);
+  CHECK(html.out == "wrote h/report.html\n");
+}
+
+TEST_CASE("two builds give byte-identical outputs", "[cli]") {
+  Sandbox s;
+  REQUIRE(s.run({"build", "m", "-o", "one"}).status == 0);
+  REQUIRE(s.run({"build", "m", "-o", "two"}).status == 0);
+  for (const auto& name : kAllOutputs) {
+    INFO(name);
+    CHECK(slurp(s.work() / "one" / name) == slurp(s.work() / "two" / name));
+  }
+}
+
+TEST_CASE("option --width wraps the plain text only", "[cli]") {
+  Sandbox s;
+  REQUIRE(s.run({"build", "m", "-o", "flat"}).status == 0);
+  REQUIRE(s.run({"build", "m", "-o", "wrapped", "--width", "60"}).status == 0);
+  CHECK(slurp(s.work() / "flat" / "report.md") == slurp(s.work() / "wrapped" / "report.md"));
+  CHECK(slurp(s.work() / "flat" / "report.html") == slurp(s.work() / "wrapped" / "report.html"));
+  CHECK(slurp(s.work() / "flat" / "report.txt") != slurp(s.work() / "wrapped" / "report.txt"));
+}
+
+TEST_CASE("check validates and writes nothing", "[cli]") {
+  Sandbox s;
+  auto before = snapshot(s.work());
+  Result r = s.run({"check", "m"});
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.empty());
+  CHECK(snapshot(s.work()) == before);
+  CHECK_FALSE(fs::exists(s.m() / "out"));
+}
+
+TEST_CASE("invalid sources exit with 1 and write nothing", "[cli]") {
+  Sandbox s;
+  s.break_sources();
+  auto before = snapshot(s.work());
+  Result build = s.run({"build", "m"});
+  CHECK(build.status == 1);
+  CHECK(build.out.empty());
+  CHECK(build.err.find("m/report.yaml:") != std::string::npos);
+  CHECK(build.err.find("[unknown-key]") != std::string::npos);
+  CHECK(build.err.find("error generated\n") != std::string::npos);
+  CHECK_FALSE(fs::exists(s.m() / "out"));
+  CHECK(s.run({"check", "m"}).status == 1);
+  CHECK(snapshot(s.work()) == before);
+}
+
+TEST_CASE("a failed build leaves the previous outputs untouched", "[cli]") {
+  Sandbox s;
+  REQUIRE(s.run({"build", "m"}).status == 0);
+  auto previous = snapshot(s.m() / "out");
+  s.break_sources();
+  CHECK(s.run({"build", "m"}).status == 1);
+  CHECK(snapshot(s.m() / "out") == previous);
+  CHECK(listing(s.m() / "out") == kAllOutputs);
+}
+
+TEST_CASE("a meeting folder that does not exist is an error of the sources", "[cli]") {
+  Sandbox s;
+  Result r = s.run({"build", "nowhere"});
+  CHECK(r.status == 1);
+  CHECK(r.err.find("[file-unreadable]") != std::string::npos);
+  CHECK_FALSE(fs::exists(s.work() / "nowhere"));
+
+  spit(s.work() / "plain-file", "not a folder\n");
+  Result file = s.run({"check", "plain-file"});
+  CHECK(file.status == 1);
+  CHECK(file.err.find("[file-unreadable]") != std::string::npos);
+}
+
+TEST_CASE("option --max-file-size sets the limit for source files", "[cli]") {
+  Sandbox s;
+  Result r = s.run({"check", "m", "--max-file-size", "16"});
+  CHECK(r.status == 1);
+  CHECK(r.err.find("[file-too-large]") != std::string::npos);
+  CHECK(s.run({"check", "m", "--max-file-size", "1MiB"}).status == 0);
+}
+
+TEST_CASE("option --max-errors limits the errors shown", "[cli]") {
+  Sandbox s;
+  {
+    std::ofstream out(s.m() / "report.yaml", std::ios::app);
+    out << "\nnot-a-key: 1\nnor-this-one: 2\n";
+  }
+  Result all = s.run({"check", "m"});
+  CHECK(all.status == 1);
+  CHECK(all.err.find("2 errors generated\n") != std::string::npos);
+  Result one = s.run({"check", "m", "--max-errors", "1"});
+  CHECK(one.status == 1);
+  CHECK(one.err.find("'not-a-key'") != std::string::npos);
+  CHECK(one.err.find("'nor-this-one'") == std::string::npos);
+  CHECK(one.err.find("1 more error not shown (--max-errors)\n") != std::string::npos);
+}
+
+TEST_CASE("json diagnostics are one object per line", "[cli]") {
+  Sandbox s;
+  s.break_sources();
+  Result r = s.run({"check", "m", "--diagnostics-format", "json"});
+  CHECK(r.status == 1);
+  REQUIRE_FALSE(r.err.empty());
+  std::istringstream lines(r.err);
+  std::string line;
+  bool found = false;
+  while (std::getline(lines, line)) {
+    INFO(line);
+    auto j = nlohmann::json::parse(line);  // throws, and fails the test, if not JSON
+    REQUIRE(j.is_object());
+    if (j.at("code") == "unknown-key") {
+      found = true;
+      CHECK(j.at("file") == "m/report.yaml");
+      CHECK(j.at("severity") == "error");
+      CHECK(j.at("line").is_number_integer());
+    }
+  }
+  CHECK(found);
+}
+
+TEST_CASE("github diagnostics are workflow commands", "[cli]") {
+  Sandbox s;
+  s.break_sources();
+  Result r = s.run({"build", "m", "--diagnostics-format", "github"});
+  CHECK(r.status == 1);
+  CHECK(r.err.rfind("::", 0) == 0);
+  CHECK(r.err.find("::error file=m/report.yaml,line=") != std::string::npos);
+  CHECK(r.err.find(",title=unknown-key::") != std::string::npos);
+  CHECK(r.err.find("generated") == std::string::npos);  // no human summary line
+}
+
+TEST_CASE("option --diagnostics-output writes the diagnostics to a file", "[cli]") {
+  Sandbox s;
+  s.break_sources();
+  Result r = s.run(
+      {"check", "m", "--diagnostics-format", "sarif", "--diagnostics-output", "cwgreport.sarif"});
+  CHECK(r.status == 1);
+  CHECK(r.err.empty());
+  auto log = nlohmann::json::parse(slurp(s.work() / "cwgreport.sarif"));
+  CHECK(log.at("version") == "2.1.0");
+  CHECK(log.at("runs").at(0).at("results").size() >= 1);
+  CHECK(listing(s.work()) == std::set<std::string>{"cwgreport.sarif", "m"});
+
+  SECTION("and writes it, empty of results, on a clean run") {
+    Sandbox clean;
+    Result ok = clean.run(
+        {"check", "m", "--diagnostics-format", "sarif", "--diagnostics-output", "clean.sarif"});
+    CHECK(ok.status == 0);
+    CHECK(ok.err.empty());
+    auto empty = nlohmann::json::parse(slurp(clean.work() / "clean.sarif"));
+    CHECK(empty.at("runs").at(0).at("results").empty());
+  }
+}
+
+TEST_CASE("colour follows --color and NO_COLOR", "[cli]") {
+  Sandbox s;
+  s.break_sources();
+  const std::string esc = "\x1b[";
+  // Standard error is a file here, so auto means no colour whatever NO_COLOR says.
+  CHECK(s.run({"check", "m"}).err.find(esc) == std::string::npos);
+  CHECK(s.run({"check", "m", "--color", "auto"}, {{"NO_COLOR", "1"}}).err.find(esc) ==
+        std::string::npos);
+  CHECK(s.run({"check", "m", "--color", "never"}).err.find(esc) == std::string::npos);
+  // An explicit request wins over NO_COLOR, as the convention asks.
+  CHECK(s.run({"check", "m", "--color", "always"}, {{"NO_COLOR", "1"}}).err.find(esc) !=
+        std::string::npos);
+  CHECK(s.run({"check", "m", "--color", "always", "--diagnostics-format", "json"}).err.find(esc) ==
+        std::string::npos);
+}
+
+TEST_CASE("a write failure exits with 1 and leaves no temporary file", "[cli]") {
+  Sandbox s;
+  SECTION("the output folder is a file") {
+    spit(s.work() / "blocker", "x");
+    Result r = s.run({"build", "m", "-o", "blocker"});
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == "cwgreport: cannot write 'blocker': not a directory\n");
+    CHECK(slurp(s.work() / "blocker") == "x");
+  }
+  SECTION("a target is a folder: no file is replaced") {
+    REQUIRE(s.run({"build", "m"}).status == 0);
+    auto previous = slurp(s.m() / "out" / "report.md");
+    fs::remove(s.m() / "out" / "report.txt");
+    fs::create_directory(s.m() / "out" / "report.txt");
+    spit(s.m() / "out" / "report.md", "old");
+    Result r = s.run({"build", "m"});
+    CHECK(r.status == 1);
+    CHECK(r.err == "cwgreport: cannot write 'm/out/report.txt': is a directory\n");
+    CHECK(slurp(s.m() / "out" / "report.md") == "old");
+    CHECK(listing(s.m() / "out") == kAllOutputs);
+  }
+  SECTION("the output folder is not writable") {
+    if (geteuid() == 0) return;  // permissions do not bind root
+    fs::create_directory(s.work() / "ro");
+    fs::permissions(s.work() / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+    Result r = s.run({"build", "m", "-o", "ro"});
+    CHECK(r.status == 1);
+    CHECK(r.err == "cwgreport: cannot write 'ro/report.md': permission denied\n");
+    CHECK(listing(s.work() / "ro").empty());
+  }
+}
+
+TEST_CASE("build refuses to overwrite a source file", "[cli]") {
+  Sandbox s;
+  // Make a section file be m/report.txt, then build into m itself.
+  std::string report = slurp(s.m() / "report.yaml");
+  const std::string section = "sections/introduction.yaml";
+  auto at = report.find(section);
+  REQUIRE(at != std::string::npos);
+  report.replace(at, section.size(), "report.txt");
+  spit(s.m() / "report.yaml", report);
+  fs::rename(s.m() / section, s.m() / "report.txt");
+  REQUIRE(s.run({"check", "m"}).status == 0);
+  auto before = snapshot(s.m());
+
+  Result r = s.run({"build", "m", "-o", "m"});
+  CHECK(r.status == 1);
+  CHECK(r.err == "cwgreport: cannot write 'm/report.txt': it is a source file of the report\n");
+  CHECK(snapshot(s.m()) == before);
+
+  Result other = s.run({"build", "m", "-o", "m", "-f", "md,html"});
+  CHECK(other.status == 0);
+  CHECK(other.out == "wrote m/report.md\nwrote m/report.html\n");
+}
+
+TEST_CASE("a build killed while writing leaves the previous outputs intact", "[cli]") {
+  Sandbox s;
+  REQUIRE(s.run({"build", "m"}).status == 0);
+  auto previous = snapshot(s.m() / "out");
+  // A change that shows in every format, so that a completed rename would show.
+  std::string report = slurp(s.m() / "report.yaml");
+  auto at = report.find("summary: >-\n");
+  REQUIRE(at != std::string::npos);
+  report.insert(at + 12, "  Changed.\n");
+  spit(s.m() / "report.yaml", report);
+
+  // The hook makes the build stop after its temporary files are complete and
+  // before the first rename, and tells us so by creating the marker.
+  const fs::path marker = s.work() / "paused";
+  pid_t pid = s.start({"build", "m"}, {{"CWG_TEST_PAUSE_BEFORE_RENAME", marker.string()}});
+  bool paused = false;
+  for (int i = 0; i < 3000 && !paused; ++i) {
+    int wait_status = 0;
+    if (waitpid(pid, &wait_status, WNOHANG) == pid) FAIL("the build ended before pausing");
+    paused = fs::exists(marker);
+    if (!paused) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  kill(pid, SIGKILL);
+  Result r = s.finish(pid);
+  REQUIRE(paused);
+  CHECK(r.status == 128 + SIGKILL);
+  CHECK(r.out.empty());
+  // The new text was complete on disk, but no output was replaced.
+  CHECK(snapshot(s.m() / "out").size() > previous.size());
+  for (const auto& [name, text] : previous) {
+    INFO(name);
+    CHECK(slurp(s.m() / "out" / name) == text);
+  }
+
+  // The next build replaces the outputs; the stale temporaries are hidden files.
+  Result again = s.run({"build", "m", "-q"});
+  CHECK(again.status == 0);
+  CHECK(slurp(s.m() / "out" / "report.txt") != previous.at("report.txt"));
+}
+
+TEST_CASE("SIGTERM while writing removes the temporary files", "[cli]") {
+  Sandbox s;
+  const fs::path marker = s.work() / "paused";
+  pid_t pid = s.start({"build", "m"}, {{"CWG_TEST_PAUSE_BEFORE_RENAME", marker.string()}});
+  for (int i = 0; i < 3000 && !fs::exists(marker); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE(fs::exists(marker));
+  kill(pid, SIGTERM);
+  Result r = s.finish(pid);
+  CHECK(r.status == 128 + SIGTERM);
+  CHECK(listing(s.m() / "out").empty());
+}
+
+TEST_CASE("no temporary file is left after a successful build", "[cli]") {
+  Sandbox s;
+  REQUIRE(s.run({"build", "m"}).status == 0);
+  REQUIRE(s.run({"build", "m"}).status == 0);
+  CHECK(listing(s.m() / "out") == kAllOutputs);
+}
