@@ -665,7 +665,15 @@ class Checker {
       for (const auto& p : s.paragraphs) {
         for (const auto& key : p.presents) {
           auto idx = find_or_report(key);
-          if (!idx) continue;
+          if (!idx) {
+            // The key is most likely a typo for its closest match: count that
+            // document as presented rather than warn about it as a follow-on.
+            std::vector<std::string> keys;
+            for (const auto& d : model_.documents) keys.push_back(d.key);
+            if (auto near = closest_match(key.value, keys))
+              if (auto i = model_.find_document(*near)) presented[*i] = true;
+            continue;
+          }
           presented[*idx] = true;
           note_use(*idx, key.loc, presented_);
           const std::string& kind = src_.documents[*idx].kind.value;
