@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <regex>
 #include <set>
+#include <unordered_map>
 
 #include "loader.h"
 #include "model.h"
@@ -41,30 +41,163 @@ const Entity* Model::find_entity(std::string_view id) const {
   return it == entities.end() ? nullptr : &src->entities[it->second];
 }
 
-Location locate_in_text(const SourceFiles& files, const Text& text, std::string_view token,
-                        std::size_t occurrence) {
-  const std::string* contents = files.find(text.loc.file);
-  if (!contents || text.offset > contents->size()) return text.loc;
-  std::size_t at = text.offset;
-  for (std::size_t n = 0;; ++n) {
-    at = contents->find(token, at);
-    if (at == std::string::npos) return text.loc;
-    if (n == occurrence) break;
-    at += token.size();
+namespace {
+
+// Finds tokens of one text value in its source file. Lines are counted from
+// the value's own position, which the YAML reader knows, and only forward:
+// counting from the start of the file for each reference made a large file
+// with many references quadratic.
+class TextLocator {
+ public:
+  TextLocator(const SourceFiles& files, const Text& text)
+      : contents_(files.find(text.loc.file)), text_(text) {
+    reset_lines();
   }
-  Location loc{text.loc.file, 1, 1};
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < at; ++i) {
-    if ((*contents)[i] == '\n') {
-      ++loc.line;
-      line_start = i + 1;
+
+  // The position of the n-th occurrence (0-based) of `token` at or after the
+  // value's start; the value's own location when there is none.
+  Location locate(std::string_view token, std::size_t occurrence) {
+    if (!contents_ || text_.offset > contents_->size()) return text_.loc;
+    auto& [count, last] = found_.try_emplace(std::string(token), 0, 0).first->second;
+    if (occurrence + 1 < count) count = 0;  // asked out of order: search again
+    while (count <= occurrence) {
+      std::size_t from = count == 0 ? text_.offset : last + token.size();
+      std::size_t at = contents_->find(token, from);
+      if (at == std::string::npos) {
+        count = 0;
+        return text_.loc;
+      }
+      last = at;
+      ++count;
+    }
+    return position(last);
+  }
+
+ private:
+  // A known point: the value's start, its line and the offset of that line.
+  // Line 1 starts at offset 0 whatever the column says (a byte-order mark).
+  void reset_lines() {
+    const Location& loc = text_.loc;
+    if (loc.line >= 1 && loc.column >= 1 &&
+        static_cast<std::size_t>(loc.column) <= text_.offset + 1) {
+      pos_ = text_.offset;
+      line_ = loc.line;
+      line_start_ = loc.line == 1 ? 0 : text_.offset - static_cast<std::size_t>(loc.column - 1);
+    } else {
+      pos_ = 0;
+      line_ = 1;
+      line_start_ = 0;
     }
   }
-  loc.column = static_cast<int>(at - line_start) + 1;
-  return loc;
+
+  Location position(std::size_t at) {
+    if (at < pos_) reset_lines();
+    if (at < pos_) {
+      pos_ = 0;
+      line_ = 1;
+      line_start_ = 0;
+    }
+    for (std::size_t i = pos_; i < at; ++i) {
+      if ((*contents_)[i] == '\n') {
+        ++line_;
+        line_start_ = i + 1;
+      }
+    }
+    pos_ = at;
+    return Location{text_.loc.file, line_, static_cast<int>(at - line_start_) + 1};
+  }
+
+  const std::string* contents_;
+  const Text& text_;
+  std::size_t pos_ = 0, line_start_ = 0;
+  int line_ = 1;
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> found_;  // count, last
+};
+
+}  // namespace
+
+Location locate_in_text(const SourceFiles& files, const Text& text, std::string_view token,
+                        std::size_t occurrence) {
+  return TextLocator(files, text).locate(token, occurrence);
 }
 
 namespace {
+
+// A number followed by a plural document noun in prose: "ten contributions".
+struct CountPhrase {
+  std::string_view whole;   // "ten contributions"
+  std::string_view number;  // "ten", "10", "twenty-one", as written
+  std::string_view noun;    // "contributions", "information reports", ...
+};
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_word_char(char c) { return is_alpha(c) || (c >= '0' && c <= '9') || c == '_'; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+    if (x != b[i]) return false;
+  }
+  return true;
+}
+
+// Every phrase matching, in any letter case,
+//   \b([0-9]+|[a-z]+(-[a-z]+)?) (contributions|information reports|liaison statements)\b
+// left to right and without overlap, as a regex search would find them; word
+// characters are ASCII letters, digits and '_'. Scanned by hand: std::regex
+// cost more than the rest of the checker.
+std::vector<CountPhrase> find_count_phrases(std::string_view s) {
+  static constexpr std::string_view nouns[] = {"contributions", "information reports",
+                                               "liaison statements"};
+  std::vector<CountPhrase> out;
+  const std::size_t n = s.size();
+  std::size_t p = 0;
+  while (p < n) {
+    const char c = s[p];
+    const bool digit = c >= '0' && c <= '9';
+    if (!(digit || is_alpha(c)) || (p > 0 && is_word_char(s[p - 1]))) {
+      ++p;
+      continue;
+    }
+    std::size_t q = p;
+    if (digit) {
+      while (q < n && s[q] >= '0' && s[q] <= '9') ++q;
+    } else {
+      while (q < n && is_alpha(s[q])) ++q;
+      if (q + 1 < n && s[q] == '-' && is_alpha(s[q + 1])) {
+        ++q;
+        while (q < n && is_alpha(s[q])) ++q;
+      }
+    }
+    bool matched = false;
+    if (q < n && s[q] == ' ') {
+      for (std::string_view noun : nouns) {
+        const std::size_t end = q + 1 + noun.size();
+        if (end > n || !iequals(s.substr(q + 1, noun.size()), noun)) continue;
+        if (end < n && is_word_char(s[end])) continue;
+        out.push_back({s.substr(p, end - p), s.substr(p, q - p), s.substr(q + 1, noun.size())});
+        p = end;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) ++p;
+  }
+  return out;
+}
+
+// "ten" -> 10, for the numbers from zero to a hundred written in words; -1
+// for any other word.
+long number_of_word(const std::string& word) {
+  static const std::unordered_map<std::string, long> numbers = [] {
+    std::unordered_map<std::string, long> m;
+    for (long k = 0; k <= 100; ++k) m.emplace(cardinal_words(k), k);
+    return m;
+  }();
+  auto it = numbers.find(word);
+  return it == numbers.end() ? -1 : it->second;
+}
 
 std::vector<Note> suggest(std::string_view word, const std::vector<std::string>& candidates) {
   if (auto near = closest_match(word, candidates))
@@ -102,6 +235,15 @@ std::string meeting_chair(const Model& model, const Meeting& m) {
 
 }  // namespace
 
+bool follows_from_earlier_error(const Sources& src, std::string_view code,
+                                std::string_view ref_kind) {
+  if (src.sections_incomplete && code == "unknown-label") return true;
+  if (src.register_incomplete &&
+      (code == "unknown-document" || (code == "unknown-id" && ref_kind == "entity")))
+    return true;
+  return false;
+}
+
 std::string role_title(const Sources& src, std::string_view role) {
   std::string word = src.chair_word.present ? src.chair_word.value : "Chair";
   if (role == "vice-chair") return "Vice-" + word;
@@ -112,7 +254,10 @@ std::string role_title(const Sources& src, std::string_view role) {
 std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, Diagnostics* diags,
                                        const Location& loc) {
   auto fail = [&](std::string_view code, std::string msg, std::vector<Note> notes = {}) {
-    if (diags) diags->report(code, loc, std::move(msg), std::move(notes));
+    // With a file that failed to load, an unknown name may be defined in it:
+    // report it only when it looks like a typo of a name that is known.
+    if (diags && (!notes.empty() || !follows_from_earlier_error(*model.src, code, tok.kind)))
+      diags->report(code, loc, std::move(msg), std::move(notes));
     return std::nullopt;
   };
   if (!tok.error.empty())
@@ -446,7 +591,7 @@ class Checker {
                         : unique_anchor(annex ? "annex-" + n : "sec-" + n);
       define_label(s.label, {annex ? Target::Kind::annex : Target::Kind::section, info.number,
                              info.anchor, s.label.loc});
-      if (s.paragraphs.empty() && s.heading.present)
+      if (s.paragraphs.empty() && s.heading.present && s.complete)
         diags_.report(
             "empty-section", s.heading.loc,
             fmt::format("{} '{}' has no paragraphs", annex ? "annex" : "section", s.heading.value));
@@ -510,50 +655,53 @@ class Checker {
   void check_text(const Text& text) {
     if (!text.present) return;
     auto tokens = scan_refs(text.value);
-    std::map<std::string, std::size_t> seen;
+    TextLocator locator(diags_.sources(), text);
+    std::unordered_map<std::string_view, std::size_t> seen;
     for (const auto& tok : tokens) {
-      std::string raw = text.value.substr(tok.offset, tok.length);
-      Location loc = locate_in_text(diags_.sources(), text, raw, seen[raw]++);
-      auto r = resolve_ref(model_, tok, &diags_, loc);
+      std::string_view raw = std::string_view(text.value).substr(tok.offset, tok.length);
+      std::size_t occurrence = seen[raw]++;
+      // A reference is located in the file only when it fails to resolve:
+      // that costs a scan of the file, which a clean report never pays.
+      auto r = resolve_ref(model_, tok, nullptr, text.loc);
+      if (!r) r = resolve_ref(model_, tok, &diags_, locator.locate(raw, occurrence));
       if (r && r->footnote) used_notes_.insert(tok.key);
     }
-    check_counts(text);
+    check_counts(text, locator);
   }
 
   // "There were ten contributions": a number written in prose before a
   // kind of document must agree with the register.
-  void check_counts(const Text& text) {
-    static const std::regex count_re(
-        R"(\b([0-9]+|[a-z]+(?:-[a-z]+)?) (contributions|information reports|liaison statements)\b)",
-        std::regex::icase);
+  void check_counts(const Text& text, TextLocator& locator) {
     if (text.value.find("contribution") == std::string::npos &&
         text.value.find("report") == std::string::npos &&
         text.value.find("statement") == std::string::npos)
       return;
-    for (auto it = std::sregex_iterator(text.value.begin(), text.value.end(), count_re);
-         it != std::sregex_iterator(); ++it) {
-      std::string word = (*it)[1].str();
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (const CountPhrase& m : find_count_phrases(text.value)) {
+      std::string word(m.number);
       std::transform(word.begin(), word.end(), word.begin(),
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
       long n = -1;
       if (std::isdigit(static_cast<unsigned char>(word[0]))) {
         if (word.size() < 7) n = std::stol(word);
       } else {
-        for (long k = 0; k <= 100; ++k)
-          if (cardinal_words(k) == word) n = k;
+        n = number_of_word(word);
       }
+      std::size_t occurrence = seen[m.whole]++;
       if (n < 0) continue;
-      std::string noun = (*it)[2].str();
-      std::string kind = noun == "contributions"         ? "contribution"
-                         : noun == "information reports" ? "information-report"
-                                                         : "liaison-statement";
+      std::string noun(m.noun);
+      std::string lower = noun;
+      std::transform(lower.begin(), lower.end(), lower.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::string kind = lower == "contributions"         ? "contribution"
+                         : lower == "information reports" ? "information-report"
+                                                          : "liaison-statement";
       auto c = model_.kind_counts.find(kind);
       long actual = c == model_.kind_counts.end() ? 0 : static_cast<long>(c->second);
       if (n == actual) continue;
-      Location loc = locate_in_text(diags_.sources(), text, (*it)[0].str(), 0);
       diags_.report(
-          "count-mismatch", loc,
-          fmt::format("the text says {} {} but the register has {}", (*it)[1].str(), noun, actual),
+          "count-mismatch", locator.locate(m.whole, occurrence),
+          fmt::format("the text says {} {} but the register has {}", m.number, noun, actual),
           {{{}, fmt::format("write '{{count:{}}} {}' to have the number computed", kind, noun)}});
     }
   }
@@ -600,7 +748,7 @@ class Checker {
     // Every document of the listed kinds, in register order.
     for (std::size_t i = 0; i < src_.documents.size(); ++i) {
       for (const auto& k : dl.kinds) {
-        if (src_.documents[i].kind.value == k.value) {
+        if (src_.documents[i].kind.value == k.value && !model_.documents[i].key.empty()) {
           note_use(i, dl.loc, listed_);
           if (model_.documents[i].anchor.empty() && !model_.documents[i].key.empty())
             model_.documents[i].anchor =
@@ -628,12 +776,27 @@ class Checker {
     return out;
   }
 
+  // The key of a document without its revision: the same for every
+  // revision of one document (an addendum is a document of its own).
+  std::string revision_base(std::size_t idx) const {
+    std::string base = model_.documents[idx].key;
+    const Document& d = src_.documents[idx];
+    if (d.revision.present) {
+      std::string suffix = fmt::format("R{}", d.revision.value);
+      if (d.addendum.present) suffix += fmt::format("A{}", d.addendum.value);
+      base.erase(base.size() - suffix.size());
+      if (d.addendum.present) base += fmt::format("A{}", d.addendum.value);
+    }
+    return base;
+  }
+
   std::optional<std::size_t> find_or_report(const Text& key) {
     bool ambiguous = false;
     auto idx = model_.find_document(key.value, &ambiguous);
     if (idx) return idx;
     std::vector<std::string> keys;
     for (const auto& d : model_.documents) keys.push_back(d.key);
+    if (src_.register_incomplete && !closest_match(key.value, keys)) return std::nullopt;
     diags_.report("unknown-document", key.loc,
                   ambiguous
                       ? fmt::format("'{}' names several revisions: add the revision", key.value)
@@ -646,10 +809,8 @@ class Checker {
   // document was used the same way.
   void note_use(std::size_t idx, const Location& loc,
                 std::map<std::string, std::pair<std::size_t, Location>>& uses) {
-    // The key without its revision names the document across revisions.
-    std::string base = model_.documents[idx].key;
-    if (src_.documents[idx].addendum.present) base.erase(base.rfind('A'));
-    if (src_.documents[idx].revision.present) base.erase(base.rfind('R'));
+    if (model_.documents[idx].key.empty()) return;  // reported when registered
+    std::string base = revision_base(idx);
     auto [it, fresh] = uses.emplace(base, std::make_pair(idx, loc));
     if (!fresh && it->second.first != idx && reported_clash_.insert(base).second) {
       diags_.report("revision-clash", loc,
@@ -660,7 +821,7 @@ class Checker {
   }
 
   void check_presented() {
-    std::vector<bool> presented(src_.documents.size(), false);
+    std::set<std::string> presented_bases;
     for (const auto& s : src_.sections) {
       for (const auto& p : s.paragraphs) {
         for (const auto& key : p.presents) {
@@ -671,10 +832,10 @@ class Checker {
             std::vector<std::string> keys;
             for (const auto& d : model_.documents) keys.push_back(d.key);
             if (auto near = closest_match(key.value, keys))
-              if (auto i = model_.find_document(*near)) presented[*i] = true;
+              if (auto i = model_.find_document(*near)) presented_bases.insert(revision_base(*i));
             continue;
           }
-          presented[*idx] = true;
+          presented_bases.insert(revision_base(*idx));
           note_use(*idx, key.loc, presented_);
           const std::string& kind = src_.documents[*idx].kind.value;
           if (kind == "agenda" || kind == "other")
@@ -688,7 +849,10 @@ class Checker {
     for (std::size_t i = 0; i < src_.documents.size(); ++i) {
       const Document& d = src_.documents[i];
       const std::string& kind = d.kind.value;
-      if (presented[i] || model_.documents[i].key.empty()) continue;
+      // Presenting any revision of a document presents the document.
+      if (model_.documents[i].key.empty() || presented_bases.contains(revision_base(i)))
+        continue;
+      if (src_.sections_incomplete || src_.register_incomplete) continue;
       if (kind != "contribution" && kind != "information-report" && kind != "liaison-statement")
         continue;
       diags_.report("unpresented-document", d.loc,

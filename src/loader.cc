@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <regex>
 #include <set>
 
 namespace cwg {
@@ -67,6 +66,54 @@ const std::vector<std::string> kMeetingModes = {"in-person", "virtual", "hybrid"
 const std::vector<std::string> kRoles = {"chair", "vice-chair", "secretariat", "other"};
 const std::vector<std::string> kOrdinalStyles = {"numeral", "words"};
 
+// Whether a plain scalar is a number to YAML 1.1 or the 1.2 core schema:
+// decimal with '_' separators and an exponent, 0x/0o/0b integers, .inf and
+// .nan. A hand-written scanner: every plain value of the sources passes here,
+// and std::regex would cost more than parsing the YAML.
+bool reads_as_number(std::string_view v) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto all = [&](std::string_view s, auto pred) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), pred);
+  };
+  if (v.size() > 2 && v[0] == '0') {
+    std::string_view rest = v.substr(2);
+    if (v[1] == 'x')
+      return all(rest, [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+               c == '_';
+      });
+    if (v[1] == 'o') return all(rest, [](char c) { return c >= '0' && c <= '7'; });
+    if (v[1] == 'b') return all(rest, [](char c) { return c == '0' || c == '1' || c == '_'; });
+  }
+  if (v == ".nan" || v == ".NaN" || v == ".NAN") return true;
+  std::size_t i = 0;
+  if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+  std::string_view body = v.substr(i);
+  if (body == ".inf" || body == ".Inf" || body == ".INF") return true;
+  // [0-9][0-9_]*(\.[0-9_]*)? or \.[0-9]+
+  if (i < v.size() && digit(v[i])) {
+    ++i;
+    while (i < v.size() && (digit(v[i]) || v[i] == '_')) ++i;
+    if (i < v.size() && v[i] == '.') {
+      ++i;
+      while (i < v.size() && (digit(v[i]) || v[i] == '_')) ++i;
+    }
+  } else if (i + 1 < v.size() && v[i] == '.' && digit(v[i + 1])) {
+    ++i;
+    while (i < v.size() && digit(v[i])) ++i;
+  } else {
+    return false;
+  }
+  // ([eE][-+]?[0-9]+)?
+  if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+    if (i >= v.size() || !digit(v[i])) return false;
+    while (i < v.size() && digit(v[i])) ++i;
+  }
+  return i == v.size();
+}
+
 // Plain scalars that some YAML reader (1.1 or the 1.2 core schema, which
 // editors' schema validation uses) would take for something other than the
 // text written. Dates are left alone: the 1.2 core schema reads them as text.
@@ -76,12 +123,7 @@ std::optional<std::string_view> coerced_type(std::string_view v) {
       "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"};
   if (std::find(booleans.begin(), booleans.end(), v) != booleans.end()) return "a boolean";
   if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return "null";
-  // Only text starting like a number can be one; skip the regex otherwise.
-  char c = v.front();
-  if (!(c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'))) return std::nullopt;
-  static const std::regex number(
-      R"([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7]+|0b[01_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
-  if (std::regex_match(v.begin(), v.end(), number)) return "a number";
+  if (reads_as_number(v)) return "a number";
   return std::nullopt;
 }
 
@@ -92,12 +134,15 @@ bool valid_label(std::string_view s) {
   });
 }
 
+// Drops the line break a block scalar ends with; spaces a quoted value
+// ends with are the author's ("; ").
 std::string rtrim(std::string s) {
-  while (!s.empty() &&
-         (s.back() == '\n' || s.back() == ' ' || s.back() == '\r' || s.back() == '\t'))
-    s.pop_back();
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
   return s;
 }
+
+// For reading values that belong to no mapping (list items, paths).
+const yaml::Node kNoKeys{yaml::Kind::map, {}, 0, {}, false, {}, {}};
 
 std::string quoted_list(const std::vector<std::string>& values) {
   std::string out;
@@ -117,9 +162,11 @@ class MapReader {
     for (const auto& e : node.entries) {
       if (std::find(keys.begin(), keys.end(), e.key.value) != keys.end()) continue;
       std::vector<Note> notes;
-      if (auto near = closest_match(e.key.value, keys))
+      if (auto near = closest_match(e.key.value, keys)) {
         notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
-      else
+        // A misspelt required key is one mistake, not two: no 'missing'.
+        if (!node.find(*near)) misspelt_.push_back(*near);
+      } else
         notes.push_back({{}, fmt::format("valid keys here: {}", quoted_list(keys))});
       diags_.report("unknown-key", e.key.loc,
                     fmt::format("unknown key '{}' in {}", e.key.value, what_), std::move(notes));
@@ -130,7 +177,7 @@ class MapReader {
 
   const yaml::Node* require(std::string_view key) const {
     const yaml::Node* n = node_.find(key);
-    if (!n) {
+    if (!n && std::find(misspelt_.begin(), misspelt_.end(), key) == misspelt_.end()) {
       diags_.report("missing-key", node_.loc, fmt::format("{} has no '{}'", what_, key));
     }
     return n;
@@ -149,12 +196,24 @@ class MapReader {
                     fmt::format("'{}' is not a valid {}: use lowercase letters, digits and '-', "
                                 "starting with a letter",
                                 t.value, key));
+      t.present = false;  // reported once: no 'unknown' follows for it
     }
     return t;
   }
 
   Text choice(std::string_view key, const std::vector<std::string>& allowed,
               bool required = false) const {
+    // A fixed value YAML would coerce ('yes') is simply not one of them:
+    // advising quotes would only lead to the next error.
+    if (const yaml::Node* n = get(key); n && n->is_scalar() && n->plain &&
+                                        coerced_type(n->value) &&
+                                        std::find(allowed.begin(), allowed.end(), n->value) ==
+                                            allowed.end()) {
+      diags_.report("invalid-value", n->loc,
+                    fmt::format("invalid {} '{}': expected {}", key, n->value,
+                                quoted_list(allowed)));
+      return {};
+    }
     Text t = text(key, required);
     if (t.present && std::find(allowed.begin(), allowed.end(), t.value) == allowed.end()) {
       std::vector<Note> notes;
@@ -251,6 +310,16 @@ class MapReader {
     Text t;
     t.loc = n.loc;
     t.offset = n.offset;
+    if (n.is_null()) {
+      // The reader marks a null written as a word ('~', 'null') as plain.
+      if (n.plain)
+        diags_.report("ambiguous-scalar", n.loc,
+                      fmt::format("'{}' is read as null by YAML: quote it if it is text", key),
+                      {{{}, "write the text in quotes"}});
+      else
+        diags_.report("empty-text", n.loc, fmt::format("'{}' is empty", key));
+      return t;
+    }
     if (!n.is_scalar()) {
       diags_.report("wrong-type", n.loc,
                     fmt::format("'{}' must be a string, not {}", key, yaml::kind_name(n.kind)));
@@ -261,7 +330,7 @@ class MapReader {
         diags_.report(
             "ambiguous-scalar", n.loc,
             fmt::format("'{}' is read as {} by YAML: quote it if it is text", n.value, *type),
-            {{{}, fmt::format("write '{}: \"{}\"'", key, n.value)}});
+            {{{}, fmt::format("write it in quotes: \"{}\"", n.value)}});
         return t;
       }
     }
@@ -274,8 +343,10 @@ class MapReader {
   }
 
   static bool valid_date(std::string_view v) {
-    static const std::regex shape(R"(\d{4}-\d{2}-\d{2})");
-    if (!std::regex_match(v.begin(), v.end(), shape)) return false;
+    // YYYY-MM-DD, digits only.
+    if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+      if (v[i] < '0' || v[i] > '9') return false;
     int y = std::stoi(std::string(v.substr(0, 4)));
     int m = std::stoi(std::string(v.substr(5, 2)));
     int d = std::stoi(std::string(v.substr(8, 2)));
@@ -292,6 +363,7 @@ class MapReader {
   const yaml::Node& node_;
   std::string what_;
   Diagnostics& diags_;
+  std::vector<std::string> misspelt_;
 };
 
 bool expect(const yaml::Node& n, yaml::Kind kind, std::string_view what, Diagnostics& diags) {
@@ -325,6 +397,7 @@ class Loader {
     }
     Sources src;
     src.dir = dir_;
+    src_ = &src;
     auto report = read("report.yaml");
     if (!report) return std::nullopt;
     if (report->is_map()) {
@@ -333,8 +406,12 @@ class Loader {
       expect(*report, yaml::Kind::map, "report.yaml", diags_);
       return std::nullopt;
     }
-    if (auto docs = read("documents.yaml")) {
-      if (expect(*docs, yaml::Kind::map, "documents.yaml", diags_)) load_register(*docs, src);
+    {
+      ErrorWatch watch(diags_, src.register_incomplete);
+      auto docs = read("documents.yaml");
+      if (!docs) src.register_incomplete = true;
+      if (docs && expect(*docs, yaml::Kind::map, "documents.yaml", diags_))
+        load_register(*docs, src);
     }
     return src;
   }
@@ -464,11 +541,31 @@ class Loader {
   }
 
   void load_section_file(const yaml::Node& path_node, std::vector<Section>& out, bool annex) {
-    MapReader none(path_node, "", diags_, {});
+    // Any error in a section file leaves the report incomplete: the checker
+    // then keeps quiet about what the file might have defined.
+    ErrorWatch watch(diags_, src_->sections_incomplete);
+    MapReader none(kNoKeys, "", diags_, {});
     Text path = none.to_text(path_node, annex ? "annexes" : "sections");
     if (!path.present) return;
     auto rel = checked_path(path);
     if (!rel) return;
+    std::error_code ec;
+    if (!fs::exists(fs::path(dir_) / *rel, ec)) {
+      // Reported where the path is written, with the files that do exist.
+      std::vector<std::string> present;
+      fs::path parent = (fs::path(dir_) / *rel).parent_path();
+      for (const auto& e : fs::directory_iterator(parent, ec)) {
+        fs::path candidate = fs::path(*rel).parent_path() / e.path().filename();
+        present.push_back(candidate.generic_string());
+      }
+      std::sort(present.begin(), present.end());
+      std::vector<Note> notes;
+      if (auto near = closest_match(*rel, present))
+        notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
+      diags_.report("file-unreadable", path.loc, fmt::format("no such file '{}'", *rel),
+                    std::move(notes));
+      return;
+    }
     auto root = read(*rel);
     if (!root) return;
     Section section;
@@ -482,6 +579,8 @@ class Loader {
     section.heading = sr.text("heading", true);
     if (auto items = list_of(sr, "paragraphs", true)) {
       for (const auto& p : *items) load_paragraph(p, section.paragraphs, annex);
+    } else {
+      section.complete = false;
     }
     out.push_back(std::move(section));
   }
@@ -490,8 +589,8 @@ class Loader {
     Paragraph para;
     para.loc = n.loc;
     para.numbered = !annex;
-    if (n.is_scalar()) {
-      MapReader none(n, "", diags_, {});
+    if (n.is_scalar() || n.is_null()) {
+      MapReader none(kNoKeys, "", diags_, {});
       para.text = none.to_text(n, "paragraph");
       out.push_back(std::move(para));
       return;
@@ -539,7 +638,7 @@ class Loader {
       QuotedParagraph qp;
       qp.loc = item.loc;
       if (item.is_scalar()) {
-        MapReader none(item, "", diags_, {});
+        MapReader none(kNoKeys, "", diags_, {});
         qp.text = none.to_text(item, "paragraph");
       } else if (expect(item, yaml::Kind::map, "a quoted paragraph", diags_)) {
         MapReader pr(item, "a quoted paragraph", diags_, keys("quoted_paragraph"));
@@ -560,7 +659,7 @@ class Loader {
     Table table;
     table.loc = n.loc;
     table.caption = tr.text("caption");
-    MapReader none(n, "", diags_, {});
+    MapReader none(kNoKeys, "", diags_, {});
     if (auto cols = list_of(tr, "columns", true))
       for (const auto& c : *cols) table.columns.push_back(none.to_text(c, "columns"));
     if (auto aligns = list_of(tr, "align", false)) {
@@ -606,7 +705,7 @@ class Loader {
       ListItem li;
       li.loc = item.loc;
       if (item.is_scalar()) {
-        MapReader none(item, "", diags_, {});
+        MapReader none(kNoKeys, "", diags_, {});
         li.text = none.to_text(item, "item");
       } else if (expect(item, yaml::Kind::map, "a list item", diags_)) {
         MapReader ir(item, "a list item", diags_, keys("list_item"));
@@ -627,7 +726,7 @@ class Loader {
     DocumentList dl;
     dl.loc = n.loc;
     if (n.is_sequence()) {
-      MapReader none(n, "", diags_, {});
+      MapReader none(kNoKeys, "", diags_, {});
       for (const auto& k : n.items) {
         Text t = none.to_text(k, "documents");
         if (t.present) dl.keys.push_back(std::move(t));
@@ -682,6 +781,18 @@ class Loader {
     }
   }
 
+  // Sets `flag` when errors were reported during its lifetime.
+  struct ErrorWatch {
+    ErrorWatch(const Diagnostics& d, bool& f) : diags(d), flag(f), before(d.error_count()) {}
+    ~ErrorWatch() {
+      if (diags.error_count() > before) flag = true;
+    }
+    const Diagnostics& diags;
+    bool& flag;
+    std::size_t before;
+  };
+
+  Sources* src_ = nullptr;
   std::string dir_;
   Diagnostics& diags_;
   yaml::Limits limits_;

@@ -87,7 +87,10 @@ TEST_CASE("edit_distance", "[suggest]") {
   CHECK(cwg::edit_distance("headng", "heading") == 1);
   CHECK(cwg::edit_distance("kitten", "sitting") == 3);
   CHECK(cwg::edit_distance("flaw", "lawn") == 2);
-  CHECK(cwg::edit_distance("ab", "ba") == 2);
+  // A swap of neighbours is one edit, the commonest typo.
+  CHECK(cwg::edit_distance("ab", "ba") == 1);
+  CHECK(cwg::edit_distance("dco", "doc") == 1);
+  CHECK(cwg::edit_distance("chiar", "chair") == 1);
 }
 
 TEST_CASE("closest_match", "[suggest]") {
@@ -102,8 +105,10 @@ TEST_CASE("closest_match", "[suggest]") {
   CHECK(cwg::closest_match("lbl", keys) == std::nullopt);
   CHECK(cwg::closest_match("labl", keys) == "label");
   CHECK(cwg::closest_match("anything", {}) == std::nullopt);
-  // Ties go to the first candidate.
-  CHECK(cwg::closest_match("cat", {"bat", "cap"}) == "bat");
+  // Two candidates equally close: no guess.
+  CHECK(cwg::closest_match("cat", {"bat", "cap"}) == std::nullopt);
+  CHECK(cwg::closest_match("3/5", {"3/1", "3/2", "3/4"}) == std::nullopt);
+  CHECK(cwg::closest_match("dco", {"doc", "para", "sec"}) == "doc");
 }
 
 TEST_CASE("report: severities and counts", "[sink]") {

@@ -117,6 +117,7 @@ struct Paragraph {
 struct Section {
   Text label, heading;
   std::vector<Paragraph> paragraphs;
+  bool complete = true;  // false when 'paragraphs' could not be read
   Location loc;  // the file, line 0
 };
 
@@ -154,6 +155,12 @@ struct Sources {
   std::optional<Signature> signature;
   std::vector<Entity> entities;
   std::vector<Document> documents;
+
+  // Set when a file had errors, so that the checker does not report what
+  // follows from them (a reference to a label in a section that failed to
+  // load is not a second mistake).
+  bool sections_incomplete = false;
+  bool register_incomplete = false;
 };
 
 }  // namespace cwg
