@@ -1,0 +1,1312 @@
+// The HTML renderer: one standalone HTML5 file laid out like a formal ITU
+// document, with its CSS embedded for the screen and for A4 print.
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "cwgreport/render.h"
+
+// After the C++ headers: houdini.h defines `likely` and `unlikely` as macros
+// for its own use, and they must not reach any other code.
+#include <cmark-gfm.h>
+#include <cmark-gfm/buffer.h>
+#include <cmark-gfm/houdini.h>
+#include <utf8proc.h>
+#undef likely
+#undef unlikely
+
+namespace cwg {
+namespace {
+
+using tree::Align;
+using tree::Block;
+using tree::Inline;
+using tree::Inlines;
+using tree::ListItem;
+using tree::ListStyle;
+using tree::Report;
+using tree::Section;
+
+// ---------------------------------------------------------------------------
+// Text hygiene and escaping
+
+// Code points that HTML forbids in a document (controls other than tab and
+// line ends, noncharacters) and bytes that are not UTF-8 become U+FFFD, so
+// that the output stays valid whatever the sources held.
+bool forbidden_code_point(int32_t cp) {
+  if (cp < 0x20) return cp != '\t' && cp != '\n' && cp != '\r';
+  if (cp >= 0x7F && cp <= 0x9F) return true;
+  if (cp >= 0xFDD0 && cp <= 0xFDEF) return true;
+  return (cp & 0xFFFE) == 0xFFFE;
+}
+
+std::string clean_text(std::string_view s) {
+  bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+    auto b = static_cast<unsigned char>(c);
+    return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n' || b == '\r';
+  });
+  if (plain) return std::string(s);
+
+  static constexpr std::string_view replacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  auto left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      out += replacement;
+      n = 1;
+    } else if (forbidden_code_point(cp)) {
+      out += replacement;
+    } else {
+      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
+    }
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+// The escaping itself is cmark-gfm's houdini, the routine its own HTML
+// renderer relies on (not its secure mode, whose escaped "/" only makes the
+// source harder to read: every attribute value is double-quoted).
+enum class Escape { html, href };
+
+std::string houdini(std::string_view s, Escape how) {
+  // bufsize_t is 32-bit: feed long strings in pieces. Both escapes work
+  // byte by byte, so splitting anywhere is harmless.
+  static constexpr size_t chunk = size_t{1} << 28;
+  std::string out;
+  cmark_strbuf buf;
+  cmark_strbuf_init(cmark_get_default_mem_allocator(), &buf, 0);
+  for (size_t at = 0; at < s.size(); at += chunk) {
+    size_t len = std::min(chunk, s.size() - at);
+    const auto* src = reinterpret_cast<const uint8_t*>(s.data() + at);
+    if (how == Escape::html)
+      houdini_escape_html0(&buf, src, static_cast<bufsize_t>(len), 0);
+    else
+      houdini_escape_href(&buf, src, static_cast<bufsize_t>(len));
+    out.append(reinterpret_cast<const char*>(buf.ptr), static_cast<size_t>(buf.size));
+    cmark_strbuf_clear(&buf);
+  }
+  cmark_strbuf_free(&buf);
+  return out;
+}
+
+std::string esc(std::string_view s) { return houdini(clean_text(s), Escape::html); }
+std::string esc_href(std::string_view s) { return houdini(clean_text(s), Escape::href); }
+
+std::string attr(std::string_view name, std::string_view value) {
+  std::string out = " ";
+  out += name;
+  out += "=\"";
+  out += esc(value);
+  out += '"';
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// ---------------------------------------------------------------------------
+// Link targets
+
+enum class UrlKind {
+  unsafe,    // printed as text, never as href
+  local,     // a fragment or a relative reference
+  absolute,  // http:, https:, mailto: or a network-path reference
+};
+
+// Decides on the string a browser would see: it drops tabs and line ends
+// anywhere and spaces at both ends before looking for the scheme. Anything
+// with a scheme outside the allow-list is unsafe, and so is anything holding
+// another control character, wherever it is.
+UrlKind classify_url_once(std::string_view raw) {
+  std::string url;
+  for (char c : raw)
+    if (c != '\t' && c != '\n' && c != '\r') url += c;
+  std::string_view u = url;
+  while (!u.empty() && u.front() == ' ') u.remove_prefix(1);
+  while (!u.empty() && u.back() == ' ') u.remove_suffix(1);
+  if (u.empty()) return UrlKind::unsafe;
+  for (char c : u) {
+    auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7F) return UrlKind::unsafe;
+  }
+
+  size_t end = u.find_first_of(":/?#\\");
+  if (end != std::string_view::npos && u[end] == ':') {
+    std::string scheme;
+    for (char c : u.substr(0, end)) scheme += ascii_lower(c);
+    if (scheme == "http" || scheme == "https" || scheme == "mailto") return UrlKind::absolute;
+    return UrlKind::unsafe;
+  }
+  // "//host" and its backslash spellings leave the document like a full URL.
+  if (u.size() >= 2 && (u[0] == '/' || u[0] == '\\') && (u[1] == '/' || u[1] == '\\'))
+    return UrlKind::absolute;
+  return UrlKind::local;
+}
+
+// Also judges the target with HTML character references decoded, so that a
+// target that some later step decodes again ("javascript&colon;...") can
+// never turn into a script link.
+UrlKind classify_url(std::string_view raw) {
+  UrlKind kind = classify_url_once(raw);
+  if (kind == UrlKind::unsafe || raw.find('&') == std::string_view::npos) return kind;
+  cmark_strbuf buf;
+  cmark_strbuf_init(cmark_get_default_mem_allocator(), &buf, 0);
+  bool changed = raw.size() < (size_t{1} << 30) &&
+                 houdini_unescape_html(&buf, reinterpret_cast<const uint8_t*>(raw.data()),
+                                       static_cast<bufsize_t>(raw.size())) != 0;
+  std::string decoded =
+      changed ? std::string(reinterpret_cast<const char*>(buf.ptr), static_cast<size_t>(buf.size))
+              : std::string();
+  cmark_strbuf_free(&buf);
+  if (changed && classify_url_once(decoded) == UrlKind::unsafe) return UrlKind::unsafe;
+  return kind;
+}
+
+bool is_http(std::string_view url) {
+  url = trim(url);
+  auto starts = [&](std::string_view prefix) {
+    if (url.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i)
+      if (ascii_lower(url[i]) != prefix[i]) return false;
+    return true;
+  };
+  return starts("http:") || starts("https:");
+}
+
+// ---------------------------------------------------------------------------
+// Plain text, for comparing a link's text with its URL and for content nested
+// beyond max_nesting. Iterative, so that no input depth can exhaust the stack.
+
+// Markup nested deeper than this (lists in lists, emphasis in emphasis) is
+// printed as plain text: real reports nest a few levels, and recursion
+// stays bounded whatever the tree holds.
+constexpr int max_nesting = 100;
+
+void flatten(std::span<const Inline> xs, std::string& out) {
+  std::vector<std::pair<std::span<const Inline>, size_t>> stack{{xs, 0}};
+  while (!stack.empty()) {
+    auto& [list, i] = stack.back();
+    if (i == list.size()) {
+      stack.pop_back();
+      continue;
+    }
+    const Inline& x = list[i++];
+    switch (x.kind) {
+      case Inline::Kind::text:
+      case Inline::Kind::code:
+      case Inline::Kind::xref:
+      case Inline::Kind::footnote_ref:
+        out += x.text;
+        break;
+      case Inline::Kind::softbreak:
+      case Inline::Kind::linebreak:
+        out += ' ';
+        break;
+      case Inline::Kind::emph:
+      case Inline::Kind::strong:
+      case Inline::Kind::strike:
+      case Inline::Kind::link:
+        stack.emplace_back(x.children, 0);  // `list` and `i` are not used after this
+        break;
+    }
+  }
+}
+
+std::string flatten(std::span<const Inline> xs) {
+  std::string out;
+  flatten(xs, out);
+  return out;
+}
+
+// The text of a block and everything in it, words separated by spaces.
+std::string flatten(const Block& root) {
+  std::string out;
+  auto add = [&](std::string_view text) {
+    text = trim(text);
+    if (text.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += text;
+  };
+  auto add_inlines = [&](const Inlines& xs) { add(flatten(xs)); };
+
+  struct Node {
+    const Block* block;
+    const ListItem* item;
+  };
+  std::vector<Node> stack{{&root, nullptr}};
+  while (!stack.empty()) {
+    Node n = stack.back();
+    stack.pop_back();
+    const std::vector<Block>* children = nullptr;
+    if (n.item != nullptr) {
+      add(n.item->marker);
+      add_inlines(n.item->text);
+      children = &n.item->children;
+    } else {
+      const Block& b = *n.block;
+      switch (b.kind) {
+        case Block::Kind::paragraph:
+          add(b.number);
+          add_inlines(b.text);
+          break;
+        case Block::Kind::quote:
+          add_inlines(b.text);
+          break;
+        case Block::Kind::elision:
+          add("[...]");
+          break;
+        case Block::Kind::table:
+          add_inlines(b.table.caption);
+          for (const auto& cell : b.table.header) add_inlines(cell);
+          for (const auto& row : b.table.rows)
+            for (const auto& cell : row) add_inlines(cell);
+          break;
+        case Block::Kind::list:
+          break;
+      }
+      children = &b.children;
+      // Pushed in reverse so that they come out in document order, the
+      // items before any further blocks.
+      for (auto it = b.children.rbegin(); it != b.children.rend(); ++it)
+        stack.push_back({&*it, nullptr});
+      for (auto it = b.items.rbegin(); it != b.items.rend(); ++it) stack.push_back({nullptr, &*it});
+      continue;
+    }
+    for (auto it = children->rbegin(); it != children->rend(); ++it)
+      stack.push_back({&*it, nullptr});
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Ids
+
+// A valid HTML id is non-empty and has no ASCII whitespace; this keeps it to
+// characters that also read well in a URL fragment.
+std::string sanitize_id(std::string_view anchor) {
+  std::string id = clean_text(trim(anchor));
+  for (char& c : id) {
+    auto b = static_cast<unsigned char>(c);
+    bool keep = b >= 0x80 || ascii_alpha(c) || ascii_digit(c) || c == '-' || c == '_' || c == '.' ||
+                c == ':';
+    if (!keep) c = '-';
+  }
+  return id;
+}
+
+// Hands out ids that are unique in the document: a second "x" becomes "x-2".
+class IdTable {
+ public:
+  std::string unique(std::string_view wanted) {
+    std::string base = sanitize_id(wanted);
+    if (base.empty()) return {};
+    std::string id = base;
+    for (int n = 2; used_.count(id) != 0; ++n) id = base + "-" + std::to_string(n);
+    used_.insert(id);
+    return id;
+  }
+
+  // Takes `id` (already valid) if it is still free.
+  bool take(const std::string& id) { return used_.insert(id).second; }
+
+ private:
+  std::unordered_set<std::string> used_;
+};
+
+// What will be printed and under which ids, settled before any output so
+// that a reference can be checked against what will really exist. A block
+// that prints nothing gets no id, and a reference to it prints as text
+// instead of pointing nowhere.
+class Plan {
+ public:
+  IdTable ids;
+  std::unordered_map<std::string, std::string> target;           // anchor -> id (first use)
+  std::unordered_map<std::string, std::string> footnote_target;  // anchor -> footnote id
+
+  const std::string& claim(const void* node, const std::string& anchor) {
+    std::string id = ids.unique(anchor);
+    if (!id.empty()) target.emplace(anchor, id);
+    return id_of_[node] = std::move(id);
+  }
+
+  void set_id(const void* node, std::string id) { id_of_[node] = std::move(id); }
+
+  std::string id_of(const void* node) const {
+    auto it = id_of_.find(node);
+    return it == id_of_.end() ? std::string() : it->second;
+  }
+
+  // Memoized, so that asking at every level of a deep tree stays linear.
+  bool printable(const Block& b, int depth) {
+    if (depth >= max_nesting) return true;  // printed flattened, see block()
+    auto it = printable_.find(&b);
+    if (it != printable_.end()) return it->second;
+    bool result = false;
+    switch (b.kind) {
+      case Block::Kind::paragraph:
+        result = !trim(b.number).empty() || !b.text.empty() || any_printable(b.children, depth + 1);
+        break;
+      case Block::Kind::list:
+        result = std::any_of(b.items.begin(), b.items.end(),
+                             [&](const ListItem& item) { return printable(item, depth + 1); });
+        break;
+      case Block::Kind::table:
+        result =
+            !b.table.header.empty() || std::any_of(b.table.rows.begin(), b.table.rows.end(),
+                                                   [](const auto& row) { return !row.empty(); });
+        break;
+      case Block::Kind::quote:
+        result = !b.text.empty() || any_printable(b.children, depth + 1);
+        break;
+      case Block::Kind::elision:
+        result = true;
+        break;
+    }
+    printable_.emplace(&b, result);
+    return result;
+  }
+
+  bool printable(const ListItem& item, int depth) {
+    return !trim(item.marker).empty() || !item.text.empty() || any_printable(item.children, depth);
+  }
+
+  bool any_printable(const std::vector<Block>& bs, int depth) {
+    return std::any_of(bs.begin(), bs.end(), [&](const Block& b) { return printable(b, depth); });
+  }
+
+  void blocks(const std::vector<Block>& bs, int depth = 0) {
+    if (depth >= max_nesting) return;
+    for (const Block& b : bs) {
+      if (!printable(b, depth)) continue;
+      if (!b.anchor.empty()) claim(&b, b.anchor);
+      for (const ListItem& item : b.items) {
+        if (!printable(item, depth + 1)) continue;
+        if (!item.anchor.empty()) claim(&item, item.anchor);
+        blocks(item.children, depth + 1);
+      }
+      blocks(b.children, depth + 1);
+    }
+  }
+
+  void sections(const std::vector<Section>& ss) {
+    for (const Section& s : ss) {
+      if (!s.anchor.empty()) claim(&s, s.anchor);
+      blocks(s.blocks);
+    }
+  }
+
+ private:
+  std::unordered_map<const void*, std::string> id_of_;  // tree node -> id
+  std::unordered_map<const Block*, bool> printable_;
+};
+
+// ---------------------------------------------------------------------------
+// The style sheet. The face is the ITU house style (Calibri, 12 pt), with
+// Carlito, its metric twin shipped by Debian, so that a page breaks where the
+// Office original would; Arial-like faces are the fallback.
+
+constexpr std::string_view style_sheet = R"css(
+    html {
+      background: #e8e8e8;
+    }
+    body {
+      margin: 0;
+      padding: 1.5rem 0.5rem;
+      color: #000;
+      font-family: Calibri, Carlito, "Liberation Sans", Arial, Helvetica, sans-serif;
+      font-size: 12pt;
+      line-height: 1.35;
+    }
+    .page {
+      box-sizing: border-box;
+      max-width: 21cm;
+      margin: 0 auto;
+      padding: 2cm;
+      background: #fff;
+      box-shadow: 0 0.1rem 0.6rem rgba(0, 0, 0, 0.35);
+    }
+    p {
+      margin: 0 0 0.6em;
+    }
+    a {
+      color: #0b4f9c;
+    }
+    h1, h2 {
+      font-size: 1em;
+      font-weight: bold;
+    }
+    sup {
+      position: relative;
+      top: -0.45em;
+      font-size: 0.75em;
+      line-height: 0;
+      vertical-align: baseline;
+    }
+    code {
+      font-family: "Liberation Mono", "DejaVu Sans Mono", Consolas, monospace;
+      font-size: 0.92em;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      white-space: nowrap;
+      border: 0;
+      clip-path: inset(50%);
+    }
+
+    /* Cover: session on the left, the document's identity on the right. */
+    .cover-fields {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      gap: 0.6em 2em;
+      padding-bottom: 0.8em;
+      border-bottom: 1px solid #000;
+    }
+    .cover-fields p {
+      margin: 0;
+    }
+    .cover-right {
+      margin-left: auto;
+      min-width: 38%;
+    }
+    .cover-session {
+      font-size: 1.25em;
+      font-weight: bold;
+    }
+    .cover-symbol {
+      font-weight: bold;
+    }
+    .source {
+      margin: 1.6em 0 0.6em;
+      font-weight: bold;
+      text-align: center;
+    }
+    h1 {
+      margin: 0.6em 0 1.6em;
+      text-align: center;
+      text-transform: uppercase;
+    }
+
+    /* Summary box. */
+    .summary-box {
+      margin: 0 0 1.8em;
+      padding: 0.6em 0.8em 0.2em;
+      border: 1px solid #000;
+    }
+    .summary-box h2 {
+      margin: 0 0 0.3em;
+    }
+    .summary-box .part + .part {
+      margin-top: 0.9em;
+    }
+    .summary-box .references::before {
+      content: "";
+      display: block;
+      width: 3cm;
+      margin-bottom: 0.7em;
+      border-top: 1px solid #000;
+    }
+
+    /* Sections and paragraphs: numbers hang in a 1.5 cm column. */
+    .section > h2 {
+      margin: 1.4em 0 0.6em;
+      padding-left: 1.5cm;
+    }
+    .number {
+      float: left;
+      width: 1.5cm;
+      margin-left: -1.5cm;
+    }
+    .para {
+      padding-left: 1.5cm;
+    }
+    .para.unnumbered,
+    .para .para,
+    li .para,
+    .summary-box .para {
+      padding-left: 0;
+    }
+    .para .para .number,
+    li .number,
+    .summary-box .number {
+      float: none;
+      width: auto;
+      margin-left: 0;
+    }
+    .section > .list,
+    .section > table,
+    .section > .quote,
+    .section > .elision {
+      margin-left: 1.5cm;
+    }
+    .annex > h2 {
+      margin-bottom: 1.2em;
+      padding-left: 0;
+      text-align: center;
+    }
+    .annex > h2 .number {
+      display: block;
+      float: none;
+      width: auto;
+      margin: 0 0 0.4em;
+    }
+
+    /* Lists carry their computed markers in a hanging column. */
+    .list {
+      margin: 0 0 0.6em;
+      padding-left: 1cm;
+      list-style: none;
+    }
+    .list li {
+      margin: 0 0 0.3em;
+    }
+    .marker {
+      float: left;
+      width: 1cm;
+      margin-left: -1cm;
+    }
+    .list .list {
+      margin: 0.3em 0 0;
+    }
+
+    /* Quoted excerpts keep their own numbering, indented from the text. */
+    .quote {
+      margin: 0.6em 1cm 0.9em 0;
+    }
+    .quote blockquote {
+      margin: 0;
+    }
+    .quote figcaption {
+      margin: 0 0 0.4em;
+      font-style: italic;
+    }
+    .quote .para {
+      padding-left: 1.5cm;
+    }
+    .quote .para .number {
+      float: left;
+      width: 1.5cm;
+      margin-left: -1.5cm;
+    }
+    .elision {
+      padding-left: 1.5cm;
+    }
+
+    /* Tables. */
+    table {
+      margin: 0.6em 0 0.9em;
+      border-collapse: collapse;
+    }
+    caption {
+      padding-bottom: 0.3em;
+      font-weight: bold;
+      text-align: center;
+    }
+    th, td {
+      padding: 0.2em 0.5em;
+      border: 1px solid #000;
+      text-align: left;
+      vertical-align: top;
+    }
+    th {
+      background: #f0f0f0;
+    }
+    th.align-center, td.align-center {
+      text-align: center;
+    }
+    th.align-right, td.align-right {
+      text-align: right;
+    }
+
+    /* Signature and footnotes. */
+    .signature {
+      margin: 2.4em 0 0;
+      text-align: right;
+    }
+    .signature p {
+      margin: 0;
+    }
+    .footnotes {
+      margin-top: 2.4em;
+      font-size: 0.9em;
+    }
+    .footnotes::before {
+      content: "";
+      display: block;
+      width: 5cm;
+      margin-bottom: 0.6em;
+      border-top: 1px solid #000;
+    }
+    .footnote-list {
+      margin: 0;
+      padding-left: 0.8cm;
+      list-style: none;
+    }
+    .footnote-list li {
+      margin: 0 0 0.3em;
+    }
+    .footnote-list .marker {
+      width: 0.8cm;
+      margin-left: -0.8cm;
+    }
+
+    @media screen {
+      .annex {
+        margin-top: 3em;
+        padding-top: 1.5em;
+        border-top: 1px dashed #999;
+      }
+    }
+
+    @media (max-width: 40rem) {
+      body {
+        padding: 0;
+      }
+      .page {
+        padding: 1rem;
+        box-shadow: none;
+      }
+    }
+
+    @media print {
+      @page {
+        size: A4;
+        margin: 2cm;
+      }
+      html, body {
+        background: #fff;
+      }
+      body {
+        padding: 0;
+      }
+      .page {
+        max-width: none;
+        margin: 0;
+        padding: 0;
+        box-shadow: none;
+      }
+      a {
+        color: inherit;
+        text-decoration: none;
+      }
+      a.ext::after {
+        content: " <" attr(href) ">";
+      }
+      .backref {
+        display: none;
+      }
+      p, li, tr, .signature, .cover-fields {
+        break-inside: avoid;
+      }
+      p {
+        orphans: 3;
+        widows: 3;
+      }
+      h1, h2, .source, caption, figcaption {
+        break-after: avoid;
+      }
+      .annex {
+        break-before: page;
+      }
+    }
+)css";
+
+// ---------------------------------------------------------------------------
+// The renderer
+
+class HtmlRenderer {
+ public:
+  explicit HtmlRenderer(const Report& report) : report_(report) {
+    plan_.blocks(report.summary);
+    plan_.blocks(report.action);
+    plan_.sections(report.sections);
+    plan_.sections(report.annexes);
+    for (const auto& fn : report.footnotes) {
+      if (fn.anchor.empty()) {
+        // Unreachable by references, but every footnote still gets an id.
+        plan_.set_id(&fn, plan_.ids.unique("fn-" + std::string(trim(fn.number))));
+        continue;
+      }
+      const std::string& id = plan_.claim(&fn, fn.anchor);
+      if (!id.empty()) plan_.footnote_target.emplace(fn.anchor, id);
+    }
+  }
+
+  std::string render() {
+    out_ += "<!DOCTYPE html>\n";
+    out_ += "<html" + attr("lang", language()) + ">\n";
+    out_ += "<head>\n";
+    out_ += "<meta charset=\"utf-8\">\n";
+    out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out_ += "<title>" + esc(document_title()) + "</title>\n";
+    out_ += "<style>";
+    out_ += style_sheet;
+    out_ += "</style>\n";
+    out_ += "</head>\n";
+    out_ += "<body>\n";
+    open("<div class=\"page\">");
+    cover();
+    open("<main>");
+    summary_box();
+    for (size_t i = 0; i < report_.sections.size(); ++i)
+      section(report_.sections[i], "section-" + std::to_string(i + 1), false);
+    signature();
+    for (size_t i = 0; i < report_.annexes.size(); ++i)
+      section(report_.annexes[i], "annex-" + std::to_string(i + 1), true);
+    close("</main>");
+    footnotes();
+    close("</div>");
+    out_ += "</body>\n";
+    out_ += "</html>\n";
+    return std::move(out_);
+  }
+
+ private:
+  // --- output with indentation
+
+  void line(std::string_view text) {
+    // Deep nesting should not turn indentation into most of the file.
+    out_.append(static_cast<size_t>(std::min(depth_, 24)) * 2, ' ');
+    out_ += text;
+    out_ += '\n';
+  }
+  void open(std::string_view tag) {
+    line(tag);
+    ++depth_;
+  }
+  void close(std::string_view tag) {
+    --depth_;
+    line(tag);
+  }
+
+  static std::string id_attr(const std::string& id) {
+    return id.empty() ? std::string() : attr("id", id);
+  }
+
+  // --- head
+
+  std::string language() const {
+    // BCP 47 shape only: a broken value would fail the lang checks.
+    std::string_view lang = trim(report_.language);
+    bool ok = !lang.empty() && ascii_alpha(lang.front());
+    size_t part = 0;
+    for (char c : lang) {
+      if (c == '-') {
+        ok = ok && part > 0;
+        part = 0;
+      } else {
+        ok = ok && (ascii_alpha(c) || ascii_digit(c)) && ++part <= 8;
+      }
+    }
+    ok = ok && part > 0;
+    return ok ? std::string(lang) : std::string("en");
+  }
+
+  std::string document_title() const {
+    for (std::string_view t :
+         {std::string_view(report_.short_title), std::string_view(report_.title)})
+      if (!trim(t).empty()) return std::string(trim(t));
+    for (const auto& f : report_.cover.right)
+      if (f.name == "symbol" && !trim(f.value).empty()) return std::string(trim(f.value));
+    return "Report";
+  }
+
+  // --- cover block and title
+
+  static std::string field_class(std::string_view name) {
+    std::string cls;
+    for (char c : name) {
+      c = ascii_lower(c);
+      if (ascii_alpha(c) || ascii_digit(c))
+        cls += c;
+      else if ((c == '_' || c == '-') && !cls.empty() && cls.back() != '-')
+        cls += '-';
+    }
+    while (!cls.empty() && cls.back() == '-') cls.pop_back();
+    return cls.empty() ? cls : "cover-" + cls;
+  }
+
+  static bool has_value(const std::vector<tree::CoverField>& fields) {
+    return std::any_of(fields.begin(), fields.end(),
+                       [](const auto& f) { return !trim(f.value).empty(); });
+  }
+
+  void cover_column(const std::vector<tree::CoverField>& fields, std::string_view cls) {
+    if (!has_value(fields)) return;
+    open("<div class=\"" + std::string(cls) + "\">");
+    for (const auto& f : fields) {
+      if (trim(f.value).empty()) continue;
+      std::string cls_name = field_class(f.name);
+      std::string text;
+      if (!trim(f.label).empty()) text = "<span class=\"label\">" + esc(trim(f.label)) + "</span> ";
+      text += esc(trim(f.value));
+      line("<p" + (cls_name.empty() ? std::string() : attr("class", cls_name)) + ">" + text +
+           "</p>");
+    }
+    close("</div>");
+  }
+
+  void cover() {
+    const auto& c = report_.cover;
+    bool fields = has_value(c.left) || has_value(c.right);
+    bool source = !trim(c.source_line).empty();
+    bool title = !trim(report_.title).empty();
+
+    open("<header class=\"cover\">");
+    if (fields) {
+      open("<div class=\"cover-fields\">");
+      cover_column(c.left, "cover-left");
+      cover_column(c.right, "cover-right");
+      close("</div>");
+    }
+    if (source) line("<p class=\"source\">" + esc(trim(c.source_line)) + "</p>");
+    if (title)
+      line("<h1>" + esc(trim(report_.title)) + "</h1>");
+    else  // the page still needs its one top heading, if only for screen readers
+      line("<h1 class=\"visually-hidden\">" + esc(document_title()) + "</h1>");
+    close("</header>");
+  }
+
+  // --- summary box
+
+  void summary_box() {
+    bool summary = !report_.summary.empty();
+    bool action = !report_.action.empty();
+    bool references = !report_.references.empty();
+    if (!summary && !action && !references) return;
+
+    std::string label_id = plan_.ids.unique(summary  ? "summary-heading"
+                                            : action ? "action-heading"
+                                                     : "references-heading");
+    open("<section class=\"summary-box\"" + attr("aria-labelledby", label_id) + ">");
+    bool first = true;
+    auto part = [&](std::string_view cls, std::string_view heading) {
+      open("<div class=\"part " + std::string(cls) + "\">");
+      line("<h2" + (first ? id_attr(label_id) : std::string()) + ">" + std::string(heading) +
+           "</h2>");
+      first = false;
+    };
+    if (summary) {
+      part("summary", "Summary");
+      blocks(report_.summary);
+      close("</div>");
+    }
+    if (action) {
+      part("action", "Action required");
+      blocks(report_.action);
+      close("</div>");
+    }
+    if (references) {
+      part("references", "References");
+      line("<p>" + inlines(report_.references) + "</p>");
+      close("</div>");
+    }
+    close("</section>");
+  }
+
+  // --- sections
+
+  void section(const Section& s, const std::string& fallback, bool annex) {
+    std::string id = plan_.id_of(&s);
+    std::string number = esc(trim(s.number));
+    std::string heading = inlines(s.heading);
+    std::string cls = annex ? "section annex" : "section";
+
+    if (number.empty() && heading.empty()) {
+      // Nothing to label it with: a plain grouping, not a landmark.
+      open("<div" + id_attr(id) + attr("class", cls) + ">");
+      blocks(s.blocks);
+      close("</div>");
+      return;
+    }
+
+    std::string heading_id = plan_.ids.unique((id.empty() ? fallback : id) + "-heading");
+    open("<section" + id_attr(id) + attr("class", cls) + attr("aria-labelledby", heading_id) + ">");
+    std::string h = "<h2" + id_attr(heading_id) + ">";
+    if (!number.empty()) h += "<span class=\"number\">" + number + "</span>";
+    if (!number.empty() && !heading.empty()) h += ' ';
+    h += heading + "</h2>";
+    line(h);
+    blocks(s.blocks);
+    close("</section>");
+  }
+
+  // --- blocks
+
+  void blocks(const std::vector<Block>& bs, int depth = 0) {
+    for (const Block& b : bs) block(b, depth);
+  }
+
+  void block(const Block& b, int depth) {
+    if (!plan_.printable(b, depth)) return;
+    if (depth >= max_nesting) {
+      std::string text = esc(flatten(b));
+      if (!text.empty()) line("<p>" + text + "</p>");
+      return;
+    }
+    switch (b.kind) {
+      case Block::Kind::paragraph:
+        paragraph(b, depth);
+        break;
+      case Block::Kind::list:
+        list(b, depth);
+        break;
+      case Block::Kind::table:
+        table(b);
+        break;
+      case Block::Kind::quote:
+        quote(b, depth);
+        break;
+      case Block::Kind::elision: {
+        line("<p" + id_attr(plan_.id_of(&b)) + " class=\"elision\">[...]</p>");
+        break;
+      }
+    }
+  }
+
+  void paragraph(const Block& b, int depth) {
+    std::string id = plan_.id_of(&b);
+    std::string number = esc(trim(b.number));
+    std::string text = inlines(b.text);
+    std::string inner;
+    if (!number.empty()) inner = "<span class=\"number\">" + number + "</span>";
+    if (!number.empty() && !text.empty()) inner += ' ';
+    inner += text;
+    std::string cls = number.empty() ? " class=\"para unnumbered\"" : " class=\"para\"";
+
+    if (!plan_.any_printable(b.children, depth + 1)) {
+      // Text that renders to nothing is kept only as the target of an anchor.
+      if (!inner.empty() || !id.empty()) line("<p" + id_attr(id) + cls + ">" + inner + "</p>");
+      return;
+    }
+    open("<div" + id_attr(id) + cls + ">");
+    if (!inner.empty()) line("<p>" + inner + "</p>");
+    blocks(b.children, depth + 1);
+    close("</div>");
+  }
+
+  static bool ordered(ListStyle style) {
+    return style == ListStyle::alpha || style == ListStyle::roman || style == ListStyle::number;
+  }
+
+  static std::string_view style_name(ListStyle style) {
+    switch (style) {
+      case ListStyle::bullet:
+        return "bullet";
+      case ListStyle::dash:
+        return "dash";
+      case ListStyle::alpha:
+        return "alpha";
+      case ListStyle::roman:
+        return "roman";
+      case ListStyle::number:
+        return "number";
+    }
+    return "bullet";
+  }
+
+  void list(const Block& b, int depth) {
+    // Ordered styles are <ol> so that assistive technology announces them
+    // as such; either way the printed marker is the tree's, not the browser's.
+    std::string tag = ordered(b.style) ? "ol" : "ul";
+    open("<" + tag + id_attr(plan_.id_of(&b)) + " class=\"list " +
+         std::string(style_name(b.style)) + "\">");
+    for (const ListItem& item : b.items) {
+      if (!plan_.printable(item, depth + 1)) continue;
+      std::string head = "<li" + id_attr(plan_.id_of(&item)) + ">";
+      std::string marker = esc(trim(item.marker));
+      std::string text = inlines(item.text);
+      if (!marker.empty()) head += "<span class=\"marker\">" + marker + "</span>";
+      if (!marker.empty() && !text.empty()) head += ' ';
+      head += text;
+      if (!plan_.any_printable(item.children, depth + 1)) {
+        line(head + "</li>");
+        continue;
+      }
+      open(head);
+      blocks(item.children, depth + 1);
+      close("</li>");
+    }
+    close("</" + tag + ">");
+  }
+
+  static std::string align_attr(const std::vector<Align>& align, size_t col) {
+    if (col >= align.size()) return {};
+    switch (align[col]) {
+      case Align::none:
+        return {};
+      case Align::left:
+        return " class=\"align-left\"";
+      case Align::center:
+        return " class=\"align-center\"";
+      case Align::right:
+        return " class=\"align-right\"";
+    }
+    return {};
+  }
+
+  void table(const Block& b) {
+    const tree::Table& t = b.table;
+    size_t columns = t.header.size();
+    for (const auto& row : t.rows) columns = std::max(columns, row.size());
+
+    std::vector<std::string> header;
+    bool any_header = false;
+    for (size_t c = 0; c < columns; ++c) {
+      header.push_back(c < t.header.size() ? inlines(t.header[c]) : std::string());
+      any_header = any_header || !header.back().empty();
+    }
+
+    open("<table" + id_attr(plan_.id_of(&b)) + ">");
+    std::string caption = inlines(t.caption);
+    if (!caption.empty()) line("<caption>" + caption + "</caption>");
+    if (any_header) {
+      open("<thead>");
+      open("<tr>");
+      for (size_t c = 0; c < columns; ++c)
+        line("<th scope=\"col\"" + align_attr(t.align, c) + ">" + header[c] + "</th>");
+      close("</tr>");
+      close("</thead>");
+    }
+    if (!t.rows.empty()) {
+      open("<tbody>");
+      for (const auto& row : t.rows) {
+        open("<tr>");
+        // Short rows are padded so that every row has the table's width.
+        for (size_t c = 0; c < columns; ++c)
+          line("<td" + align_attr(t.align, c) + ">" + (c < row.size() ? inlines(row[c]) : "") +
+               "</td>");
+        close("</tr>");
+      }
+      close("</tbody>");
+    }
+    close("</table>");
+  }
+
+  void quote(const Block& b, int depth) {
+    std::string id = plan_.id_of(&b);
+    std::string attribution = inlines(b.text);
+    if (attribution.empty()) {
+      open("<blockquote" + id_attr(id) + " class=\"quote\">");
+      blocks(b.children, depth + 1);
+      close("</blockquote>");
+      return;
+    }
+    open("<figure" + id_attr(id) + " class=\"quote\">");
+    line("<figcaption>" + attribution + "</figcaption>");
+    if (plan_.any_printable(b.children, depth + 1)) {
+      open("<blockquote>");
+      blocks(b.children, depth + 1);
+      close("</blockquote>");
+    }
+    close("</figure>");
+  }
+
+  // --- inlines: appended to one string, so that deep nesting stays linear
+
+  std::string inlines(const Inlines& xs) {
+    std::string out;
+    inlines(xs, false, 0, out);
+    return out;
+  }
+
+  void inlines(const Inlines& xs, bool in_link, int depth, std::string& out) {
+    for (const Inline& x : xs) inline_node(x, in_link, depth, out);
+  }
+
+  // An element around the children's HTML, left out when that is empty.
+  void wrap(std::string_view tag, const Inline& x, bool in_link, int depth, std::string& out) {
+    size_t start = out.size();
+    out += '<';
+    out += tag;
+    out += '>';
+    size_t body = out.size();
+    inlines(x.children, in_link, depth + 1, out);
+    if (out.size() == body) {
+      out.resize(start);
+      return;
+    }
+    out += "</";
+    out += tag;
+    out += '>';
+  }
+
+  void inline_node(const Inline& x, bool in_link, int depth, std::string& out) {
+    if (depth >= max_nesting) {
+      out += esc(flatten(std::span<const Inline>(&x, 1)));
+      return;
+    }
+    switch (x.kind) {
+      case Inline::Kind::text:
+        out += esc(x.text);
+        break;
+      case Inline::Kind::code:
+        if (!x.text.empty()) out += "<code>" + esc(x.text) + "</code>";
+        break;
+      case Inline::Kind::emph:
+        wrap("em", x, in_link, depth, out);
+        break;
+      case Inline::Kind::strong:
+        wrap("strong", x, in_link, depth, out);
+        break;
+      case Inline::Kind::strike:
+        wrap("del", x, in_link, depth, out);
+        break;
+      case Inline::Kind::link:
+        link(x, in_link, depth, out);
+        break;
+      case Inline::Kind::xref: {
+        if (x.text.empty()) break;
+        auto it = plan_.target.find(x.target);
+        if (in_link || it == plan_.target.end())
+          out += esc(x.text);
+        else
+          out += "<a href=\"#" + esc_href(it->second) + "\">" + esc(x.text) + "</a>";
+        break;
+      }
+      case Inline::Kind::footnote_ref:
+        footnote_ref(x, in_link, out);
+        break;
+      case Inline::Kind::softbreak:
+        out += ' ';
+        break;
+      case Inline::Kind::linebreak:
+        out += "<br>";
+        break;
+    }
+  }
+
+  void link(const Inline& x, bool in_link, int depth, std::string& out) {
+    std::string_view url = trim(x.target);
+    UrlKind kind = classify_url(x.target);
+    bool as_link = !in_link && kind != UrlKind::unsafe;
+    size_t start = out.size();
+    if (as_link) {
+      out += "<a href=\"" + esc_href(url) + "\"";
+      if (kind == UrlKind::absolute) {
+        // Printed copies show the address unless the text already is it.
+        std::string shown(trim(flatten(x.children)));
+        if (is_http(url) && !shown.empty() && shown != url) out += " class=\"ext\"";
+        out += " rel=\"noopener noreferrer\"";
+      }
+      out += '>';
+    }
+    size_t body = out.size();
+    // The children print as text inside: links never nest.
+    inlines(x.children, true, depth + 1, out);
+    if (out.size() == body) out += esc(url);
+    if (out.size() == body) {
+      out.resize(start);
+      return;
+    }
+    if (as_link) out += "</a>";
+  }
+
+  void footnote_ref(const Inline& x, bool in_link, std::string& out) {
+    std::string number = esc(trim(x.text));
+    if (number.empty()) return;
+    auto it = plan_.footnote_target.find(x.target);
+    if (in_link || it == plan_.footnote_target.end()) {
+      out += "<sup>" + number + "</sup>";
+      return;
+    }
+    const std::string& fn_id = it->second;
+    auto& refs = footnote_refs_[fn_id];
+    // "fn-1" is referenced from "fnref-1", then "fnref-1-2", "fnref-1-3"...
+    // skipping any taken by an anchor of the report.
+    std::string base = fn_id.rfind("fn-", 0) == 0 ? "fnref-" + fn_id.substr(3) : "fnref-" + fn_id;
+    std::string ref_id;
+    for (size_t n = refs.size() + 1;; ++n) {
+      ref_id = n == 1 ? base : base + "-" + std::to_string(n);
+      if (plan_.ids.take(ref_id)) break;
+    }
+    refs.push_back(ref_id);
+    out +=
+        "<sup><a href=\"#" + esc_href(fn_id) + "\"" + id_attr(ref_id) + ">" + number + "</a></sup>";
+  }
+
+  // --- end matter
+
+  void signature() {
+    std::string_view name = trim(report_.signature.name);
+    std::string_view role = trim(report_.signature.role);
+    if (name.empty() && role.empty()) return;
+    open("<div class=\"signature\">");
+    if (!name.empty()) line("<p class=\"signature-name\">" + esc(name) + "</p>");
+    if (!role.empty()) line("<p class=\"signature-role\">" + esc(role) + "</p>");
+    close("</div>");
+  }
+
+  void footnotes() {
+    if (report_.footnotes.empty()) return;
+    std::string heading_id = plan_.ids.unique("footnotes-heading");
+    open("<footer>");
+    open("<section class=\"footnotes\"" + attr("aria-labelledby", heading_id) + ">");
+    line("<h2" + id_attr(heading_id) + " class=\"visually-hidden\">Footnotes</h2>");
+    open("<ol class=\"footnote-list\">");
+    for (const auto& fn : report_.footnotes) {
+      std::string id = plan_.id_of(&fn);
+      std::string number = esc(trim(fn.number));
+      std::string text = inlines(fn.text);
+      std::string li = "<li" + id_attr(id) + ">";
+      if (!number.empty()) li += "<span class=\"marker\">" + number + "</span>";
+      if (!number.empty() && !text.empty()) li += ' ';
+      li += text;
+      auto refs = footnote_refs_.find(id);
+      if (!id.empty() && refs != footnote_refs_.end()) {
+        for (size_t i = 0; i < refs->second.size(); ++i) {
+          std::string label = "Back to reference " + std::string(trim(fn.number));
+          if (i > 0) label += ", use " + std::to_string(i + 1);
+          li += " <a href=\"#" + esc_href(refs->second[i]) + "\" class=\"backref\"" +
+                attr("aria-label", label) + ">\xE2\x86\xA9\xEF\xB8\x8E";
+          if (i > 0) li += "<sup>" + std::to_string(i + 1) + "</sup>";
+          li += "</a>";
+        }
+      }
+      line(li + "</li>");
+    }
+    close("</ol>");
+    close("</section>");
+    close("</footer>");
+  }
+
+  const Report& report_;
+  Plan plan_;
+  // Footnote id -> the ids of its references, in order, for the back-links.
+  std::unordered_map<std::string, std::vector<std::string>> footnote_refs_;
+  std::string out_;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+std::string render_html(const tree::Report& report, const RenderOptions& /*opts*/) {
+  return HtmlRenderer(report).render();
+}
+
+}  // namespace cwg
