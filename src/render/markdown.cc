@@ -522,8 +522,9 @@ class MarkdownRenderer {
     }
     summary_box(r);
     for (const Section& s : r.sections) section(s, " ");
-    for (const Section& s : r.annexes) section(s, " \xE2\x80\x94 ");  // an em dash
+    // Signed at the end of the body, before the annexes, as in the HTML.
     signature(r.signature);
+    for (const Section& s : r.annexes) section(s, " \xE2\x80\x94 ");  // an em dash
     for (const Footnote& f : r.footnotes) {
       out_.blank_line();
       out_.push_prefix("[^" + footnote_label(f.number) + "]: ", "    ");

@@ -28,10 +28,13 @@ class TextRenderer {
     }
     summary_box(r);
     for (const Section& s : r.sections) section(s);
-    for (const Section& s : r.annexes) section(s);
-    footnotes(r.footnotes);
+    // The report is signed at the end of its body, before the annexes, as
+    // the reports print it; footnotes close the file.
     if (!r.signature.name.empty()) out_.line(detail::one_line(detail::sanitize(r.signature.name)));
     if (!r.signature.role.empty()) out_.line(detail::one_line(detail::sanitize(r.signature.role)));
+    out_.blank_line();
+    for (const Section& s : r.annexes) section(s);
+    footnotes(r.footnotes);
     return out_.finish();
   }
 

@@ -279,14 +279,14 @@ TEST_CASE("markdown: the report's layout", "[markdown]") {
         "- CWG-COP-14/2:\u00A0Update on the ITU COP Initiative\n"
         "- CWG-COP-14/10:\u00A0Contribution from BDT\n"
         "\n"
+        "Ibrahim Al Dabal (UAE)\\\n"
+        "Chair, CWG-COP\n"
+        "\n"
         "<a id=\"annex-1\"></a>\n"
         "\n"
         "## Annex 1 \u2014 List of participants\n"
         "\n"
         "Argentina\n"
-        "\n"
-        "Ibrahim Al Dabal (UAE)\\\n"
-        "Chair, CWG-COP\n"
         "\n"
         "[^1]: Both physically and remotely.\n");
 }

@@ -266,12 +266,12 @@ TEST_CASE("text: footnotes and their references", "[text]") {
   CHECK(text(r) ==
         "1.1\tApproximately 50 participants[1].\n"
         "\n"
+        "Ibrahim Al Dabal (UAE)\n"
+        "Chair, CWG-COP\n"
+        "\n"
         "____________\n"
         "[1] Both physically and remotely.\n"
-        "[2] Second note.\n"
-        "\n"
-        "Ibrahim Al Dabal (UAE)\n"
-        "Chair, CWG-COP\n");
+        "[2] Second note.\n");
 }
 
 TEST_CASE("text: links print their address, cross-references their text", "[text]") {
