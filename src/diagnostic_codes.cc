@@ -131,8 +131,9 @@ const std::vector<CodeInfo> kCodes = {
      "HTML is never passed through to the output; `<b>x</b>` prints as written.\n"
      "Fix: use Markdown (`**x**`), or escape the `<`."},
     {"markdown-block", S::error, "a Markdown construct that a text field cannot hold",
-     "Headings, thematic breaks and HTML blocks are not allowed in text fields; structure "
-     "comes from the YAML (sections, lists).\nFix: use a section, or `list:`."},
+     "Headings and thematic breaks are not allowed in text fields; structure comes from the "
+     "YAML (sections, lists). (An HTML block is printed as text, with a raw-html warning.)\n"
+     "Fix: use a section, or `list:`; write `\\#` for a literal '#' at the start of a line."},
 };
 
 }  // namespace
