@@ -203,8 +203,16 @@ class TextConverter {
   void warn_html(const std::string& html) {
     if (warned_html_) return;
     warned_html_ = true;
-    diags_.report("raw-html", locate_in_text(diags_.sources(), text_, html, 0),
-                  fmt::format("raw HTML '{}' is printed as text", html),
+    // The message quotes the first line only, shortened: a whole HTML block
+    // would break the one-line form of a diagnostic.
+    std::string_view first_line = std::string_view(html).substr(0, html.find('\n'));
+    std::string shown(first_line.substr(0, 40));
+    if (shown.size() < first_line.size()) shown += "...";
+    // Searched in the file up to the first reference placeholder, which the
+    // file spells differently.
+    std::string_view token = first_line.substr(0, first_line.find('\xF3'));
+    diags_.report("raw-html", locate_in_text(diags_.sources(), text_, token, 0),
+                  fmt::format("raw HTML '{}' is printed as text", shown),
                   {{{}, "use Markdown, or write '\\<' for a literal '<'"}});
   }
 
@@ -258,7 +266,17 @@ class TextConverter {
     std::string what = type ? type : "block";
     if (cmark_node_get_type(b) == CMARK_NODE_HEADING) what = "heading";
     if (cmark_node_get_type(b) == CMARK_NODE_THEMATIC_BREAK) what = "thematic break";
-    diags_.report("markdown-block", text_.loc,
+    // Point at the offending line of the text, found in the file.
+    Location at = text_.loc;
+    if (int line = cmark_node_get_start_line(b); line > 0) {
+      std::string_view rest = text_.value;
+      for (int n = 1; n < line && rest.find('\n') != std::string_view::npos; ++n)
+        rest.remove_prefix(rest.find('\n') + 1);
+      std::string_view token = rest.substr(0, rest.find('\n'));
+      while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+      if (!token.empty()) at = locate_in_text(diags_.sources(), text_, token, 0);
+    }
+    diags_.report("markdown-block", at,
                   fmt::format("a Markdown {} cannot stand in a text field", what),
                   {{{},
                     "headings come from section files; escape a leading '#', '-' or '*' "
@@ -314,8 +332,16 @@ std::string apply_typography(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != ' ' || i == 0 || i + 1 >= text.size()) {
-      out += text[i];
+    // Text between spaces is copied as it is, a run at a time.
+    if (text[i] != ' ') {
+      std::size_t space = std::min(text.find(' ', i), text.size());
+      out.append(text.data() + i, space - i);
+      i = space - 1;
+      continue;
+    }
+    // Only a space after a digit or before one can become a no-break space.
+    if (i == 0 || i + 1 >= text.size() || !(is_digit(text[i - 1]) || is_digit(text[i + 1]))) {
+      out += ' ';
       continue;
     }
     // The word before the space, and what follows it.
@@ -345,6 +371,18 @@ std::string sanitize_text(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
+    // Runs without a control character or the lead byte of one are copied whole.
+    std::size_t run = i;
+    while (run < text.size()) {
+      auto r = static_cast<unsigned char>(text[run]);
+      if ((r < 0x20 && r != '\t' && r != '\n') || r == 0x7F || r == 0xC2) break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(text.data() + i, run - i);
+      i = run - 1;
+      continue;
+    }
     if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
       out += "\uFFFD";
     } else if (c == 0xC2 && i + 1 < text.size() &&
