@@ -225,6 +225,12 @@ std::string lowercase_message(std::string msg) {
   return msg;
 }
 
+// "No such file or directory" -> "no such file or directory".
+std::string lowercase_first(std::string msg) {
+  if (!msg.empty() && msg[0] >= 'A' && msg[0] <= 'Z') msg[0] = static_cast<char>(msg[0] - 'A' + 'a');
+  return msg;
+}
+
 // A scalar's text as quoted in a message: one line, not too long.
 std::string shown_text(std::string_view value) {
   constexpr std::size_t max_shown = 40;
@@ -293,6 +299,7 @@ class Reader final : public YAML::EventHandler {
   [[noreturn]] void syntax_error(std::size_t offset, std::string message);
 
   std::string_view word_at(std::size_t offset) const;
+  std::optional<Note> quote_hint(std::size_t offset) const;
   std::size_t skip_anchor(std::size_t offset) const;
   std::string_view null_word(std::size_t offset) const;
   std::size_t empty_value_offset(std::size_t mark_offset) const;
@@ -331,6 +338,48 @@ std::string_view Reader::word_at(std::size_t offset) const {
     ++end;
   }
   return text_.substr(offset, end - offset);
+}
+
+// Text that starts with a character YAML reads as syntax ('*All*' is an
+// alias, '[ITU](...)' a list, '{doc:...}' a mapping, a backtick or '@'
+// reserved) is the commonest cause of a syntax error in these sources:
+// text pasted unquoted. Looks at the value on the error's line and the
+// line before it, and suggests quoting when one starts so.
+std::optional<Note> Reader::quote_hint(std::size_t offset) const {
+  std::size_t line = lines_.line_start(std::min(offset, text_.size()));
+  for (int back = 0; back < 2; ++back) {
+    std::size_t end = text_.find('\n', line);
+    std::string_view l = text_.substr(line, (end == std::string_view::npos ? text_.size() : end) -
+                                                line);
+    std::size_t at = l.find_first_not_of(" \t");
+    if (at != std::string_view::npos && l.substr(at).starts_with("- ")) at += 2;
+    if (std::size_t colon = l.find(": ", at); colon != std::string_view::npos &&
+                                              l.find_first_of("\"'", at) > colon)
+      at = colon + 2;
+    while (at < l.size() && l[at] == ' ') ++at;
+    if (at < l.size()) {
+      char c = l[at];
+      std::string_view rest = l.substr(at);
+      bool syntax = c == '*' || c == '[' || c == '{' || c == '`' || c == '@' || c == '&' ||
+                    c == '!' || c == '%';
+      // 'The chair's ...': a quote that ends before the text does.
+      if ((c == '\'' || c == '"') && rest.size() > 1) {
+        std::size_t close = rest.find(c, 1);
+        if (close != std::string_view::npos && close + 1 < rest.size() &&
+            rest.substr(close + 1).find_first_not_of(" \t\r") != std::string_view::npos &&
+            rest[close + 1] != '#')
+          syntax = true;
+      }
+      if (syntax && !(c == '[' && rest.find(']') == std::string_view::npos &&
+                      l.find(": ") == std::string_view::npos))
+        return Note{{}, fmt::format("a value starting with '{}' is read as YAML syntax: write "
+                                    "text as a block (>-) or in quotes",
+                                    c)};
+    }
+    if (line == bom_ || line == 0) break;
+    line = lines_.line_start(line - 1);
+  }
+  return std::nullopt;
 }
 
 std::size_t Reader::skip_anchor(std::size_t offset) const {
@@ -465,7 +514,10 @@ bool Reader::explicit_document_start(std::size_t offset) const {
 }
 
 void Reader::syntax_error(std::size_t offset, std::string message) {
-  diags_.report("yaml-syntax", location(offset), "yaml syntax error: " + message);
+  std::vector<Note> notes;
+  if (auto hint = quote_hint(offset)) notes.push_back(std::move(*hint));
+  diags_.report("yaml-syntax", location(offset), "yaml syntax error: " + message,
+                std::move(notes));
   throw Stop{};
 }
 
@@ -697,6 +749,19 @@ void Reader::report_parser_error(const YAML::Exception& e) {
   if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
     std::string_view word = word_at(offset);
     if (!word.empty() && word[0] == '*') word.remove_prefix(1);
+    // '*All* delegations' is emphasis meant as text, not an alias.
+    std::size_t after = offset + 1 + word.size();
+    std::size_t eol = std::min(text_.find('\n', after), text_.size());
+    bool more_text = text_.substr(after, eol - after).find_first_not_of(" \t\r") !=
+                     std::string_view::npos;
+    std::optional<Note> hint;
+    if (word.ends_with('*') || more_text) hint = quote_hint(offset);
+    if (hint) {
+      diags_.report("yaml-syntax", location(offset),
+                    fmt::format("yaml syntax error: '*{}' reads as an alias", word),
+                    {std::move(*hint)});
+      throw Stop{};
+    }
     diags_.report("yaml-alias", location(offset),
                   fmt::format("alias '*{}' is not allowed; write the value out in full", word));
     throw Stop{};
@@ -725,6 +790,7 @@ void Reader::report_parser_error(const YAML::Exception& e) {
       }
     }
   }
+  if (auto hint = quote_hint(offset)) notes.push_back(std::move(*hint));
   diags_.report("yaml-syntax", location(offset), std::move(message), std::move(notes));
   throw Stop{};
 }
@@ -920,7 +986,7 @@ std::optional<Node> read_file(const std::string& path, const std::string& displa
                               Diagnostics& diags, const Limits& limits) {
   auto unreadable = [&](int err) {
     diags.report("file-unreadable", file_location(display_path),
-                 fmt::format("cannot read '{}': {}", display_path, std::strerror(err)));
+                 fmt::format("cannot read '{}': {}", display_path, lowercase_first(std::strerror(err))));
     return std::nullopt;
   };
   // stat first: opening a FIFO would block, and a directory opens fine.

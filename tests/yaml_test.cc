@@ -718,7 +718,7 @@ TEST_CASE("read_file reports what it cannot read") {
     CHECK_FALSE(cwg::yaml::read_file((dir.path / "nope.yaml").string(), "nope.yaml", diags));
     REQUIRE(diags.all().size() == 1);
     CHECK(diags.all()[0].code == "file-unreadable");
-    CHECK(diags.all()[0].message == "cannot read 'nope.yaml': No such file or directory");
+    CHECK(diags.all()[0].message == "cannot read 'nope.yaml': no such file or directory");
     CHECK(diags.all()[0].loc.file == "nope.yaml");
     CHECK_FALSE(diags.all()[0].loc.has_position());
   }
@@ -756,5 +756,29 @@ TEST_CASE("read_file reports what it cannot read") {
     REQUIRE(diags.all().size() == 1);
     CHECK(diags.all()[0].code == "invalid-encoding");
     CHECK(pos(diags.all()[0].loc) == "1:10");
+  }
+}
+
+TEST_CASE("text pasted unquoted gets a hint to quote it") {
+  struct Case {
+    const char* yaml;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"text: *All* delegations agreed.\n", "yaml syntax error: '*All*' reads as an alias"},
+      {"text: [ITU](https://itu.int) hosted it.\n", nullptr},
+      {"text: 'The chair's view'\n", nullptr},
+  };
+  for (const auto& c : cases) {
+    INFO(c.yaml);
+    cwg::Diagnostics diags;
+    cwg::yaml::parse(c.yaml, "t.yaml", diags);
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].code == "yaml-syntax");
+    if (c.message) CHECK(diags.all()[0].message == c.message);
+    REQUIRE(diags.all()[0].notes.size() >= 1);
+    CHECK(diags.all()[0].notes.back().message.find("is read as YAML syntax: write text as a "
+                                                   "block (>-) or in quotes") !=
+          std::string::npos);
   }
 }
