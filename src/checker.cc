@@ -395,6 +395,11 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
   const Meeting& m = src.meetings[it->second];
   if (tok.form == "words") return ResolvedRef{ordinal_words(number), ""};
   if (tok.form == "date") return ResolvedRef{long_date(m.date.value), ""};
+  if (tok.form == "participants") {
+    if (!m.participants.present)
+      return fail("missing-key", fmt::format("meeting {} has no 'participants' to print", number));
+    return ResolvedRef{std::to_string(m.participants.value), ""};
+  }
   if (tok.form == "venue") {
     if (!m.venue.present)
       return fail("missing-key", fmt::format("meeting {} has no 'venue' to print", number));
@@ -542,6 +547,7 @@ class Checker {
             "{}{}", d.number.value, d.revision.present ? fmt::format("R{}", d.revision.value) : "");
         if (d.addendum.present) printed += fmt::format("(Add.{})", d.addendum.value);
         info.symbol = fmt::format("{}-{}/{}", src_.group.acronym.value, meeting, printed);
+        info.meeting = meeting;
         info.key = fmt::format("{}/{}", meeting, number);
       }
       auto [it, fresh] = model_.document_by_key.emplace(info.key, i);
@@ -745,8 +751,12 @@ class Checker {
       auto idx = find_or_report(key);
       if (idx) note_use(*idx, key.loc, listed_);
     }
-    // Every document of the listed kinds, in register order.
+    if (dl.meeting.present && !model_.meetings.contains(dl.meeting.value))
+      diags_.report("unknown-meeting", dl.meeting.loc,
+                    fmt::format("the report covers no meeting {}", dl.meeting.value));
+    // Every document of the listed kinds (and meeting), in register order.
     for (std::size_t i = 0; i < src_.documents.size(); ++i) {
+      if (dl.meeting.present && model_.documents[i].meeting != dl.meeting.value) continue;
       for (const auto& k : dl.kinds) {
         if (src_.documents[i].kind.value == k.value && !model_.documents[i].key.empty()) {
           note_use(i, dl.loc, listed_);

@@ -49,7 +49,7 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
       {"table", {"caption", "columns", "align", "rows"}},
       {"list", {"style", "items"}},
       {"list_item", {"label", "text", "list"}},
-      {"document_list", {"kind"}},
+      {"document_list", {"kind", "meeting"}},
       {"register", {"entities", "documents"}},
       {"entity", {"id", "name", "short"}},
       {"document",
@@ -735,6 +735,7 @@ class Loader {
       MapReader dr(n, "'documents'", diags_, keys("document_list"));
       if (!dr.require("kind")) return;
       dl.kinds = dr.text_list("kind");
+      dl.meeting = dr.number("meeting", 1, 999);
       for (const auto& k : dl.kinds) check_choice(k, "kind", document_kinds());
     } else {
       return;

@@ -38,6 +38,7 @@ struct DocumentInfo {
   std::string key;     // "14/4R1" or "C18/12"
   std::string symbol;  // "CWG-COP-14/4R1"
   std::string anchor;  // of its first listing in a generated list, or ""
+  long meeting = 0;    // the meeting it belongs to; 0 for another series
 };
 
 struct Model {

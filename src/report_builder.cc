@@ -248,6 +248,7 @@ class Builder {
     }
     for (std::size_t i = 0; i < src_.documents.size(); ++i) {
       if (model_.documents[i].key.empty()) continue;
+      if (dl.meeting.present && model_.documents[i].meeting != dl.meeting.value) continue;
       for (const auto& k : dl.kinds)
         if (src_.documents[i].kind.value == k.value) b.items.push_back(document_item(i, local));
     }

@@ -72,6 +72,7 @@ struct ListItem {
 // A list generated from the register: by kind, or by explicit keys.
 struct DocumentList {
   std::vector<Text> kinds;
+  Number meeting;  // with kinds: only this meeting's documents
   std::vector<Text> keys;
   Location loc;
 };
