@@ -1,0 +1,747 @@
+// `cwgreport init`: the commented scaffold of a new meeting folder, and the
+// next meeting started from a previous report, written as plain YAML text.
+#include "init.h"
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "cwgreport/diagnostic.h"
+#include "loader.h"
+#include "model.h"
+#include "ordinals.h"
+#include "output.h"
+#include "refs.h"
+#include "schema_text.h"
+
+namespace cwg {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The examples wrap their text at about 90 columns; so does what init writes.
+constexpr std::size_t kWidth = 90;
+
+constexpr const char* kDefaultGroupName = "Council Working Group on Example";
+constexpr const char* kDefaultAcronym = "CWG-EX";
+
+// What a section that init --from carries over holds until it is drafted.
+// It is text rather than nothing because a section without paragraphs draws
+// an empty-section warning, and a report started with --from must check
+// cleanly; it prints as it is, so a forgotten one shows in the report.
+constexpr const char* kPlaceholder = "To be drafted.";
+
+// The bytes of one character of `s` from `i`, by its UTF-8 lead byte.
+std::size_t char_length(std::string_view s, std::size_t i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  std::size_t n = b < 0x80 ? 1 : b >> 5 == 0x6 ? 2 : b >> 4 == 0xE ? 3 : b >> 3 == 0x1E ? 4 : 1;
+  return i + n <= s.size() ? n : 1;
+}
+
+// The columns `s` takes: one per character, which holds for the scripts a
+// report is written in.
+std::size_t width_of(std::string_view s) {
+  std::size_t w = 0;
+  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
+  return w;
+}
+
+// One character of a double-quoted scalar: `"` and `\` escaped, and every
+// character that YAML could take for a line break or that a file may not
+// hold written as an escape, so that the value reads back exactly.
+std::string escaped(std::string_view ch) {
+  if (ch == "\"") return "\\\"";
+  if (ch == "\\") return "\\\\";
+  if (ch == "\n") return "\\n";
+  if (ch == "\t") return "\\t";
+  if (ch == "\r") return "\\r";
+  if (ch == "\u0085") return "\\u0085";
+  if (ch == "\u2028") return "\\u2028";
+  if (ch == "\u2029") return "\\u2029";
+  auto b = static_cast<unsigned char>(ch[0]);
+  if (ch.size() == 1 && (b < 0x20 || b == 0x7F)) return fmt::format("\\x{:02x}", b);
+  return std::string(ch);
+}
+
+// `s` as a YAML double-quoted scalar on one line. Every string init writes
+// is quoted this way, so that no value — a name ending with a colon, a
+// title starting with a quote, "NO" — can be read as anything else.
+std::string yaml_quoted(std::string_view s) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = char_length(s, i);
+    out += escaped(s.substr(i, n));
+    i += n;
+  }
+  return out + "\"";
+}
+
+// The same, folded over several lines when it does not fit after `column`;
+// continuation lines are indented by `indent`. YAML folds a line break in a
+// double-quoted scalar into one space, so lines break only at a single space
+// that follows no backslash: the value reads back unchanged.
+std::string quoted_wrapped(std::string_view s, std::size_t column, std::size_t indent) {
+  std::vector<std::string> words(1);
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = char_length(s, i);
+    bool breakable = s[i] == ' ' && i > 0 && s[i - 1] != ' ' && s[i - 1] != '\\' &&
+                     i + 1 < s.size() && s[i + 1] != ' ';
+    if (breakable)
+      words.emplace_back();
+    else
+      words.back() += escaped(s.substr(i, n));
+    i += n;
+  }
+  std::string out = "\"" + words[0];
+  std::size_t col = column + 1 + width_of(words[0]);
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    std::size_t w = width_of(words[k]);
+    if (col + 1 + w + (k + 1 == words.size()) > kWidth) {
+      out += "\n" + std::string(indent, ' ') + words[k];
+      col = indent + w;
+    } else {
+      out += " " + words[k];
+      col += 1 + w;
+    }
+  }
+  return out + "\"";
+}
+
+// `key: "value"` at `indent`, folded when long, with its line break.
+std::string field(std::size_t indent, std::string_view key, std::string_view value) {
+  std::string lead = std::string(indent, ' ') + std::string(key) + ": ";
+  return lead + quoted_wrapped(value, lead.size(), indent + 2) + "\n";
+}
+
+// `text` as YAML comment lines at `indent`, wrapped at spaces. A line
+// break or other control character in a name from the previous report
+// becomes a space: it would end the comment.
+std::string comment(std::string_view raw, std::size_t indent = 0) {
+  std::string clean(raw);
+  for (char& c : clean) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  std::string_view text = clean;
+  std::string lead = std::string(indent, ' ') + "#";
+  std::string out, line = lead;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    if (line.size() > lead.size() && width_of(line) + 1 + width_of(word) > kWidth) {
+      out += line + "\n";
+      line = lead;
+    }
+    line += " ";
+    line += word;
+    start = end + 1;
+  }
+  return out + line + "\n";
+}
+
+// Plain text put into a Markdown field: the characters Markdown or a
+// cross-reference would read as syntax are escaped, so it prints as given.
+std::string markdown_literal(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::string_view("\\`*_[]<>{}&~").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Where a file's modeline points for one kind of schema. A relative folder
+// is relative to the meeting folder, and a file `depth` folders down (a
+// section file) reaches it through as many "..".
+std::string schema_location(const MeetingSettings& s, std::string_view kind, std::size_t depth) {
+  const SchemaText* schema = find_schema(kind);
+  if (s.schemas.empty()) return std::string(schema->id);
+  std::string base = s.schemas;
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  std::string prefix;
+  if (base.find("://") == std::string::npos && !fs::path(base).is_absolute()) {
+    for (std::size_t i = 0; i < depth; ++i) prefix += "../";
+  }
+  if (base.back() != '/') base += '/';
+  return prefix + base + std::string(schema->file);
+}
+
+std::string modeline(const MeetingSettings& s, std::string_view kind, std::string_view path) {
+  std::size_t depth = 0;
+  for (char c : path) depth += c == '/';
+  return "# yaml-language-server: $schema=" + schema_location(s, kind, depth) + "\n";
+}
+
+// "the 14th meeting", "the 15th and 16th meetings".
+std::string meetings_phrase(const std::vector<long>& numbers) {
+  std::string out = "the ";
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    if (i) out += i + 1 == numbers.size() ? " and " : ", ";
+    out += ordinal_numeral(numbers[i]);
+  }
+  return out + (numbers.size() == 1 ? " meeting" : " meetings");
+}
+
+std::string summary_text(long number, std::string_view name, std::string_view acronym) {
+  std::string n = std::to_string(number);
+  return "This report summarizes the main results of the {meeting:" + n + "} meeting of the " +
+         markdown_literal(name) + " (" + markdown_literal(acronym) + "), held on {meeting:" + n +
+         "|date}.";
+}
+
+std::string new_report(const MeetingSettings& s, long number, const std::string& name,
+                       const std::string& acronym) {
+  std::string n = std::to_string(number);
+  std::string out = modeline(s, "report", "report.yaml");
+  out += comment("The report of the " + ordinal_numeral(number) + " meeting of " + acronym +
+                 ": the group, the meeting, the officers, the summary box, the section files in "
+                 "print order and the signature. Text fields are Markdown; `cwgreport schema "
+                 "report` prints the JSON Schema of this file.");
+  out += "\ngroup:\n";
+  out += field(2, "name", name);
+  out += field(2, "acronym", acronym);
+  out +=
+      "  # The body the report goes to, named again in the action text below.\n"
+      "  parent: \"Council\"\n"
+      "\n"
+      "# The meetings the report covers, in chronological order. A report on two meetings\n"
+      "# lists both, and each document in documents.yaml then says which one it belongs to.\n"
+      "meetings:\n"
+      "  - number: " +
+      n + "\n    date: " + s.date +
+      "\n"
+      "    # end_date: " +
+      s.date +
+      "               # the last day of a meeting over several days\n"
+      "    # venue: \"ITU Headquarters in Geneva\"\n"
+      "    # participants: 40                   # approximately\n"
+      "    # mode: \"hybrid\"                     # in-person | virtual | hybrid\n"
+      "    # chair: \"chair\"                     # default: the person whose role is chair\n"
+      "\n"
+      "# The officers the report names. {person:chair} prints the honorific, the name and the\n"
+      "# country: \"Ms Ana Lima (Brazil)\".\n"
+      "people:\n"
+      "  - id: \"chair\"\n"
+      "    name: \"Name of the Chair\"\n"
+      "    # honorific: \"Ms\"\n"
+      "    # country: \"Brazil\"\n"
+      "    role: \"chair\"                       # chair | vice-chair | secretariat | other\n"
+      "\n"
+      "# title_ordinals: \"words\"               # FIRST rather than 1ST in the title\n"
+      "\n"
+      "# The \"Summary\" box. Cross-references in braces print computed text: {meeting:" +
+      n +
+      "}\n"
+      "# prints \"" +
+      ordinal_numeral(number) + "\", {meeting:" + n + "|date} the date of the meeting.\n";
+  out += field(0, "summary", summary_text(number, name, acronym));
+  out +=
+      "\n"
+      "action: \"The Council is invited to take note of the report.\"\n"
+      "\n"
+      "# The resolutions and decisions listed under \"References\"; {ref:res179} prints one.\n"
+      "# references:\n"
+      "#   - id: \"res179\"\n"
+      "#     text: \"Resolution 179 (Rev. Busan, 2014)\"\n"
+      "\n"
+      "# The section files, numbered 1, 2, 3 ... in this order.\n"
+      "sections:\n"
+      "  - \"sections/opening.yaml\"\n"
+      "  - \"sections/discussions.yaml\"\n"
+      "  - \"sections/outcomes.yaml\"\n"
+      "\n"
+      "# Annexes have the form of a section file and are numbered Annex 1, Annex 2 ...;\n"
+      "# {annex:participants} prints \"Annex 1\".\n"
+      "# annexes:\n"
+      "#   - \"sections/participants.yaml\"\n"
+      "\n"
+      "signature:\n"
+      "  person: \"chair\"\n"
+      "  # The line under the name; by default the person's role and the acronym:\n"
+      "  # role: " +
+      yaml_quoted("Chair, " + acronym) + "\n";
+  return out;
+}
+
+std::string new_documents(const MeetingSettings& s, long number) {
+  std::string n = std::to_string(number);
+  std::string out = modeline(s, "documents", "documents.yaml");
+  out += comment("The document register of the " + ordinal_numeral(number) +
+                 " meeting: who submits documents, and the documents in register order. "
+                 "\"presents:\" and {doc:" +
+                 n +
+                 "/2R1} name a document by its key: the meeting's number, a slash, the "
+                 "document's number and its revision.");
+  out +=
+      "\n"
+      "# The Member States, organizations and bureaux that submit documents.\n"
+      "# {entity:secretariat} prints \"short\", or \"name\" when there is no \"short\".\n"
+      "entities:\n"
+      "  - id: \"secretariat\"\n"
+      "    name: \"Secretariat\"\n"
+      "  # - id: \"br\"\n"
+      "  #   name: \"Federative Republic of Brazil\"\n"
+      "  #   short: \"Brazil\"\n"
+      "\n"
+      "# Kinds: agenda, information-report, contribution, liaison-statement, report, other.\n"
+      "documents:\n"
+      "  - number: 1\n"
+      "    title: \"Agenda\"\n"
+      "    kind: \"agenda\"\n"
+      "    source: \"secretariat\"\n"
+      "  # Every contribution and information report must be presented by a paragraph:\n"
+      "  # \"presents: " +
+      n +
+      "/2R1\" in a section file.\n"
+      "  # - number: 2\n"
+      "  #   revision: 1\n"
+      "  #   title: \"Proposal for a common report template\"\n"
+      "  #   kind: \"contribution\"\n"
+      "  #   source: [\"br\"]\n"
+      "  # A document of another series: its key is its symbol, C24/12.\n"
+      "  # - number: 12\n"
+      "  #   series: \"C24/\"\n"
+      "  #   title: \"Report of the Chair to the Council\"\n"
+      "  #   kind: \"report\"\n";
+  return out;
+}
+
+std::string new_opening(const MeetingSettings& s, long number, const std::string& acronym) {
+  std::string n = std::to_string(number);
+  std::string out = modeline(s, "section", "sections/opening.yaml");
+  out +=
+      "# Section 1: the opening of the meeting and the adoption of the agenda. Its paragraphs\n"
+      "# are numbered 1.1, 1.2 ... in this order; no source file writes a number.\n"
+      "\n"
+      "# {sec:opening} prints the number of this section.\n"
+      "label: \"opening\"\n"
+      "heading: \"Opening of the meeting and adoption of the agenda\"\n"
+      "paragraphs:\n"
+      "  # A paragraph may be a string: its text.\n";
+  out += "  - " +
+         quoted_wrapped("The {meeting:" + n + "} meeting of " + markdown_literal(acronym) +
+                            " was held on {meeting:" + n + "|date}, chaired by {person:chair}.",
+                        4, 4) +
+         "\n";
+  out +=
+      "\n"
+      "  # Or a map. A label names the paragraph for {para:agenda-adopted}, which prints \"1.2\".\n"
+      "  - label: \"agenda-adopted\"\n"
+      "    text: \"The meeting adopted its agenda ({doc:" +
+      n +
+      "/1}).\"\n"
+      "\n"
+      "  # \"numbered: false\" prints a paragraph without a number. \"documents:\" lists the\n"
+      "  # registered documents of the kinds named, \"SYMBOL: Title\" in register order; a list\n"
+      "  # of keys, [" +
+      n + "/1, " + n +
+      "/2R1], lists those documents instead.\n"
+      "  - numbered: false\n"
+      "    text: \"The documents before the meeting were:\"\n"
+      "    documents: {kind: [\"agenda\", \"information-report\", \"contribution\", "
+      "\"liaison-statement\"]}\n";
+  return out;
+}
+
+std::string new_discussions(const MeetingSettings& s, long number) {
+  std::string key = std::to_string(number) + "/2R1";
+  std::string out = modeline(s, "section", "sections/discussions.yaml");
+  out +=
+      "# Section 2: the documents presented and what was said about them.\n"
+      "\n"
+      "label: \"discussions\"\n"
+      "heading: \"Discussions\"\n"
+      "paragraphs:\n"
+      "  # One paragraph per document presented. \"presents:\" takes its key (or a list of\n"
+      "  # keys); {doc:" +
+      key + "|full} prints its symbol and title, {entity:br} its submitter.\n" +
+      "  # A footnote is marked in a text with {note:ID} and printed at the end of the report.\n"
+      "  # - label: \"template-proposal\"\n"
+      "  #   presents: \"" +
+      key +
+      "\"\n"
+      "  #   text: >-\n"
+      "  #     The delegate of {entity:br} introduced {doc:" +
+      key +
+      "|full}.{note:revised} Long text\n"
+      "  #     is best written as a folded block like this one, wrapped at about 90 columns.\n"
+      "  #\n"
+      "  #     A blank line starts a continuation paragraph, printed without a number.\n"
+      "  #   footnotes:\n"
+      "  #     - id: \"revised\"\n"
+      "  #       text: \"The proposal was revised after the meeting.\"\n"
+      "\n"
+      "  # A quoted excerpt keeps the numbers of its source: they are written, not computed.\n"
+      "  # - text: \"The Plenipotentiary Conference, in {ref:res179}, resolves:\"\n"
+      "  #   quote:\n"
+      "  #     source: \"Resolution 179 (Rev. Busan, 2014)\"\n"
+      "  #     paragraphs:\n"
+      "  #       - number: \"1\"\n"
+      "  #         text: \"to continue the work on child online protection;\"\n"
+      "  #       - elision: true                  # printed \"[...]\"\n"
+      "  #       - number: \"3\"\n"
+      "  #         text: \"to report to the Council.\"\n"
+      "\n"
+      "  # A table: the header row, then rows of as many cells as there are columns.\n"
+      "  # - text: \"The subjects discussed were:\"\n"
+      "  #   table:\n"
+      "  #     caption: \"Subjects and documents\"\n"
+      "  #     columns: [\"Subject\", \"Documents\"]\n"
+      "  #     align: [\"left\", \"right\"]           # left | center | right\n"
+      "  #     rows:\n"
+      "  #       - [\"Report templates\", \"{doc:" +
+      key +
+      "}\"]\n"
+      "\n"
+      "  - \"To be drafted: one paragraph per document presented or subject discussed.\"\n";
+  return out;
+}
+
+std::string new_outcomes(const MeetingSettings& s, long number) {
+  std::string n = std::to_string(number);
+  std::string out = modeline(s, "section", "sections/outcomes.yaml");
+  out +=
+      "# Section 3: what the meeting agreed, requested and recommended.\n"
+      "\n"
+      "label: \"outcomes\"\n"
+      "heading: \"Outcomes of the {meeting:" +
+      n +
+      "} meeting\"\n"
+      "paragraphs:\n"
+      "  # \"list:\" prints a list after the text. A list of strings is a bullet list; a map\n"
+      "  # names its style: bullet (·), dash (–), alpha (a), b) ...), roman (i), ii) ...) or\n"
+      "  # number (1), 2) ...). An item is a string, or a map with a text, a label and a list.\n"
+      "  - label: \"agreements\"\n"
+      "    text: \"The group:\"\n"
+      "    list:\n"
+      "      style: \"alpha\"\n"
+      "      items:\n"
+      "        - \"took note of the documents presented in section {sec:discussions};\"\n"
+      "        - text: \"agreed to:\"\n"
+      "          list:\n"
+      "            style: \"roman\"\n"
+      "            items:\n"
+      "              - \"to be drafted;\"\n"
+      "        - \"requested the secretariat to report on progress at the next meeting.\"\n";
+  return out;
+}
+
+// Text carried from the previous report into the next one. Its
+// cross-references are kept where they still resolve: a meeting's number
+// becomes the new meeting's, and sections, annexes, references, people,
+// entities and counts are all carried over. Documents, paragraphs and
+// footnotes are not, so such a reference is escaped to print as written,
+// a visible mark of what to rewrite, instead of failing the new report.
+std::string carried_text(std::string_view text, const std::set<long>& old_meetings, long number) {
+  std::string out;
+  std::size_t at = 0;
+  for (const RefToken& tok : scan_refs(text)) {
+    out.append(text.substr(at, tok.offset - at));
+    at = tok.offset + tok.length;
+    std::string_view whole = text.substr(tok.offset, tok.length);
+    bool numbered_meeting = false;
+    if (tok.kind == "meeting" && tok.error.empty()) {
+      char* end = nullptr;
+      long k = std::strtol(tok.key.c_str(), &end, 10);
+      numbered_meeting = !tok.key.empty() && *end == '\0' && old_meetings.count(k);
+    }
+    bool kept =
+        tok.error.empty() && (tok.kind == "sec" || tok.kind == "annex" || tok.kind == "ref" ||
+                              tok.kind == "person" || tok.kind == "entity" || tok.kind == "count" ||
+                              (tok.kind == "meeting" && tok.key == "all"));
+    if (numbered_meeting) {
+      out += "{meeting:" + std::to_string(number) + (tok.form.empty() ? "" : "|" + tok.form) + "}";
+    } else if (kept) {
+      out.append(whole);
+    } else {
+      out += "\\";
+      out.append(whole);
+    }
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
+// A section's path in the previous folder, as report.yaml lists it. The
+// loader names each section by the folder joined with that path.
+std::string section_path(const Section& section, const std::string& dir) {
+  fs::path base = fs::path(dir).lexically_normal();
+  if (!base.has_filename() && base.has_relative_path()) base = base.parent_path();
+  std::string rel = fs::path(section.loc.file).lexically_relative(base).generic_string();
+  if (rel.empty() || rel.rfind("..", 0) == 0)
+    return "sections/" + fs::path(section.loc.file).filename().string();
+  return rel;
+}
+
+}  // namespace
+
+std::string date_problem(std::string_view v) {
+  auto digit = [&](std::size_t i) { return v[i] >= '0' && v[i] <= '9'; };
+  bool shape = v.size() == 10 && v[4] == '-' && v[7] == '-' && digit(0) && digit(1) && digit(2) &&
+               digit(3) && digit(5) && digit(6) && digit(8) && digit(9);
+  if (!shape) return "'" + std::string(v) + "' is not a date written YYYY-MM-DD";
+  int y = std::stoi(std::string(v.substr(0, 4)));
+  int m = std::stoi(std::string(v.substr(5, 2)));
+  int d = std::stoi(std::string(v.substr(8, 2)));
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (m < 1 || m > 12 || d < 1 || d > days[m - 1] + (m == 2 && leap ? 1 : 0))
+    return "'" + std::string(v) + "' is not a day that exists";
+  return "";
+}
+
+std::string line_problem(std::string_view v) {
+  if (v.empty()) return "the value is empty";
+  for (unsigned char c : v) {
+    if (c < 0x20 || c == 0x7F) return "the value holds a control character";
+  }
+  return "";
+}
+
+std::vector<InitFile> new_meeting_files(const MeetingSettings& s) {
+  long number = s.number > 0 ? s.number : 1;
+  std::string name = s.group_name.empty() ? kDefaultGroupName : s.group_name;
+  std::string acronym = s.acronym.empty() ? kDefaultAcronym : s.acronym;
+  return {
+      {"report.yaml", new_report(s, number, name, acronym)},
+      {"documents.yaml", new_documents(s, number)},
+      {"sections/opening.yaml", new_opening(s, number, acronym)},
+      {"sections/discussions.yaml", new_discussions(s, number)},
+      {"sections/outcomes.yaml", new_outcomes(s, number)},
+  };
+}
+
+std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSettings& s) {
+  std::vector<long> old_numbers;
+  for (const auto& m : prev.meetings) old_numbers.push_back(m.number.value);
+  std::set<long> old_set(old_numbers.begin(), old_numbers.end());
+  const Meeting* last = prev.meetings.empty() ? nullptr : &prev.meetings.back();
+  long number = s.number > 0 ? s.number : (last ? last->number.value + 1 : 1);
+  std::string n = std::to_string(number);
+  std::string name = s.group_name.empty() ? prev.group.name.value : s.group_name;
+  std::string acronym = s.acronym.empty() ? prev.group.acronym.value : s.acronym;
+  std::string previous = meetings_phrase(old_numbers);
+  auto carry = [&](const Text& t) { return carried_text(t.value, old_set, number); };
+
+  std::string report = modeline(s, "report", "report.yaml");
+  report += comment("The report of the " + ordinal_numeral(number) + " meeting of " + acronym +
+                    ", started from the report of " + previous +
+                    " with `cwgreport init --from`: the group, the officers, the references "
+                    "and the headings of the sections are carried over; each section holds "
+                    "one paragraph, \"" +
+                    kPlaceholder + "\", in place of the text to write.");
+  report += "\ngroup:\n";
+  report += field(2, "name", name);
+  report += field(2, "acronym", acronym);
+  if (prev.group.parent.present) report += field(2, "parent", prev.group.parent.value);
+  if (prev.cover) {
+    report += "\n" + comment("The report of " + previous +
+                             " had a cover block (\"cover:\"); a report to the parent body "
+                             "needs its own.");
+  }
+  report += "\nmeetings:\n  - number: " + n + "\n    date: " + s.date + "\n";
+  if (last) {
+    const Person* role_chair = nullptr;
+    for (const auto& p : prev.people) {
+      if (p.role.value == "chair" && !role_chair) role_chair = &p;
+    }
+    bool usual_chair = role_chair && last->chair.value == role_chair->id.value;
+    std::string as_before = "as at the " + ordinal_numeral(last->number.value) + " meeting";
+    if (last->venue.present)
+      report += "    # venue: " + yaml_quoted(last->venue.value) + "   # " + as_before + "\n";
+    if (last->mode.present)
+      report += "    # mode: " + yaml_quoted(last->mode.value) + "   # " + as_before + "\n";
+    // The usual chair is carried over; someone who stood in for the chair
+    // stays a comment, since the chair is back by default.
+    if (last->chair.present && usual_chair)
+      report += "    chair: " + yaml_quoted(last->chair.value) + "\n";
+    else if (last->chair.present)
+      report += "    # chair: " + yaml_quoted(last->chair.value) + "   # " + as_before + "\n";
+  }
+  if (!prev.people.empty()) {
+    report += "\npeople:\n";
+    for (const auto& p : prev.people) {
+      report += "  - id: " + yaml_quoted(p.id.value) + "\n";
+      report += field(4, "name", p.name.value);
+      if (p.honorific.present) report += field(4, "honorific", p.honorific.value);
+      if (p.country.present) report += field(4, "country", p.country.value);
+      if (p.role.present) report += field(4, "role", p.role.value);
+    }
+  }
+  if (prev.chair_word.present) report += "\n" + field(0, "chair_word", prev.chair_word.value);
+  if (prev.title_ordinals.present)
+    report += "\n" + field(0, "title_ordinals", prev.title_ordinals.value);
+  report += "\n" + field(0, "summary", summary_text(number, name, acronym));
+  if (prev.action.present) {
+    // The usual "The Council is invited to take note of the report" carries
+    // over; an action that refers to paragraphs of the old report does not.
+    if (scan_refs(prev.action.value).empty()) {
+      report += "\n" + field(0, "action", prev.action.value);
+    } else if (prev.group.parent.present) {
+      report += "\n" + field(0, "action",
+                             "The " + markdown_literal(prev.group.parent.value) +
+                                 " is invited to take note of the report.");
+    }
+  }
+  if (!prev.references.empty()) {
+    report += "\nreferences:\n";
+    for (const auto& r : prev.references) {
+      report += "  - id: " + yaml_quoted(r.id.value) + "\n";
+      report += field(4, "text", carry(r.text));
+    }
+  }
+  if (prev.reference_separator.present)
+    report += field(0, "reference_separator", prev.reference_separator.value);
+
+  std::vector<InitFile> sections;
+  auto add_sections = [&](const std::vector<Section>& list, const char* key, bool annex) {
+    if (list.empty()) return;
+    report += std::string("\n") + key + ":\n";
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const Section& sec = list[i];
+      std::string path = section_path(sec, prev.dir);
+      report += "  - " + yaml_quoted(path) + "\n";
+      std::string what =
+          annex ? "Annex " + std::to_string(i + 1) : "Section " + std::to_string(i + 1);
+      std::string text = modeline(s, "section", path);
+      text += comment(what + " of the report of the " + ordinal_numeral(number) +
+                      " meeting: its heading and label are carried over from the report of " +
+                      previous + "; its paragraphs are to be written.");
+      text += "\n";
+      if (sec.label.present) text += "label: " + yaml_quoted(sec.label.value) + "\n";
+      text += field(0, "heading", carry(sec.heading));
+      text += "paragraphs:\n  - " + yaml_quoted(kPlaceholder) + "\n";
+      sections.push_back({path, std::move(text)});
+    }
+  };
+  add_sections(prev.sections, "sections", false);
+  add_sections(prev.annexes, "annexes", true);
+
+  if (prev.signature) {
+    report += "\nsignature:\n";
+    report += "  person: " + yaml_quoted(prev.signature->person.value) + "\n";
+    if (prev.signature->role.present) report += field(2, "role", prev.signature->role.value);
+  }
+
+  std::string docs = modeline(s, "documents", "documents.yaml");
+  docs += comment("The document register of the " + ordinal_numeral(number) + " meeting of " +
+                  acronym + ". The entities are carried over from the report of " + previous +
+                  "; the documents are to be registered.");
+  if (!prev.entities.empty()) {
+    docs += "\nentities:\n";
+    for (const auto& e : prev.entities) {
+      docs += "  - id: " + yaml_quoted(e.id.value) + "\n";
+      docs += field(4, "name", e.name.value);
+      if (e.short_name.present) docs += field(4, "short", e.short_name.value);
+    }
+  }
+  docs += "\ndocuments: []\n";
+
+  std::vector<InitFile> files = {{"report.yaml", std::move(report)},
+                                 {"documents.yaml", std::move(docs)}};
+  for (auto& f : sections) files.push_back(std::move(f));
+  return files;
+}
+
+namespace {
+
+void print_error(const std::string& message) { fmt::print(stderr, "cwgreport: {}\n", message); }
+
+std::string today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+// The schemas installed with this cwgreport: PREFIX/share/cwgreport/schemas
+// beside PREFIX/bin/cwgreport. Modelines point there when they exist, so an
+// editor on this machine finds them; otherwise at each schema's "$id".
+std::string installed_schema_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  fs::path dir = (exe.parent_path().parent_path() / "share" / "cwgreport" / "schemas");
+  dir = dir.lexically_normal();
+  if (!fs::is_regular_file(dir / "report.schema.json", ec)) return "";
+  return dir.string();
+}
+
+bool stderr_in_colour() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(STDERR_FILENO) && (!no_color || !*no_color);
+}
+
+}  // namespace
+
+int run_init(const InitOptions& opts) {
+  MeetingSettings settings = opts.meeting;
+  if (settings.schemas.empty()) settings.schemas = installed_schema_dir();
+
+  std::error_code ec;
+  fs::file_status status = fs::status(opts.dir, ec);
+  if (fs::exists(status)) {
+    if (!fs::is_directory(status)) {
+      print_error("cannot initialize '" + opts.dir + "': it exists and is not a folder");
+      return 1;
+    }
+    if (!fs::is_empty(opts.dir, ec) || ec) {
+      print_error("cannot initialize '" + opts.dir +
+                  "': the folder is not empty; init writes only into a new or empty folder");
+      return 1;
+    }
+  }
+
+  std::vector<InitFile> files;
+  if (!opts.from.empty()) {
+    Diagnostics diags;
+    auto prev = load_sources(opts.from, diags);
+    if (prev && !diags.has_errors()) check_sources(*prev, diags);
+    if (!prev || diags.has_errors()) {
+      diags.sort();
+      PrintOptions print;
+      print.color = stderr_in_colour();
+      std::string text = format_diagnostics(diags, print);
+      std::fwrite(text.data(), 1, text.size(), stderr);
+      print_error("cannot start from '" + opts.from + "': its sources have errors");
+      return 1;
+    }
+    files = next_meeting_files(*prev, settings);
+  } else {
+    if (settings.date.empty()) settings.date = today();
+    files = new_meeting_files(settings);
+  }
+
+  std::vector<OutputFile> out;
+  std::set<std::string> folders = {opts.dir};
+  for (const auto& f : files) {
+    fs::path path = fs::path(opts.dir) / f.path;
+    folders.insert(path.parent_path().string());
+    out.push_back({path.string(), f.text});
+  }
+  for (const auto& folder : folders) {
+    if (auto err = create_directories(folder)) {
+      print_error("cannot write '" + err->path + "': " + err->reason);
+      return 1;
+    }
+  }
+  if (auto err = write_files(out)) {
+    print_error("cannot write '" + err->path + "': " + err->reason);
+    return 1;
+  }
+  for (const auto& f : out) fmt::print("wrote {}\n", f.path);
+  return 0;
+}
+
+}  // namespace cwg
