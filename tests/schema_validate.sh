@@ -32,7 +32,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 
 cp "$root/package.json" "$root/package-lock.json" "$work/"
-if ! (cd "$work" && npm ci --no-audit --no-fund --loglevel=error) >"$work/npm.log" 2>&1; then
+if ! (cd "$work" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >"$work/npm.log" 2>&1; then
   cat "$work/npm.log" >&2
   echo "schema_validate: error: 'npm ci' failed to install the validator" >&2
   exit 1

@@ -730,6 +730,11 @@ constexpr std::string_view style_sheet = R"css(
       h1, h2, .source, caption, figcaption {
         break-after: avoid;
       }
+      /* A paragraph's own text stays with the list, table or quote it
+         introduces, as Word's "keep with next" does. */
+      div.para > p:first-child {
+        break-after: avoid;
+      }
       .annex {
         break-before: page;
       }

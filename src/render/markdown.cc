@@ -355,7 +355,10 @@ class InlineWriter {
         break;
       case Inline::Kind::footnote_ref:
         if (in_link_) {
-          text("[" + in.text + "]");
+          // A link's text cannot hold a footnote reference: the mark is a
+          // plain superscript there, as in the HTML.
+          std::string number = detail::sanitize(in.text);
+          if (!number.empty()) raw("<sup>" + html_attribute(number) + "</sup>");
         } else {
           raw("[^" + footnote_label(in.text) + "]");
         }
@@ -582,9 +585,12 @@ class MarkdownRenderer {
     }
   }
 
+  // The summary box's labels are headings, as in the HTML: a bold line
+  // would leave them out of the outline that screen readers and GitHub's
+  // table of contents are built from.
   void label(std::string_view text) {
     out_.blank_line();
-    out_.line("**" + std::string(text) + "**");
+    out_.line("## " + std::string(text));
   }
 
   void summary_box(const Report& r) {

@@ -250,17 +250,17 @@ TEST_CASE("markdown: the report's layout", "[markdown]") {
         "\n"
         "# OUTCOME OF THE 14TH MEETING\n"
         "\n"
-        "**Summary**\n"
+        "## Summary\n"
         "\n"
         "This report summarizes the main results.\n"
         "\n"
-        "**Action required**\n"
+        "## Action required\n"
         "\n"
         "The Council is invited to take note of the report (see [7.1](#para-7-1)).\n"
         "\n"
         "***\n"
         "\n"
-        "**References**\n"
+        "## References\n"
         "\n"
         "Resolution 179 (Rev. Busan, 2014), Council Resolution 1306\n"
         "\n"
@@ -303,7 +303,7 @@ TEST_CASE("markdown: the layout parses into the intended structure", "[markdown]
   r.footnotes = {{"1", "fn-1", t("Note.")}};
   r.signature = {"Name", "Role"};
   Document doc = parse(md(r));
-  CHECK(count_type(doc.get(), CMARK_NODE_HEADING) == 2);
+  CHECK(count_type(doc.get(), CMARK_NODE_HEADING) == 3);
   CHECK(count_type(doc.get(), CMARK_NODE_LINK) == 1);
   CHECK(count_type(doc.get(), CMARK_NODE_FOOTNOTE_REFERENCE) == 1);
   CHECK(count_type(doc.get(), CMARK_NODE_FOOTNOTE_DEFINITION) == 1);
