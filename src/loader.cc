@@ -8,8 +8,16 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <condition_variable>
+#include <exception>
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <set>
+#include <thread>
 
 namespace cwg {
 
@@ -382,6 +390,165 @@ const std::vector<yaml::Node>* list_of(const MapReader& r, std::string_view key,
   return &n->items;
 }
 
+// Parses section files ahead of the loader, on spare cores: YAML parsing is
+// most of the time of a large report, and its files are independent. Each
+// file is parsed with its own Diagnostics; the loader takes the result where
+// it would have read the file, and the diagnostics are reported to it then,
+// so what is reported, and in which order, is what reading the files one by
+// one gives. At most a few files are parsed ahead of the one the loader
+// takes, which bounds the memory held in parsed trees.
+class Prefetcher {
+ public:
+  // Parses one file: its relative path, its display name, the sink.
+  using ParseFn = std::function<std::optional<yaml::Node>(const std::string&, Diagnostics&)>;
+
+  ~Prefetcher() { stop(); }
+
+  // Starts parsing `files` (relative path and display name, in the order the
+  // loader will take them) with as many helper threads as are spare.
+  void start(std::vector<std::pair<std::string, std::string>> files, ParseFn parse,
+             const DiagnosticPolicy& policy) {
+    if (files.size() < 2) return;
+    const auto wanted = static_cast<int>(std::min<std::size_t>(kMaxHelpers, files.size() - 1));
+    int got = 0;
+    for (int left = spare_threads().load(); got < wanted && left > 0;) {
+      if (spare_threads().compare_exchange_weak(left, left - 1)) {
+        ++got;
+        left = spare_threads().load();
+      }
+    }
+    if (got == 0) return;
+    parse_ = std::move(parse);
+    policy_ = policy;
+    policy_.max_errors = 0;  // the limit applies when the loader reports them
+    slots_.resize(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      slots_[i].rel = std::move(files[i].first);
+      slots_[i].display = std::move(files[i].second);
+      index_.emplace(slots_[i].rel, i);
+    }
+    for (int t = 0; t < got; ++t) helpers_.emplace_back([this] { work(); });
+  }
+
+  // The parse of `rel`, its diagnostics and text handed to `diags`; nothing
+  // when `rel` was not prefetched (the caller reads it itself).
+  std::optional<std::optional<yaml::Node>> take(const std::string& rel, Diagnostics& diags) {
+    auto it = index_.find(rel);
+    if (it == index_.end()) return std::nullopt;
+    Slot& slot = slots_[it->second];
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (slot.state == State::taken) return std::nullopt;
+    taken_upto_ = std::max(taken_upto_, it->second + 1);
+    changed_.notify_all();
+    while (slot.state != State::done) {
+      // Rather than wait idle, parse this file, or else the next one due.
+      Slot* job = slot.state == State::waiting ? &slot : next_job();
+      if (!job) {
+        changed_.wait(lock);
+        continue;
+      }
+      job->state = State::running;
+      lock.unlock();
+      run(*job);
+      lock.lock();
+    }
+    slot.state = State::taken;
+    lock.unlock();
+    if (slot.error) std::rethrow_exception(slot.error);
+    if (const std::string* text = slot.diags->sources().find(slot.display))
+      diags.sources().add(slot.display, *text);
+    for (const Diagnostic& d : slot.diags->all()) diags.report(d.code, d.loc, d.message, d.notes);
+    std::optional<yaml::Node> root = std::move(slot.root);
+    slot.diags.reset();
+    return root;
+  }
+
+ private:
+  static constexpr std::size_t kMaxHelpers = 4;
+  static constexpr std::size_t kAhead = 8;  // files parsed ahead of the loader
+
+  enum class State { waiting, running, done, taken };
+  struct Slot {
+    std::string rel, display;
+    State state = State::waiting;
+    std::unique_ptr<Diagnostics> diags;
+    std::optional<yaml::Node> root;
+    std::exception_ptr error;
+  };
+
+  // Helper threads shared by every load in the process, so that a build of
+  // several folders at once does not multiply them.
+  static std::atomic<int>& spare_threads() {
+    static std::atomic<int> spare{
+        static_cast<int>(std::max(1u, std::thread::hardware_concurrency())) - 1};
+    return spare;
+  }
+
+  // The next file to parse ahead, if any is due; called with mutex_ held.
+  Slot* next_job() {
+    while (next_ < slots_.size() && next_ < taken_upto_ + kAhead) {
+      Slot& slot = slots_[next_++];
+      if (slot.state == State::waiting) return &slot;
+    }
+    return nullptr;
+  }
+
+  void run(Slot& slot) {
+    std::unique_ptr<Diagnostics> diags;
+    std::optional<yaml::Node> root;
+    std::exception_ptr error;
+    try {
+      diags = std::make_unique<Diagnostics>(policy_);
+      root = parse_(slot.rel, *diags);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    slot.diags = std::move(diags);
+    slot.root = std::move(root);
+    slot.error = error;
+    slot.state = State::done;
+    changed_.notify_all();
+  }
+
+  void work() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stopping_) {
+      Slot* job = next_job();
+      if (!job) {
+        if (next_ >= slots_.size()) return;
+        changed_.wait(lock);
+        continue;
+      }
+      job->state = State::running;
+      lock.unlock();
+      run(*job);
+      lock.lock();
+    }
+  }
+
+  void stop() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+      changed_.notify_all();
+    }
+    for (auto& t : helpers_) t.join();
+    spare_threads() += static_cast<int>(helpers_.size());
+    helpers_.clear();
+  }
+
+  ParseFn parse_;
+  DiagnosticPolicy policy_;
+  std::vector<Slot> slots_;
+  std::map<std::string, std::size_t> index_;
+  std::vector<std::thread> helpers_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::size_t next_ = 0, taken_upto_ = 0;
+  bool stopping_ = false;
+};
+
 class Loader {
  public:
   Loader(std::string dir, Diagnostics& diags, const yaml::Limits& limits)
@@ -423,6 +590,35 @@ class Loader {
 
   std::optional<yaml::Node> read(const std::string& rel) {
     return yaml::read_file((fs::path(dir_) / rel).string(), display(rel), diags_, limits_);
+  }
+
+  // Starts parsing the section and annex files that look valid, in the order
+  // they are listed; checked_path still decides which are loaded.
+  void prefetch_section_files(const MapReader& r) {
+    std::vector<std::pair<std::string, std::string>> files;
+    std::set<std::string> seen;
+    for (const char* key : {"sections", "annexes"}) {
+      const yaml::Node* list = r.get(key);
+      if (!list || !list->is_sequence()) continue;
+      for (const auto& item : list->items) {
+        if (!item.is_scalar() || item.value.empty()) continue;
+        fs::path p(item.value);
+        if (p.is_absolute()) continue;
+        std::string norm = p.lexically_normal().generic_string();
+        if (norm.starts_with("..") || !seen.insert(norm).second) continue;
+        files.emplace_back(norm, display(norm));
+      }
+    }
+    std::string dir = dir_;
+    yaml::Limits limits = limits_;
+    prefetcher_.start(
+        std::move(files),
+        [dir, limits](const std::string& rel, Diagnostics& diags) {
+          return yaml::read_file((fs::path(dir) / rel).string(),
+                                 (fs::path(dir) / rel).lexically_normal().generic_string(), diags,
+                                 limits);
+        },
+        diags_.policy());
   }
 
   void load_report(const yaml::Node& root, Sources& src) {
@@ -500,6 +696,7 @@ class Loader {
       }
     }
     src.reference_separator = r.choice("reference_separator", {", ", "; "});
+    prefetch_section_files(r);
     if (auto items = list_of(r, "sections", true)) {
       for (const auto& path : *items) load_section_file(path, src.sections, false);
     }
@@ -566,7 +763,8 @@ class Loader {
                     std::move(notes));
       return;
     }
-    auto root = read(*rel);
+    auto prefetched = prefetcher_.take(*rel, diags_);
+    auto root = prefetched ? std::move(*prefetched) : read(*rel);
     if (!root) return;
     Section section;
     section.loc = {display(*rel), 0, 0};
@@ -798,6 +996,7 @@ class Loader {
   Diagnostics& diags_;
   yaml::Limits limits_;
   std::set<std::string> listed_;
+  Prefetcher prefetcher_;  // last: its threads stop before the rest goes
 };
 
 }  // namespace

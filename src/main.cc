@@ -5,24 +5,33 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <future>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "cwgreport/compile.h"
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/render.h"
+#include "init.h"
 #include "output.h"
+#include "schema_text.h"
 
 #ifndef CWG_VERSION
 #error "the build defines CWG_VERSION"
@@ -62,7 +71,9 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 }
 
 struct CommonOptions {
-  std::string dir;
+  std::vector<std::string> dirs;  // as given; several are built in parallel
+  std::string dir;                // the one folder a run_build or run_check works on
+  unsigned jobs = 0;              // folders at once; 0: one per core
   std::vector<std::string> warnings;
   std::string diagnostics_format = "human";
   std::string diagnostics_output;
@@ -79,7 +90,15 @@ struct BuildOptions {
 };
 
 void add_common_options(CLI::App& cmd, CommonOptions& o) {
-  cmd.add_option("DIR", o.dir, "The meeting folder, holding report.yaml")->required();
+  cmd.add_option("DIR", o.dirs,
+                 "The meeting folder, holding report.yaml; several folders are processed in "
+                 "parallel, with one summary line each")
+      ->required();
+  cmd.add_option("-j,--jobs", o.jobs,
+                 "With several folders, how many to process at once (default: the number of "
+                 "cores)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
   cmd.add_option("-W", o.warnings,
                  "Diagnostic policy, repeatable: 'error' (warnings become errors), 'no-CODE' "
                  "(silence a warning), 'CODE=error|warning|off'")
@@ -195,6 +214,36 @@ bool is_source_file(const Diagnostics& diags, const std::string& dir, const std:
   return false;
 }
 
+// Where one folder's messages go: straight to the standard streams, or, when
+// several folders are processed at once, into buffers that are printed in
+// argument order, so that the diagnostics of two folders never interleave.
+struct FolderOutput {
+  bool buffered = false;
+  std::string out, err;
+  std::size_t errors = 0, warnings = 0, files = 0;
+
+  void write_out(std::string_view text) {
+    if (buffered) {
+      out += text;
+    } else {
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    }
+  }
+  void write_err(std::string_view text) {
+    if (buffered) {
+      err += text;
+    } else {
+      std::fwrite(text.data(), 1, text.size(), stderr);
+      std::fflush(stderr);
+    }
+  }
+  void error(const std::string& message) { write_err("cwgreport: " + message + "\n"); }
+};
+
+// write_files tracks its temporary files in process-wide storage for its
+// signal handler: folders built in parallel write one at a time.
+std::mutex g_write_mutex;
+
 // Runs the front end on the meeting folder. A folder that does not exist is
 // a problem of the sources, which the loader reports as file-unreadable.
 std::optional<tree::Report> compile_folder(const CommonOptions& o, Diagnostics& diags) {
@@ -207,78 +256,233 @@ std::optional<tree::Report> compile_folder(const CommonOptions& o, Diagnostics& 
 // --diagnostics-output file (always, even when there are none, so that a CI
 // step uploading the file finds it). Returns false if that file cannot be
 // written.
-bool emit_diagnostics(Diagnostics& diags, const CommonOptions& o, const PrintOptions& print) {
+bool emit_diagnostics(Diagnostics& diags, const CommonOptions& o, const PrintOptions& print,
+                      FolderOutput& io) {
   diags.sort();
+  io.errors = diags.error_count();
+  io.warnings = diags.warning_count();
   bool any = !diags.all().empty() || diags.dropped() > 0;
   if (o.diagnostics_output.empty()) {
     // A SARIF consumer expects a log even when it is empty; the other formats
     // stay silent on a clean run.
-    if (any || print.format == DiagnosticFormat::sarif) {
-      std::string text = format_diagnostics(diags, print);
-      std::fwrite(text.data(), 1, text.size(), stderr);
-      std::fflush(stderr);
-    }
+    if (any || print.format == DiagnosticFormat::sarif)
+      io.write_err(format_diagnostics(diags, print));
     return true;
   }
   if (is_source_file(diags, o.dir, o.diagnostics_output)) {
-    print_error("cannot write '" + o.diagnostics_output + "': it is a source file of the report");
+    io.error("cannot write '" + o.diagnostics_output + "': it is a source file of the report");
     return false;
   }
   OutputFile file{o.diagnostics_output, format_diagnostics(diags, print)};
   if (auto err = write_files({&file, 1})) {
-    print_error("cannot write '" + err->path + "': " + err->reason);
+    io.error("cannot write '" + err->path + "': " + err->reason);
     return false;
   }
   return true;
 }
 
-int run_check(const CommonOptions& o) {
+int run_check(const CommonOptions& o, FolderOutput& io) {
   check_options(o);
   Diagnostics diags(make_policy(o));
   PrintOptions print = make_print_options(o);
   auto report = compile_folder(o, diags);
-  bool emitted = emit_diagnostics(diags, o, print);
+  bool emitted = emit_diagnostics(diags, o, print, io);
   if (!report || diags.has_errors() || !emitted) return kExitInvalid;
   return kExitOk;
 }
 
-int run_build(const CommonOptions& o, const BuildOptions& b) {
+int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
   check_options(o);
   auto formats = selected_formats(b.formats);
   Diagnostics diags(make_policy(o));
   PrintOptions print = make_print_options(o);
   auto report = compile_folder(o, diags);
-  bool emitted = emit_diagnostics(diags, o, print);
+  bool emitted = emit_diagnostics(diags, o, print, io);
   if (!report || diags.has_errors() || !emitted) return kExitInvalid;
 
   // Every output is rendered before the first is written, so that a failure
-  // in any format leaves all previous outputs as they were.
+  // in any format leaves all previous outputs as they were. The renderers
+  // only read the tree: a single folder's formats are rendered in parallel
+  // (several folders already keep the cores busy).
   std::string out_dir = b.out_dir.empty() ? (fs::path(o.dir) / "out").string() : b.out_dir;
   RenderOptions ropts;
   ropts.width = b.width;
+  std::vector<std::future<std::string>> rendered;
+  for (std::size_t i = 1; i < formats.size() && !io.buffered; ++i)
+    rendered.push_back(
+        std::async(std::launch::async, formats[i]->render, std::cref(*report), std::cref(ropts)));
   std::vector<OutputFile> files;
-  for (const OutputFormat* f : formats) {
-    std::string name = "report." + std::string(f->extension);
-    files.push_back({(fs::path(out_dir) / name).string(), f->render(*report, ropts)});
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    std::string name = "report." + std::string(formats[i]->extension);
+    std::string text =
+        i == 0 || io.buffered ? formats[i]->render(*report, ropts) : rendered[i - 1].get();
+    files.push_back({(fs::path(out_dir) / name).string(), std::move(text)});
   }
   for (const auto& f : files) {
     if (is_source_file(diags, o.dir, f.path)) {
-      print_error("cannot write '" + f.path + "': it is a source file of the report");
+      io.error("cannot write '" + f.path + "': it is a source file of the report");
       return kExitInvalid;
     }
   }
+  std::lock_guard<std::mutex> lock(g_write_mutex);
   if (auto err = create_directories(out_dir)) {
-    print_error("cannot write '" + err->path + "': " + err->reason);
+    io.error("cannot write '" + err->path + "': " + err->reason);
     return kExitInvalid;
   }
   if (auto err = write_files(files)) {
-    print_error("cannot write '" + err->path + "': " + err->reason);
+    io.error("cannot write '" + err->path + "': " + err->reason);
     return kExitInvalid;
   }
-  if (!b.quiet) {
-    for (const auto& f : files) fmt::print("wrote {}\n", f.path);
+  io.files = files.size();
+  if (!b.quiet && !io.buffered) {
+    for (const auto& f : files) io.write_out(fmt::format("wrote {}\n", f.path));
   }
   return kExitOk;
+}
+
+std::string counted(std::size_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
+// The folder's name, for OUTDIR/<name>: "meeting14" for "a/meeting14/" or ".".
+std::string folder_name(const std::string& dir) {
+  std::error_code ec;
+  fs::path p = fs::absolute(dir, ec).lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();
+  return p.filename().string();
+}
+
+// Usage errors of a run over several folders, found before any is read.
+void check_many(const CommonOptions& o, const BuildOptions* b) {
+  if (!o.diagnostics_output.empty())
+    throw UsageError("--diagnostics-output takes a single meeting folder, not " +
+                     std::to_string(o.dirs.size()));
+  if (o.diagnostics_format == "sarif")
+    throw UsageError(
+        "a SARIF log describes one meeting folder: give one DIR, or use "
+        "--diagnostics-format json");
+  std::map<std::string, std::string> seen, outputs;
+  for (const auto& dir : o.dirs) {
+    std::error_code ec;
+    std::string key = fs::absolute(dir, ec).lexically_normal().string();
+    if (!key.empty() && key.back() == '/') key.pop_back();
+    if (!seen.emplace(key, dir).second)
+      throw UsageError("the meeting folder '" + dir + "' is given twice");
+    if (b && !b->out_dir.empty()) {
+      auto [it, fresh] = outputs.emplace(folder_name(dir), dir);
+      if (!fresh)
+        throw UsageError("'" + it->second + "' and '" + dir + "' would both be written to '" +
+                         (fs::path(b->out_dir) / folder_name(dir)).string() +
+                         "'; build them separately");
+    }
+  }
+}
+
+// `cwgreport build|check DIR...` with several folders: up to `jobs` at once,
+// each folder's messages printed whole and in argument order, then a line
+// saying how it went. On a terminal, a progress line shows while waiting.
+int run_many(const CommonOptions& common, const BuildOptions* build) {
+  check_options(common);
+  check_many(common, build);
+  make_policy(common);
+  make_print_options(common);
+  if (build) selected_formats(build->formats);
+
+  const std::size_t n = common.dirs.size();
+  struct Job {
+    FolderOutput io;
+    int status = kExitInternal;
+    bool done = false;
+  };
+  std::vector<Job> jobs(n);
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::atomic<std::size_t> next{0};
+  std::size_t finished = 0;
+
+  auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) {
+      Job& job = jobs[i];
+      job.io.buffered = true;
+      CommonOptions o = common;
+      o.dir = common.dirs[i];
+      try {
+        if (build) {
+          BuildOptions b = *build;
+          if (!b.out_dir.empty()) b.out_dir = (fs::path(b.out_dir) / folder_name(o.dir)).string();
+          job.status = run_build(o, b, job.io);
+        } else {
+          job.status = run_check(o, job.io);
+        }
+      } catch (const std::exception& e) {
+        job.io.error(std::string("internal error: ") + e.what());
+        job.status = kExitInternal;
+      }
+      std::lock_guard<std::mutex> lock(mutex);
+      job.done = true;
+      ++finished;
+      changed.notify_all();
+    }
+  };
+  unsigned workers = common.jobs ? common.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < std::min<std::size_t>(workers, n); ++t) threads.emplace_back(work);
+
+  // The progress line appears only on a terminal, and only once the run has
+  // taken long enough for a user to wonder; it is erased before any other
+  // output and at the end.
+  const bool tty = ::isatty(STDERR_FILENO);
+  const auto start = std::chrono::steady_clock::now();
+  bool progress_shown = false;
+  std::string last_line;
+  auto erase_progress = [&] {
+    if (!progress_shown) return;
+    std::fputs("\r\x1b[K", stderr);
+    std::fflush(stderr);
+    progress_shown = false;
+  };
+  const char* verb = build ? "building" : "checking";
+  int worst = kExitOk;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::unique_lock<std::mutex> lock(mutex);
+    while (!jobs[i].done) {
+      changed.wait_for(lock, std::chrono::milliseconds(100));
+      if (!tty || jobs[i].done ||
+          std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500))
+        continue;
+      std::string line = fmt::format("[{}/{}] {} {}", finished, n, verb, common.dirs[i]);
+      if (progress_shown && line == last_line) continue;
+      fmt::print(stderr, "\r{}\x1b[K", line);
+      std::fflush(stderr);
+      progress_shown = true;
+      last_line = std::move(line);
+    }
+    lock.unlock();
+    erase_progress();
+    Job& job = jobs[i];
+    std::fwrite(job.io.err.data(), 1, job.io.err.size(), stderr);
+    std::fflush(stderr);
+    std::fwrite(job.io.out.data(), 1, job.io.out.size(), stdout);
+    const std::string& dir = common.dirs[i];
+    if (job.status == kExitOk) {
+      std::vector<std::string> parts;
+      if (build) parts.push_back(counted(job.io.files, "file"));
+      if (job.io.warnings) parts.push_back(counted(job.io.warnings, "warning"));
+      std::string detail;
+      for (const auto& part : parts) detail += (detail.empty() ? " (" : ", ") + part;
+      if (!detail.empty()) detail += ")";
+      if (!build || !build->quiet) fmt::print("ok {}{}\n", dir, detail);
+    } else {
+      std::string why = job.status == kExitInternal ? "internal error"
+                        : job.io.errors             ? counted(job.io.errors, "error")
+                                                    : "output not written";
+      fmt::print("FAILED {} ({})\n", dir, why);
+    }
+    std::fflush(stdout);
+    worst = std::max(worst, job.status);
+  }
+  for (auto& t : threads) t.join();
+  return worst;
 }
 
 int run_explain(const std::string& code) {
@@ -293,7 +497,7 @@ int run_explain(const std::string& code) {
   return kExitOk;
 }
 
-constexpr const char* kCommands[] = {"build", "check", "explain"};
+constexpr const char* kCommands[] = {"build", "check", "explain", "init", "schema"};
 
 int run(int argc, char** argv) {
   CLI::App app{
@@ -342,13 +546,20 @@ int run(int argc, char** argv) {
                    "Wrap plain text at N columns (default 0: one line per paragraph)")
       ->type_name("N")
       ->check(CLI::Range(0, 1000));
-  build->add_flag("-q,--quiet", build_opts.quiet, "Do not list the files written");
+  build->add_flag("-q,--quiet", build_opts.quiet,
+                  "Do not list the files written (with several folders: the 'ok' lines)");
   build->footer(
       "Writes OUTDIR/report.md, report.html and report.txt, each replaced atomically, and\n"
       "nothing at all when the sources have an error.\n"
       "\n"
+      "With several folders, builds them in parallel (-j), writes each into DIR/out or\n"
+      "OUTDIR/<folder name>, and prints one line per folder in argument order, such as\n"
+      "'ok meetings/14 (3 files)' or 'FAILED meetings/15 (2 errors)'. The exit status is\n"
+      "the worst of them.\n"
+      "\n"
       "Examples:\n"
       "  cwgreport build examples/meeting14\n"
+      "  cwgreport build archive/*/ -o public -j 4\n"
       "  cwgreport build examples/meeting14 -o public -f html,txt\n"
       "  cwgreport build examples/meeting14 -f txt --width 72 -q\n"
       "  cwgreport build examples/meeting14 -W error --diagnostics-format github");
@@ -356,10 +567,12 @@ int run(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Check the sources and write nothing");
   add_common_options(*check, common);
   check->footer(
-      "Prints nothing when the sources are clean.\n"
+      "Prints nothing when the sources are clean. With several folders, checks them in\n"
+      "parallel (-j) and prints one line per folder: 'ok DIR' or 'FAILED DIR (N errors)'.\n"
       "\n"
       "Examples:\n"
       "  cwgreport check examples/meeting14\n"
+      "  cwgreport check archive/*/\n"
       "  cwgreport check examples/meeting14 -W error -W no-unpresented-document\n"
       "  cwgreport check examples/meeting14 --diagnostics-format sarif "
       "--diagnostics-output cwgreport.sarif");
@@ -371,6 +584,72 @@ int run(int argc, char** argv) {
       "Examples:\n"
       "  cwgreport explain unknown-document\n"
       "  cwgreport explain revision-clash");
+
+  // `init` and `schema`: init.cc and schema_text.cc.
+  InitOptions init_opts;
+  std::string schema_kind;
+  CLI::App* init = app.add_subcommand(
+      "init",
+      "Create a meeting folder: a commented scaffold that builds as it is, or the next meeting "
+      "started from the previous one");
+  init->add_option("DIR", init_opts.dir, "The folder to create; it must not exist or be empty")
+      ->required();
+  CLI::Option* init_from =
+      init->add_option("--from", init_opts.from,
+                       "Start from the meeting folder PREVIOUS_DIR: carry over its group, people, "
+                       "references and section headings and labels, with one placeholder "
+                       "paragraph per section and an empty register")
+          ->type_name("PREVIOUS_DIR");
+  init->add_option("--number", init_opts.meeting.number,
+                   "The meeting's number (default 1, or with --from the previous one's + 1)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 999));
+  CLI::Option* init_date =
+      init->add_option("--date", init_opts.meeting.date,
+                       "The meeting's date (default: today; required with --from)")
+          ->type_name("YYYY-MM-DD")
+          ->check(CLI::Validator([](std::string& v) { return date_problem(v); }, "", "DATE"));
+  init_from->needs(init_date);
+  CLI::Validator one_line([](std::string& v) { return line_problem(v); }, "", "LINE");
+  init->add_option("--group-name", init_opts.meeting.group_name,
+                   "The working group's full name (default: the previous report's, or a "
+                   "placeholder)")
+      ->type_name("NAME")
+      ->check(one_line);
+  init->add_option("--acronym", init_opts.meeting.acronym,
+                   "The group's acronym, which starts its document symbols (default: the "
+                   "previous report's, or a placeholder)")
+      ->type_name("ACRONYM")
+      ->check(one_line);
+  init->add_option("--schemas", init_opts.meeting.schemas,
+                   "Where the files' editor modelines find the JSON schemas: a URL, or a folder "
+                   "absolute or relative to DIR (default: the schemas installed with cwgreport, "
+                   "else each schema's $id URL)")
+      ->type_name("LOCATION")
+      ->check(one_line);
+  init->footer(
+      "Writes DIR/report.yaml, DIR/documents.yaml and DIR/sections/*.yaml, and lists them.\n"
+      "\n"
+      "Examples:\n"
+      "  cwgreport init meeting1 --group-name 'Council Working Group on Child Online "
+      "Protection' --acronym CWG-COP --date 2017-09-26\n"
+      "  cwgreport init meeting15 --from meeting14 --date 2018-09-20");
+
+  CLI::App* schema =
+      app.add_subcommand("schema", "Print the JSON Schema of one kind of source file");
+  schema
+      ->add_option("KIND", schema_kind,
+                   "report (report.yaml), documents (documents.yaml) or section (a section or "
+                   "annex file)")
+      ->required()
+      ->check(CLI::IsMember({"report", "documents", "section"}));
+  schema->footer(
+      "The schemas let an editor check a file as it is typed; they are also installed in\n"
+      "PREFIX/share/cwgreport/schemas.\n"
+      "\n"
+      "Examples:\n"
+      "  cwgreport schema report\n"
+      "  cwgreport schema section > section.schema.json");
 
   // CLI11 would only say that the word was not expected; a command name
   // deserves a suggestion.
@@ -390,8 +669,19 @@ int run(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
 
-  if (build->parsed()) return run_build(common, build_opts);
-  if (check->parsed()) return run_check(common);
+  if (build->parsed() || check->parsed()) {
+    const BuildOptions* b = build->parsed() ? &build_opts : nullptr;
+    if (common.dirs.size() > 1) return run_many(common, b);
+    common.dir = common.dirs.front();
+    FolderOutput direct;
+    return b ? run_build(common, *b, direct) : run_check(common, direct);
+  }
+  if (init->parsed()) return run_init(init_opts);
+  if (schema->parsed()) {
+    std::string_view text = find_schema(schema_kind)->text;
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return kExitOk;
+  }
   return run_explain(code);
 }
 

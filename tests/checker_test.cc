@@ -1,9 +1,12 @@
 // Tests of the checker: numbering, anchors, and every reference resolved
 // or reported at the place it is written.
 #include <catch2/catch.hpp>
+#include <cctype>
+#include <regex>
 
 #include "loader.h"
 #include "model.h"
+#include "ordinals.h"
 #include "test_util.h"
 
 using namespace cwg;
@@ -206,4 +209,90 @@ TEST_CASE("meetings out of order and impossible date ranges are errors") {
                    "meeting 3 ends on 2024-05-01 before it starts on 2024-05-06",
                    "meeting 4 is dated 2024-01-01, before meeting 3 listed above it "
                    "(2024-05-06)"});
+}
+
+// check_counts scans prose by hand; this pattern is the definition it must
+// agree with. The register of the minimal meeting has one contribution, one
+// information report and no liaison statement.
+TEST_CASE("counts in prose are found exactly where the count pattern matches") {
+  static const std::regex pattern(
+      R"(\b([0-9]+|[a-z]+(?:-[a-z]+)?) (contributions|information reports|liaison statements)\b)",
+      std::regex::icase);
+  const std::vector<std::string> texts = {
+      "There were two contributions and 1 information reports.",
+      "Ten Contributions were received, and TWO information reports.",
+      "twenty-one liaison statements, forty-two-three contributions were noted",
+      "abc123 contributions, _2 contributions, 2 contributionsx, 2  contributions",
+      "x-ten contributions and the one-hundred contributions",
+      "10th contributions, 1000000 contributions, 0 liaison statements_",
+      "é2 contributions and 3 contributions. Then eleven information reports,",
+      "TEN CONTRIBUTIONS written in capitals only are not looked at",
+      "nine information  reports; seven liaison Statements; a-b-c contributions",
+      "one contributions, 1 information reports, zero liaison statements"};
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::vector<std::string> expected;
+  for (const auto& t : texts) {
+    if (t.find("contribution") == std::string::npos && t.find("report") == std::string::npos &&
+        t.find("statement") == std::string::npos)
+      continue;
+    for (auto it = std::sregex_iterator(t.begin(), t.end(), pattern); it != std::sregex_iterator();
+         ++it) {
+      std::string word = lower((*it)[1].str());
+      long n = -1;
+      if (std::isdigit(static_cast<unsigned char>(word[0]))) {
+        if (word.size() < 7) n = std::stol(word);
+      } else {
+        for (long k = 0; k <= 100; ++k)
+          if (cardinal_words(k) == word) n = k;
+      }
+      std::string noun = lower((*it)[2].str());
+      long actual = noun == "liaison statements" ? 0 : 1;
+      if (n >= 0 && n != actual)
+        expected.push_back(fmt::format("the text says {} {} but the register has {}",
+                                       (*it)[1].str(), (*it)[2].str(), actual));
+    }
+  }
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string section = "heading: Introduction\nparagraphs:\n";
+  for (const auto& t : texts) section += "  - '" + t + "'\n";
+  dir.write("sections/intro.yaml", section);
+  auto c = check(dir);
+  std::vector<std::string> found;
+  for (const auto& d : c->diags.all())
+    if (d.code == "count-mismatch") found.push_back(d.message);
+  CHECK(found == expected);
+  CHECK(found.size() >= 8);
+}
+
+TEST_CASE("a count phrase written twice is reported at each place") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml",
+            "heading: Introduction\nparagraphs:\n  - There were two contributions.\n"
+            "  - >-\n    Then, two contributions\n    and again two contributions.\n");
+  auto c = check(dir);
+  std::vector<std::string> where;
+  for (const auto& d : c->diags.all())
+    if (d.code == "count-mismatch") where.push_back(fmt::format("{}:{}", d.loc.line, d.loc.column));
+  CHECK(where == std::vector<std::string>{"3:16", "5:11", "6:15"});
+}
+
+TEST_CASE("references are located on their own line far into a large file") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string section = "heading: Introduction\nparagraphs:\n";
+  for (int i = 0; i < 2000; ++i) section += fmt::format("  - Paragraph {} cites {{doc:3/1}}.\n", i);
+  section += "  - >-\n    Folded text\n    that cites {doc:3/77} and then {doc:3/78}.\n";
+  dir.write("sections/intro.yaml", section);
+  auto c = check(dir);
+  std::vector<std::string> where;
+  for (const auto& d : c->diags.all())
+    if (d.code == "unknown-document")
+      where.push_back(fmt::format("{}:{} {}", d.loc.line, d.loc.column, d.message));
+  CHECK(where == std::vector<std::string>{"2005:16 unknown document '3/77'",
+                                          "2005:36 unknown document '3/78'"});
 }

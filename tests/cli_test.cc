@@ -570,3 +570,94 @@ TEST_CASE("no temporary file is left after a successful build", "[cli]") {
   REQUIRE(s.run({"build", "m"}).status == 0);
   CHECK(listing(s.m() / "out") == kAllOutputs);
 }
+
+// Several meeting folders in one run: built in parallel, reported in order.
+
+namespace {
+
+// A copy of the example as work/NAME, broken with one unknown key if asked.
+void add_meeting(const Sandbox& s, const std::string& name, bool broken = false) {
+  fs::create_directories((s.work() / name).parent_path());
+  fs::copy(s.m(), s.work() / name, fs::copy_options::recursive);
+  if (broken) {
+    std::ofstream out(s.work() / name / "report.yaml", std::ios::app);
+    out << "\nnot-a-key: 1\n";
+  }
+}
+
+}  // namespace
+
+TEST_CASE("build with several folders writes each and prints one line per folder", "[cli]") {
+  Sandbox s;
+  add_meeting(s, "m2");
+  add_meeting(s, "m3", true);
+  Result r = s.run({"build", "m", "m3", "m2", "-o", "public"});
+  CHECK(r.status == 1);
+  CHECK(r.out == "ok m (3 files)\nFAILED m3 (1 error)\nok m2 (3 files)\n");
+  CHECK(r.err.find("m3/report.yaml:") != std::string::npos);
+  CHECK(r.err.find("1 error generated\n") != std::string::npos);
+  // Not a terminal: no progress line.
+  CHECK(r.err.find("[1/3]") == std::string::npos);
+  CHECK(listing(s.work() / "public") == std::set<std::string>{"m", "m2"});
+  CHECK(listing(s.work() / "public" / "m") == kAllOutputs);
+  CHECK(slurp(s.work() / "public" / "m" / "report.md") ==
+        slurp(s.work() / "public" / "m2" / "report.md"));
+  CHECK_FALSE(fs::exists(s.m() / "out"));
+}
+
+TEST_CASE("several folders without -o are written into each DIR/out", "[cli]") {
+  Sandbox s;
+  add_meeting(s, "archive/15");
+  Result r = s.run({"build", "m", "archive/15/", "-j", "1"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == "ok m (3 files)\nok archive/15/ (3 files)\n");
+  CHECK(listing(s.m() / "out") == kAllOutputs);
+  CHECK(listing(s.work() / "archive" / "15" / "out") == kAllOutputs);
+
+  Result quiet = s.run({"build", "m", "archive/15", "-q"});
+  CHECK(quiet.status == 0);
+  CHECK(quiet.out.empty());
+}
+
+TEST_CASE("check with several folders prints each folder's diagnostics whole, in order", "[cli]") {
+  Sandbox s;
+  add_meeting(s, "a", true);
+  add_meeting(s, "b", true);
+  add_meeting(s, "c");
+  Result alone_a = s.run({"check", "a"});
+  Result alone_b = s.run({"check", "b"});
+  REQUIRE(alone_a.status == 1);
+  REQUIRE_FALSE(alone_a.err.empty());
+  for (const char* jobs : {"1", "3"}) {
+    INFO(jobs);
+    Result r = s.run({"check", "b", "c", "a", "-j", jobs});
+    CHECK(r.status == 1);
+    CHECK(r.err == alone_b.err + alone_a.err);
+    CHECK(r.out == "FAILED b (1 error)\nok c\nFAILED a (1 error)\n");
+  }
+  Result clean = s.run({"check", "c", "m"});
+  CHECK(clean.status == 0);
+  CHECK(clean.err.empty());
+  CHECK(clean.out == "ok c\nok m\n");
+}
+
+TEST_CASE("usage errors of several folders stop the run before any folder is read", "[cli]") {
+  Sandbox s;
+  add_meeting(s, "x/m");
+  auto before = snapshot(s.work());
+  Result twice = s.run({"build", "m", "./m/"});
+  CHECK(twice.status == 2);
+  CHECK(twice.err == "cwgreport: the meeting folder './m/' is given twice\n");
+  Result clash = s.run({"build", "m", "x/m", "-o", "public"});
+  CHECK(clash.status == 2);
+  CHECK(clash.err ==
+        "cwgreport: 'm' and 'x/m' would both be written to 'public/m'; build them separately\n");
+  Result output = s.run({"check", "m", "x/m", "--diagnostics-output", "d.txt"});
+  CHECK(output.status == 2);
+  CHECK(output.err == "cwgreport: --diagnostics-output takes a single meeting folder, not 2\n");
+  Result sarif = s.run({"check", "m", "x/m", "--diagnostics-format", "sarif"});
+  CHECK(sarif.status == 2);
+  CHECK(s.run({"check", "m", "x/m", "-j", "0"}).status == 2);
+  CHECK(snapshot(s.work()) == before);
+}

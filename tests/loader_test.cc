@@ -1,6 +1,8 @@
 // Tests of the loader: the shape of every source file is checked, with
 // positions, and a valid folder loads without a word.
 #include <catch2/catch.hpp>
+#include <regex>
+#include <set>
 
 #include "loader.h"
 #include "test_util.h"
@@ -132,4 +134,41 @@ TEST_CASE("a missing folder or report.yaml is reported") {
   CHECK_FALSE(load_sources(dir.str(), d2));
   REQUIRE(d2.all().size() == 1);
   CHECK(d2.all()[0].code == "file-unreadable");
+}
+
+// The loader recognizes numbers with a hand-written scanner; this pattern is
+// the definition it must agree with, value for value.
+TEST_CASE("plain values read as numbers are exactly those of the YAML number pattern") {
+  static const std::regex number(
+      R"([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7]+)"
+      R"(|0b[01_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
+  const std::vector<std::string> values = {
+      "1",     "-1",          "+1",    "1.5",   "1.",     ".5",   "-.5",      "1e5",
+      "1E+5",  "1e",          "1.e5",  ".e5",   "1_000",  "1__",  "_1",       "0x1F",
+      "0x",    "0xg",         "0x_",   "0o17",  "0o8",    "0o",   "0b101",    "0b2",
+      "0b",    "0b_",         ".inf",  "-.inf", "+.Inf",  ".INF", ".iNf",     ".nan",
+      "-.nan", ".NaN",        "nan",   "inf",   "1.2.3",  "12a",  "0e5",      "1-2",
+      "+",     ".",           "1e5.0", "1e-07", "+.5e+3", "3/2",  "1,000",    "2018-01-23",
+      "1.10",  "6.5 million", "0x1p3", "1e5e5", "++1",    "-+1",  "1__.__e9", "0b1_0",
+      "0o7_",  "00",          "0.0.0", "x1"};
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string text = "entities:\n";
+  for (std::size_t i = 0; i < values.size(); ++i)
+    text += fmt::format("  - id: e{}\n    name: {}\n", i, values[i]);
+  text += "documents: []\n";
+  dir.write("documents.yaml", text);
+  Diagnostics diags;
+  load_sources(dir.str(), diags);
+  std::set<std::string> reported;
+  for (const auto& d : diags.all()) {
+    if (d.code != "ambiguous-scalar") continue;
+    const std::string suffix = "' is read as a number by YAML: quote it if it is text";
+    if (d.message.ends_with(suffix))
+      reported.insert(d.message.substr(1, d.message.size() - 1 - suffix.size()));
+  }
+  for (const auto& v : values) {
+    INFO(v);
+    CHECK(reported.contains(v) == std::regex_match(v, number));
+  }
 }

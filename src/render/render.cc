@@ -100,6 +100,18 @@ std::string sanitize(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   while (!text.empty()) {
+    // Printable ASCII, nearly all of a report, is copied a run at a time.
+    std::size_t run = 0;
+    while (run < text.size()) {
+      const auto c = static_cast<unsigned char>(text[run]);
+      if (c >= 0x7F || (c < 0x20 && c != '\t' && c != '\n')) break;
+      ++run;
+    }
+    if (run > 0) {
+      out.append(text.data(), run);
+      text.remove_prefix(run);
+      continue;
+    }
     utf8proc_int32_t cp = 0;
     size_t n = decode(text, cp);
     if (n == 0) {
