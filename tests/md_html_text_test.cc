@@ -39,6 +39,7 @@
 #include "cwgreport/compile.h"
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/render.h"
+#include "render/tree_builders.h"
 
 // After the C++ headers: houdini.h defines `likely` and `unlikely` as macros.
 #include <cmark-gfm/buffer.h>
@@ -51,6 +52,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace cwg;
 using namespace cwg::tree;
+using namespace cwg::test;
 
 // ---------------------------------------------------------------------------
 // Markdown to HTML, as GitHub does it
@@ -274,60 +276,6 @@ Texts texts_of(const Report& report) {
 
 // ---------------------------------------------------------------------------
 // A report tree with every kind of block and inline
-
-Inline txt(std::string s) {
-  Inline i;
-  i.text = std::move(s);
-  return i;
-}
-
-Inline node(Inline::Kind kind, std::string text = {}, std::string target = {},
-            Inlines children = {}) {
-  Inline i;
-  i.kind = kind;
-  i.text = std::move(text);
-  i.target = std::move(target);
-  i.children = std::move(children);
-  return i;
-}
-
-Inlines t(std::string s) { return {txt(std::move(s))}; }
-
-Block para(std::string number, Inlines text, std::vector<Block> children = {},
-           std::string anchor = {}) {
-  Block b;
-  b.number = std::move(number);
-  b.text = std::move(text);
-  b.children = std::move(children);
-  b.anchor = std::move(anchor);
-  return b;
-}
-
-ListItem item(std::string marker, Inlines text, std::vector<Block> children = {}) {
-  ListItem i;
-  i.marker = std::move(marker);
-  i.text = std::move(text);
-  i.children = std::move(children);
-  return i;
-}
-
-Block list(ListStyle style, std::vector<ListItem> items) {
-  Block b;
-  b.kind = Block::Kind::list;
-  b.style = style;
-  b.items = std::move(items);
-  return b;
-}
-
-Section section(std::string number, Inlines heading, std::vector<Block> blocks,
-                std::string anchor = {}) {
-  Section s;
-  s.number = std::move(number);
-  s.heading = std::move(heading);
-  s.blocks = std::move(blocks);
-  s.anchor = std::move(anchor);
-  return s;
-}
 
 Report every_construct() {
   Report r;

@@ -8,88 +8,13 @@
 #include <string>
 
 #include "cwgreport/render.h"
+#include "render/tree_builders.h"
 
 namespace {
 
 using namespace cwg;
 using namespace cwg::tree;
-
-Inline txt(std::string s) {
-  Inline i;
-  i.text = std::move(s);
-  return i;
-}
-
-Inline node(Inline::Kind kind, std::string text = {}, std::string target = {},
-            Inlines children = {}) {
-  Inline i;
-  i.kind = kind;
-  i.text = std::move(text);
-  i.target = std::move(target);
-  i.children = std::move(children);
-  return i;
-}
-
-Inlines t(std::string s) { return {txt(std::move(s))}; }
-
-Block para(std::string number, Inlines text, std::vector<Block> children = {},
-           std::string anchor = {}) {
-  Block b;
-  b.number = std::move(number);
-  b.text = std::move(text);
-  b.children = std::move(children);
-  b.anchor = std::move(anchor);
-  return b;
-}
-
-ListItem item(std::string marker, Inlines text, std::vector<Block> children = {}) {
-  ListItem i;
-  i.marker = std::move(marker);
-  i.text = std::move(text);
-  i.children = std::move(children);
-  return i;
-}
-
-Block list(ListStyle style, std::vector<ListItem> items) {
-  Block b;
-  b.kind = Block::Kind::list;
-  b.style = style;
-  b.items = std::move(items);
-  return b;
-}
-
-Block table(std::vector<Inlines> header, std::vector<std::vector<Inlines>> rows) {
-  Block b;
-  b.kind = Block::Kind::table;
-  b.table.header = std::move(header);
-  b.table.rows = std::move(rows);
-  b.table.align.assign(b.table.header.size(), Align::none);
-  return b;
-}
-
-Block quote(Inlines attribution, std::vector<Block> children) {
-  Block b;
-  b.kind = Block::Kind::quote;
-  b.text = std::move(attribution);
-  b.children = std::move(children);
-  return b;
-}
-
-Section section(std::string number, Inlines heading, std::vector<Block> blocks,
-                std::string anchor = {}) {
-  Section s;
-  s.number = std::move(number);
-  s.heading = std::move(heading);
-  s.blocks = std::move(blocks);
-  s.anchor = std::move(anchor);
-  return s;
-}
-
-Report body(std::vector<Block> blocks) {
-  Report r;
-  r.sections.push_back(section("", {}, std::move(blocks)));
-  return r;
-}
+using namespace cwg::test;
 
 std::string md(const Report& r) { return render_markdown(r, RenderOptions{}); }
 
@@ -602,7 +527,7 @@ TEST_CASE("markdown: blank lines never double and the file ends with one newline
   r.sections.push_back(
       section("1", t("A"),
               {para("", {}), para("", {}, {list(ListStyle::bullet, {})}), para("1.1", t("x"))}));
-  r.sections.push_back(section("", {}, {}));
+  r.sections.push_back(section("", Inlines{}, {}));
   r.sections.push_back(section("2", t("B"), {}));
   std::string out = md(r);
   CHECK(out == "## 1 A\n\n**1.1** x\n\n## 2 B\n");

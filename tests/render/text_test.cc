@@ -4,69 +4,14 @@
 #include <string>
 
 #include "cwgreport/render.h"
+#include "render/tree_builders.h"
 #include "render/render.h"
 
 namespace {
 
 using namespace cwg;
 using namespace cwg::tree;
-
-Inline txt(std::string s) {
-  Inline i;
-  i.text = std::move(s);
-  return i;
-}
-
-Inline node(Inline::Kind kind, std::string text = {}, std::string target = {},
-            Inlines children = {}) {
-  Inline i;
-  i.kind = kind;
-  i.text = std::move(text);
-  i.target = std::move(target);
-  i.children = std::move(children);
-  return i;
-}
-
-Inlines t(std::string s) { return {txt(std::move(s))}; }
-
-Block para(std::string number, Inlines text, std::vector<Block> children = {}) {
-  Block b;
-  b.number = std::move(number);
-  b.text = std::move(text);
-  b.children = std::move(children);
-  return b;
-}
-
-ListItem item(std::string marker, std::string text, std::vector<Block> children = {}) {
-  ListItem i;
-  i.marker = std::move(marker);
-  i.text = t(std::move(text));
-  i.children = std::move(children);
-  return i;
-}
-
-Block list(ListStyle style, std::vector<ListItem> items) {
-  Block b;
-  b.kind = Block::Kind::list;
-  b.style = style;
-  b.items = std::move(items);
-  return b;
-}
-
-Section section(std::string number, std::string heading, std::vector<Block> blocks) {
-  Section s;
-  s.number = std::move(number);
-  s.heading = t(std::move(heading));
-  s.blocks = std::move(blocks);
-  return s;
-}
-
-// A report holding only `blocks`, in a section without number or heading.
-Report body(std::vector<Block> blocks) {
-  Report r;
-  r.sections.push_back(section("", "", std::move(blocks)));
-  return r;
-}
+using namespace cwg::test;
 
 std::string text(const Report& r, int width = 0) {
   RenderOptions opts;
