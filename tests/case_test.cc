@@ -28,7 +28,7 @@ struct Case {
 Case parse_case(const fs::path& path) {
   Case c;
   c.name = path.stem().string();
-  std::istringstream in(test::read_file(path));
+  std::istringstream in(test::slurp(path));
   std::string line;
   std::string* current = nullptr;
   while (std::getline(in, line)) {

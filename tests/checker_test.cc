@@ -164,7 +164,7 @@ documents:
 TEST_CASE("two revisions of one document presented is a warning") {
   TempDir dir;
   test::write_minimal_meeting(dir);
-  std::string docs = test::read_file(dir.path() / "documents.yaml");
+  std::string docs = test::slurp(dir.path() / "documents.yaml");
   docs += "  - number: 2\n    title: Original\n    kind: contribution\n";
   dir.write("documents.yaml", docs);
   dir.write("sections/intro.yaml",
@@ -194,7 +194,7 @@ TEST_CASE("counts in prose are checked against the register") {
 TEST_CASE("meetings out of order and impossible date ranges are errors") {
   TempDir dir;
   test::write_minimal_meeting(dir);
-  std::string report = test::read_file(dir.path() / "report.yaml");
+  std::string report = test::slurp(dir.path() / "report.yaml");
   report.replace(report.find("    date: 2024-05-06\n"), 21,
                  "    date: 2024-05-06\n    end_date: 2024-05-01\n  - number: 4\n"
                  "    date: 2024-01-01\n");

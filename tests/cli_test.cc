@@ -23,25 +23,16 @@
 #include <utility>
 #include <vector>
 
+#include "test_util.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
 const fs::path kExample = fs::path(CWG_SOURCE_DIR) / "examples" / "meeting14";
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-}
+using cwg::test::slurp;
+using cwg::test::spit;
 
 // The names in a folder, hidden ones included: temporary files start with '.'.
 std::set<std::string> listing(const fs::path& dir) {

@@ -21,6 +21,8 @@
 #include "cwgreport/compile.h"
 #include "cwgreport/render.h"
 
+#include "test_util.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -34,19 +36,8 @@ bool update_golden() {
   return v && std::string_view(v) == "1";
 }
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-}
+using cwg::test::slurp;
+using cwg::test::spit;
 
 std::vector<std::string> subfolders(const fs::path& dir) {
   std::vector<std::string> names;

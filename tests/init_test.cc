@@ -19,25 +19,16 @@
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/report_tree.h"
 
+#include "test_util.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
 const fs::path kSource = CWG_SOURCE_DIR;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-}
+using cwg::test::slurp;
+using cwg::test::spit;
 
 struct Result {
   int status = -1;

@@ -97,7 +97,7 @@ TEST_CASE("listed paths must stay inside the meeting folder") {
   TempDir outside;
   outside.write("x.yaml", "heading: Outside\nparagraphs: [x]\n");
   std::filesystem::create_symlink(outside.path() / "x.yaml", dir.path() / "link.yaml");
-  std::string report = test::read_file(dir.path() / "report.yaml");
+  std::string report = test::slurp(dir.path() / "report.yaml");
   report.replace(report.find("  - sections/docs.yaml\n"), 23,
                  "  - ../x.yaml\n  - /etc/passwd\n  - link.yaml\n  - sections/intro.yaml\n");
   dir.write("report.yaml", report);

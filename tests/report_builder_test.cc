@@ -127,12 +127,12 @@ TEST_CASE("a Markdown heading in a text field is an error, and nothing is built"
 TEST_CASE("titles in words for several meetings") {
   TempDir dir;
   test::write_minimal_meeting(dir);
-  std::string report = test::read_file(dir.path() / "report.yaml");
+  std::string report = test::slurp(dir.path() / "report.yaml");
   report.replace(report.find("    date: 2024-05-06\n"), 21,
                  "    date: 2024-05-06\n  - number: 16\n    date: 2024-09-01\n");
   report += "title_ordinals: words\n";
   dir.write("report.yaml", report);
-  std::string docs = test::read_file(dir.path() / "documents.yaml");
+  std::string docs = test::slurp(dir.path() / "documents.yaml");
   for (std::string_view at : {"  - number: 1\n", "  - number: 2\n"}) {
     auto pos = docs.find(at);
     docs.insert(pos + at.size(), "    meeting: 3\n");

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,20 @@
 #include "cwgreport/diagnostic.h"
 
 namespace cwg::test {
+
+// The contents of a file; throws when it cannot be read.
+inline std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Writes a file whole; throws when it cannot be written.
+inline void spit(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
 
 class TempDir {
  public:
@@ -35,17 +50,12 @@ class TempDir {
   void write(const std::string& rel, const std::string& contents) const {
     auto p = path_ / rel;
     std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << contents;
+    spit(p, contents);
   }
 
  private:
   std::filesystem::path path_;
 };
-
-inline std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // "line:col code" for each diagnostic, file names left out, in order.
 inline std::vector<std::string> codes(const Diagnostics& diags) {
