@@ -50,6 +50,16 @@ const std::vector<CodeInfo> kCodes = {
      "YAML parsers usually keep one of the two values silently; cwgreport rejects the file so "
      "that no text is lost.\nExample: two `text:` keys in one paragraph.\n"
      "Fix: remove or merge one of the two."},
+    {"text-limit", S::error, "a text field is too large or nests too deeply",
+     "Markdown text fields have limits that real reports stay far below and that keep hostile "
+     "text from taking minutes or gigabytes: at most 16 MiB per field, also once its "
+     "cross-references and link references are printed (change with --max-field-size); block "
+     "quotes and list items nested at most 32 deep, and emphasis, strikethrough and links as "
+     "well; at most 32 '[' open at once in one paragraph; at most 64 columns in a Markdown "
+     "table; at most 500,000 line breaks and Markdown punctuation characters per field.\n"
+     "Example: a paragraph starting with forty '>'.\n"
+     "Fix: escape the characters that are text (`\\>`, `\\*`, `\\[`, `\\|`), or split "
+     "the text."},
 
     // The source format.
     {"unknown-key", S::error, "a key that the source format does not define",

@@ -32,6 +32,7 @@
 #include "init.h"
 #include "output.h"
 #include "schema_text.h"
+#include "text_limits.h"
 
 #ifndef CWG_VERSION
 #error "the build defines CWG_VERSION"
@@ -80,6 +81,7 @@ struct CommonOptions {
   std::size_t max_errors = 50;
   std::string color = "auto";
   std::uint64_t max_file_size = yaml::Limits{}.max_file_bytes;
+  std::uint64_t max_field_size = TextLimits{}.max_field_bytes;
 };
 
 struct BuildOptions {
@@ -127,6 +129,11 @@ void add_common_options(CLI::App& cmd, CommonOptions& o) {
                  "(default 8MiB)")
       ->type_name("BYTES")
       ->transform(CLI::AsSizeValue(false));
+  cmd.add_option("--max-field-size", o.max_field_size,
+                 "Largest Markdown text field accepted, in bytes, as written and with its "
+                 "cross-references printed; units such as 32MiB are accepted (default 16MiB)")
+      ->type_name("BYTES")
+      ->transform(CLI::AsSizeValue(false));
 }
 
 DiagnosticPolicy make_policy(const CommonOptions& o) {
@@ -157,6 +164,7 @@ PrintOptions make_print_options(const CommonOptions& o) {
 
 void check_options(const CommonOptions& o) {
   if (o.max_file_size == 0) throw UsageError("--max-file-size must be at least 1 byte");
+  if (o.max_field_size == 0) throw UsageError("--max-field-size must be at least 1 byte");
 }
 
 // The formats -f asks for, in the fixed order of output_formats() so that
@@ -249,6 +257,9 @@ std::mutex g_write_mutex;
 std::optional<tree::Report> compile_folder(const CommonOptions& o, Diagnostics& diags) {
   CompileOptions copts;
   copts.limits.max_file_bytes = o.max_file_size;
+  TextLimits text;
+  text.max_field_bytes = o.max_field_size;
+  TextLimitsScope scope(text);
   return compile(o.dir, diags, copts);
 }
 

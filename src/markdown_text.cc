@@ -11,6 +11,8 @@
 #include <cctype>
 #include <memory>
 
+#include "text_limits.h"
+
 namespace cwg {
 
 namespace {
@@ -47,6 +49,7 @@ class TextConverter {
       : owner_(owner), model_(owner.model_), diags_(owner.diags_), text_(text) {}
 
   MarkdownText run() {
+    if (!check_text_limits(model_, text_, diags_)) return {};
     std::string prepared = prepare();
     static const bool registered = [] {
       cmark_gfm_core_extensions_ensure_registered();

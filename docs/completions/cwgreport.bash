@@ -6,7 +6,7 @@
 # sourcing this one file is enough.
 
 _cwgreport_common_options="-h --help -j --jobs -W --diagnostics-format --diagnostics-output
-  --max-errors --color --max-file-size"
+  --max-errors --color --max-file-size --max-field-size"
 
 # Sets COMPREPLY to the words of $1 that start with $2.
 _cwgreport_words() {
@@ -79,7 +79,7 @@ _cwgreport() {
       _cwgreport_paths -f "$cur"
       return
       ;;
-    -j | --jobs | --max-errors | --max-file-size | --width | --number | --date | --group-name | \
+    -j | --jobs | --max-errors | --max-file-size | --max-field-size | --width | --number | --date | --group-name | \
       --acronym)
       COMPREPLY=()
       return

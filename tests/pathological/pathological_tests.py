@@ -1,0 +1,886 @@
+#!/usr/bin/env python3
+"""Hostile and broken meeting folders, each built under a time and memory limit.
+
+    pathological_tests.py --program PATH/TO/cwgreport [-k SUBSTRING] [--keep] [--list]
+
+In the manner of cmark's test/pathological_tests.py: every case writes a meeting
+folder into a scratch directory, runs `cwgreport build` on it with a wall-clock
+limit (2 s unless the case says why it needs more) and an address-space limit
+(1 GiB), and checks the exit status and the diagnostic codes reported. A case
+that must build checks its outputs instead: no script element, event-handler
+attribute or javascript:/vbscript:/data: link in report.html, none either in
+report.md once rendered by cmark-gfm with raw HTML allowed, no control
+character in report.txt. A build that fails must leave no output file behind.
+
+Prints one line per case and finally "N passed, N failed"; exits 1 if any case
+failed. Cases marked with a known bug in a file this suite does not cover are
+reported as "xfail" and counted apart until the bug is fixed.
+
+Environment: CWG_PATHOLOGICAL_TIME_SCALE multiplies every time limit (for a
+slow or loaded machine); with ASAN_OPTIONS set (a sanitizer build) the limits
+are multiplied by 5 and no address-space limit is set, which ASan's shadow
+memory cannot live with.
+"""
+
+import argparse
+import html.parser
+import json
+import os
+import pathlib
+import re
+import resource
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+
+MEMORY_LIMIT = 1 << 30  # bytes of address space
+DEFAULT_TIMEOUT = 2.0  # seconds, wall clock
+
+# ---------------------------------------------------------------------------
+# Writing YAML
+
+
+def q(s: str) -> str:
+    """A YAML double-quoted scalar holding exactly `s`."""
+    out = ['"']
+    for ch in s:
+        cp = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif cp < 0x20 or cp == 0x7F or 0x80 <= cp <= 0x9F or cp in (0x2028, 0x2029, 0xFEFF):
+            out.append("\\u%04x" % cp)
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def emit(value, indent=0) -> str:
+    """Block-style YAML for dicts, lists, strings, numbers and booleans."""
+    pad = " " * indent
+    if isinstance(value, dict):
+        if not value:
+            return pad + "{}\n"
+        lines = []
+        for k, v in value.items():
+            if isinstance(v, (dict, list)) and v:
+                lines.append("%s%s:\n%s" % (pad, k, emit(v, indent + 2)))
+            else:
+                lines.append("%s%s: %s\n" % (pad, k, scalar(v)))
+        return "".join(lines)
+    if isinstance(value, list):
+        if not value:
+            return pad + "[]\n"
+        lines = []
+        for v in value:
+            if isinstance(v, (dict, list)) and v:
+                body = emit(v, indent + 2)
+                lines.append(pad + "- " + body[indent + 2:])
+            else:
+                lines.append("%s- %s\n" % (pad, scalar(v)))
+        return "".join(lines)
+    return pad + scalar(value) + "\n"
+
+
+class Plain(str):
+    """A scalar written without quotes: numbers, dates, ids, keys."""
+
+
+def scalar(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, Plain):
+        return str(v)
+    if isinstance(v, dict):
+        return "{}"
+    if isinstance(v, list):
+        return "[]"
+    return q(v)
+
+
+# ---------------------------------------------------------------------------
+# A full meeting: every kind of field the format has
+
+
+def meeting(t=lambda field, default: default):
+    """The files of a valid meeting using every part of the format. `t(field,
+    default)` gives the text of each free-text field: the cases replace it."""
+    report = {
+        "group": {"name": t("group.name", "Council Working Group on Testing"),
+                  "acronym": t("group.acronym", "CWG-T"),
+                  "parent": t("group.parent", "Council")},
+        "cover": {"session": t("cover.session", "Council 2024"),
+                  "place": t("cover.place", "Geneva"),
+                  "dates": t("cover.dates", "9-19 June 2024"),
+                  "agenda_item": t("cover.agenda_item", "PL 1.5"),
+                  "symbol": t("cover.symbol", "C24/57"),
+                  "revision": 1, "language": Plain("E"), "date": Plain("2024-05-12"),
+                  "original": t("cover.original", "English"),
+                  "source": t("cover.source", "Report by the Chair")},
+        "meetings": [{"number": 3, "date": Plain("2024-05-06"),
+                      "venue": t("meeting.venue", "Geneva"), "participants": 40,
+                      "mode": Plain("hybrid"), "chair": Plain("chair")}],
+        "people": [{"id": Plain("chair"), "name": t("person.name", "Ada Lovelace"),
+                    "honorific": t("person.honorific", "Ms"),
+                    "country": t("person.country", "UK"), "role": Plain("chair")}],
+        "summary": t("summary", "This report summarizes the {meeting:3} meeting."),
+        "action": t("action", "The Council is invited to take note of the report."),
+        "references": [{"id": Plain("res1"), "text": t("reference.text", "Resolution 1")}],
+        "sections": [Plain("sections/intro.yaml"), Plain("sections/docs.yaml")],
+        "annexes": [Plain("sections/annex.yaml")],
+        "signature": {"person": Plain("chair"), "role": t("signature.role", "Chair, CWG-T")},
+    }
+    documents = {
+        "entities": [{"id": Plain("uk"), "name": t("entity.name", "United Kingdom"),
+                      "short": t("entity.short", "UK")}],
+        "documents": [
+            {"number": 1, "title": t("document.title", "Agenda"), "kind": Plain("agenda")},
+            {"number": 2, "revision": 1, "title": t("document.title2", "Contribution"),
+             "kind": Plain("contribution"), "source": [Plain("uk")]},
+            {"number": 12, "series": t("document.series", "C18/"),
+             "title": t("document.title3", "A Council document"), "kind": Plain("other")},
+        ],
+    }
+    intro = {
+        "label": Plain("intro"),
+        "heading": t("section.heading", "Introduction"),
+        "paragraphs": [
+            {"label": Plain("opening"),
+             "text": t("paragraph.text", "The meeting opened with {doc:3/1}, see {para:uk}, "
+                       "{ref:res1}, {entity:uk} and {person:chair}."),
+             "footnotes": [{"id": Plain("n1"), "text": t("footnote.text", "A footnote.")}]},
+            {"text": t("paragraph.quote_intro", "The resolution reads:") + "{note:n1}",
+             "quote": {"source": t("quote.source", "Resolution 1"),
+                       "paragraphs": [{"number": t("quote.number", "1"),
+                                       "text": t("quote.text", "to continue;")},
+                                      {"elision": True},
+                                      t("quote.plain", "to report.")]}},
+            {"text": t("paragraph.table_intro", "The subjects:"),
+             "table": {"caption": t("table.caption", "Subjects"),
+                       "columns": [t("table.column", "Subject"), "Documents"],
+                       "rows": [[t("table.cell", "Opening"), "{doc:3/1}"]]}},
+            {"text": t("paragraph.list_intro", "The group agreed:"),
+             "list": {"style": Plain("alpha"),
+                      "items": [t("list.item", "to meet again;"),
+                                {"label": Plain("item-b"), "text": t("list.item2", "to report"),
+                                 "list": [t("list.nested", "to the Council.")]}]}},
+        ],
+    }
+    docs = {
+        "heading": t("section.heading2", "Documents"),
+        "paragraphs": [
+            {"label": Plain("uk"), "presents": Plain("3/2R1"),
+             "text": t("paragraph.text2", "The United Kingdom presented {doc:3/2R1|full}."),
+             "documents": {"kind": Plain("contribution")}},
+            {"text": t("paragraph.text3", "Also considered:"),
+             "documents": {"kind": [Plain("agenda"), Plain("other")]}},
+        ],
+    }
+    annex = {"label": Plain("annex"), "heading": t("annex.heading", "Participants"),
+             "paragraphs": [t("annex.text", "Forty participants took part.")]}
+    return {
+        "report.yaml": emit(report),
+        "documents.yaml": emit(documents),
+        "sections/intro.yaml": emit(intro),
+        "sections/docs.yaml": emit(docs),
+        "sections/annex.yaml": emit(annex),
+    }
+
+
+def write_meeting(d: pathlib.Path, files):
+    for rel, text in files.items():
+        p = d / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            p.write_bytes(text)
+        else:
+            p.write_text(text, encoding="utf-8")
+
+
+def with_text(field, text, **extra):
+    """A builder: the full meeting with one field's text replaced."""
+    def build(d):
+        files = meeting(lambda f, default: text if f == field else default)
+        files.update(extra)
+        write_meeting(d, files)
+    return build
+
+
+def with_file(rel, text):
+    """A builder: the full meeting with one file replaced."""
+    def build(d):
+        files = meeting()
+        files[rel] = text
+        write_meeting(d, files)
+    return build
+
+
+def section(paragraphs, heading="Introduction"):
+    return emit({"label": Plain("intro"), "heading": heading, "paragraphs": paragraphs})
+
+
+# ---------------------------------------------------------------------------
+# Checking outputs
+
+UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "background", "poster"}
+ACTIVE_TAGS = {"script", "iframe", "object", "embed", "base", "frame", "frameset", "applet"}
+
+
+class HtmlAudit(html.parser.HTMLParser):
+    """Collects what in an HTML document could run script."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ACTIVE_TAGS:
+            self.problems.append("<%s> element" % tag)
+        if tag == "meta" and any(n == "http-equiv" and (v or "").lower() == "refresh"
+                                 for n, v in attrs):
+            self.problems.append("meta refresh")
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.problems.append("attribute %s on <%s>" % (name, tag))
+            squeezed = re.sub(r"[\x00-\x20\x7f]", "", value).lower()
+            if name in URL_ATTRS and squeezed.startswith(UNSAFE_SCHEMES):
+                self.problems.append("%s=%r on <%s>" % (name, value[:40], tag))
+            if name == "style" and ("javascript:" in squeezed or "expression(" in squeezed):
+                self.problems.append("style=%r on <%s>" % (value[:40], tag))
+
+    handle_startendtag = handle_starttag
+
+
+def html_problems(text: str):
+    audit = HtmlAudit()
+    audit.feed(text)
+    audit.close()
+    return audit.problems
+
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+
+
+def output_problems(out: pathlib.Path):
+    """What is wrong with the three outputs of a successful build."""
+    problems = []
+    for name in ("report.html", "report.md", "report.txt"):
+        if not (out / name).is_file():
+            problems.append("%s missing" % name)
+    if problems:
+        return problems
+    html_text = (out / "report.html").read_text(encoding="utf-8")
+    problems += ["report.html: " + p for p in html_problems(html_text)]
+    md = (out / "report.md").read_text(encoding="utf-8")
+    cmark = shutil.which("cmark-gfm")
+    if cmark:
+        # Rendered with raw HTML passed through, as a careless Markdown
+        # renderer would: any markup in report.md then shows.
+        rendered = subprocess.run(
+            [cmark, "--unsafe", "-e", "table", "-e", "strikethrough"], input=md.encode(),
+            capture_output=True, timeout=60, check=False).stdout.decode("utf-8", "replace")
+        problems += ["report.md: " + p for p in html_problems(rendered)]
+    elif re.search(r"(?<!\\)<(script|img|svg|iframe)", md, re.I):
+        problems.append("report.md: raw HTML")
+    txt = (out / "report.txt").read_text(encoding="utf-8")
+    m = CONTROL.search(txt)
+    if m:
+        problems.append("report.txt: control character U+%04X" % ord(m.group()))
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# The cases
+
+
+class Case:
+    def __init__(self, name, build, exit=1, codes=(), args=(), timeout=DEFAULT_TIMEOUT,
+                 why_slow=None, known_bug=None, check=None, skip=None, known_md_bug=None):
+        self.name = name
+        self.build = build
+        self.exit = exit
+        self.codes = set(codes)
+        self.args = list(args)
+        self.timeout = timeout
+        # A case allowed more than the default time says why.
+        assert timeout == DEFAULT_TIMEOUT or why_slow, name
+        self.known_bug = known_bug
+        self.check = check
+        self.skip = skip
+        # A known bug that shows only in report.md: its problems make the
+        # case an xfail, the other outputs are still held to every check.
+        self.known_md_bug = known_md_bug
+
+
+CASES = []
+
+
+def case(*args, **kwargs):
+    CASES.append(Case(*args, **kwargs))
+
+
+def nested_keys(depth):
+    return "".join("  " * i + "a:\n" for i in range(depth)) + "  " * depth + "a: b\n"
+
+
+def billion_laughs():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    prev = "a"
+    for name in "bcdefghi":
+        lines.append("%s: &%s [%s]" % (name, name, ",".join(["*" + prev] * 9)))
+        prev = name
+    return "\n".join(lines) + "\n"
+
+
+# --- YAML: the known problems of yaml-cpp 0.7 --------------------------------
+case("yaml alias cycle", with_file("report.yaml", "group: &g [*g]\n"), codes=["yaml-alias"])
+case("yaml billion laughs", with_file("report.yaml", billion_laughs()), codes=["yaml-alias"])
+case("yaml stray comma at top level", with_file("report.yaml", ",\n"), codes=["yaml-syntax"])
+case("yaml stray comma in a flow list",
+     with_file("sections/docs.yaml", "heading: D\nparagraphs: [a, , b]\n"), codes=["yaml-syntax"])
+case("yaml stray commas after a mapping", with_file("documents.yaml", "a: b\n" + ",\n" * 1000),
+     codes=["yaml-syntax"])
+case("yaml duplicate keys",
+     with_file("sections/annex.yaml", "heading: A\nheading: B\nparagraphs: [x]\n"),
+     codes=["duplicate-key"])
+case("yaml raw NUL in a plain scalar",
+     with_file("sections/annex.yaml", b"heading: ti\x00tle\nparagraphs: [x]\n"),
+     codes=["invalid-encoding"])
+case("yaml unterminated double quote",
+     with_file("sections/annex.yaml", 'heading: "Participants\nparagraphs:\n  - x\n'),
+     codes=["yaml-syntax"])
+case("yaml unterminated single quote",
+     with_file("sections/annex.yaml", "heading: 'Participants\nparagraphs:\n  - x\n"),
+     codes=["yaml-syntax"])
+case("yaml end of input inside a flow list",
+     with_file("sections/annex.yaml", "heading: A\nparagraphs: [x, y,\n  z\n"),
+     codes=["yaml-syntax"])
+case("yaml end of input inside a flow map",
+     with_file("sections/annex.yaml", "heading: A\nparagraphs: [{text: x\n"),
+     codes=["yaml-syntax"])
+case("yaml report.yaml is a directory", lambda d: (write_meeting(d, {
+    k: v for k, v in meeting().items() if k != "report.yaml"}), (d / "report.yaml").mkdir()),
+     codes=["file-unreadable"])
+case("yaml 40,000 keys in one mapping",
+     with_file("sections/annex.yaml", "heading: A\nparagraphs: [x]\n" +
+                "".join("k%d: v\n" % i for i in range(40000))), codes=["unknown-key"])
+case("yaml 5,000-deep block nesting", with_file("sections/annex.yaml", "- " * 5000 + "a\n"),
+     codes=["yaml-limit"])
+case("yaml 2,000-deep indented mappings", with_file("sections/annex.yaml", nested_keys(2000)),
+     codes=["yaml-limit"])
+case("yaml 5,000-deep flow nesting",
+     with_file("sections/annex.yaml", "heading: [" + "[" * 5000 + "]" * 5001 + "\n"),
+     codes=["yaml-limit"])
+case("yaml a million open brackets", with_file("sections/annex.yaml", "a: " + "[" * 1000000),
+     codes=["yaml-limit"])
+case("yaml 2,000,001 nodes", with_file("sections/annex.yaml", "- a\n" * 2000001),
+     codes=["yaml-limit"], timeout=10.0,
+     why_slow="two million nodes (460 MB) are built before the limit stops the reader: about "
+              "2 s of CPU")
+case("yaml UTF-16 file",
+     with_file("sections/annex.yaml", "heading: A\nparagraphs: [x]\n".encode("utf-16")),
+     codes=["invalid-encoding"])
+case("yaml invalid UTF-8",
+     with_file("sections/annex.yaml", b"heading: A\xff\xfe\nparagraphs: [x]\n"),
+     codes=["invalid-encoding"])
+case("yaml byte-order mark inside the file",
+     with_file("sections/annex.yaml", "heading: A\ufeffB\nparagraphs: [x]\n"),
+     codes=["invalid-encoding"])
+case("yaml terminal escape written raw",
+     with_file("sections/annex.yaml", "heading: A\x1b[2J\nparagraphs: [x]\n"),
+     codes=["invalid-encoding"])
+case("yaml tab indentation",
+     with_file("sections/annex.yaml", "heading: A\nparagraphs:\n\t- x\n"), codes=["yaml-syntax"])
+case("yaml second document",
+     with_file("sections/annex.yaml", "heading: A\nparagraphs: [x]\n---\nheading: B\n"),
+     codes=["yaml-multiple-documents"])
+case("yaml explicit tags",
+     with_file("sections/annex.yaml", "heading: !!python/object:os.system A\nparagraphs: [x]\n"),
+     codes=["yaml-tag"])
+case("yaml complex key",
+     with_file("sections/annex.yaml", "? [a, b]\n: c\nheading: A\nparagraphs: [x]\n"),
+     codes=["yaml-complex-key"])
+case("yaml file over the size limit",
+     with_file("sections/annex.yaml", "heading: A\nparagraphs: [x]\n#" + "x" * (9 << 20)),
+     codes=["file-too-large"])
+case("yaml sparse file of 64 GiB", lambda d: (write_meeting(d, meeting()), os.truncate(
+    d / "sections" / "annex.yaml", 64 << 30)), codes=["file-too-large"])
+case("yaml a plain scalar of 100,000 digits",
+     with_file("sections/annex.yaml", "heading: " + "1" * 100000 + "\nparagraphs: [x]\n"),
+     codes=["ambiguous-scalar"])
+case("yaml a plain scalar of 300,000 dots and digits",
+     with_file("sections/annex.yaml", "heading: ." + "1" * 300000 + "\nparagraphs: [x]\n"),
+     codes=["ambiguous-scalar"])
+
+
+# --- Paths ---------------------------------------------------------------------
+def listing(path, also_fixture=None):
+    """The meeting with report.yaml listing `path` as its annex."""
+    def build(d):
+        files = meeting()
+        files["report.yaml"] = files["report.yaml"].replace("sections/annex.yaml", path)
+        write_meeting(d, files)
+        if also_fixture:
+            also_fixture(d)
+    return build
+
+
+def outside_file(d):
+    secret = d.parent / (d.name + "-secret.yaml")
+    secret.write_text("heading: SECRET-TOKEN-123\nparagraphs: [x]\n")
+    return secret
+
+
+case("path absolute", listing("/etc/passwd"), codes=["bad-path"])
+case("path with ..", listing("../outside.yaml"), codes=["bad-path"])
+case("path with .. inside", listing("sections/../../outside.yaml"), codes=["bad-path"])
+case("path symlink to a file outside",
+     listing("sections/link.yaml", lambda d: os.symlink(outside_file(d), d / "sections/link.yaml")),
+     codes=["bad-path"])
+case("path symlink to /etc",
+     listing("etc/passwd", lambda d: os.symlink("/etc", d / "etc")), codes=["bad-path"])
+case("path symlink to /dev/zero",
+     listing("sections/zero.yaml", lambda d: os.symlink("/dev/zero", d / "sections/zero.yaml")),
+     codes=["bad-path"])
+case("path is a directory", listing("sections"), codes=["file-unreadable"])
+case("path is a FIFO",
+     listing("sections/fifo.yaml", lambda d: os.mkfifo(d / "sections/fifo.yaml")),
+     codes=["file-unreadable"])
+case("path missing", listing("sections/missing.yaml"), codes=["file-unreadable"])
+case("path listed twice", listing("sections/intro.yaml"), codes=["bad-path"])
+case("path names report.yaml", listing("report.yaml"), codes=["bad-path"])
+case("path of 5,000 components", listing("/".join(["a"] * 5000) + ".yaml"),
+     codes=["file-unreadable"])
+case("report.yaml is a FIFO", lambda d: (write_meeting(d, {
+    k: v for k, v in meeting().items() if k != "report.yaml"}), os.mkfifo(d / "report.yaml")),
+     codes=["file-unreadable"])
+case("report.yaml symlink to a file outside",
+     lambda d: (write_meeting(d, {k: v for k, v in meeting().items() if k != "report.yaml"}),
+                os.symlink(outside_file(d), d / "report.yaml")),
+     codes=["bad-path"],
+     known_bug="loader.cc reads report.yaml and documents.yaml without the symlink check listed "
+               "paths get, so a diagnostic can quote a line of any file the CI user can read")
+case("documents.yaml symlink to a file outside",
+     lambda d: (write_meeting(d, {k: v for k, v in meeting().items() if k != "documents.yaml"}),
+                os.symlink(outside_file(d), d / "documents.yaml")),
+     codes=["bad-path"], known_bug="loader.cc: as for report.yaml")
+
+
+def out_symlink(d):
+    write_meeting(d, meeting())
+    target = d.parent / (d.name + "-elsewhere")
+    target.mkdir()
+    os.symlink(target, d / "out")
+
+
+def nothing_written_elsewhere(d):
+    written = sorted(p.name for p in (d.parent / (d.name + "-elsewhere")).iterdir())
+    return "wrote %s through the link" % written if written else None
+
+
+case("output folder is a symlink out of the meeting folder", out_symlink, codes=["cwgreport"],
+     check=nothing_written_elsewhere,
+     known_bug="main.cc writes DIR/out/report.* through a symbolic link the sources bring, "
+               "to wherever it points")
+
+
+# --- Markdown: the known problems of cmark-gfm 0.29.0.gfm.6 --------------------
+def text_case(name, text, codes=("text-limit",), exit=1, **kw):
+    case("markdown " + name, with_text("paragraph.text", text), exit=exit, codes=codes, **kw)
+
+
+text_case("50,000 '>' then a* x 50,000", ">" * 50000 + "a*" * 50000)
+text_case("'- ' x 50,000 then a* x 50,000", "- " * 50000 + "a*" * 50000)
+text_case("![[]() x 160,000", "![[]()" * 160000)
+text_case("table of 10,000 columns",
+          "|".join(["a"] * 10000) + "\n" + "|".join(["-"] * 10000) + "\n" +
+          ("|".join(["a"] * 10000) + "\n") * 10)
+text_case("table row of 50,000 pipes", "a|b\n-|-\n" + "|" * 50000)
+text_case("header of 20,000 pipes", "|" * 20000 + "\n-|-\n")
+text_case("50,000 nested block quotes", "> " * 50000 + "a")
+text_case("1,000 nested lists", "".join("  " * i + "* a\n" for i in range(1000)))
+text_case("65,000 nested emphasis", "*a **a " * 65000 + "b" + " a** a*" * 65000)
+text_case("10,000 nested strikethrough and emphasis", "~~a *" * 10000 + "b" + "* a~~" * 10000)
+text_case("5,000 nested images", "![" * 5000 + "a" + "](u)" * 5000)
+text_case("65,000 link openers", "[a" * 65000)
+text_case("link reference used 7,000 times",
+          "[r]: https://example.org/" + "x" * 1000000 + "\n\n" + "[r]" * 7000)
+text_case("autolink ':@' (we attach no autolink extension)", ":@", codes=(), exit=0)
+text_case("many emphasis closers", "a_ " * 65000, codes=(), exit=0)
+text_case("many emphasis openers", "_a " * 65000, codes=(), exit=0)
+text_case("many link closers", "a]" * 65000, codes=(), exit=0)
+text_case("mismatched openers and closers", "*a_ " * 50000, codes=(), exit=0)
+text_case("openers and closers multiple of 3", "a**b" + "c* " * 50000, codes=(), exit=0)
+text_case("pattern [ (]( repeated", "[ (](" * 80000, codes=(), exit=0)
+text_case("backticks", "".join("e" + "`" * i for i in range(1, 900)), codes=(), exit=0)
+text_case("unclosed links", "[a](<b" * 30000, codes=(), exit=0)
+text_case("unclosed comments", "</" + "<!--" * 100000, codes=(), exit=0)
+text_case("U+0000 and escapes", "abc\0de\0 \x1b[31m \x9b \u202e", codes=(), exit=0)
+
+
+def refs_to_big_title(n_refs, title_bytes):
+    def t(field, default):
+        if field == "document.title":
+            return "T" * title_bytes
+        if field == "paragraph.text":
+            return "{doc:3/1|title} " * n_refs
+        return default
+    return lambda d: write_meeting(d, meeting(t))
+
+
+case("markdown references printing 40 MB", refs_to_big_title(10, 4 << 20), codes=["text-limit"])
+
+
+def amplified_lists(d):
+    # 1,000 documents, each listed by 2,000 generated lists: 200 kB of sources
+    # that would print some 2 GB.
+    files = meeting()
+    docs = {"documents": [{"number": i, "title": "Contribution number %d" % i,
+                           "kind": Plain("contribution")} for i in range(1, 1001)]}
+    files["documents.yaml"] = emit(docs)
+    files["sections/docs.yaml"] = emit({"heading": "D", "paragraphs": [
+        {"documents": {"kind": Plain("contribution")}} for _ in range(2000)]})
+    files["sections/intro.yaml"] = section(["Opening."])
+    write_meeting(d, files)
+
+
+case("generated lists printing 2 GB", amplified_lists, codes=["text-limit"],
+     args=["-W", "no-unpresented-document"],
+     known_bug="report_builder.cc goes on making generated list items once the report budget "
+               "is spent (3 s, 470 MB); it should stop when report_budget_exhausted()")
+
+
+def amplified_refs(d):
+    files = meeting(lambda f, default: "T" * (1 << 20) if f == "document.title" else default)
+    files["sections/annex.yaml"] = section(["{doc:3/1|title}"] * 3000, heading="Annex")
+    write_meeting(d, files)
+
+
+case("references in 3,000 fields printing 3 GB", amplified_refs, codes=["text-limit"])
+
+
+# --- Injection: the build succeeds, and its outputs are inert -----------------
+PAYLOADS = [
+    "<script>window.__pwned=1</script>",
+    "<img src=x onerror=\"window.__pwned=1\">",
+    "\"><script>window.__pwned=1</script>",
+    "'><svg onload=window.__pwned=1>",
+    "</textarea></title></style><script>window.__pwned=1</script>",
+    "<a href=\"javascript:window.__pwned=1\">a</a>",
+    "<iframe srcdoc=\"<script>parent.__pwned=1</script>\"></iframe>",
+    "&lt;script&gt;window.__pwned=1&lt;/script&gt;",
+    "&#60;script&#62;",
+    "{{constructor.constructor('window.__pwned=1')()}}",
+    "\x1b[2J\x1b]0;title\x07\x9b31m\u202e",
+    "<!-- --><script>window.__pwned=1</script>",
+]
+LINKS = [
+    "[a](javascript:window.__pwned=1)",
+    "[b](JaVaScRiPt:window.__pwned=1)",
+    "[c]( javascript:window.__pwned=1)",
+    "[d](<java\tscript:window.__pwned=1>)",
+    "[e](javascript&#58;window.__pwned=1)",
+    "[f](&#x6A;avascript:window.__pwned=1)",
+    "[g](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+)",
+    "[h](vbscript:msgbox)",
+    "[i](%6Aavascript:window.__pwned=1)",
+    "[j](\\javascript:window.__pwned=1)",
+    "[k](https://example.org/\"onmouseover=\"window.__pwned=1)",
+    "[l](https://example.org/ \"title\\\" onmouseover=\\\"window.__pwned=1\")",
+    "<javascript:window.__pwned=1>",
+    "[m][r]",
+    "![n](javascript:window.__pwned=1)",
+    "[o](data:image/svg+xml,<svg onload=window.__pwned=1>)",
+]
+INJECTED = " ".join(PAYLOADS)
+INJECTED_MARKDOWN = INJECTED + " " + " ".join(LINKS) + "\n\n[r]: javascript:window.__pwned=1"
+
+
+def injected(field, default):
+    # Markdown fields get the links too; a heading or a title must stay one line.
+    one_line = field in ("section.heading", "section.heading2", "annex.heading", "document.title",
+                         "document.title2", "document.title3", "reference.text", "quote.source",
+                         "table.caption", "table.column", "table.cell")
+    if field == "document.series":
+        return "C18/" + INJECTED
+    if field in ("summary", "action", "paragraph.text", "paragraph.text2", "footnote.text",
+                 "quote.text", "list.item", "annex.text"):
+        return default + " " + INJECTED_MARKDOWN
+    if one_line:
+        return default + " " + INJECTED + " " + " ".join(LINKS[:12])
+    return default + " " + INJECTED
+
+
+def injection(d):
+    write_meeting(d, meeting(injected))
+
+
+INJECTION_WARNINGS = {"raw-html"}
+MD_LINKS_BUG = ("render/markdown.cc writes links with any scheme, javascript: and data: "
+                "included, where report.html prints them as text")
+case("injection in every text field", injection, exit=0, codes=INJECTION_WARNINGS,
+     known_md_bug=MD_LINKS_BUG)
+case("injection with --width 30", injection, exit=0, codes=INJECTION_WARNINGS,
+     args=["--width", "30"], known_md_bug=MD_LINKS_BUG)
+case("injection without links", lambda d: write_meeting(d, meeting(
+    lambda f, default: default + " " + INJECTED if f != "document.series" else "C18/" + INJECTED)),
+     exit=0, codes=INJECTION_WARNINGS)
+
+
+# --- Enormous but valid: these must build ---------------------------------------
+def big_paragraph(d):
+    files = meeting()
+    words = ("The group discussed child online protection and agreed to continue. " * 150000)
+    files["sections/annex.yaml"] = "heading: Annex\nparagraphs:\n  - >-\n    " + words[:10 << 20] \
+        + "\n"
+    write_meeting(d, files)
+
+
+case("enormous paragraph of 10 MB", big_paragraph, exit=0, args=["--max-file-size", "16MiB"],
+     timeout=15.0,
+     why_slow="10 MB read, parsed as YAML and Markdown, and written three times: about 2 s of "
+              "CPU on an idle core")
+
+
+def many_paragraphs(d):
+    files = meeting()
+    files["sections/annex.yaml"] = "heading: Annex\nparagraphs:\n" + "".join(
+        "  - Paragraph %d of an enormous annex, with a few words of text.\n" % i
+        for i in range(100000))
+    write_meeting(d, files)
+
+
+case("enormous annex of 100,000 paragraphs", many_paragraphs, exit=0, timeout=15.0,
+     why_slow="100,000 paragraphs (6 MB) through every phase: about 2 s of CPU on an idle core")
+
+
+def many_documents(d):
+    files = meeting()
+    docs = {"entities": [{"id": Plain("uk"), "name": "United Kingdom"}],
+            "documents": [{"number": i, "title": "Contribution number %d" % i,
+                           "kind": Plain("contribution"), "source": Plain("uk")}
+                          for i in range(1, 10000)]}
+    files["documents.yaml"] = emit(docs)
+    files["sections/docs.yaml"] = emit({"heading": "Documents", "paragraphs": [
+        {"presents": Plain("3/%d" % i), "text": "Presented {doc:3/%d}." % i}
+        for i in range(1, 10000)] + [{"documents": {"kind": Plain("contribution")}}]})
+    files["sections/intro.yaml"] = section(["Opening."])
+    write_meeting(d, files)
+
+
+case("enormous register of 9,999 documents", many_documents, exit=0, timeout=15.0,
+     why_slow="10,000 documents, each presented and listed: about 2 s of CPU on an idle core")
+
+
+def many_files(d):
+    files = meeting()
+    names = ["sections/s%05d.yaml" % i for i in range(10000)]
+    for i, n in enumerate(names):
+        files[n] = "heading: Section %d\nparagraphs:\n  - Text of section %d.\n" % (i, i)
+    files["report.yaml"] = files["report.yaml"].replace(
+        "  - sections/docs.yaml\n", "  - sections/docs.yaml\n" + "".join(
+            "  - %s\n" % n for n in names))
+    write_meeting(d, files)
+
+
+case("enormous report of 10,000 section files", many_files, exit=0, timeout=15.0,
+     why_slow="10,000 files opened and parsed: about 1.5 s of CPU on an idle core")
+# cmark-gfm builds a node of a few hundred bytes for each delimiter, and
+# aborts the program when memory runs out: 7 MB of them take over 1 GiB.
+text_case("7 MB of emphasis delimiters", "a*" * 3500000)
+text_case("4 MB of list items", "- a\n" * 1000000)
+text_case("480,000 emphasis delimiters", "a*" * 240000, codes=(), exit=0, timeout=6.0,
+          why_slow="cmark-gfm parses the delimiters twice (the nesting check, then the "
+                   "conversion), about 0.5 s of CPU on an idle core")
+text_case("table of 64 columns and 7,000 rows",
+          "|".join(["h"] * 64) + "\n" + "|".join(["-"] * 64) + "\n" +
+          ("|".join(["c"] * 64) + "\n") * 7000, codes=(), exit=0, timeout=10.0,
+          why_slow="450,000 cells, each a node of the tree and a cell of three outputs")
+
+
+# --- Failed builds leave nothing behind ------------------------------------------
+def replaced_by_hostile(d):
+    """A good build first; then the sources turn hostile."""
+    write_meeting(d, meeting())
+    subprocess.run([PROGRAM, "build", str(d), "-q"], check=True, timeout=60)
+    (d / "sections" / "annex.yaml").write_text("heading: A\nparagraphs:\n  - " + q(
+        ">" * 50000 + "a*" * 50000) + "\n")
+
+
+case("failed build keeps the previous outputs", replaced_by_hostile, codes=["text-limit"],
+     check=lambda d: keeps_previous(d))
+
+
+def keeps_previous(d):
+    out = d / "out"
+    names = sorted(p.name for p in out.iterdir())
+    if names != ["report.html", "report.md", "report.txt"]:
+        return "out/ holds %s" % names
+    if "Forty participants" not in (out / "report.txt").read_text():
+        return "report.txt was changed"
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Running
+
+PROGRAM = None
+XFAIL = "xfail: "  # a problem string starting so is the case's known bug
+
+
+def limits(as_bytes):
+    def apply():
+        os.setsid()
+        if as_bytes:
+            resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    return apply
+
+
+def run_case(c, scratch, scale, sanitized):
+    d = scratch / re.sub(r"[^a-z0-9]+", "-", c.name.lower()).strip("-")
+    d.mkdir()
+    c.build(d)
+    out = d / "out"
+    before = sorted(p.name for p in out.iterdir()) if out.is_dir() else None
+    cmd = [PROGRAM, "build", str(d), "--diagnostics-format", "json", "--color", "never", "-q",
+           *c.args]
+    timeout = c.timeout * scale
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=limits(None if sanitized else MEMORY_LIMIT))
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return "timed out after %.1f s" % timeout, time.monotonic() - start, 0.0
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
+
+    if proc.returncode < 0:
+        return "killed by signal %d" % -proc.returncode, wall, cpu
+    if proc.returncode != c.exit:
+        return "exit %d, expected %d: %s" % (proc.returncode, c.exit,
+                                              stderr.decode("utf-8", "replace")[:300]), wall, cpu
+    reported = set()
+    for line in stderr.decode("utf-8", "replace").splitlines():
+        if line.startswith("cwgreport: "):
+            reported.add("cwgreport")  # a problem of the run, not of the sources
+            continue
+        try:
+            reported.add(json.loads(line)["code"])
+        except (ValueError, KeyError, TypeError):
+            if line.strip():
+                return "not a JSON diagnostic: %r" % line[:120], wall, cpu
+    if CONTROL.search(stderr.decode("utf-8", "replace").replace("\\u", "")):
+        return "control character in the diagnostics", wall, cpu
+    missing = c.codes - reported
+    if missing:
+        return "no %s reported (got %s)" % (sorted(missing), sorted(reported)), wall, cpu
+    if c.exit == 0:
+        unexpected = {code for code in reported if code not in c.codes}
+        if unexpected:
+            return "unexpected diagnostics %s" % sorted(unexpected), wall, cpu
+        problems = output_problems(out)
+        if c.known_md_bug and problems and all(p.startswith("report.md:") for p in problems):
+            return XFAIL + "; ".join(problems[:3]), wall, cpu
+        if problems:
+            return "; ".join(problems[:5]), wall, cpu
+    else:
+        now = sorted(p.name for p in out.iterdir()) if out.is_dir() else None
+        if now != before:
+            return "a failed build changed out/: %s -> %s" % (before, now), wall, cpu
+    if c.check:
+        problem = c.check(d)
+        if problem:
+            return problem, wall, cpu
+    return None, wall, cpu
+
+
+def main():
+    global PROGRAM
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--program", required=True, help="the cwgreport binary")
+    parser.add_argument("-k", dest="filter", help="run only cases whose name contains this")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folders")
+    parser.add_argument("--list", action="store_true", help="list the cases and exit")
+    parser.add_argument("--write", nargs=2, metavar=("CASE", "DIR"),
+                        help="write the meeting folder of one case into DIR (a new folder) and "
+                             "exit; the browser test builds the injection cases this way")
+    args = parser.parse_args()
+    PROGRAM = os.path.abspath(args.program)
+    if args.list:
+        for c in CASES:
+            print(c.name)
+        return 0
+    if args.write:
+        name, folder = args.write
+        chosen = [c for c in CASES if c.name == name]
+        if not chosen:
+            print("no case named %r" % name, file=sys.stderr)
+            return 2
+        target = pathlib.Path(folder)
+        target.mkdir(parents=True)
+        chosen[0].build(target)
+        return 0
+    sanitized = bool(os.environ.get("ASAN_OPTIONS"))
+    scale = float(os.environ.get("CWG_PATHOLOGICAL_TIME_SCALE", "1")) * (5 if sanitized else 1)
+    scratch = pathlib.Path(tempfile.mkdtemp(prefix="cwgreport-pathological-"))
+    passed = failed = xfailed = 0
+    try:
+        for c in CASES:
+            if args.filter and args.filter not in c.name:
+                continue
+            if os.geteuid() == 0 and c.skip == "root":
+                continue
+            problem, wall, cpu = run_case(c, scratch, scale, sanitized)
+            timing = "%5.2f s (cpu %5.2f s)" % (wall, cpu)
+            if problem and problem.startswith(XFAIL):
+                xfailed += 1
+                print("xfail %s  %s: %s" % (timing, c.name, problem[len(XFAIL):]))
+                print("      known bug: %s" % c.known_md_bug)
+            elif c.known_bug:
+                if problem:
+                    xfailed += 1
+                    print("xfail %s  %s: %s" % (timing, c.name, problem))
+                    print("      known bug: %s" % c.known_bug)
+                else:
+                    passed += 1
+                    print("XPASS %s  %s: fixed? remove its known_bug mark" % (timing, c.name))
+            elif problem:
+                failed += 1
+                print("FAIL  %s  %s: %s" % (timing, c.name, problem))
+            else:
+                passed += 1
+                print("ok    %s  %s" % (timing, c.name))
+            sys.stdout.flush()
+    finally:
+        if args.keep:
+            print("scratch folders kept in %s" % scratch)
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    if xfailed:
+        print("%d known bugs (xfail), not counted" % xfailed)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
