@@ -565,6 +565,7 @@ class Loader {
     Sources src;
     src.dir = dir_;
     src_ = &src;
+    if (!inside("report.yaml")) return std::nullopt;
     auto report = read("report.yaml");
     if (!report) return std::nullopt;
     if (report->is_map()) {
@@ -575,7 +576,7 @@ class Loader {
     }
     {
       ErrorWatch watch(diags_, src.register_incomplete);
-      auto docs = read("documents.yaml");
+      auto docs = inside("documents.yaml") ? read("documents.yaml") : std::nullopt;
       if (!docs) src.register_incomplete = true;
       if (docs && expect(*docs, yaml::Kind::map, "documents.yaml", diags_))
         load_register(*docs, src);
@@ -586,6 +587,20 @@ class Loader {
  private:
   std::string display(const std::string& rel) const {
     return (fs::path(dir_) / rel).lexically_normal().generic_string();
+  }
+
+  // report.yaml and documents.yaml, like listed files, must not lead
+  // outside the folder: a diagnostic would quote lines of the file.
+  bool inside(const std::string& rel) {
+    std::error_code ec;
+    fs::path base = fs::weakly_canonical(fs::path(dir_), ec);
+    fs::path full = fs::weakly_canonical(fs::path(dir_) / rel, ec);
+    if (ec) return true;
+    auto r = full.lexically_relative(base);
+    if (!r.empty() && *r.begin() != "..") return true;
+    diags_.report("bad-path", {display(rel), 0, 0},
+                  fmt::format("'{}' leads outside the meeting folder through a symbolic link", rel));
+    return false;
   }
 
   std::optional<yaml::Node> read(const std::string& rel) {

@@ -316,6 +316,13 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
   // only read the tree: a single folder's formats are rendered in parallel
   // (several folders already keep the cores busy).
   std::string out_dir = b.out_dir.empty() ? (fs::path(o.dir) / "out").string() : b.out_dir;
+  // The sources may bring an 'out' that is a symbolic link to anywhere: the
+  // default output folder is written only when it is a real folder.
+  if (std::error_code ec; b.out_dir.empty() && fs::is_symlink(out_dir, ec)) {
+    io.error("cannot write '" + out_dir +
+             "': it is a symbolic link; remove it, or choose the output folder with -o");
+    return kExitInvalid;
+  }
   RenderOptions ropts;
   ropts.width = b.width;
   std::vector<std::future<std::string>> rendered;

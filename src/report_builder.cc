@@ -7,6 +7,7 @@
 #include <set>
 
 #include "markdown_text.h"
+#include "text_limits.h"
 #include "ordinals.h"
 
 namespace cwg {
@@ -247,6 +248,9 @@ class Builder {
       if (auto idx = model_.find_document(key.value)) b.items.push_back(document_item(*idx, local));
     }
     for (std::size_t i = 0; i < src_.documents.size(); ++i) {
+      // Once the report has printed all the text limits allow (an error is
+      // reported), generating more items would only spend time and memory.
+      if (report_budget_exhausted()) break;
       if (model_.documents[i].key.empty()) continue;
       if (dl.meeting.present && model_.documents[i].meeting != dl.meeting.value) continue;
       for (const auto& k : dl.kinds)

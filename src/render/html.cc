@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cwgreport/render.h"
+#include "render/render.h"
 
 // After the C++ headers: houdini.h defines `likely` and `unlikely` as macros
 // for its own use, and they must not reach any other code.
@@ -126,61 +127,6 @@ bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // ---------------------------------------------------------------------------
 // Link targets
-
-enum class UrlKind {
-  unsafe,    // printed as text, never as href
-  local,     // a fragment or a relative reference
-  absolute,  // http:, https:, mailto: or a network-path reference
-};
-
-// Decides on the string a browser would see: it drops tabs and line ends
-// anywhere and spaces at both ends before looking for the scheme. Anything
-// with a scheme outside the allow-list is unsafe, and so is anything holding
-// another control character, wherever it is.
-UrlKind classify_url_once(std::string_view raw) {
-  std::string url;
-  for (char c : raw)
-    if (c != '\t' && c != '\n' && c != '\r') url += c;
-  std::string_view u = url;
-  while (!u.empty() && u.front() == ' ') u.remove_prefix(1);
-  while (!u.empty() && u.back() == ' ') u.remove_suffix(1);
-  if (u.empty()) return UrlKind::unsafe;
-  for (char c : u) {
-    auto b = static_cast<unsigned char>(c);
-    if (b < 0x20 || b == 0x7F) return UrlKind::unsafe;
-  }
-
-  size_t end = u.find_first_of(":/?#\\");
-  if (end != std::string_view::npos && u[end] == ':') {
-    std::string scheme;
-    for (char c : u.substr(0, end)) scheme += ascii_lower(c);
-    if (scheme == "http" || scheme == "https" || scheme == "mailto") return UrlKind::absolute;
-    return UrlKind::unsafe;
-  }
-  // "//host" and its backslash spellings leave the document like a full URL.
-  if (u.size() >= 2 && (u[0] == '/' || u[0] == '\\') && (u[1] == '/' || u[1] == '\\'))
-    return UrlKind::absolute;
-  return UrlKind::local;
-}
-
-// Also judges the target with HTML character references decoded, so that a
-// target that some later step decodes again ("javascript&colon;...") can
-// never turn into a script link.
-UrlKind classify_url(std::string_view raw) {
-  UrlKind kind = classify_url_once(raw);
-  if (kind == UrlKind::unsafe || raw.find('&') == std::string_view::npos) return kind;
-  cmark_strbuf buf;
-  cmark_strbuf_init(cmark_get_default_mem_allocator(), &buf, 0);
-  bool changed = raw.size() < (size_t{1} << 30) &&
-                 houdini_unescape_html(&buf, reinterpret_cast<const uint8_t*>(raw.data()),
-                                       static_cast<bufsize_t>(raw.size())) != 0;
-  std::string decoded =
-      changed ? std::string(reinterpret_cast<const char*>(buf.ptr), static_cast<size_t>(buf.size))
-              : std::string();
-  cmark_strbuf_free(&buf);
-  if (changed && classify_url_once(decoded) == UrlKind::unsafe) return UrlKind::unsafe;
-  return kind;
-}
 
 bool is_http(std::string_view url) {
   url = trim(url);
@@ -1208,12 +1154,12 @@ class HtmlRenderer {
 
   void link(const Inline& x, bool in_link, int depth, std::string& out) {
     std::string_view url = trim(x.target);
-    UrlKind kind = classify_url(x.target);
-    bool as_link = !in_link && kind != UrlKind::unsafe;
+    detail::UrlKind kind = detail::classify_url(x.target);
+    bool as_link = !in_link && kind != detail::UrlKind::unsafe;
     size_t start = out.size();
     if (as_link) {
       out += "<a href=\"" + esc_href(url) + "\"";
-      if (kind == UrlKind::absolute) {
+      if (kind == detail::UrlKind::absolute) {
         // Printed copies show the address unless the text already is it.
         std::string shown(trim(flatten(x.children)));
         if (is_http(url) && !shown.empty() && shown != url) out += " class=\"ext\"";

@@ -485,6 +485,15 @@ class InlineWriter {
       inlines(in.children);
       return;
     }
+    // The same link policy as the HTML: a javascript: or data: target is
+    // never written as a link, which a Markdown renderer would honour.
+    if (detail::classify_url(in.target) == detail::UrlKind::unsafe) {
+      if (in.children.empty())
+        text(in.target);
+      else
+        inlines(in.children);
+      return;
+    }
     InlineWriter label = nested(false);
     label.in_link_ = true;
     if (in.children.empty()) {

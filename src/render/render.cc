@@ -9,6 +9,10 @@
 
 #include "cwgreport/render.h"
 
+#include <cmark-gfm/buffer.h>
+#include <cmark-gfm/houdini.h>
+#include <cmark-gfm.h>
+
 namespace cwg {
 
 namespace {
@@ -291,6 +295,64 @@ std::string LineWriter::finish() const {
   while (!out.empty() && out.back() == '\n') out.pop_back();
   out += '\n';
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Link targets
+
+// Decides on the string a browser would see: it drops tabs and line ends
+// anywhere and spaces at both ends before looking for the scheme. Anything
+// with a scheme outside the allow-list is unsafe, and so is anything holding
+// another control character, wherever it is.
+namespace {
+
+char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+UrlKind classify_url_once(std::string_view raw) {
+  std::string url;
+  for (char c : raw)
+    if (c != '\t' && c != '\n' && c != '\r') url += c;
+  std::string_view u = url;
+  while (!u.empty() && u.front() == ' ') u.remove_prefix(1);
+  while (!u.empty() && u.back() == ' ') u.remove_suffix(1);
+  if (u.empty()) return UrlKind::unsafe;
+  for (char c : u) {
+    auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7F) return UrlKind::unsafe;
+  }
+
+  size_t end = u.find_first_of(":/?#\\");
+  if (end != std::string_view::npos && u[end] == ':') {
+    std::string scheme;
+    for (char c : u.substr(0, end)) scheme += lower_ascii(c);
+    if (scheme == "http" || scheme == "https" || scheme == "mailto") return UrlKind::absolute;
+    return UrlKind::unsafe;
+  }
+  // "//host" and its backslash spellings leave the document like a full URL.
+  if (u.size() >= 2 && (u[0] == '/' || u[0] == '\\') && (u[1] == '/' || u[1] == '\\'))
+    return UrlKind::absolute;
+  return UrlKind::local;
+}
+
+}  // namespace
+
+// Also judges the target with HTML character references decoded, so that a
+// target that some later step decodes again ("javascript&colon;...") can
+// never turn into a script link.
+UrlKind classify_url(std::string_view raw) {
+  UrlKind kind = classify_url_once(raw);
+  if (kind == UrlKind::unsafe || raw.find('&') == std::string_view::npos) return kind;
+  cmark_strbuf buf;
+  cmark_strbuf_init(cmark_get_default_mem_allocator(), &buf, 0);
+  bool changed = raw.size() < (size_t{1} << 30) &&
+                 houdini_unescape_html(&buf, reinterpret_cast<const uint8_t*>(raw.data()),
+                                       static_cast<bufsize_t>(raw.size())) != 0;
+  std::string decoded =
+      changed ? std::string(reinterpret_cast<const char*>(buf.ptr), static_cast<size_t>(buf.size))
+              : std::string();
+  cmark_strbuf_free(&buf);
+  if (changed && classify_url_once(decoded) == UrlKind::unsafe) return UrlKind::unsafe;
+  return kind;
 }
 
 }  // namespace detail

@@ -89,4 +89,15 @@ class LineWriter {
   bool blank_pending_ = false;
 };
 
+// What a link's target may become. Every renderer applies the same policy:
+// only http:, https:, mailto: and references inside the report are links;
+// any other scheme (javascript:, data:, vbscript: ..., in any spelling, also
+// once HTML character references are decoded) is printed as text.
+enum class UrlKind {
+  unsafe,    // printed as text, never as a link
+  local,     // a fragment or a relative reference
+  absolute,  // http:, https:, mailto: or a network-path reference
+};
+UrlKind classify_url(std::string_view raw);
+
 }  // namespace cwg::detail

@@ -471,13 +471,11 @@ case("report.yaml is a FIFO", lambda d: (write_meeting(d, {
 case("report.yaml symlink to a file outside",
      lambda d: (write_meeting(d, {k: v for k, v in meeting().items() if k != "report.yaml"}),
                 os.symlink(outside_file(d), d / "report.yaml")),
-     codes=["bad-path"],
-     known_bug="loader.cc reads report.yaml and documents.yaml without the symlink check listed "
-               "paths get, so a diagnostic can quote a line of any file the CI user can read")
+     codes=["bad-path"])
 case("documents.yaml symlink to a file outside",
      lambda d: (write_meeting(d, {k: v for k, v in meeting().items() if k != "documents.yaml"}),
                 os.symlink(outside_file(d), d / "documents.yaml")),
-     codes=["bad-path"], known_bug="loader.cc: as for report.yaml")
+     codes=["bad-path"])
 
 
 def out_symlink(d):
@@ -493,9 +491,7 @@ def nothing_written_elsewhere(d):
 
 
 case("output folder is a symlink out of the meeting folder", out_symlink, codes=["cwgreport"],
-     check=nothing_written_elsewhere,
-     known_bug="main.cc writes DIR/out/report.* through a symbolic link the sources bring, "
-               "to wherever it points")
+     check=nothing_written_elsewhere)
 
 
 # --- Markdown: the known problems of cmark-gfm 0.29.0.gfm.6 --------------------
@@ -559,9 +555,7 @@ def amplified_lists(d):
 
 
 case("generated lists printing 2 GB", amplified_lists, codes=["text-limit"],
-     args=["-W", "no-unpresented-document"],
-     known_bug="report_builder.cc goes on making generated list items once the report budget "
-               "is spent (3 s, 470 MB); it should stop when report_budget_exhausted()")
+     args=["-W", "no-unpresented-document"])
 
 
 def amplified_refs(d):
@@ -630,12 +624,9 @@ def injection(d):
 
 
 INJECTION_WARNINGS = {"raw-html"}
-MD_LINKS_BUG = ("render/markdown.cc writes links with any scheme, javascript: and data: "
-                "included, where report.html prints them as text")
-case("injection in every text field", injection, exit=0, codes=INJECTION_WARNINGS,
-     known_md_bug=MD_LINKS_BUG)
+case("injection in every text field", injection, exit=0, codes=INJECTION_WARNINGS)
 case("injection with --width 30", injection, exit=0, codes=INJECTION_WARNINGS,
-     args=["--width", "30"], known_md_bug=MD_LINKS_BUG)
+     args=["--width", "30"])
 case("injection without links", lambda d: write_meeting(d, meeting(
     lambda f, default: default + " " + INJECTED if f != "document.series" else "C18/" + INJECTED)),
      exit=0, codes=INJECTION_WARNINGS)
