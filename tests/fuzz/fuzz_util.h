@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -16,16 +17,20 @@
 
 namespace cwg::fuzz {
 
-// A folder created on first use and removed when the process exits. It lives
-// in /dev/shm when there is one: the meeting harness rewrites its files for
-// every input.
+// A folder created on first use, reused by every input of one fuzzing
+// process. It lives in CWG_FUZZ_SCRATCH when set (run.sh sets it and removes
+// it afterwards: libFuzzer ends a run without running exit handlers), else
+// in /dev/shm when there is one, since the meeting harness rewrites its files
+// for every input.
 inline const std::string& scratch_dir() {
   // Never destroyed: the exit handler that removes the folder needs it.
   static const std::string* dir = [] {
     namespace fs = std::filesystem;
     std::error_code ec;
-    fs::path base =
-        fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
+    const char* chosen = std::getenv("CWG_FUZZ_SCRATCH");
+    fs::path base = chosen && *chosen                  ? fs::path(chosen)
+                    : fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm")
+                                                       : fs::temp_directory_path();
     auto* path = new std::string((base / "cwgreport-fuzz-XXXXXX").string());
     if (!::mkdtemp(path->data())) __builtin_trap();
     std::atexit([] {

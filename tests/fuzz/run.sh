@@ -42,6 +42,10 @@ cmake --build "$build" -j2 --target $targets
 
 python3 "$root/tests/fuzz/make_corpus.py" "$build/fuzz/seeds"
 mkdir -p "$build/fuzz/artifacts"
+# The harnesses' scratch folders: libFuzzer ends a run without exit handlers.
+scratch=$(mktemp -d /dev/shm/cwgreport-fuzz.XXXXXX 2>/dev/null || mktemp -d)
+trap 'rm -rf "$scratch"' EXIT INT TERM
+export CWG_FUZZ_SCRATCH="$scratch"
 parallel=
 if [ "$jobs" -gt 1 ]; then parallel=-fork=$jobs; fi
 
