@@ -248,10 +248,6 @@ struct FolderOutput {
   void error(const std::string& message) { write_err("cwgreport: " + message + "\n"); }
 };
 
-// write_files tracks its temporary files in process-wide storage for its
-// signal handler: folders built in parallel write one at a time.
-std::mutex g_write_mutex;
-
 // Runs the front end on the meeting folder. A folder that does not exist is
 // a problem of the sources, which the loader reports as file-unreadable.
 std::optional<tree::Report> compile_folder(const CommonOptions& o, Diagnostics& diags) {
@@ -311,10 +307,11 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
   bool emitted = emit_diagnostics(diags, o, print, io);
   if (!report || diags.has_errors() || !emitted) return kExitInvalid;
 
-  // Every output is rendered before the first is written, so that a failure
-  // in any format leaves all previous outputs as they were. The renderers
-  // only read the tree: a single folder's formats are rendered in parallel
-  // (several folders already keep the cores busy).
+  // Each format streams into its temporary file as it is rendered, and the
+  // files replace the previous outputs only once all are complete, so that a
+  // failure in any format leaves all previous outputs as they were. The
+  // renderers only read the tree: a single folder's formats are rendered in
+  // parallel (several folders already keep the cores busy).
   std::string out_dir = b.out_dir.empty() ? (fs::path(o.dir) / "out").string() : b.out_dir;
   // The sources may bring an 'out' that is a symbolic link to anywhere: the
   // default output folder is written only when it is a real folder.
@@ -323,37 +320,44 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
              "': it is a symbolic link; remove it, or choose the output folder with -o");
     return kExitInvalid;
   }
-  RenderOptions ropts;
-  ropts.width = b.width;
-  std::vector<std::future<std::string>> rendered;
-  for (std::size_t i = 1; i < formats.size() && !io.buffered; ++i)
-    rendered.push_back(
-        std::async(std::launch::async, formats[i]->render, std::cref(*report), std::cref(ropts)));
-  std::vector<OutputFile> files;
-  for (std::size_t i = 0; i < formats.size(); ++i) {
-    std::string name = "report." + std::string(formats[i]->extension);
-    std::string text =
-        i == 0 || io.buffered ? formats[i]->render(*report, ropts) : rendered[i - 1].get();
-    files.push_back({(fs::path(out_dir) / name).string(), std::move(text)});
-  }
-  for (const auto& f : files) {
-    if (is_source_file(diags, o.dir, f.path)) {
-      io.error("cannot write '" + f.path + "': it is a source file of the report");
+  std::vector<std::string> paths;
+  for (const OutputFormat* format : formats) {
+    paths.push_back((fs::path(out_dir) / ("report." + std::string(format->extension))).string());
+    if (is_source_file(diags, o.dir, paths.back())) {
+      io.error("cannot write '" + paths.back() + "': it is a source file of the report");
       return kExitInvalid;
     }
   }
-  std::lock_guard<std::mutex> lock(g_write_mutex);
   if (auto err = create_directories(out_dir)) {
     io.error("cannot write '" + err->path + "': " + err->reason);
     return kExitInvalid;
   }
-  if (auto err = write_files(files)) {
+  OutputFiles files;
+  for (const auto& path : paths) {
+    if (auto err = files.add(path)) {
+      io.error("cannot write '" + err->path + "': " + err->reason);
+      return kExitInvalid;
+    }
+  }
+  RenderOptions ropts;
+  ropts.width = b.width;
+  std::vector<std::future<void>> rendered;
+  for (std::size_t i = 1; i < formats.size() && !io.buffered; ++i)
+    rendered.push_back(std::async(std::launch::async, formats[i]->write, std::cref(*report),
+                                  std::cref(ropts), std::ref(files.file(i))));
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    if (i == 0 || io.buffered)
+      formats[i]->write(*report, ropts, files.file(i));
+    else
+      rendered[i - 1].get();
+  }
+  if (auto err = files.commit()) {
     io.error("cannot write '" + err->path + "': " + err->reason);
     return kExitInvalid;
   }
-  io.files = files.size();
+  io.files = paths.size();
   if (!b.quiet && !io.buffered) {
-    for (const auto& f : files) io.write_out(fmt::format("wrote {}\n", f.path));
+    for (const auto& path : paths) io.write_out(fmt::format("wrote {}\n", path));
   }
   return kExitOk;
 }

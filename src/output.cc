@@ -15,6 +15,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <mutex>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -31,67 +32,81 @@ std::string reason_of(int err) {
   return s;
 }
 
-// The temporary files of the write in progress, where a signal handler can
-// find them. Fixed storage because a handler may not allocate; a program
-// writing more files than this at once would leave the excess behind when
-// interrupted, which only costs a stray hidden file.
+// The temporary files being written, where a signal handler can find them.
+// Fixed storage because a handler may not allocate, and atomic states
+// because builds of several folders write at once. A program writing more
+// files than this at once would leave the excess behind when interrupted,
+// which only costs a stray hidden file.
 struct Tracked {
-  int dirfd;
-  char name[256];
+  std::atomic<int> state{0};  // kFree, kClaimed (being filled) or kInUse
+  int dirfd = -1;
+  char name[256] = {};
 };
-constexpr int kMaxTracked = 16;
+constexpr int kFree = 0, kClaimed = 1, kInUse = 2;
+constexpr int kMaxTracked = 256;
 Tracked g_tracked[kMaxTracked];
-volatile std::sig_atomic_t g_tracked_count = 0;
 
-bool track(int dirfd, const std::string& name) {
-  int n = g_tracked_count;
-  if (n >= kMaxTracked || name.size() >= sizeof g_tracked[n].name) return false;
-  g_tracked[n].dirfd = dirfd;
-  std::memcpy(g_tracked[n].name, name.c_str(), name.size() + 1);
-  std::atomic_signal_fence(std::memory_order_seq_cst);
-  g_tracked_count = n + 1;
-  return true;
+// Records a temporary file before it exists, so that no signal can fall
+// between creating the file and recording it. Returns the slot, or -1.
+int track(int dirfd, const std::string& name) {
+  if (name.size() >= sizeof g_tracked[0].name) return -1;
+  for (int i = 0; i < kMaxTracked; ++i) {
+    int expected = kFree;
+    if (!g_tracked[i].state.compare_exchange_strong(expected, kClaimed)) continue;
+    g_tracked[i].dirfd = dirfd;
+    std::memcpy(g_tracked[i].name, name.c_str(), name.size() + 1);
+    g_tracked[i].state.store(kInUse);
+    return i;
+  }
+  return -1;
 }
 
-void untrack_all() { g_tracked_count = 0; }
+void untrack(int& slot) {
+  if (slot >= 0) g_tracked[slot].state.store(kFree);
+  slot = -1;
+}
 
 extern "C" void remove_temporaries_and_reraise(int sig) {
-  int n = g_tracked_count;
-  for (int i = 0; i < n; ++i) unlinkat(g_tracked[i].dirfd, g_tracked[i].name, 0);
+  for (auto& t : g_tracked) {
+    if (t.state.load() == kInUse) unlinkat(t.dirfd, t.name, 0);
+  }
   // SA_RESETHAND restored the default action: the raised signal ends the
   // process as the original one would have, once this handler returns.
   raise(sig);
 }
 
-// Installs the cleanup handler for the signals that commonly interrupt a
-// command-line program, and restores the previous handlers when done. A
-// signal the parent set to be ignored (nohup) stays ignored.
-class SignalGuard {
- public:
-  SignalGuard() {
-    for (std::size_t i = 0; i < std::size(kSignals); ++i) {
-      struct sigaction old {};
-      if (sigaction(kSignals[i], nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;
-      struct sigaction act {};
-      act.sa_handler = remove_temporaries_and_reraise;
-      sigemptyset(&act.sa_mask);
-      act.sa_flags = SA_RESETHAND;
-      if (sigaction(kSignals[i], &act, &old_[i]) == 0) installed_[i] = true;
-    }
-  }
-  ~SignalGuard() {
-    for (std::size_t i = 0; i < std::size(kSignals); ++i) {
-      if (installed_[i]) sigaction(kSignals[i], &old_[i], nullptr);
-    }
-  }
-  SignalGuard(const SignalGuard&) = delete;
-  SignalGuard& operator=(const SignalGuard&) = delete;
+// The cleanup handler is installed for the signals that commonly interrupt
+// a command-line program while any OutputFiles exists, and the previous
+// handlers are restored after the last. A signal the parent set to be
+// ignored (nohup) stays ignored.
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+std::mutex g_signal_mutex;
+int g_signal_users = 0;
+struct sigaction g_old_actions[std::size(kSignals)];
+bool g_installed[std::size(kSignals)];
 
- private:
-  static constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
-  struct sigaction old_[std::size(kSignals)]{};
-  bool installed_[std::size(kSignals)] = {};
-};
+void acquire_signal_cleanup() {
+  std::lock_guard<std::mutex> lock(g_signal_mutex);
+  if (g_signal_users++ > 0) return;
+  for (std::size_t i = 0; i < std::size(kSignals); ++i) {
+    g_installed[i] = false;
+    struct sigaction old {};
+    if (sigaction(kSignals[i], nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;
+    struct sigaction act {};
+    act.sa_handler = remove_temporaries_and_reraise;
+    sigemptyset(&act.sa_mask);
+    act.sa_flags = SA_RESETHAND;
+    if (sigaction(kSignals[i], &act, &g_old_actions[i]) == 0) g_installed[i] = true;
+  }
+}
+
+void release_signal_cleanup() {
+  std::lock_guard<std::mutex> lock(g_signal_mutex);
+  if (--g_signal_users > 0) return;
+  for (std::size_t i = 0; i < std::size(kSignals); ++i) {
+    if (g_installed[i]) sigaction(kSignals[i], &g_old_actions[i], nullptr);
+  }
+}
 
 bool write_all(int fd, std::string_view data) {
   while (!data.empty()) {
@@ -122,51 +137,107 @@ void pause_before_rename_for_tests() {
   }
 }
 
-struct Pending {
-  const OutputFile* file = nullptr;
-  int dirfd = -1;
-  std::string name;       // the target's name in its directory
-  std::string temp_name;  // empty once renamed (or never created)
-};
-
-// Undoes what a failed write_files left: temporary files and descriptors.
-void discard(std::vector<Pending>& pending) {
-  for (auto& p : pending) {
-    if (!p.temp_name.empty()) unlinkat(p.dirfd, p.temp_name.c_str(), 0);
-    if (p.dirfd >= 0) ::close(p.dirfd);
-  }
-  pending.clear();
-  untrack_all();
-}
-
-// Creates the temporary file for `p` and fills it; returns errno or 0.
-int write_temporary(Pending& p, const std::string& contents) {
-  static unsigned sequence = 0;
-  // The pid keeps concurrent runs apart; the sequence number keeps this
-  // run's files apart and steps past a stale file left by a killed run.
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    std::string temp =
-        "." + p.name + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(sequence++);
-    // Tracked before it exists, so that no signal can fall between creating
-    // the file and recording it.
-    bool tracked = track(p.dirfd, temp);
-    int fd = ::openat(p.dirfd, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0) {
-      int err = errno;
-      if (tracked) g_tracked_count = g_tracked_count - 1;
-      if (err == EEXIST) continue;
-      return err;
-    }
-    p.temp_name = temp;
-    int err = 0;
-    if (!write_all(fd, contents) || ::fsync(fd) != 0) err = errno;
-    if (::close(fd) != 0 && err == 0 && errno != EINTR) err = errno;
-    return err;
-  }
-  return EEXIST;
-}
-
 }  // namespace
+
+// One output file on its way: its temporary file, open for writing, and the
+// text not yet written to it.
+class OutputFiles::Temporary : public OutputSink {
+ public:
+  explicit Temporary(std::string path) : path_(std::move(path)) {}
+  ~Temporary() override {
+    if (fd_ >= 0) ::close(fd_);
+    if (!temp_name_.empty()) unlinkat(dirfd_, temp_name_.c_str(), 0);
+    untrack(slot_);
+    if (dirfd_ >= 0) ::close(dirfd_);
+  }
+  Temporary(const Temporary&) = delete;
+  Temporary& operator=(const Temporary&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // Opens the target's directory and creates the temporary file; errno or 0.
+  int open() {
+    fs::path path(path_);
+    name_ = path.filename().string();
+    if (name_.empty() || name_ == "." || name_ == "..") return EISDIR;
+    fs::path dir = path.parent_path();
+    if (dir.empty()) dir = ".";
+    dirfd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirfd_ < 0) return errno;
+    // The rename would refuse too, but only after earlier files were
+    // replaced: checking here keeps a failure all-or-nothing.
+    struct stat st {};
+    if (::fstatat(dirfd_, name_.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))
+      return EISDIR;
+    static std::atomic<unsigned> sequence{0};
+    // The pid keeps concurrent runs apart; the sequence number keeps this
+    // run's files apart and steps past a stale file left by a killed run.
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      std::string temp =
+          "." + name_ + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(sequence++);
+      slot_ = track(dirfd_, temp);
+      fd_ = ::openat(dirfd_, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      if (fd_ >= 0) {
+        temp_name_ = temp;
+        return 0;
+      }
+      int err = errno;
+      untrack(slot_);
+      if (err != EEXIST) return err;
+    }
+    return EEXIST;
+  }
+
+  void write(std::string_view bytes) override {
+    if (error_ != 0) return;
+    if (buffer_.empty() && bytes.size() >= kRenderChunkBytes) {
+      if (!write_all(fd_, bytes)) error_ = errno;
+      return;
+    }
+    buffer_ += bytes;
+    if (buffer_.size() >= kRenderChunkBytes) flush();
+  }
+
+  // Writes what is buffered, flushes the file to disk and closes it; errno
+  // or 0.
+  int close() {
+    flush();
+    if (error_ == 0 && ::fsync(fd_) != 0) error_ = errno;
+    if (::close(fd_) != 0 && error_ == 0 && errno != EINTR) error_ = errno;
+    fd_ = -1;
+    return error_;
+  }
+
+  int rename() {
+    if (::renameat(dirfd_, temp_name_.c_str(), dirfd_, name_.c_str()) != 0) return errno;
+    temp_name_.clear();
+    untrack(slot_);
+    return 0;
+  }
+
+  // The renames are durable only once the directories are flushed. Some
+  // file systems cannot fsync a directory (EINVAL); there is nothing more
+  // to do.
+  int sync_directory() {
+    if (::fsync(dirfd_) != 0 && errno != EINVAL) return errno;
+    return 0;
+  }
+
+ private:
+  void flush() {
+    if (error_ == 0 && !write_all(fd_, buffer_)) error_ = errno;
+    buffer_.clear();
+  }
+
+  std::string path_;
+  std::string name_;       // the target's name in its directory
+  std::string temp_name_;  // empty once renamed (or never created)
+  int dirfd_ = -1;
+  int fd_ = -1;
+  int slot_ = -1;  // in g_tracked
+  int error_ = 0;  // the first failed write's errno
+  std::string buffer_;
+};
 
 std::optional<WriteError> create_directories(const std::string& dir) {
   fs::path prefix;
@@ -185,52 +256,51 @@ std::optional<WriteError> create_directories(const std::string& dir) {
   return std::nullopt;
 }
 
-std::optional<WriteError> write_files(std::span<const OutputFile> files) {
-  SignalGuard guard;
-  std::vector<Pending> pending;
-  auto fail = [&](const std::string& path, std::string reason) {
-    discard(pending);
-    return WriteError{path, std::move(reason)};
-  };
+OutputFiles::OutputFiles() { acquire_signal_cleanup(); }
 
-  for (const auto& file : files) {
-    fs::path path(file.path);
-    Pending& p = pending.emplace_back();
-    p.file = &file;
-    p.name = path.filename().string();
-    if (p.name.empty() || p.name == "." || p.name == "..") {
-      return fail(file.path, reason_of(EISDIR));
-    }
-    fs::path dir = path.parent_path();
-    if (dir.empty()) dir = ".";
-    p.dirfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (p.dirfd < 0) return fail(file.path, reason_of(errno));
-    // The rename would refuse too, but only after earlier files were
-    // replaced: checking here keeps a failure all-or-nothing.
-    struct stat st {};
-    if (::fstatat(p.dirfd, p.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
-      return fail(file.path, reason_of(EISDIR));
-    }
-    if (int err = write_temporary(p, file.contents)) return fail(file.path, reason_of(err));
-  }
+OutputFiles::~OutputFiles() {
+  files_.clear();
+  release_signal_cleanup();
+}
 
-  pause_before_rename_for_tests();
-
-  for (auto& p : pending) {
-    if (::renameat(p.dirfd, p.temp_name.c_str(), p.dirfd, p.name.c_str()) != 0) {
-      return fail(p.file->path, reason_of(errno));
-    }
-    p.temp_name.clear();
+std::optional<WriteError> OutputFiles::add(const std::string& path) {
+  auto& file = files_.emplace_back(std::make_unique<Temporary>(path));
+  if (int err = file->open()) {
+    files_.pop_back();
+    return WriteError{path, reason_of(err)};
   }
-  // The renames are durable only once the directories are flushed. Some file
-  // systems cannot fsync a directory (EINVAL); there is nothing more to do.
-  for (auto& p : pending) {
-    if (::fsync(p.dirfd) != 0 && errno != EINVAL) {
-      return fail(p.file->path, reason_of(errno));
-    }
-  }
-  discard(pending);
   return std::nullopt;
+}
+
+OutputSink& OutputFiles::file(std::size_t index) { return *files_.at(index); }
+
+std::optional<WriteError> OutputFiles::commit() {
+  auto fail = [&](const Temporary& file, int err) {
+    WriteError error{file.path(), reason_of(err)};
+    files_.clear();
+    return error;
+  };
+  for (auto& f : files_) {
+    if (int err = f->close()) return fail(*f, err);
+  }
+  pause_before_rename_for_tests();
+  for (auto& f : files_) {
+    if (int err = f->rename()) return fail(*f, err);
+  }
+  for (auto& f : files_) {
+    if (int err = f->sync_directory()) return fail(*f, err);
+  }
+  files_.clear();
+  return std::nullopt;
+}
+
+std::optional<WriteError> write_files(std::span<const OutputFile> files) {
+  OutputFiles out;
+  for (const auto& f : files) {
+    if (auto err = out.add(f.path)) return err;
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) out.file(i).write(files[i].contents);
+  return out.commit();
 }
 
 }  // namespace cwg

@@ -2,9 +2,14 @@
 // version or the complete new one, never a half-written file.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
+
+#include "cwgreport/render.h"
 
 namespace cwg {
 
@@ -21,11 +26,33 @@ struct WriteError {
 // Creates `dir` and any missing parent directories (mode 0777 & ~umask).
 std::optional<WriteError> create_directories(const std::string& dir);
 
-// Writes every file beside its target as a temporary file (a normal file,
-// mode 0666 & ~umask), flushes each to disk, and only when all of them are
-// complete renames them over their targets and flushes the directories.
-// A failure before the renames changes no target. On any failure, and on
-// SIGINT, SIGTERM or SIGHUP while writing, no temporary file is left.
+// Files replaced together. Each is written, as its text is produced, to a
+// temporary file beside its target (a normal file, mode 0666 & ~umask);
+// commit() flushes them all to disk and only when every one is complete
+// renames them over their targets and flushes the directories. A failure
+// before the renames changes no target. Temporary files never outlive the
+// object, a failure, or SIGINT, SIGTERM or SIGHUP. Each file may be written
+// from its own thread.
+class OutputFiles {
+ public:
+  OutputFiles();
+  ~OutputFiles();
+  OutputFiles(const OutputFiles&) = delete;
+  OutputFiles& operator=(const OutputFiles&) = delete;
+
+  // Creates the temporary file for `path`; file(i) of the i-th call
+  // receives its text.
+  std::optional<WriteError> add(const std::string& path);
+  OutputSink& file(std::size_t index);
+
+  std::optional<WriteError> commit();
+
+ private:
+  class Temporary;
+  std::vector<std::unique_ptr<Temporary>> files_;
+};
+
+// The same for texts already in memory.
 std::optional<WriteError> write_files(std::span<const OutputFile> files);
 
 }  // namespace cwg

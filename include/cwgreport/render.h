@@ -1,7 +1,8 @@
 // The renderers: one per output format, each a function from the report
-// tree to the text of one file.
+// tree to the text of one file, written to a sink as it is produced.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,6 +17,24 @@ struct RenderOptions {
   int width = 0;
 };
 
+// Receives a rendered file in order, a piece at a time, as the renderer
+// produces it: a build streams each format into its file instead of holding
+// the whole text in memory.
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  virtual void write(std::string_view bytes) = 0;
+};
+
+// Each renderer writes one file to `out`, in pieces of about
+// kRenderChunkBytes.
+void render_text(const tree::Report& report, const RenderOptions& opts, OutputSink& out);
+void render_markdown(const tree::Report& report, const RenderOptions& opts, OutputSink& out);
+void render_html(const tree::Report& report, const RenderOptions& opts, OutputSink& out);
+
+inline constexpr std::size_t kRenderChunkBytes = 64 * 1024;
+
+// The same, returning the whole file.
 std::string render_text(const tree::Report& report, const RenderOptions& opts);
 std::string render_markdown(const tree::Report& report, const RenderOptions& opts);
 std::string render_html(const tree::Report& report, const RenderOptions& opts);
@@ -23,7 +42,10 @@ std::string render_html(const tree::Report& report, const RenderOptions& opts);
 struct OutputFormat {
   std::string_view name;       // "txt", "md", "html": the -f names
   std::string_view extension;  // file name extension, without the dot
-  std::string (*render)(const tree::Report&, const RenderOptions&);
+  void (*write)(const tree::Report&, const RenderOptions&, OutputSink&);
+
+  // The whole file as a string.
+  std::string render(const tree::Report& report, const RenderOptions& opts) const;
 };
 
 // All formats in a fixed order (md, html, txt).

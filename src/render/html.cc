@@ -692,7 +692,7 @@ constexpr std::string_view style_sheet = R"css(
 
 class HtmlRenderer {
  public:
-  explicit HtmlRenderer(const Report& report) : report_(report) {
+  HtmlRenderer(const Report& report, OutputSink& sink) : report_(report), sink_(sink) {
     plan_.blocks(report.summary);
     plan_.blocks(report.action);
     plan_.sections(report.sections);
@@ -708,7 +708,7 @@ class HtmlRenderer {
     }
   }
 
-  std::string render() {
+  void render() {
     out_ += "<!DOCTYPE html>\n";
     out_ += "<html" + attr("lang", language()) + ">\n";
     out_ += "<head>\n";
@@ -734,7 +734,8 @@ class HtmlRenderer {
     close("</div>");
     out_ += "</body>\n";
     out_ += "</html>\n";
-    return std::move(out_);
+    sink_.write(out_);
+    out_.clear();
   }
 
  private:
@@ -745,6 +746,10 @@ class HtmlRenderer {
     out_.append(static_cast<size_t>(std::min(depth_, 24)) * 2, ' ');
     out_ += text;
     out_ += '\n';
+    if (out_.size() >= kRenderChunkBytes) {
+      sink_.write(out_);
+      out_.clear();
+    }
   }
   void open(std::string_view tag) {
     line(tag);
@@ -1250,14 +1255,15 @@ class HtmlRenderer {
   Plan plan_;
   // Footnote id -> the ids of its references, in order, for the back-links.
   std::unordered_map<std::string, std::vector<std::string>> footnote_refs_;
-  std::string out_;
+  OutputSink& sink_;
+  std::string out_;  // not yet passed to the sink
   int depth_ = 0;
 };
 
 }  // namespace
 
-std::string render_html(const tree::Report& report, const RenderOptions& /*opts*/) {
-  return HtmlRenderer(report).render();
+void render_html(const tree::Report& report, const RenderOptions& /*opts*/, OutputSink& out) {
+  HtmlRenderer(report, out).render();
 }
 
 }  // namespace cwg

@@ -526,7 +526,9 @@ std::string one_line_markdown(std::string_view text) {
 
 class MarkdownRenderer {
  public:
-  std::string render(const Report& r) {
+  explicit MarkdownRenderer(OutputSink& sink) : out_(sink) {}
+
+  void render(const Report& r) {
     cover(r.cover);
     if (!r.title.empty()) {
       out_.blank_line();
@@ -543,7 +545,7 @@ class MarkdownRenderer {
       paragraph_text("", f.text);
       out_.pop_prefix();
     }
-    return out_.finish();
+    out_.finish();
   }
 
  private:
@@ -801,8 +803,8 @@ class MarkdownRenderer {
 
 }  // namespace
 
-std::string render_markdown(const tree::Report& report, const RenderOptions&) {
-  return MarkdownRenderer().render(report);
+void render_markdown(const tree::Report& report, const RenderOptions&, OutputSink& out) {
+  MarkdownRenderer(out).render(report);
 }
 
 }  // namespace cwg

@@ -27,6 +27,39 @@ constexpr std::array<OutputFormat, 3> formats = {{
 
 std::span<const OutputFormat> output_formats() { return formats; }
 
+namespace {
+
+class StringSink : public OutputSink {
+ public:
+  void write(std::string_view bytes) override { text += bytes; }
+  std::string text;
+};
+
+std::string render_to_string(void (*write)(const tree::Report&, const RenderOptions&, OutputSink&),
+                             const tree::Report& report, const RenderOptions& opts) {
+  StringSink sink;
+  write(report, opts, sink);
+  return std::move(sink.text);
+}
+
+}  // namespace
+
+std::string OutputFormat::render(const tree::Report& report, const RenderOptions& opts) const {
+  return render_to_string(write, report, opts);
+}
+
+std::string render_text(const tree::Report& report, const RenderOptions& opts) {
+  return render_to_string(render_text, report, opts);
+}
+
+std::string render_markdown(const tree::Report& report, const RenderOptions& opts) {
+  return render_to_string(render_markdown, report, opts);
+}
+
+std::string render_html(const tree::Report& report, const RenderOptions& opts) {
+  return render_to_string(render_html, report, opts);
+}
+
 const OutputFormat* find_output_format(std::string_view name) {
   for (const OutputFormat& f : formats) {
     if (f.name == name) return &f;
@@ -244,7 +277,7 @@ std::vector<int> column_widths(const std::vector<std::vector<std::string>>& rows
 void LineWriter::line(std::string_view text) {
   for (;;) {
     size_t nl = text.find('\n');
-    if (blank_pending_ && !out_.empty()) {
+    if (blank_pending_ && written() > 0) {
       out_ += blank_prefix();
       out_ += '\n';
     }
@@ -257,6 +290,13 @@ void LineWriter::line(std::string_view text) {
     for (Prefix& p : prefixes_) p.started = true;
     if (nl == std::string_view::npos) break;
     text.remove_prefix(nl + 1);
+  }
+  if (out_.size() >= kRenderChunkBytes) {
+    // Line feeds at the end stay: finish() may drop them.
+    size_t keep = out_.find_last_not_of('\n') + 1;
+    sink_.write(std::string_view(out_).substr(0, keep));
+    passed_ += keep;
+    out_.erase(0, keep);
   }
 }
 
@@ -290,11 +330,12 @@ std::string LineWriter::blank_prefix() const {
   return s;
 }
 
-std::string LineWriter::finish() const {
-  std::string out = out_;
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  out += '\n';
-  return out;
+void LineWriter::finish() {
+  while (!out_.empty() && out_.back() == '\n') out_.pop_back();
+  out_ += '\n';
+  sink_.write(out_);
+  passed_ += out_.size();
+  out_.clear();
 }
 
 // ---------------------------------------------------------------------------

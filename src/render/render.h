@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cwgreport/render.h"
 #include "cwgreport/report_tree.h"
 
 namespace cwg::detail {
@@ -48,9 +49,12 @@ std::vector<int> column_widths(const std::vector<std::vector<std::string>>& rows
 // Collects output lines, as cmark's render.c does: it owns the prefix of
 // nested containers (quote markers, list indentation) and the blank lines
 // between blocks, so that no renderer ever writes two blank lines in a row,
-// a blank line at the start, or trailing whitespace.
+// a blank line at the start, or trailing whitespace. Lines go on to `sink`
+// whenever about kRenderChunkBytes have gathered.
 class LineWriter {
  public:
+  explicit LineWriter(OutputSink& sink) : sink_(sink) {}
+
   // Writes the current prefix, then `text`; an LF in `text` starts another
   // line with the prefix.
   void line(std::string_view text);
@@ -67,11 +71,11 @@ class LineWriter {
 
   // Bytes written so far: tells a renderer whether anything was written
   // since it last looked.
-  size_t written() const { return out_.size(); }
+  size_t written() const { return passed_ + out_.size(); }
 
-  // The text written so far, ending with exactly one "\n" (an empty output
-  // is a single "\n").
-  std::string finish() const;
+  // Ends the output with exactly one "\n" (an empty output is a single
+  // "\n") and passes the rest of it to the sink.
+  void finish();
 
  private:
   struct Prefix {
@@ -85,7 +89,9 @@ class LineWriter {
   std::string blank_prefix() const;
 
   std::vector<Prefix> prefixes_;
-  std::string out_;
+  OutputSink& sink_;
+  std::string out_;     // not yet passed to the sink
+  size_t passed_ = 0;   // bytes passed to the sink
   bool blank_pending_ = false;
 };
 

@@ -18,9 +18,9 @@ constexpr std::string_view list_indent = "    ";
 
 class TextRenderer {
  public:
-  explicit TextRenderer(int width) : width_(width > 0 ? width : 0) {}
+  TextRenderer(int width, OutputSink& sink) : width_(width > 0 ? width : 0), out_(sink) {}
 
-  std::string render(const Report& r) {
+  void render(const Report& r) {
     cover(r.cover);
     if (!r.title.empty()) {
       out_.line(detail::one_line(detail::sanitize(r.title)));
@@ -35,7 +35,7 @@ class TextRenderer {
     out_.blank_line();
     for (const Section& s : r.annexes) section(s);
     footnotes(r.footnotes);
-    return out_.finish();
+    out_.finish();
   }
 
  private:
@@ -230,8 +230,8 @@ class TextRenderer {
 
 }  // namespace
 
-std::string render_text(const tree::Report& report, const RenderOptions& opts) {
-  return TextRenderer(opts.width).render(report);
+void render_text(const tree::Report& report, const RenderOptions& opts, OutputSink& out) {
+  TextRenderer(opts.width, out).render(report);
 }
 
 }  // namespace cwg

@@ -358,15 +358,12 @@ def write_report(args, rows, sizes, load_before, load_after, date):
             "per byte; on a shared machine the longer run also meets more contention. The "
             "CPU-time ratio is the better measure of the work done."),
         "memory": (
-            "**Memory.** A build keeps the source text of every file (diagnostics quote "
-            "it), the report tree, and all three rendered outputs at once: outputs are "
-            "replaced all or nothing, so every format is rendered before the first file "
-            "is written. The three outputs alone are about three times the source, and "
-            "the renderers build each in a growing string. Before rendering, the loaded "
-            "sources and the report tree coexist, and every text value, node and inline "
-            "carries its own heap copy of its file's path (`Location::file`). Meeting the "
-            "target needs outputs written to their temporary files as each is rendered "
-            "(renamed together at the end, as now), and locations that share the path."),
+            "**Memory.** The outputs are not held: each format streams into its "
+            "temporary file in pieces of 64 KiB as it is rendered. What a build holds is "
+            "the source text of every file (diagnostics quote it), the loaded sources "
+            "and the report tree, which coexist while the tree is built; every text "
+            "value, node and inline carries its own heap copy of its file's path "
+            "(`Location::file`), which locations sharing the path would save."),
         "docs": (
             "**Many documents.** Lookups of documents, labels and ids are by key, and a "
             "generated list walks the register once, so the work is linear in the number "
@@ -396,7 +393,8 @@ def write_report(args, rows, sizes, load_before, load_after, date):
     add("than from the start of the file (which made a large file with many")
     add("references quadratic); text is sanitized and typeset a run at a time rather")
     add("than a character at a time; section files are parsed ahead on spare cores;")
-    add("and the three formats are rendered in parallel.")
+    add("the three formats are rendered in parallel; and each streams into its")
+    add("temporary file as it is rendered instead of being held whole in memory.")
     add("")
 
     add("## The machine and the run")

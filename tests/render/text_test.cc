@@ -354,7 +354,8 @@ TEST_CASE("render helpers: output formats", "[render]") {
   CHECK(formats[2].name == "txt");
   CHECK(formats[2].extension == "txt");
   REQUIRE(find_output_format("txt") != nullptr);
-  CHECK(find_output_format("txt")->render == &render_text);
-  CHECK(find_output_format("md")->render == &render_markdown);
+  using Writer = void (*)(const tree::Report&, const RenderOptions&, OutputSink&);
+  CHECK(find_output_format("txt")->write == Writer{&render_text});
+  CHECK(find_output_format("md")->write == Writer{&render_markdown});
   CHECK(find_output_format("pdf") == nullptr);
 }
