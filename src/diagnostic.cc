@@ -6,6 +6,45 @@
 
 namespace cwg {
 
+namespace {
+
+// A value quoted in a message longer than this many bytes is cut to its
+// start and "…": the message names what is wrong, and the source line under
+// it shows the value itself. A hostile file's 100 kB scalar would otherwise
+// be printed whole in every format.
+constexpr std::size_t kMaxQuotedBytes = 120;
+
+bool closes_quote(std::string_view m, std::size_t at) {
+  if (at + 1 == m.size()) return true;
+  return std::string_view(" :,;.?!)").find(m[at + 1]) != std::string_view::npos;
+}
+
+// Quotes open at the start or after a space or '(' and close before the end,
+// a space or punctuation, so that an apostrophe inside a word ("member's")
+// is not taken for one.
+void shorten_quoted_values(std::string& m) {
+  std::size_t i = 0;
+  while ((i = m.find('\'', i)) != std::string::npos) {
+    if (i > 0 && m[i - 1] != ' ' && m[i - 1] != '(') {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i + 1;
+    std::size_t close = start;
+    while ((close = m.find('\'', close)) != std::string::npos && !closes_quote(m, close)) ++close;
+    if (close == std::string::npos) return;
+    if (close - start > kMaxQuotedBytes) {
+      std::size_t cut = start + kMaxQuotedBytes - 20;
+      while (cut > start && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;
+      m.replace(cut, close - cut, "\u2026");
+      close = cut + std::string_view("\u2026").size();
+    }
+    i = close + 1;
+  }
+}
+
+}  // namespace
+
 std::string_view severity_name(Severity s) {
   switch (s) {
     case Severity::off:
@@ -105,6 +144,8 @@ void Diagnostics::report(std::string_view code, Location loc, std::string messag
   } else if (sev == Severity::warning) {
     ++warnings_;
   }
+  shorten_quoted_values(message);
+  for (Note& note : notes) shorten_quoted_values(note.message);
   list_.push_back(
       Diagnostic{sev, std::string(code), std::move(loc), std::move(message), std::move(notes)});
 }

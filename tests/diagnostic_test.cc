@@ -135,6 +135,29 @@ TEST_CASE("report: severities and counts", "[sink]") {
   CHECK(diags.all()[1].severity == Severity::warning);
 }
 
+TEST_CASE("report: long quoted values are shortened in messages", "[sink]") {
+  Diagnostics diags;
+  const std::string digits(40000, '1');
+  diags.report("wrong-type", {"a.yaml", 2, 3},
+               "'number' must be a whole number from 1 to 999, not '" + digits + "'",
+               {cwg::Note{{}, "write '" + digits + "' in quotes"}});
+  const std::string shown = "'" + std::string(100, '1') + "\u2026'";
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].message == "'number' must be a whole number from 1 to 999, not " + shown);
+  CHECK(diags.all()[0].notes[0].message == "write " + shown + " in quotes");
+
+  // Short values, and apostrophes inside words, stay as they are.
+  const std::string word = "the member's text '" + std::string(120, 'x') + "' is fine";
+  diags.report("wrong-type", {"a.yaml", 3, 1}, word);
+  CHECK(diags.all()[1].message == word);
+
+  // A cut never splits a UTF-8 sequence.
+  std::string accents;
+  for (int i = 0; i < 100; ++i) accents += "\u00E9";  // two bytes each
+  diags.report("wrong-type", {"a.yaml", 4, 1}, "unknown label '" + accents + "'");
+  CHECK(diags.all()[2].message == "unknown label '" + accents.substr(0, 100) + "\u2026'");
+}
+
 TEST_CASE("report: warnings alone are not errors", "[sink]") {
   Diagnostics diags;
   diags.report("raw-html", {"a.yaml", 1, 1}, "raw HTML");
