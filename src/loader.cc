@@ -261,7 +261,9 @@ class MapReader {
     const std::string& v = n->value;
     bool digits =
         !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (digits && v.size() > 1 && v[0] == '0') {
+    // A number too long to be valid is reported as such below, leading zero
+    // or not.
+    if (digits && v.size() > 1 && v.size() <= 9 && v[0] == '0') {
       diags_.report("ambiguous-scalar", n->loc,
                     fmt::format("'{}' has a leading zero, which some YAML readers take for an "
                                 "octal number: write {}",
