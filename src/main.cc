@@ -1,6 +1,7 @@
 // The command line: `cwgreport build|check|explain`. Parses the options, runs
 // the front end, prints the diagnostics, renders and writes the outputs.
 #include <fmt/core.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -447,6 +448,13 @@ int run_many(const CommonOptions& common, const BuildOptions* build) {
     }
   };
   unsigned workers = common.jobs ? common.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // A folder being built holds two descriptors per output (the file and its
+  // folder) while it renders: with many folders at once the usual soft limit
+  // of 1,024 open files is too low, so take what the hard limit allows.
+  if (struct rlimit files {}; getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < std::min<std::size_t>(workers, n); ++t) threads.emplace_back(work);
 

@@ -37,13 +37,15 @@ std::string reason_of(int err) {
 // because builds of several folders write at once. A program writing more
 // files than this at once would leave the excess behind when interrupted,
 // which only costs a stray hidden file.
+// The table has room for three outputs of each of the 1,024 folders `-j`
+// allows at once, and zero-initialized storage costs nothing until used.
 struct Tracked {
-  std::atomic<int> state{0};  // kFree, kClaimed (being filled) or kInUse
-  int dirfd = -1;
-  char name[256] = {};
+  std::atomic<int> state;  // kFree, kClaimed (being filled) or kInUse
+  int dirfd;
+  char name[256];
 };
 constexpr int kFree = 0, kClaimed = 1, kInUse = 2;
-constexpr int kMaxTracked = 256;
+constexpr int kMaxTracked = 4096;
 Tracked g_tracked[kMaxTracked];
 
 // Records a temporary file before it exists, so that no signal can fall

@@ -3,6 +3,7 @@
 // what is (and is not) written.
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -23,6 +25,8 @@
 #include <utility>
 #include <vector>
 
+#include "cwgreport/compile.h"
+#include "cwgreport/render.h"
 #include "test_util.h"
 
 namespace {
@@ -111,6 +115,13 @@ class Sandbox {
       unsetenv("NO_COLOR");
       unsetenv("CWG_TEST_PAUSE_BEFORE_RENAME");
       for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
+      if (file_size_limit_) {
+        // A write past the limit then fails with EFBIG, as on a full disk,
+        // instead of killing the program.
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit limit = {*file_size_limit_, *file_size_limit_};
+        if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(126);
+      }
       std::vector<char*> argv;
       std::string binary = CWG_BINARY;
       argv.push_back(binary.data());
@@ -133,6 +144,26 @@ class Sandbox {
     return finish(start(args, env));
   }
 
+  // Runs from now on may write files of at most `bytes`.
+  void limit_file_size(rlim_t bytes) { file_size_limit_ = bytes; }
+
+  // Adds a section of `paragraphs` numbered paragraphs to the example, so
+  // that every output is several times the renderers' piece size.
+  void grow(int paragraphs) {
+    std::string report = slurp(m() / "report.yaml");
+    const std::string last = "  - sections/outcomes.yaml\n";
+    REQUIRE(report.find(last) != std::string::npos);
+    if (report.find("sections/bulk.yaml") == std::string::npos)
+      report.insert(report.find(last) + last.size(), "  - sections/bulk.yaml\n");
+    spit(m() / "report.yaml", report);
+    std::string bulk = "label: bulk\nheading: Further discussions\nparagraphs:\n";
+    for (int i = 1; i <= paragraphs; ++i) {
+      bulk += "  - text: The group discussed item " + std::to_string(i) +
+              " of its work plan, *in detail*, and agreed to return to it.\n";
+    }
+    spit(m() / "sections" / "bulk.yaml", bulk);
+  }
+
   // An error the checker must report however the example evolves: a key
   // that the format does not define, at the top level of report.yaml.
   void break_sources() {
@@ -147,6 +178,7 @@ class Sandbox {
 
   fs::path root_, work_;
   int runs_ = 0;
+  std::optional<rlim_t> file_size_limit_;
 };
 
 }  // namespace
@@ -476,6 +508,40 @@ TEST_CASE("a write failure exits with 1 and leaves no temporary file", "[cli]") 
     CHECK(r.err == "cwgreport: cannot write 'ro/report.md': permission denied\n");
     CHECK(listing(s.work() / "ro").empty());
   }
+}
+
+TEST_CASE("outputs larger than a piece are written exactly as rendered", "[cli]") {
+  Sandbox s;
+  s.grow(3000);
+  Result r = s.run({"build", "m", "-o", "big", "-q"});
+  REQUIRE(r.status == 0);
+  cwg::Diagnostics diags;
+  auto report = cwg::compile(s.m().string(), diags);
+  REQUIRE(report);
+  for (const cwg::OutputFormat& format : cwg::output_formats()) {
+    INFO(format.name);
+    cwg::RenderOptions whole;
+    whole.chunk_bytes = std::numeric_limits<std::size_t>::max();
+    const std::string expected = format.render(*report, whole);
+    CHECK(expected.size() > 4 * cwg::kRenderChunkBytes);
+    CHECK(slurp(s.work() / "big" / ("report." + std::string(format.extension))) == expected);
+  }
+}
+
+TEST_CASE("a write that fails midway changes no output and leaves no temporary file", "[cli]") {
+  Sandbox s;
+  s.grow(3000);
+  REQUIRE(s.run({"build", "m", "-q"}).status == 0);
+  const auto before = snapshot(s.m() / "out");
+  s.grow(3100);
+  s.limit_file_size(3 * cwg::kRenderChunkBytes);
+  Result r = s.run({"build", "m"});
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Matches("cwgreport: cannot write 'm/out/report\\.(md|html|txt)': "
+                                   "file too large\n"));
+  CHECK(snapshot(s.m() / "out") == before);
+  CHECK(listing(s.m() / "out") == kAllOutputs);
 }
 
 TEST_CASE("build refuses to overwrite a source file", "[cli]") {

@@ -11,10 +11,16 @@
 
 namespace cwg {
 
+inline constexpr std::size_t kRenderChunkBytes = 64 * 1024;
+
 struct RenderOptions {
   // Plain text: 0 keeps each paragraph on one line, as the sample report
   // does; N > 0 wraps at N columns with a hanging indent.
   int width = 0;
+  // A renderer passes its text on to the sink whenever it has gathered this
+  // many bytes (a piece ends at a line's end, so one longer line is one
+  // piece). Changes nothing in the bytes written.
+  std::size_t chunk_bytes = kRenderChunkBytes;
 };
 
 // Receives a rendered file in order, a piece at a time, as the renderer
@@ -27,12 +33,10 @@ class OutputSink {
 };
 
 // Each renderer writes one file to `out`, in pieces of about
-// kRenderChunkBytes.
+// opts.chunk_bytes.
 void render_text(const tree::Report& report, const RenderOptions& opts, OutputSink& out);
 void render_markdown(const tree::Report& report, const RenderOptions& opts, OutputSink& out);
 void render_html(const tree::Report& report, const RenderOptions& opts, OutputSink& out);
-
-inline constexpr std::size_t kRenderChunkBytes = 64 * 1024;
 
 // The same, returning the whole file.
 std::string render_text(const tree::Report& report, const RenderOptions& opts);

@@ -692,7 +692,8 @@ constexpr std::string_view style_sheet = R"css(
 
 class HtmlRenderer {
  public:
-  HtmlRenderer(const Report& report, OutputSink& sink) : report_(report), sink_(sink) {
+  HtmlRenderer(const Report& report, const RenderOptions& opts, OutputSink& sink)
+      : report_(report), sink_(sink), chunk_bytes_(opts.chunk_bytes) {
     plan_.blocks(report.summary);
     plan_.blocks(report.action);
     plan_.sections(report.sections);
@@ -746,7 +747,7 @@ class HtmlRenderer {
     out_.append(static_cast<size_t>(std::min(depth_, 24)) * 2, ' ');
     out_ += text;
     out_ += '\n';
-    if (out_.size() >= kRenderChunkBytes) {
+    if (out_.size() >= chunk_bytes_) {
       sink_.write(out_);
       out_.clear();
     }
@@ -1256,14 +1257,15 @@ class HtmlRenderer {
   // Footnote id -> the ids of its references, in order, for the back-links.
   std::unordered_map<std::string, std::vector<std::string>> footnote_refs_;
   OutputSink& sink_;
+  std::size_t chunk_bytes_;
   std::string out_;  // not yet passed to the sink
   int depth_ = 0;
 };
 
 }  // namespace
 
-void render_html(const tree::Report& report, const RenderOptions& /*opts*/, OutputSink& out) {
-  HtmlRenderer(report, out).render();
+void render_html(const tree::Report& report, const RenderOptions& opts, OutputSink& out) {
+  HtmlRenderer(report, opts, out).render();
 }
 
 }  // namespace cwg

@@ -526,7 +526,7 @@ std::string one_line_markdown(std::string_view text) {
 
 class MarkdownRenderer {
  public:
-  explicit MarkdownRenderer(OutputSink& sink) : out_(sink) {}
+  MarkdownRenderer(const RenderOptions& opts, OutputSink& sink) : out_(sink, opts.chunk_bytes) {}
 
   void render(const Report& r) {
     cover(r.cover);
@@ -803,8 +803,8 @@ class MarkdownRenderer {
 
 }  // namespace
 
-void render_markdown(const tree::Report& report, const RenderOptions&, OutputSink& out) {
-  MarkdownRenderer(out).render(report);
+void render_markdown(const tree::Report& report, const RenderOptions& opts, OutputSink& out) {
+  MarkdownRenderer(opts, out).render(report);
 }
 
 }  // namespace cwg

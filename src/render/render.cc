@@ -291,9 +291,10 @@ void LineWriter::line(std::string_view text) {
     if (nl == std::string_view::npos) break;
     text.remove_prefix(nl + 1);
   }
-  if (out_.size() >= kRenderChunkBytes) {
+  if (out_.size() >= chunk_bytes_) {
     // Line feeds at the end stay: finish() may drop them.
     size_t keep = out_.find_last_not_of('\n') + 1;
+    if (keep == 0) return;
     sink_.write(std::string_view(out_).substr(0, keep));
     passed_ += keep;
     out_.erase(0, keep);

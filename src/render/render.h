@@ -50,10 +50,10 @@ std::vector<int> column_widths(const std::vector<std::vector<std::string>>& rows
 // nested containers (quote markers, list indentation) and the blank lines
 // between blocks, so that no renderer ever writes two blank lines in a row,
 // a blank line at the start, or trailing whitespace. Lines go on to `sink`
-// whenever about kRenderChunkBytes have gathered.
+// whenever `chunk_bytes` have gathered.
 class LineWriter {
  public:
-  explicit LineWriter(OutputSink& sink) : sink_(sink) {}
+  LineWriter(OutputSink& sink, size_t chunk_bytes) : sink_(sink), chunk_bytes_(chunk_bytes) {}
 
   // Writes the current prefix, then `text`; an LF in `text` starts another
   // line with the prefix.
@@ -90,6 +90,7 @@ class LineWriter {
 
   std::vector<Prefix> prefixes_;
   OutputSink& sink_;
+  size_t chunk_bytes_;
   std::string out_;     // not yet passed to the sink
   size_t passed_ = 0;   // bytes passed to the sink
   bool blank_pending_ = false;

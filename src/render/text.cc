@@ -18,7 +18,8 @@ constexpr std::string_view list_indent = "    ";
 
 class TextRenderer {
  public:
-  TextRenderer(int width, OutputSink& sink) : width_(width > 0 ? width : 0), out_(sink) {}
+  TextRenderer(const RenderOptions& opts, OutputSink& sink)
+      : width_(opts.width > 0 ? opts.width : 0), out_(sink, opts.chunk_bytes) {}
 
   void render(const Report& r) {
     cover(r.cover);
@@ -231,7 +232,7 @@ class TextRenderer {
 }  // namespace
 
 void render_text(const tree::Report& report, const RenderOptions& opts, OutputSink& out) {
-  TextRenderer(opts.width, out).render(report);
+  TextRenderer(opts, out).render(report);
 }
 
 }  // namespace cwg
