@@ -451,7 +451,8 @@ int run_many(const CommonOptions& common, const BuildOptions* build) {
   // A folder being built holds two descriptors per output (the file and its
   // folder) while it renders: with many folders at once the usual soft limit
   // of 1,024 open files is too low, so take what the hard limit allows.
-  if (struct rlimit files {}; getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+  if (struct rlimit files{};
+      getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
     files.rlim_cur = files.rlim_max;
     setrlimit(RLIMIT_NOFILE, &files);
   }
