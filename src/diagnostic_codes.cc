@@ -86,6 +86,12 @@ const std::vector<CodeInfo> kCodes = {
      "Fix: rename, e.g. `uae-rights`."},
     {"empty-text", S::error, "a text field is empty",
      "Example: `heading: ''`.\nFix: write the text, or remove the entry."},
+    {"folded-line-break", S::warning, "an empty line in a folded block that starts no paragraph",
+     "In a folded block (`>-`) YAML turns one empty line into a single line break, and "
+     "Markdown reads a single line break as a space: the text after the empty line runs on "
+     "in the same paragraph. A more-indented line is joined the same way.\n"
+     "Fix: leave two empty lines to start a continuation paragraph, or write the block with "
+     "`|-`, where one empty line is enough."},
 
     // Cross-references.
     {"bad-xref", S::error, "a malformed cross-reference",

@@ -298,6 +298,7 @@ class Reader final : public YAML::EventHandler {
   void report_alias(std::size_t offset, std::string message);
   [[noreturn]] void syntax_error(std::size_t offset, std::string message);
 
+  void check_folded_breaks(std::size_t indicator, std::string_view value);
   std::string_view word_at(std::size_t offset) const;
   std::optional<Note> quote_hint(std::size_t offset) const;
   std::size_t skip_anchor(std::size_t offset) const;
@@ -630,11 +631,72 @@ void Reader::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anch
     }
   } else if (tag == "!" && (first == '|' || first == '>')) {
     // A block scalar: not plain.
+    if (first == '>') check_folded_breaks(content, value);
   } else {
     check_tag(tag, offset);
   }
   last_event_ = offset;
   add(std::move(n));
+}
+
+// In a folded block (>) one empty line between two lines of text becomes a
+// single line break, and so does a more-indented line: Markdown reads either
+// as a space, so what looks like a new paragraph is not one. Reported once
+// per block, at the first empty line with text on both sides (else at the
+// indicator).
+void Reader::check_folded_breaks(std::size_t indicator, std::string_view value) {
+  std::size_t end = value.find_last_not_of('\n');
+  if (end == std::string_view::npos) return;
+  bool single = false;
+  for (std::size_t i = value.find('\n'); i < end && !single; i = value.find('\n', i + 1))
+    single = value[i + 1] != '\n' && (i == 0 || value[i - 1] != '\n');
+  if (!single) return;
+
+  // The block's lines follow the indicator's line; the first line of text
+  // sets their indentation.
+  auto line_end = [&](std::size_t at) {
+    std::size_t nl = text_.find('\n', at);
+    return nl == std::string_view::npos ? text_.size() : nl;
+  };
+  auto indent_of = [&](std::size_t at) {
+    std::size_t n = 0;
+    while (at + n < text_.size() && text_[at + n] == ' ') ++n;
+    return n;
+  };
+  auto blank = [&](std::size_t at) {
+    std::size_t n = indent_of(at);
+    return at + n >= line_end(at) || text_[at + n] == '\r';
+  };
+  std::size_t at = indicator;
+  std::size_t where = indicator;
+  std::size_t indent = 0;
+  int blanks = 0;
+  bool after_text = false;  // the last non-empty line was text at the indentation
+  std::size_t blank_at = 0;
+  while (where == indicator) {
+    at = line_end(at);
+    if (at >= text_.size()) break;
+    ++at;
+    if (blank(at)) {
+      if (blanks++ == 0) blank_at = at;
+      continue;
+    }
+    std::size_t n = indent_of(at);
+    if (indent == 0) indent = n;
+    if (n < indent) break;
+    if (n == indent && after_text && blanks == 1) where = blank_at;
+    after_text = n == indent;
+    blanks = 0;
+  }
+  diags_.report("folded-line-break", location(where),
+                where == indicator
+                    ? "a more-indented line in a folded block (>) is joined to the text "
+                      "before it"
+                    : "one empty line in a folded block (>) does not start a new paragraph: "
+                      "it is read as a space",
+                {{{},
+                  "leave two empty lines to start a continuation paragraph, or write the "
+                  "block with '|-', where one empty line is enough"}});
 }
 
 void Reader::OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
