@@ -645,11 +645,13 @@ void Reader::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anch
 // per block, at the first empty line with text on both sides (else at the
 // indicator).
 void Reader::check_folded_breaks(std::size_t indicator, std::string_view value) {
-  std::size_t end = value.find_last_not_of('\n');
-  if (end == std::string_view::npos) return;
+  // Line breaks before the text and after it change nothing.
+  const std::size_t begin = value.find_first_not_of('\n');
+  if (begin == std::string_view::npos) return;
+  const std::size_t end = value.find_last_not_of('\n');
   bool single = false;
-  for (std::size_t i = value.find('\n'); i < end && !single; i = value.find('\n', i + 1))
-    single = value[i + 1] != '\n' && (i == 0 || value[i - 1] != '\n');
+  for (std::size_t i = value.find('\n', begin); i < end && !single; i = value.find('\n', i + 1))
+    single = value[i - 1] != '\n' && value[i + 1] != '\n';
   if (!single) return;
 
   // The block's lines follow the indicator's line; the first line of text
