@@ -700,20 +700,28 @@ int run(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
 
-  if (build->parsed() || check->parsed()) {
-    const BuildOptions* b = build->parsed() ? &build_opts : nullptr;
-    if (common.dirs.size() > 1) return run_many(common, b);
-    common.dir = common.dirs.front();
-    FolderOutput direct;
-    return b ? run_build(common, *b, direct) : run_check(common, direct);
+  // An option CLI11 accepted but the command rejects gets the same pointer
+  // to the command's help as CLI11's own errors.
+  std::string command = "cwgreport";
+  for (const CLI::App* sub : app.get_subcommands()) command += " " + sub->get_name();
+  try {
+    if (build->parsed() || check->parsed()) {
+      const BuildOptions* b = build->parsed() ? &build_opts : nullptr;
+      if (common.dirs.size() > 1) return run_many(common, b);
+      common.dir = common.dirs.front();
+      FolderOutput direct;
+      return b ? run_build(common, *b, direct) : run_check(common, direct);
+    }
+    if (init->parsed()) return run_init(init_opts);
+    if (schema->parsed()) {
+      std::string_view text = find_schema(schema_kind)->text;
+      std::fwrite(text.data(), 1, text.size(), stdout);
+      return kExitOk;
+    }
+    return run_explain(code);
+  } catch (const UsageError& e) {
+    throw UsageError(std::string(e.what()) + "\nrun '" + command + " --help' for usage");
   }
-  if (init->parsed()) return run_init(init_opts);
-  if (schema->parsed()) {
-    std::string_view text = find_schema(schema_kind)->text;
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return kExitOk;
-  }
-  return run_explain(code);
 }
 
 }  // namespace

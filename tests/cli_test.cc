@@ -223,7 +223,7 @@ TEST_CASE("explain prints a code's summary and explanation", "[cli]") {
   CHECK(typo.out.empty());
   CHECK(typo.err ==
         "cwgreport: unknown diagnostic code 'unknown-documnt'; did you mean "
-        "'unknown-document'?\n");
+        "'unknown-document'?\nrun 'cwgreport explain --help' for usage\n");
 }
 
 TEST_CASE("usage errors exit with 2 and write nothing", "[cli]") {
@@ -246,7 +246,9 @@ TEST_CASE("usage errors exit with 2 and write nothing", "[cli]") {
   SECTION("unknown output format") {
     Result r = s.run({"build", "m", "-f", "md,pdf"});
     CHECK(r.status == 2);
-    CHECK(r.err == "cwgreport: unknown output format 'pdf' (expected md, html or txt)\n");
+    CHECK(r.err ==
+          "cwgreport: unknown output format 'pdf' (expected md, html or txt)\n"
+          "run 'cwgreport build --help' for usage\n");
     Result near = s.run({"build", "m", "-f", "htm"});
     CHECK(near.status == 2);
     CHECK(near.err.find("did you mean 'html'?") != std::string::npos);
@@ -256,10 +258,12 @@ TEST_CASE("usage errors exit with 2 and write nothing", "[cli]") {
     CHECK(r.status == 2);
     CHECK(r.err ==
           "cwgreport: unknown diagnostic code 'unpresented-documnt'; did you mean "
-          "'unpresented-document'?\n");
+          "'unpresented-document'?\nrun 'cwgreport check --help' for usage\n");
     Result lowered = s.run({"check", "m", "-W", "unknown-document=warning"});
     CHECK(lowered.status == 2);
-    CHECK(lowered.err == "cwgreport: 'unknown-document' is an error and cannot be lowered\n");
+    CHECK(lowered.err ==
+          "cwgreport: 'unknown-document' is an error and cannot be lowered\n"
+          "run 'cwgreport check --help' for usage\n");
   }
   SECTION("bad option values") {
     CHECK(s.run({"build", "m", "--width", "wide"}).status == 2);
@@ -705,14 +709,19 @@ TEST_CASE("usage errors of several folders stop the run before any folder is rea
   auto before = snapshot(s.work());
   Result twice = s.run({"build", "m", "./m/"});
   CHECK(twice.status == 2);
-  CHECK(twice.err == "cwgreport: the meeting folder './m/' is given twice\n");
+  CHECK(twice.err ==
+        "cwgreport: the meeting folder './m/' is given twice\n"
+        "run 'cwgreport build --help' for usage\n");
   Result clash = s.run({"build", "m", "x/m", "-o", "public"});
   CHECK(clash.status == 2);
   CHECK(clash.err ==
-        "cwgreport: 'm' and 'x/m' would both be written to 'public/m'; build them separately\n");
+        "cwgreport: 'm' and 'x/m' would both be written to 'public/m'; build them separately\n"
+        "run 'cwgreport build --help' for usage\n");
   Result output = s.run({"check", "m", "x/m", "--diagnostics-output", "d.txt"});
   CHECK(output.status == 2);
-  CHECK(output.err == "cwgreport: --diagnostics-output takes a single meeting folder, not 2\n");
+  CHECK(output.err ==
+        "cwgreport: --diagnostics-output takes a single meeting folder, not 2\n"
+        "run 'cwgreport check --help' for usage\n");
   Result sarif = s.run({"check", "m", "x/m", "--diagnostics-format", "sarif"});
   CHECK(sarif.status == 2);
   CHECK(s.run({"check", "m", "x/m", "-j", "0"}).status == 2);
