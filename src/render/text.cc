@@ -24,7 +24,7 @@ class TextRenderer {
   void render(const Report& r) {
     cover(r.cover);
     if (!r.title.empty()) {
-      out_.line(detail::one_line(detail::sanitize(r.title)));
+      text_lines(detail::one_line(detail::sanitize(r.title)), "", "");
       out_.blank_line();
     }
     summary_box(r);
@@ -103,11 +103,11 @@ class TextRenderer {
   void section(const Section& s) {
     std::string heading = detail::one_line(detail::flatten(s.heading));
     if (s.number.empty()) {
-      if (!heading.empty()) out_.line(heading);
+      if (!heading.empty()) text_lines(heading, "", "");
     } else if (heading.empty()) {
       out_.line(detail::one_line(detail::sanitize(s.number)));
     } else {
-      out_.line(number_prefix(s.number) + heading);
+      text_lines(heading, number_prefix(s.number), hanging_indent());
     }
     blocks(s.blocks, "");
     out_.blank_line();

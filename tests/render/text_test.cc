@@ -251,7 +251,11 @@ TEST_CASE("text: wrapping at 40 columns with a hanging indent", "[text]") {
                                                             "Update on the ITU Child Online "
                                                             "Protection Initiative")})})}));
   r.annexes.push_back(section("Annex 1", "A heading that is much longer than forty columns", {}));
+  r.title = "OUTCOME OF THE FOURTEENTH MEETING OF THE WORKING GROUP";
   CHECK(text(r, 40) ==
+        "OUTCOME OF THE FOURTEENTH MEETING OF THE\n"
+        "WORKING GROUP\n"
+        "\n"
         "6       Discussions\n"
         "6.1     The representative from the UAE\n"
         "        presented the activities related\n"
@@ -263,7 +267,8 @@ TEST_CASE("text: wrapping at 40 columns with a hanging indent", "[text]") {
         "· CWG-COP-14/2:\u00A0Update on the ITU Child\n"
         "  Online Protection Initiative\n"
         "\n"
-        "Annex 1 A heading that is much longer than forty columns\n");
+        "Annex 1 A heading that is much longer\n"
+        "        than forty columns\n");
 }
 
 TEST_CASE("text: a non-breaking space never breaks a line", "[text]") {
