@@ -205,6 +205,17 @@ std::vector<Note> suggest(std::string_view word, const std::vector<std::string>&
   return {};
 }
 
+// The registered key an unknown document key is most likely a typo of. When
+// the register had an error, only a key one edit away counts: a farther one
+// may name the document that failed.
+std::optional<std::string> document_typo(const Model& model, std::string_view key) {
+  std::vector<std::string> keys;
+  for (const auto& d : model.documents) keys.push_back(d.key);
+  auto near = closest_match(key, keys);
+  if (near && model.register_incomplete && edit_distance(key, *near) > 1) return std::nullopt;
+  return near;
+}
+
 template <class Map>
 std::vector<std::string> keys_of(const Map& m) {
   std::vector<std::string> out;
@@ -235,10 +246,10 @@ std::string meeting_chair(const Model& model, const Meeting& m) {
 
 }  // namespace
 
-bool follows_from_earlier_error(const Sources& src, std::string_view code,
+bool follows_from_earlier_error(const Model& model, std::string_view code,
                                 std::string_view ref_kind) {
-  if (src.sections_incomplete && code == "unknown-label") return true;
-  if (src.register_incomplete &&
+  if (model.src->sections_incomplete && code == "unknown-label") return true;
+  if (model.register_incomplete &&
       (code == "unknown-document" || (code == "unknown-id" && ref_kind == "entity")))
     return true;
   return false;
@@ -256,7 +267,7 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
   auto fail = [&](std::string_view code, std::string msg, std::vector<Note> notes = {}) {
     // With a file that failed to load, an unknown name may be defined in it:
     // report it only when it looks like a typo of a name that is known.
-    if (diags && (!notes.empty() || !follows_from_earlier_error(*model.src, code, tok.kind)))
+    if (diags && (!notes.empty() || !follows_from_earlier_error(model, code, tok.kind)))
       diags->report(code, loc, std::move(msg), std::move(notes));
     return std::nullopt;
   };
@@ -283,10 +294,11 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
         return fail("unknown-document",
                     fmt::format("'{}' names several revisions: add the revision ('{}R1')", tok.key,
                                 tok.key));
-      std::vector<std::string> keys;
-      for (const auto& d : model.documents) keys.push_back(d.key);
+      std::vector<Note> notes;
+      if (auto near = document_typo(model, tok.key))
+        notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
       return fail("unknown-document", fmt::format("unknown document '{}'", tok.key),
-                  suggest(tok.key, keys));
+                  std::move(notes));
     }
     const DocumentInfo& info = model.documents[*idx];
     const Document& doc = src.documents[*idx];
@@ -421,7 +433,10 @@ namespace {
 
 class Checker {
  public:
-  Checker(const Sources& src, Diagnostics& diags) : src_(src), diags_(diags) { model_.src = &src; }
+  Checker(const Sources& src, Diagnostics& diags) : src_(src), diags_(diags) {
+    model_.src = &src;
+    model_.register_incomplete = src.register_incomplete;
+  }
 
   Model run() {
     index_ids();
@@ -541,6 +556,7 @@ class Checker {
                         fmt::format("document {} has no 'meeting': the report covers several "
                                     "meetings",
                                     number));
+          model_.register_incomplete = true;
           continue;
         }
         std::string printed = fmt::format(
@@ -804,14 +820,15 @@ class Checker {
     bool ambiguous = false;
     auto idx = model_.find_document(key.value, &ambiguous);
     if (idx) return idx;
-    std::vector<std::string> keys;
-    for (const auto& d : model_.documents) keys.push_back(d.key);
-    if (src_.register_incomplete && !closest_match(key.value, keys)) return std::nullopt;
+    auto near = document_typo(model_, key.value);
+    if (model_.register_incomplete && !near) return std::nullopt;
+    std::vector<Note> notes;
+    if (near) notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
     diags_.report("unknown-document", key.loc,
                   ambiguous
                       ? fmt::format("'{}' names several revisions: add the revision", key.value)
                       : fmt::format("unknown document '{}'", key.value),
-                  suggest(key.value, keys));
+                  std::move(notes));
     return std::nullopt;
   }
 
@@ -862,7 +879,7 @@ class Checker {
       // Presenting any revision of a document presents the document.
       if (model_.documents[i].key.empty() || presented_bases.contains(revision_base(i)))
         continue;
-      if (src_.sections_incomplete || src_.register_incomplete) continue;
+      if (src_.sections_incomplete || model_.register_incomplete) continue;
       if (kind != "contribution" && kind != "information-report" && kind != "liaison-statement")
         continue;
       diags_.report("unpresented-document", d.loc,

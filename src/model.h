@@ -53,6 +53,10 @@ struct Model {
   std::map<std::string, std::size_t, std::less<>> kind_counts;
   // Footnote id -> the footnote's definition.
   std::map<std::string, const Footnote*, std::less<>> footnotes;
+  // The register had an error (in documents.yaml, or a document without a
+  // key): a key that names no document may name one that failed, so it is
+  // reported only when it looks like a typo of a registered key.
+  bool register_incomplete = false;
 
   // The document a key names: an exact key, or a key without revision that
   // names the only registered revision. Sets `ambiguous` when a key without
