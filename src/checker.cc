@@ -840,10 +840,21 @@ class Checker {
     std::string base = revision_base(idx);
     auto [it, fresh] = uses.emplace(base, std::make_pair(idx, loc));
     if (!fresh && it->second.first != idx && reported_clash_.insert(base).second) {
+      const Location& other = it->second.second;
+      // A generated list uses both revisions at one place: then the notes
+      // show where each is registered instead.
+      std::vector<Note> notes;
+      if (other.file == loc.file && other.line == loc.line && other.column == loc.column) {
+        for (std::size_t i : {it->second.first, idx})
+          notes.push_back({src_.documents[i].loc,
+                           fmt::format("'{}' is registered here", model_.documents[i].key)});
+      } else {
+        notes.push_back({other, "the other revision is used here"});
+      }
       diags_.report("revision-clash", loc,
                     fmt::format("'{}' and '{}' are two revisions of one document",
                                 model_.documents[it->second.first].key, model_.documents[idx].key),
-                    {{it->second.second, "the other revision is used here"}});
+                    std::move(notes));
     }
   }
 

@@ -175,6 +175,26 @@ TEST_CASE("two revisions of one document presented is a warning") {
   CHECK(d->message == "'3/2R1' and '3/2' are two revisions of one document");
 }
 
+TEST_CASE("two revisions in one generated list point at their registrations") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string docs = test::slurp(dir.path() / "documents.yaml");
+  docs += "  - number: 2\n    title: Original\n    kind: contribution\n";
+  dir.write("documents.yaml", docs);
+  dir.write("sections/intro.yaml",
+            "heading: Introduction\nparagraphs:\n  - text: x\n    presents: 3/2\n"
+            "  - text: The contributions.\n    documents: {kind: contribution}\n");
+  auto c = check(dir);
+  auto d = find(c->diags, "revision-clash");
+  REQUIRE(d);
+  REQUIRE(d->notes.size() == 2);
+  for (const Note& n : d->notes) {
+    CHECK(n.loc.file.ends_with("documents.yaml"));
+    CHECK(n.message.ends_with("is registered here"));
+  }
+  CHECK(d->notes[0].loc.line != d->notes[1].loc.line);
+}
+
 TEST_CASE("counts in prose are checked against the register") {
   TempDir dir;
   test::write_minimal_meeting(dir);
