@@ -516,7 +516,15 @@ int run_many(const CommonOptions& common, const BuildOptions* build) {
   return worst;
 }
 
-int run_explain(const std::string& code) {
+int run_explain(std::string code) {
+  if (code.empty()) {
+    for (const auto& c : all_codes())
+      fmt::print("{:<26} {:<8} {}\n", c.code, severity_name(c.default_severity), c.summary);
+    return kExitOk;
+  }
+  // As copied from a diagnostic: "[unknown-document]".
+  if (code.size() > 2 && code.front() == '[' && code.back() == ']')
+    code = code.substr(1, code.size() - 2);
   const CodeInfo* info = find_code(code);
   if (!info) {
     std::vector<std::string> names;
@@ -610,11 +618,14 @@ int run(int argc, char** argv) {
 
   CLI::App* explain =
       app.add_subcommand("explain", "Explain a diagnostic code: what it means and how to fix it");
-  explain->add_option("CODE", code, "The code shown in brackets after a diagnostic")->required();
+  explain->add_option("CODE", code,
+                      "The code shown in brackets after a diagnostic; without it, every code is "
+                      "listed with its default severity");
   explain->footer(
       "Examples:\n"
       "  cwgreport explain unknown-document\n"
-      "  cwgreport explain revision-clash");
+      "  cwgreport explain revision-clash\n"
+      "  cwgreport explain");
 
   // `init` and `schema`: init.cc and schema_text.cc.
   InitOptions init_opts;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -217,6 +218,22 @@ TEST_CASE("explain prints a code's summary and explanation", "[cli]") {
             "unknown-document (error): a reference to a document that is not registered\n\n", 0) ==
         0);
   CHECK(r.out.find("Fix: register the document, or correct the key.\n") != std::string::npos);
+
+  Result bracketed = s.run({"explain", "[unknown-document]"});
+  CHECK(bracketed.status == 0);
+  CHECK(bracketed.out == r.out);
+
+  Result all = s.run({"explain"});
+  CHECK(all.status == 0);
+  std::size_t lines = 0;
+  for (const auto& c : cwg::all_codes()) {
+    INFO(c.code);
+    CHECK(all.out.find(std::string(c.code) + " ") != std::string::npos);
+    ++lines;
+  }
+  CHECK(std::count(all.out.begin(), all.out.end(), '\n') == static_cast<long>(lines));
+  CHECK(all.out.find("unknown-document           error    a reference to a document that is "
+                     "not registered\n") != std::string::npos);
 
   Result typo = s.run({"explain", "unknown-documnt"});
   CHECK(typo.status == 2);
