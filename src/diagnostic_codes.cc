@@ -17,6 +17,11 @@ const std::vector<CodeInfo> kCodes = {
      "A file the report needs (report.yaml, documents.yaml, or a file listed under `sections:` or "
      "`annexes:`) does not exist, is not a regular file, or cannot be read.\n"
      "Fix: create the file, or correct the path in report.yaml."},
+    {"unlisted-section", S::warning, "a YAML file beside the section files that is not listed",
+     "A `.yaml` file in a folder that holds listed section files (or in the meeting folder) "
+     "is not listed under `sections:` or `annexes:` in report.yaml, so the report leaves it "
+     "out. Usually a section was added and not listed. Hidden files are not considered.\n"
+     "Fix: list the file in report.yaml, or delete it."},
     {"bad-path", S::error, "a listed path leaves the meeting folder",
      "Paths in report.yaml are relative to the meeting folder and must stay inside it: no "
      "absolute paths, no `..`, no symbolic link pointing outside.\n"

@@ -720,6 +720,7 @@ class Loader {
     if (auto items = list_of(r, "annexes", false)) {
       for (const auto& path : *items) load_section_file(path, src.annexes, true);
     }
+    report_unlisted_files();
     if (const yaml::Node* s = r.get("signature")) {
       if (expect(*s, yaml::Kind::map, "'signature'", diags_)) {
         MapReader sr(*s, "'signature'", diags_, keys("signature"));
@@ -752,6 +753,33 @@ class Loader {
     if (norm == "report.yaml" || norm == "documents.yaml") return bad("is not a section file");
     if (!listed_.insert(norm).second) return bad("is listed twice");
     return norm;
+  }
+
+  // A YAML file beside the listed section files that report.yaml does not
+  // list is most likely a section the editor added and forgot to list: it
+  // would silently be left out of the report.
+  void report_unlisted_files() {
+    std::set<std::string> folders;
+    for (const auto& rel : listed_) folders.insert(fs::path(rel).parent_path().generic_string());
+    std::vector<std::string> unlisted;
+    for (const auto& folder : folders) {
+      std::error_code ec;
+      for (const auto& e : fs::directory_iterator(fs::path(dir_) / folder, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.starts_with(".") || !(name.ends_with(".yaml") || name.ends_with(".yml")))
+          continue;
+        const std::string rel = (fs::path(folder) / name).generic_string();
+        if (rel == "report.yaml" || rel == "documents.yaml" || listed_.contains(rel)) continue;
+        if (e.is_regular_file(ec)) unlisted.push_back(rel);
+      }
+    }
+    std::sort(unlisted.begin(), unlisted.end());
+    for (const auto& rel : unlisted)
+      diags_.report("unlisted-section", {display(rel), 0, 0},
+                    fmt::format("'{}' is not listed in report.yaml, so it is not part of the "
+                                "report",
+                                rel),
+                    {{{}, "list it under 'sections:' or 'annexes:' in report.yaml, or delete it"}});
   }
 
   void load_section_file(const yaml::Node& path_node, std::vector<Section>& out, bool annex) {
