@@ -161,30 +161,33 @@ documents:
   CHECK(unp->loc.line == 16);
 }
 
-TEST_CASE("two revisions of one document presented is a warning") {
+namespace {
+
+// The minimal meeting with the original of document 2 registered next to
+// its revision 1, and `intro` as the introduction's paragraphs.
+std::unique_ptr<Checked> check_two_revisions(const std::string& intro) {
   TempDir dir;
   test::write_minimal_meeting(dir);
   std::string docs = test::slurp(dir.path() / "documents.yaml");
   docs += "  - number: 2\n    title: Original\n    kind: contribution\n";
   dir.write("documents.yaml", docs);
-  dir.write("sections/intro.yaml",
-            "heading: Introduction\nparagraphs:\n  - text: x\n    presents: 3/2\n");
-  auto c = check(dir);
+  dir.write("sections/intro.yaml", "heading: Introduction\nparagraphs:\n" + intro);
+  return check(dir);
+}
+
+}  // namespace
+
+TEST_CASE("two revisions of one document presented is a warning") {
+  auto c = check_two_revisions("  - text: x\n    presents: 3/2\n");
   auto d = find(c->diags, "revision-clash");
   REQUIRE(d);
   CHECK(d->message == "'3/2R1' and '3/2' are two revisions of one document");
 }
 
 TEST_CASE("two revisions in one generated list point at their registrations") {
-  TempDir dir;
-  test::write_minimal_meeting(dir);
-  std::string docs = test::slurp(dir.path() / "documents.yaml");
-  docs += "  - number: 2\n    title: Original\n    kind: contribution\n";
-  dir.write("documents.yaml", docs);
-  dir.write("sections/intro.yaml",
-            "heading: Introduction\nparagraphs:\n  - text: x\n    presents: 3/2\n"
-            "  - text: The contributions.\n    documents: {kind: contribution}\n");
-  auto c = check(dir);
+  auto c = check_two_revisions(
+      "  - text: x\n    presents: 3/2\n"
+      "  - text: The contributions.\n    documents: {kind: contribution}\n");
   auto d = find(c->diags, "revision-clash");
   REQUIRE(d);
   REQUIRE(d->notes.size() == 2);
