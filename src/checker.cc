@@ -867,9 +867,7 @@ class Checker {
           if (!idx) {
             // The key is most likely a typo for its closest match: count that
             // document as presented rather than warn about it as a follow-on.
-            std::vector<std::string> keys;
-            for (const auto& d : model_.documents) keys.push_back(d.key);
-            if (auto near = closest_match(key.value, keys))
+            if (auto near = document_typo(model_, key.value))
               if (auto i = model_.find_document(*near)) presented_bases.insert(revision_base(*i));
             continue;
           }
