@@ -30,10 +30,10 @@
 #include "cwgreport/compile.h"
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/render.h"
-#include "init.h"
-#include "output.h"
-#include "schema_text.h"
-#include "text_limits.h"
+#include "driver/init.h"
+#include "driver/output.h"
+#include "driver/schemas.h"
+#include "build/field_limits.h"
 
 #ifndef CWG_VERSION
 #error "the build defines CWG_VERSION"

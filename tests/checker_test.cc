@@ -4,9 +4,9 @@
 #include <cctype>
 #include <regex>
 
-#include "loader.h"
-#include "model.h"
-#include "ordinals.h"
+#include "source/loader.h"
+#include "check/model.h"
+#include "lang/ordinals.h"
 #include "test_util.h"
 
 using namespace cwg;

@@ -4,7 +4,7 @@
 #include <regex>
 #include <set>
 
-#include "loader.h"
+#include "source/loader.h"
 #include "test_util.h"
 
 using namespace cwg;

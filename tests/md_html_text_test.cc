@@ -278,7 +278,7 @@ Texts texts_of(const Report& report) {
 // A report tree with every kind of block and inline
 
 Report every_construct() {
-  Report r;
+  Report r = report();
   r.short_title = "Test report";
   r.cover.left = {{"session", "", "Council 2020"}, {"place_dates", "", "Geneva, 9-19 June 2020"}};
   r.cover.right = {{"agenda_item", "Agenda item:", "PL 1.5"},

@@ -1,7 +1,7 @@
 // Tests of the cross-reference scanner.
 #include <catch2/catch.hpp>
 
-#include "refs.h"
+#include "check/refs.h"
 
 using namespace cwg;
 

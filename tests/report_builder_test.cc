@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "cwgreport/compile.h"
-#include "markdown_text.h"
-#include "ordinals.h"
+#include "build/markdown_fields.h"
+#include "lang/ordinals.h"
 #include "test_util.h"
 
 using namespace cwg;

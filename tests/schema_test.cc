@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "loader.h"
+#include "source/loader.h"
 
 using nlohmann::json;
 

@@ -1,6 +1,6 @@
 // Tests for the limits on Markdown text fields: what they stop, where they
 // point, what they let through, and how they are changed.
-#include "text_limits.h"
+#include "build/field_limits.h"
 
 #include <catch2/catch.hpp>
 #include <string>

@@ -110,8 +110,23 @@ struct Signature {
   std::string role;  // "Chair, CWG-COP"
 };
 
+// The fixed words the renderers print around the content, in the report's
+// language: the builder fills them from its table (src/lang/labels.cc), so
+// a renderer holds no word of its own. The two patterns name their
+// arguments in braces, for fmt's named arguments.
+struct Words {
+  std::string summary;                // heading of the box's first part
+  std::string action_required;        // heading of its second part
+  std::string references;             // heading of its third part
+  std::string footnotes;              // heading of the footnotes
+  std::string untitled;               // page title of a report with none
+  std::string back_to_reference;      // "Back to reference {number}"
+  std::string back_to_reference_use;  // "Back to reference {number}, use {use}"
+};
+
 struct Report {
   std::string language = "en";  // BCP 47, for <html lang>
+  Words words;
   std::string short_title;      // for <title>: "CWG-COP 14th meeting report"
   Cover cover;
   std::string title;            // "OUTCOME OF THE 14TH MEETING OF THE ..."

@@ -9,6 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "cwgreport/render.h"
 #include "render/render.h"
 
@@ -790,7 +792,7 @@ class HtmlRenderer {
       if (!trim(t).empty()) return std::string(trim(t));
     for (const auto& f : report_.cover.right)
       if (f.name == "symbol" && !trim(f.value).empty()) return std::string(trim(f.value));
-    return "Report";
+    return std::string(trim(report_.words.untitled));
   }
 
   // --- cover block and title
@@ -864,22 +866,21 @@ class HtmlRenderer {
     bool first = true;
     auto part = [&](std::string_view cls, std::string_view heading) {
       open("<div class=\"part " + std::string(cls) + "\">");
-      line("<h2" + (first ? id_attr(label_id) : std::string()) + ">" + std::string(heading) +
-           "</h2>");
+      line("<h2" + (first ? id_attr(label_id) : std::string()) + ">" + esc(trim(heading)) + "</h2>");
       first = false;
     };
     if (summary) {
-      part("summary", "Summary");
+      part("summary", report_.words.summary);
       blocks(report_.summary);
       close("</div>");
     }
     if (action) {
-      part("action", "Action required");
+      part("action", report_.words.action_required);
       blocks(report_.action);
       close("</div>");
     }
     if (references) {
-      part("references", "References");
+      part("references", report_.words.references);
       line("<p>" + inlines(report_.references) + "</p>");
       close("</div>");
     }
@@ -1224,7 +1225,7 @@ class HtmlRenderer {
     std::string heading_id = plan_.ids.unique("footnotes-heading");
     open("<footer>");
     open("<section class=\"footnotes\"" + attr("aria-labelledby", heading_id) + ">");
-    line("<h2" + id_attr(heading_id) + " class=\"visually-hidden\">Footnotes</h2>");
+    line("<h2" + id_attr(heading_id) + " class=\"visually-hidden\">" + esc(trim(report_.words.footnotes)) + "</h2>");
     open("<ol class=\"footnote-list\">");
     for (const auto& fn : report_.footnotes) {
       std::string id = plan_.id_of(&fn);
@@ -1237,8 +1238,11 @@ class HtmlRenderer {
       auto refs = footnote_refs_.find(id);
       if (!id.empty() && refs != footnote_refs_.end()) {
         for (size_t i = 0; i < refs->second.size(); ++i) {
-          std::string label = "Back to reference " + std::string(trim(fn.number));
-          if (i > 0) label += ", use " + std::to_string(i + 1);
+          std::string n(trim(fn.number));
+          std::string label =
+              i == 0 ? fmt::format(fmt::runtime(report_.words.back_to_reference), fmt::arg("number", n))
+                     : fmt::format(fmt::runtime(report_.words.back_to_reference_use),
+                                   fmt::arg("number", n), fmt::arg("use", i + 1));
           li += " <a href=\"#" + esc_href(refs->second[i]) + "\" class=\"backref\"" +
                 attr("aria-label", label) + ">\xE2\x86\xA9\xEF\xB8\x8E";
           if (i > 0) li += "<sup>" + std::to_string(i + 1) + "</sup>";

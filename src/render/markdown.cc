@@ -601,16 +601,16 @@ class MarkdownRenderer {
   // table of contents are built from.
   void label(std::string_view text) {
     out_.blank_line();
-    out_.line("## " + std::string(text));
+    out_.line("## " + one_line_markdown(text));
   }
 
   void summary_box(const Report& r) {
     if (!r.summary.empty()) {
-      label("Summary");
+      label(r.words.summary);
       blocks(r.summary);
     }
     if (!r.action.empty()) {
-      label("Action required");
+      label(r.words.action_required);
       blocks(r.action);
     }
     if (!r.references.empty()) {
@@ -618,7 +618,7 @@ class MarkdownRenderer {
       // "---" for the start of front matter.
       out_.blank_line();
       out_.line("***");
-      label("References");
+      label(r.words.references);
       out_.blank_line();
       paragraph_text("", r.references);
     }

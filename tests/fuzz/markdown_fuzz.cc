@@ -8,9 +8,9 @@
 #include <string_view>
 
 #include "fuzz_util.h"
-#include "loader.h"
-#include "model.h"
-#include "report_builder.h"
+#include "source/loader.h"
+#include "check/model.h"
+#include "build/report_builder.h"
 
 namespace {
 

@@ -11,7 +11,7 @@
 
 #include "cwgreport/compile.h"
 #include "fuzz_util.h"
-#include "text_limits.h"
+#include "build/field_limits.h"
 
 namespace {
 

@@ -7,10 +7,18 @@
 #include <vector>
 
 #include "cwgreport/render.h"
+#include "lang/labels.h"
 
 namespace {
 
 using namespace cwg::tree;
+
+// An empty report with the English words a builder gives it.
+Report report() {
+  Report r;
+  r.words = cwg::lang::tree_words(cwg::lang::labels("en"));
+  return r;
+}
 
 Inline text(std::string s) {
   Inline x;
@@ -90,7 +98,7 @@ Section section(std::string number, std::string anchor, std::string heading,
 
 // A report with nothing in it but one section of the given blocks.
 Report body(std::vector<Block> blocks) {
-  Report r;
+  Report r = report();
   r.sections.push_back(section("6", "discussions", "Discussions", std::move(blocks)));
   return r;
 }
@@ -183,7 +191,7 @@ void check_inert(const std::string& out) {
 }
 
 Report full_report() {
-  Report r;
+  Report r = report();
   r.short_title = "CWG-COP 14th meeting report";
   r.cover.left = {{"session", "", "Council 2018"}, {"place_dates", "", "Geneva, 17-27 April 2018"}};
   r.cover.right = {{"agenda_item", "Agenda item:", "PL 1.5"},
@@ -250,11 +258,11 @@ TEST_CASE("html: the title element falls back from short title to title", "[html
             "ONLINE PROTECTION</title>\n"));
   r.title = "";
   CHECK(has(html(r), "<title>C18/14-E</title>\n"));
-  CHECK(has(html(Report{}), "<title>Report</title>\n"));
+  CHECK(has(html(report()), "<title>Report</title>\n"));
 }
 
 TEST_CASE("html: lang is the report's language when it is well formed", "[html]") {
-  Report r;
+  Report r = report();
   r.language = "fr";
   CHECK(has(html(r), "<html lang=\"fr\">\n"));
   r.language = "zh-Hans-CN";
@@ -298,7 +306,7 @@ TEST_CASE("html: a section is a labelled landmark with a numbered heading", "[ht
       "      <h2 id=\"discussions-heading\"><span class=\"number\">6</span> Discussions</h2>\n"
       "    </section>\n"));
 
-  Report r;
+  Report r = report();
   r.sections.push_back(section("1", "", "", {}));
   r.sections.push_back(section("", "", "", {para("", "", t("Loose text."))}));
   out = html(r);
@@ -599,7 +607,7 @@ TEST_CASE("html: hostile text in every field is escaped", "[html]") {
   const std::string escaped =
       "&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;alert(2)' "
       "onclick='x' &amp;amp;";
-  Report r;
+  Report r = report();
   r.language = evil;
   r.short_title = evil;
   r.title = evil;

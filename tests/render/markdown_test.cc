@@ -140,7 +140,7 @@ const std::vector<std::string> hostile = {
 }  // namespace
 
 TEST_CASE("markdown: the report's layout", "[markdown]") {
-  Report r;
+  Report r = report();
   r.cover.left = {{"session", "", "Council 2020"}};
   r.cover.right = {{"agenda_item", "Agenda item:", "PL 1.5"}};
   r.cover.source_line =
@@ -217,7 +217,7 @@ TEST_CASE("markdown: the report's layout", "[markdown]") {
 }
 
 TEST_CASE("markdown: the layout parses into the intended structure", "[markdown]") {
-  Report r;
+  Report r = report();
   r.title = "TITLE";
   r.summary = {para("", t("Summary text."))};
   r.sections.push_back(section(
@@ -494,7 +494,7 @@ TEST_CASE("markdown: hostile text comes back as the same text", "[markdown]") {
       CHECK(visible(child_at(doc.get(), {0, 1})) == "1 " + h);
     }
     {
-      Report r;
+      Report r = report();
       r.title = h;
       r.sections.push_back(section("1", t(h), {}));
       Document doc = parse(md(r));
@@ -523,7 +523,7 @@ TEST_CASE("markdown: control characters become U+FFFD", "[markdown]") {
 }
 
 TEST_CASE("markdown: blank lines never double and the file ends with one newline", "[markdown]") {
-  Report r;
+  Report r = report();
   r.sections.push_back(
       section("1", t("A"),
               {para("", {}), para("", {}, {list(ListStyle::bullet, {})}), para("1.1", t("x"))}));

@@ -34,7 +34,7 @@ Inline footnote_ref(const std::string& n) { return node(Inline::Kind::footnote_r
 // paragraphs, nested lists, a quote with an elision, a table, footnotes and
 // annexes, so that prefixes and blank lines fall across piece edges.
 Report every_block(int repeats) {
-  Report r;
+  Report r = report();
   r.title = "OUTCOME OF THE MEETING";
   r.summary = {para("", t("The summary."))};
   r.action = {para("", t("The Council is invited to take note."))};

@@ -24,7 +24,7 @@ const std::string nbsp = "\u00A0";
 }  // namespace
 
 TEST_CASE("text: the sample report's layout", "[text]") {
-  Report r;
+  Report r = report();
   r.title = "OUTCOME OF THE 14TH MEETING OF THE COUNCIL WORKING GROUP ON CHILD ONLINE PROTECTION";
   r.summary = {para("", t("This report summarizes the main results of the 14th meeting."))};
   r.action = {para("", t("The Council is invited to take note of the report."))};
@@ -71,7 +71,7 @@ TEST_CASE("text: the sample report's layout", "[text]") {
 }
 
 TEST_CASE("text: cover block, source line and annexes", "[text]") {
-  Report r;
+  Report r = report();
   r.cover.left = {{"session", "", "Council 2020"}, {"place_dates", "", "Geneva, 9-19 June 2020"}};
   r.cover.right = {{"agenda_item", "Agenda item:", "PL 1.5"},
                    {"symbol", "Document", "C20/57-E"},
@@ -102,11 +102,11 @@ TEST_CASE("text: cover block, source line and annexes", "[text]") {
 }
 
 TEST_CASE("text: a missing field prints nothing", "[text]") {
-  Report r;
+  Report r = report();
   r.summary = {para("", t("Only a summary."))};
   CHECK(text(r) == "Summary\nOnly a summary.\n");
 
-  Report action_only;
+  Report action_only = report();
   action_only.action = {para("", t("Take note."))};
   CHECK(text(action_only) == "Action required\nTake note.\n");
 
@@ -118,7 +118,7 @@ TEST_CASE("text: a missing field prints nothing", "[text]") {
 }
 
 TEST_CASE("text: unnumbered and continuation paragraphs", "[text]") {
-  Report r;
+  Report r = report();
   r.sections.push_back(section(
       "3", "Adoption of the agenda",
       {para("", t("Some unnumbered text.")),
@@ -239,7 +239,7 @@ TEST_CASE("text: links print their address, cross-references their text", "[text
 }
 
 TEST_CASE("text: wrapping at 40 columns with a hanging indent", "[text]") {
-  Report r;
+  Report r = report();
   r.sections.push_back(
       section("6", "Discussions",
               {para("6.1", t("The representative from the UAE presented the activities related to "

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cwgreport/report_tree.h"
+#include "lang/labels.h"
 
 namespace cwg::test {
 
@@ -83,8 +84,15 @@ inline Section section(std::string number, Inlines heading, std::vector<Block> b
   return s;
 }
 
-inline Report body(std::vector<Block> blocks) {
+// An empty report with the English words a builder gives it.
+inline Report report() {
   Report r;
+  r.words = lang::tree_words(lang::labels("en"));
+  return r;
+}
+
+inline Report body(std::vector<Block> blocks) {
+  Report r = report();
   r.sections.push_back(section("", {}, std::move(blocks)));
   return r;
 }

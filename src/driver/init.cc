@@ -1,6 +1,6 @@
 // `cwgreport init`: the commented scaffold of a new meeting folder, and the
 // next meeting started from a previous report, written as plain YAML text.
-#include "init.h"
+#include "driver/init.h"
 
 #include <fmt/core.h>
 #include <unistd.h>
@@ -16,12 +16,12 @@
 #include <vector>
 
 #include "cwgreport/diagnostic.h"
-#include "loader.h"
-#include "model.h"
-#include "ordinals.h"
-#include "output.h"
-#include "refs.h"
-#include "schema_text.h"
+#include "source/loader.h"
+#include "check/model.h"
+#include "lang/ordinals.h"
+#include "driver/output.h"
+#include "check/refs.h"
+#include "driver/schemas.h"
 
 namespace cwg {
 

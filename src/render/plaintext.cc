@@ -82,18 +82,18 @@ class TextRenderer {
   void summary_box(const Report& r) {
     bool any = false;
     if (!r.summary.empty()) {
-      out_.line("Summary");
+      out_.line(detail::one_line(detail::sanitize(r.words.summary)));
       blocks(r.summary, "");
       any = true;
     }
     if (!r.action.empty()) {
-      out_.line("Action required");
+      out_.line(detail::one_line(detail::sanitize(r.words.action_required)));
       blocks(r.action, "");
       any = true;
     }
     if (!r.references.empty()) {
       out_.line(rule);
-      out_.line("References");
+      out_.line(detail::one_line(detail::sanitize(r.words.references)));
       text_lines(detail::flatten(r.references), "", "");
       any = true;
     }

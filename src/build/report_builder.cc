@@ -1,14 +1,15 @@
 // The report builder: walks the checked model in print order and produces
 // the report tree the renderers share.
-#include "report_builder.h"
+#include "build/report_builder.h"
 
 #include <fmt/format.h>
 
 #include <set>
 
-#include "markdown_text.h"
-#include "text_limits.h"
-#include "ordinals.h"
+#include "build/markdown_fields.h"
+#include "build/field_limits.h"
+#include "lang/labels.h"
+#include "lang/ordinals.h"
 
 namespace cwg {
 
@@ -33,6 +34,7 @@ class Builder {
 
   tree::Report run() {
     tree::Report r;
+    r.words = lang::tree_words(words_);
     if (src_.cover) r.cover = cover(*src_.cover);
     r.title = report_title(src_);
     r.short_title = short_title();
@@ -89,23 +91,24 @@ class Builder {
     std::string place = c.place.value;
     if (!place.empty() && !c.dates.value.empty()) place += ", ";
     add(out.left, "place_dates", "", apply_typography(place + c.dates.value));
-    add(out.right, "agenda_item", "Agenda item:", c.agenda_item.value);
+    add(out.right, "agenda_item", std::string(words_.agenda_item), c.agenda_item.value);
     if (c.symbol.present) {
       std::string symbol = c.symbol.value;
       if (c.revision.present) symbol += fmt::format("(Rev.{})", c.revision.value);
       if (c.language.present) symbol += "-" + c.language.value;
-      add(out.right, "symbol", "Document", symbol);
+      add(out.right, "symbol", std::string(words_.document), symbol);
     }
     if (c.date.present) add(out.right, "date", "", long_date(c.date.value));
     if (c.original.present) {
-      bool only = c.original.value.ends_with(" only");
-      add(out.right, "original", only ? "" : "Original:", c.original.value);
+      bool only = c.original.value.ends_with(words_.only);
+      add(out.right, "original", only ? "" : std::string(words_.original), c.original.value);
     }
     if (c.source.present) {
       out.source_line = sanitize_text(c.source.value);
     } else if (c.author.present) {
-      out.source_line = sanitize_text(fmt::format(
-          "Report by the {} of the {}", role_title(src_, c.author.value), src_.group.name.value));
+      out.source_line = sanitize_text(fmt::format(fmt::runtime(words_.report_by),
+                                                  fmt::arg("role", role_title(src_, c.author.value)),
+                                                  fmt::arg("group", src_.group.name.value)));
     }
     return out;
   }
@@ -114,13 +117,10 @@ class Builder {
     std::vector<std::string> numbers;
     for (const auto& m : src_.meetings)
       if (m.number.present) numbers.push_back(ordinal_numeral(m.number.value));
-    std::string which;
-    for (std::size_t i = 0; i < numbers.size(); ++i) {
-      if (i) which += i + 1 == numbers.size() ? " and " : ", ";
-      which += numbers[i];
-    }
-    return sanitize_text(fmt::format("{}: outcome of the {} meeting{}", src_.group.acronym.value,
-                                     which, numbers.size() > 1 ? "s" : ""));
+    auto pattern = numbers.size() > 1 ? words_.short_title_many : words_.short_title_one;
+    return sanitize_text(fmt::format(fmt::runtime(pattern),
+                                     fmt::arg("acronym", src_.group.acronym.value),
+                                     fmt::arg("meetings", lang::join_list(words_, numbers))));
   }
 
   std::vector<tree::Block> blocks(const Text& text) {
@@ -262,6 +262,7 @@ class Builder {
   const Model& model_;
   const Sources& src_;
   MarkdownConverter md_;
+  const lang::Labels& words_ = lang::labels();
   std::set<std::size_t> anchored_;
 };
 
@@ -273,13 +274,11 @@ std::string report_title(const Sources& src) {
   for (const auto& m : src.meetings)
     if (m.number.present)
       numbers.push_back(words ? ordinal_words(m.number.value) : ordinal_numeral(m.number.value));
-  std::string which;
-  for (std::size_t i = 0; i < numbers.size(); ++i) {
-    if (i) which += i + 1 == numbers.size() ? " and " : ", ";
-    which += numbers[i];
-  }
-  std::string title = fmt::format("Outcome of the {} meeting{} of the {}", which,
-                                  numbers.size() > 1 ? "s" : "", src.group.name.value);
+  const lang::Labels& labels = lang::labels();
+  auto pattern = numbers.size() > 1 ? labels.title_many : labels.title_one;
+  std::string title =
+      fmt::format(fmt::runtime(pattern), fmt::arg("meetings", lang::join_list(labels, numbers)),
+                  fmt::arg("group", src.group.name.value));
   return sanitize_text(upper_case(title));
 }
 

@@ -1,5 +1,5 @@
 // The cross-reference scanner shared by the checker and the report builder.
-#include "refs.h"
+#include "check/refs.h"
 
 #include <map>
 

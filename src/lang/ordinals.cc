@@ -1,5 +1,5 @@
 // Numbers and dates in words, for titles, counts and meeting references.
-#include "ordinals.h"
+#include "lang/ordinals.h"
 
 #include <utf8proc.h>
 

@@ -2,7 +2,7 @@
 // files become the source model. Shape errors (unknown keys, wrong types,
 // values YAML would coerce) are reported here; references are left to the
 // checker.
-#include "loader.h"
+#include "source/loader.h"
 
 #include <fmt/format.h>
 

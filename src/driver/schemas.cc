@@ -1,6 +1,6 @@
 // The embedded JSON Schemas; the bytes come from schemas/*.schema.json
 // through the generated schema_data.inc (see cmake/embed_schemas.cmake).
-#include "schema_text.h"
+#include "driver/schemas.h"
 
 #include <string_view>
 

@@ -6,7 +6,7 @@
 
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/source.h"
-#include "model.h"
+#include "check/model.h"
 
 namespace cwg {
 

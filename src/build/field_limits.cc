@@ -1,6 +1,6 @@
 // Limits on Markdown text fields. Cheap scans bound what cmark-gfm could
 // build from a text; only a text that might break a limit is parsed to measure it.
-#include "text_limits.h"
+#include "build/field_limits.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "refs.h"
+#include "check/refs.h"
 
 namespace cwg {
 

@@ -6,9 +6,10 @@
 #include <set>
 #include <unordered_map>
 
-#include "loader.h"
-#include "model.h"
-#include "ordinals.h"
+#include "source/loader.h"
+#include "check/model.h"
+#include "lang/labels.h"
+#include "lang/ordinals.h"
 
 namespace cwg {
 
@@ -256,8 +257,10 @@ bool follows_from_earlier_error(const Model& model, std::string_view code,
 }
 
 std::string role_title(const Sources& src, std::string_view role) {
-  std::string word = src.chair_word.present ? src.chair_word.value : "Chair";
-  if (role == "vice-chair") return "Vice-" + word;
+  std::string word =
+      src.chair_word.present ? src.chair_word.value : std::string(lang::labels().chair);
+  if (role == "vice-chair")
+    return fmt::format(fmt::runtime(lang::labels().vice_chair), fmt::arg("chair", word));
   if (role == "chair") return word;
   return {};
 }
@@ -607,7 +610,7 @@ class Checker {
       const Section& s = sections[i];
       SectionInfo info;
       std::string n = std::to_string(i + 1);
-      info.number = annex ? "Annex " + n : n;
+      info.number = annex ? std::string(lang::labels().annex) + " " + n : n;
       info.anchor = s.label.present && !s.label.value.empty()
                         ? s.label.value
                         : unique_anchor(annex ? "annex-" + n : "sec-" + n);

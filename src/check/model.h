@@ -10,7 +10,7 @@
 
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/source.h"
-#include "refs.h"
+#include "check/refs.h"
 
 namespace cwg {
 

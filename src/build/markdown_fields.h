@@ -3,7 +3,7 @@
 #pragma once
 
 #include "cwgreport/report_tree.h"
-#include "model.h"
+#include "check/model.h"
 
 namespace cwg {
 

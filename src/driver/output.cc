@@ -1,6 +1,6 @@
 // Atomic writes: a temporary file beside the target, fsync, rename over the
 // target, fsync of the directory; temporary files removed on any failure.
-#include "output.h"
+#include "driver/output.h"
 
 #include <fcntl.h>
 #include <signal.h>

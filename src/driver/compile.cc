@@ -1,9 +1,9 @@
 // The front end in one call: load, check, build.
 #include "cwgreport/compile.h"
 
-#include "loader.h"
-#include "model.h"
-#include "report_builder.h"
+#include "source/loader.h"
+#include "check/model.h"
+#include "build/report_builder.h"
 
 namespace cwg {
 

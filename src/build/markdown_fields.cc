@@ -1,7 +1,7 @@
 // Text fields to report-tree inlines. Each cross-reference is swapped for a
 // private-use placeholder before cmark-gfm parses the text, so Markdown
 // cannot split or reinterpret it, and the placeholder becomes an xref node.
-#include "markdown_text.h"
+#include "build/markdown_fields.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -11,7 +11,7 @@
 #include <cctype>
 #include <memory>
 
-#include "text_limits.h"
+#include "build/field_limits.h"
 
 namespace cwg {
 

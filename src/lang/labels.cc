@@ -1,0 +1,54 @@
+// The tables of lang/labels.h. Each language's table is reviewed as a whole:
+// keep the entries in the order of the struct.
+#include "lang/labels.h"
+
+namespace cwg::lang {
+
+namespace {
+
+constexpr Labels english{
+    .language = "en",
+    .summary = "Summary",
+    .action_required = "Action required",
+    .references = "References",
+    .footnotes = "Footnotes",
+    .back_to_reference = "Back to reference {number}",
+    .back_to_reference_use = "Back to reference {number}, use {use}",
+    .untitled = "Report",
+    .agenda_item = "Agenda item:",
+    .document = "Document",
+    .original = "Original:",
+    .only = " only",
+    .report_by = "Report by the {role} of the {group}",
+    .title_one = "Outcome of the {meetings} meeting of the {group}",
+    .title_many = "Outcome of the {meetings} meetings of the {group}",
+    .short_title_one = "{acronym}: outcome of the {meetings} meeting",
+    .short_title_many = "{acronym}: outcome of the {meetings} meetings",
+    .list_separator = ", ",
+    .list_last = " and ",
+    .annex = "Annex",
+    .chair = "Chair",
+    .vice_chair = "Vice-{chair}",
+};
+
+}  // namespace
+
+const Labels& labels(std::string_view) { return english; }
+
+tree::Words tree_words(const Labels& l) {
+  return {std::string(l.summary),           std::string(l.action_required),
+          std::string(l.references),        std::string(l.footnotes),
+          std::string(l.untitled),          std::string(l.back_to_reference),
+          std::string(l.back_to_reference_use)};
+}
+
+std::string join_list(const Labels& l, const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += i + 1 == items.size() ? l.list_last : l.list_separator;
+    out += items[i];
+  }
+  return out;
+}
+
+}  // namespace cwg::lang

@@ -1,0 +1,67 @@
+// The fixed words of a report, one table per language: the headings and
+// labels it prints around its content and the patterns of the sentences it
+// generates. Every word a report prints that its sources do not say comes
+// from here or, for numbers and dates in words, from lang/ordinals.h.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cwgreport/report_tree.h"
+
+namespace cwg::lang {
+
+// Patterns name their arguments in braces ("{role}"), for fmt's named
+// arguments: a translation may put them in any order.
+struct Labels {
+  std::string_view language;  // BCP 47: "en"
+
+  // The box under the title.
+  std::string_view summary;          // "Summary"
+  std::string_view action_required;  // "Action required"
+  std::string_view references;       // "References"
+
+  // The heading of the footnotes (HTML gives it to screen readers only),
+  // and the label of a footnote's link back to its reference.
+  std::string_view footnotes;              // "Footnotes"
+  std::string_view back_to_reference;      // "Back to reference {number}"
+  std::string_view back_to_reference_use;  // "Back to reference {number}, use {use}"
+  // The HTML page's title when the report has no title and no symbol.
+  std::string_view untitled;  // "Report"
+
+  // The labels of the cover.
+  std::string_view agenda_item;  // "Agenda item:"
+  std::string_view document;     // "Document"
+  std::string_view original;     // "Original:"
+  std::string_view only;         // " only": "English only" needs no "Original:"
+  // The line under the cover: "Report by the {role} of the {group}".
+  std::string_view report_by;
+
+  // The title and the short title, for one meeting and for several;
+  // {meetings} is a list of ordinals ("14th", "15th and 16th").
+  std::string_view title_one;         // "Outcome of the {meetings} meeting of the {group}"
+  std::string_view title_many;        // "Outcome of the {meetings} meetings of the {group}"
+  std::string_view short_title_one;   // "{acronym}: outcome of the {meetings} meeting"
+  std::string_view short_title_many;  // "{acronym}: outcome of the {meetings} meetings"
+  // Between the items of a list in a sentence, and before its last.
+  std::string_view list_separator;  // ", "
+  std::string_view list_last;       // " and "
+
+  // Numbering: "Annex 1".
+  std::string_view annex;  // "Annex"
+  // The roles of the officers, unless report.yaml names the chair otherwise.
+  std::string_view chair;             // "Chair"
+  std::string_view vice_chair;        // "Vice-{chair}"
+};
+
+// The table of `language`; English for a language without one.
+const Labels& labels(std::string_view language = "en");
+
+// The words of `l` that the renderers print, for the report tree.
+tree::Words tree_words(const Labels& l);
+
+// Items joined as a sentence lists them: "a", "a and b", "a, b and c".
+std::string join_list(const Labels& l, const std::vector<std::string>& items);
+
+}  // namespace cwg::lang
