@@ -15,13 +15,14 @@
 #include <system_error>
 #include <vector>
 
-#include "cwgreport/diagnostic.h"
-#include "source/loader.h"
 #include "check/model.h"
-#include "lang/ordinals.h"
-#include "driver/output.h"
 #include "check/refs.h"
+#include "cwgreport/diagnostic.h"
+#include "driver/driver.h"
+#include "driver/output.h"
 #include "driver/schemas.h"
+#include "lang/ordinals.h"
+#include "source/loader.h"
 
 namespace cwg {
 
@@ -658,8 +659,6 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
 
 namespace {
 
-void print_error(const std::string& message) { fmt::print(stderr, "cwgreport: {}\n", message); }
-
 std::string today() {
   std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -678,11 +677,6 @@ std::string installed_schema_dir() {
   dir = dir.lexically_normal();
   if (!fs::is_regular_file(dir / "report.schema.json", ec)) return "";
   return dir.string();
-}
-
-bool stderr_in_colour() {
-  const char* no_color = std::getenv("NO_COLOR");
-  return ::isatty(STDERR_FILENO) && (!no_color || !*no_color);
 }
 
 }  // namespace

@@ -36,9 +36,12 @@ constexpr Labels english{
 const Labels& labels(std::string_view) { return english; }
 
 tree::Words tree_words(const Labels& l) {
-  return {std::string(l.summary),           std::string(l.action_required),
-          std::string(l.references),        std::string(l.footnotes),
-          std::string(l.untitled),          std::string(l.back_to_reference),
+  return {std::string(l.summary),
+          std::string(l.action_required),
+          std::string(l.references),
+          std::string(l.footnotes),
+          std::string(l.untitled),
+          std::string(l.back_to_reference),
           std::string(l.back_to_reference_use)};
 }
 

@@ -51,8 +51,8 @@ struct Labels {
   // Numbering: "Annex 1".
   std::string_view annex;  // "Annex"
   // The roles of the officers, unless report.yaml names the chair otherwise.
-  std::string_view chair;             // "Chair"
-  std::string_view vice_chair;        // "Vice-{chair}"
+  std::string_view chair;       // "Chair"
+  std::string_view vice_chair;  // "Vice-{chair}"
 };
 
 // The table of `language`; English for a language without one.

@@ -1,0 +1,294 @@
+// The driver of `build`, `check` and `explain` on one meeting folder: runs
+// the phases, prints the diagnostics and writes the outputs atomically.
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <future>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "cwgreport/compile.h"
+#include "driver/driver.h"
+#include "driver/output.h"
+
+#ifndef CWG_VERSION
+#error "the build defines CWG_VERSION"
+#endif
+
+namespace cwg {
+
+namespace fs = std::filesystem;
+
+void FolderOutput::write_out(std::string_view text) {
+  if (buffered) {
+    out += text;
+  } else {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+}
+
+void FolderOutput::write_err(std::string_view text) {
+  if (buffered) {
+    err += text;
+  } else {
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    std::fflush(stderr);
+  }
+}
+
+// "Permission denied" -> "permission denied", but "DIR is required" stays.
+std::string lower_first(std::string s) {
+  auto byte = [](char c) { return static_cast<unsigned char>(c); };
+  if (s.size() > 1 && std::islower(byte(s[1]))) s[0] = static_cast<char>(std::tolower(byte(s[0])));
+  return s;
+}
+
+std::string reason_of(int err) { return lower_first(std::generic_category().message(err)); }
+
+void print_error(const std::string& message) { fmt::print(stderr, "cwgreport: {}\n", message); }
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  if (auto near = closest_match(word, candidates)) return "; did you mean '" + *near + "'?";
+  return "";
+}
+
+bool stderr_in_colour(std::string_view when) {
+  if (when == "always") return true;
+  if (when != "auto") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(STDERR_FILENO) && (!no_color || !*no_color);
+}
+
+namespace {
+
+DiagnosticPolicy make_policy(const CommonOptions& o) {
+  DiagnosticPolicy policy;
+  for (const auto& arg : o.warnings) {
+    if (auto err = policy.apply(arg)) throw UsageError(*err);
+  }
+  policy.max_errors = o.max_errors;
+  return policy;
+}
+
+PrintOptions make_print_options(const CommonOptions& o) {
+  PrintOptions print;
+  auto format = parse_diagnostic_format(o.diagnostics_format);
+  if (!format) throw UsageError("unknown diagnostics format '" + o.diagnostics_format + "'");
+  print.format = *format;
+  print.tool_version = CWG_VERSION;
+  if (o.diagnostics_output.empty() && print.format == DiagnosticFormat::human) {
+    print.color = stderr_in_colour(o.color);
+  }
+  return print;
+}
+
+void check_options(const CommonOptions& o) {
+  if (o.max_file_size == 0) throw UsageError("--max-file-size must be at least 1 byte");
+  if (o.max_field_size == 0) throw UsageError("--max-field-size must be at least 1 byte");
+}
+
+// Whether writing `path` would replace a file the report was compiled from.
+// The loader may name sources relative to the meeting folder or with the
+// folder as given, so both spellings of the target are looked up.
+bool is_source_file(const Diagnostics& diags, const std::string& dir, const std::string& path) {
+  std::vector<std::string> spellings = {path, fs::path(path).lexically_normal().string()};
+  std::error_code ec_target, ec_root;
+  fs::path target = fs::weakly_canonical(path, ec_target);
+  fs::path root = fs::weakly_canonical(dir, ec_root);
+  if (!ec_target && !ec_root) {
+    fs::path rel = target.lexically_relative(root);
+    if (!rel.empty() && *rel.begin() != "..") {
+      spellings.push_back(rel.string());
+      spellings.push_back((fs::path(dir) / rel).string());
+      spellings.push_back((fs::path(dir) / rel).lexically_normal().string());
+      spellings.push_back(target.string());
+    }
+  }
+  for (const auto& s : spellings) {
+    if (diags.sources().find(s)) return true;
+  }
+  return false;
+}
+
+// Runs the front end on the meeting folder. A folder that does not exist is
+// a problem of the sources, which the loader reports as file-unreadable.
+std::optional<tree::Report> compile_folder(const CommonOptions& o, Diagnostics& diags) {
+  CompileOptions copts;
+  copts.limits.max_file_bytes = o.max_file_size;
+  TextLimits text;
+  text.max_field_bytes = o.max_field_size;
+  TextLimitsScope scope(text);
+  return compile(o.dir, diags, copts);
+}
+
+// Prints the diagnostics to standard error, or writes them to the
+// --diagnostics-output file (always, even when there are none, so that a CI
+// step uploading the file finds it). Returns false if that file cannot be
+// written.
+bool emit_diagnostics(Diagnostics& diags, const CommonOptions& o, const PrintOptions& print,
+                      FolderOutput& io) {
+  diags.sort();
+  io.errors = diags.error_count();
+  io.warnings = diags.warning_count();
+  bool any = !diags.all().empty() || diags.dropped() > 0;
+  if (o.diagnostics_output.empty()) {
+    // A SARIF consumer expects a log even when it is empty; the other formats
+    // stay silent on a clean run.
+    if (any || print.format == DiagnosticFormat::sarif)
+      io.write_err(format_diagnostics(diags, print));
+    return true;
+  }
+  if (is_source_file(diags, o.dir, o.diagnostics_output)) {
+    io.error("cannot write '" + o.diagnostics_output + "': it is a source file of the report");
+    return false;
+  }
+  OutputFile file{o.diagnostics_output, format_diagnostics(diags, print)};
+  if (auto err = write_files({&file, 1})) {
+    io.error("cannot write '" + err->path + "': " + err->reason);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void validate_options(const CommonOptions& o, const BuildOptions* b) {
+  check_options(o);
+  make_policy(o);
+  make_print_options(o);
+  if (b) selected_formats(b->formats);
+}
+
+int run_check(const CommonOptions& o, FolderOutput& io) {
+  check_options(o);
+  Diagnostics diags(make_policy(o));
+  PrintOptions print = make_print_options(o);
+  auto report = compile_folder(o, diags);
+  bool emitted = emit_diagnostics(diags, o, print, io);
+  if (!report || diags.has_errors() || !emitted) return kExitInvalid;
+  return kExitOk;
+}
+
+int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
+  check_options(o);
+  auto formats = selected_formats(b.formats);
+  Diagnostics diags(make_policy(o));
+  PrintOptions print = make_print_options(o);
+  auto report = compile_folder(o, diags);
+  bool emitted = emit_diagnostics(diags, o, print, io);
+  if (!report || diags.has_errors() || !emitted) return kExitInvalid;
+
+  // Each format streams into its temporary file as it is rendered, and the
+  // files replace the previous outputs only once all are complete, so that a
+  // failure in any format leaves all previous outputs as they were. The
+  // renderers only read the tree: a single folder's formats are rendered in
+  // parallel (several folders already keep the cores busy).
+  std::string out_dir = b.out_dir.empty() ? (fs::path(o.dir) / "out").string() : b.out_dir;
+  // The sources may bring an 'out' that is a symbolic link to anywhere: the
+  // default output folder is written only when it is a real folder.
+  if (std::error_code ec; b.out_dir.empty() && fs::is_symlink(out_dir, ec)) {
+    io.error("cannot write '" + out_dir +
+             "': it is a symbolic link; remove it, or choose the output folder with -o");
+    return kExitInvalid;
+  }
+  std::vector<std::string> paths;
+  for (const OutputFormat* format : formats) {
+    paths.push_back((fs::path(out_dir) / ("report." + std::string(format->extension))).string());
+    if (is_source_file(diags, o.dir, paths.back())) {
+      io.error("cannot write '" + paths.back() + "': it is a source file of the report");
+      return kExitInvalid;
+    }
+  }
+  if (auto err = create_directories(out_dir)) {
+    io.error("cannot write '" + err->path + "': " + err->reason);
+    return kExitInvalid;
+  }
+  OutputFiles files;
+  for (const auto& path : paths) {
+    if (auto err = files.add(path)) {
+      io.error("cannot write '" + err->path + "': " + err->reason);
+      return kExitInvalid;
+    }
+  }
+  RenderOptions ropts;
+  ropts.width = b.width;
+  std::vector<std::future<void>> rendered;
+  for (std::size_t i = 1; i < formats.size() && !io.buffered; ++i)
+    rendered.push_back(std::async(std::launch::async, formats[i]->write, std::cref(*report),
+                                  std::cref(ropts), std::ref(files.file(i))));
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    if (i == 0 || io.buffered)
+      formats[i]->write(*report, ropts, files.file(i));
+    else
+      rendered[i - 1].get();
+  }
+  if (auto err = files.commit()) {
+    io.error("cannot write '" + err->path + "': " + err->reason);
+    return kExitInvalid;
+  }
+  io.files = paths.size();
+  if (!b.quiet && !io.buffered) {
+    for (const auto& path : paths) io.write_out(fmt::format("wrote {}\n", path));
+  }
+  return kExitOk;
+}
+
+// The formats -f asks for, in the fixed order of output_formats() so that
+// the order of the "wrote" lines does not depend on how -f was written. Each
+// -f takes a comma-separated list; splitting here rather than in CLI11 keeps
+// "-f md,html DIR" from taking DIR as a third format.
+std::vector<const OutputFormat*> selected_formats(const std::vector<std::string>& args) {
+  std::vector<std::string> names;
+  for (const auto& arg : args) {
+    std::size_t start = 0;
+    while (true) {
+      std::size_t comma = arg.find(',', start);
+      names.push_back(arg.substr(start, comma - start));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  std::vector<const OutputFormat*> result;
+  std::vector<std::string> known;
+  for (const auto& f : output_formats()) known.emplace_back(f.name);
+  for (const auto& name : names) {
+    if (!find_output_format(name)) {
+      throw UsageError("unknown output format '" + name + "' (expected md, html or txt)" +
+                       did_you_mean(name, known));
+    }
+  }
+  for (const auto& f : output_formats()) {
+    bool wanted = names.empty();
+    for (const auto& name : names) wanted = wanted || name == f.name;
+    if (wanted) result.push_back(&f);
+  }
+  return result;
+}
+
+int run_explain(std::string code) {
+  if (code.empty()) {
+    for (const auto& c : all_codes())
+      fmt::print("{:<26} {:<8} {}\n", c.code, severity_name(c.default_severity), c.summary);
+    return kExitOk;
+  }
+  // As copied from a diagnostic: "[unknown-document]".
+  if (code.size() > 2 && code.front() == '[' && code.back() == ']')
+    code = code.substr(1, code.size() - 2);
+  const CodeInfo* info = find_code(code);
+  if (!info) {
+    std::vector<std::string> names;
+    for (const auto& c : all_codes()) names.emplace_back(c.code);
+    throw UsageError("unknown diagnostic code '" + code + "'" + did_you_mean(code, names));
+  }
+  fmt::print("{} ({}): {}\n\n{}\n", info->code, severity_name(info->default_severity),
+             info->summary, info->explanation);
+  return kExitOk;
+}
+
+}  // namespace cwg

@@ -1,0 +1,98 @@
+// The driver: runs the phases for one command over one meeting folder or
+// many, decides what is printed where and writes the outputs. The command
+// line (main.cc) only turns argv into these options; the tests call the
+// same functions in process.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "build/field_limits.h"
+#include "cwgreport/diagnostic.h"
+#include "cwgreport/render.h"
+#include "cwgreport/yaml.h"
+
+namespace cwg {
+
+// The exit codes; docs/cli.md documents them.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;  // errors in the sources, or an output not written
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInternal = 3;
+
+// A mistake on the command line: printed as "cwgreport: MESSAGE", exit 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// What `build` and `check` share.
+struct CommonOptions {
+  std::vector<std::string> dirs;  // as given; several are built in parallel
+  std::string dir;                // the one folder a run_build or run_check works on
+  unsigned jobs = 0;              // folders at once; 0: one per core
+  std::vector<std::string> warnings;
+  std::string diagnostics_format = "human";
+  std::string diagnostics_output;
+  std::size_t max_errors = 50;
+  std::string color = "auto";
+  std::uint64_t max_file_size = yaml::Limits{}.max_file_bytes;
+  std::uint64_t max_field_size = TextLimits{}.max_field_bytes;
+};
+
+struct BuildOptions {
+  std::string out_dir;
+  std::vector<std::string> formats;
+  int width = 0;
+  bool quiet = false;
+};
+
+// Where one folder's messages go: straight to the standard streams, or, when
+// several folders are processed at once, into buffers that are printed in
+// argument order, so that the diagnostics of two folders never interleave.
+struct FolderOutput {
+  bool buffered = false;
+  std::string out, err;
+  std::size_t errors = 0, warnings = 0, files = 0;
+
+  void write_out(std::string_view text);
+  void write_err(std::string_view text);
+  void error(const std::string& message) { write_err("cwgreport: " + message + "\n"); }
+};
+
+// Throws UsageError for the first mistake in the options, before any folder
+// is read.
+void validate_options(const CommonOptions& o, const BuildOptions* b);
+
+// `cwgreport check DIR` and `cwgreport build DIR` on o.dir. Return the exit
+// status; throw UsageError for a mistake in the options.
+int run_check(const CommonOptions& o, FolderOutput& io);
+int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io);
+
+// The same over every folder of o.dirs, `o.jobs` at once (build when `b` is
+// given, else check): each folder's messages printed whole and in argument
+// order, then a line saying how it went. Returns the worst exit status.
+int run_many(const CommonOptions& o, const BuildOptions* b);
+
+// `cwgreport explain [CODE]`.
+int run_explain(std::string code);
+
+// The formats -f asks for, in the fixed order of output_formats(). Each -f
+// takes a comma-separated list.
+std::vector<const OutputFormat*> selected_formats(const std::vector<std::string>& args);
+
+// Messages of the driver: "cwgreport: MESSAGE" on standard error; errno as
+// a lowercase reason ("permission denied"); "; did you mean 'x'?" or "".
+void print_error(const std::string& message);
+std::string reason_of(int err);
+std::string lower_first(std::string s);
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+// Whether human diagnostics on standard error are coloured: `when` is
+// "always", "never" or "auto" (a terminal, and NO_COLOR unset or empty).
+bool stderr_in_colour(std::string_view when = "auto");
+
+}  // namespace cwg
