@@ -1,5 +1,7 @@
 // The HTML renderer: one standalone HTML5 file laid out like a formal ITU
 // document, with its CSS embedded for the screen and for A4 print.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <span>
@@ -8,8 +10,6 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "cwgreport/render.h"
 #include "render/render.h"
@@ -692,7 +692,7 @@ constexpr std::string_view style_sheet = R"css(
 // ---------------------------------------------------------------------------
 // The renderer
 
-class HtmlRenderer {
+class HtmlRenderer : public detail::ReportParts {
  public:
   HtmlRenderer(const Report& report, const RenderOptions& opts, OutputSink& sink)
       : report_(report), sink_(sink), chunk_bytes_(opts.chunk_bytes) {
@@ -724,22 +724,28 @@ class HtmlRenderer {
     out_ += "</head>\n";
     out_ += "<body>\n";
     open("<div class=\"page\">");
-    cover();
-    open("<main>");
-    summary_box();
-    for (size_t i = 0; i < report_.sections.size(); ++i)
-      section(report_.sections[i], "section-" + std::to_string(i + 1), false);
-    signature();
-    for (size_t i = 0; i < report_.annexes.size(); ++i)
-      section(report_.annexes[i], "annex-" + std::to_string(i + 1), true);
-    close("</main>");
-    footnotes();
+    detail::walk_report(report_, *this);
     close("</div>");
     out_ += "</body>\n";
     out_ += "</html>\n";
     sink_.write(out_);
     out_.clear();
   }
+
+  // --- the parts, in the order of detail::walk_report
+
+  void cover_and_title(const Report&) override { cover(); }
+  void begin_body() override { open("<main>"); }
+  void end_body() override { close("</main>"); }
+  void box(const Report&) override { summary_box(); }
+  void section(const Section& s, size_t index) override {
+    section(s, "section-" + std::to_string(index + 1), false);
+  }
+  void annex(const Section& s, size_t index) override {
+    section(s, "annex-" + std::to_string(index + 1), true);
+  }
+  void signature(const tree::Signature&) override { signature(); }
+  void footnotes(const std::vector<tree::Footnote>&) override { footnotes(); }
 
  private:
   // --- output with indentation
@@ -866,7 +872,8 @@ class HtmlRenderer {
     bool first = true;
     auto part = [&](std::string_view cls, std::string_view heading) {
       open("<div class=\"part " + std::string(cls) + "\">");
-      line("<h2" + (first ? id_attr(label_id) : std::string()) + ">" + esc(trim(heading)) + "</h2>");
+      line("<h2" + (first ? id_attr(label_id) : std::string()) + ">" + esc(trim(heading)) +
+           "</h2>");
       first = false;
     };
     if (summary) {
@@ -1225,7 +1232,8 @@ class HtmlRenderer {
     std::string heading_id = plan_.ids.unique("footnotes-heading");
     open("<footer>");
     open("<section class=\"footnotes\"" + attr("aria-labelledby", heading_id) + ">");
-    line("<h2" + id_attr(heading_id) + " class=\"visually-hidden\">" + esc(trim(report_.words.footnotes)) + "</h2>");
+    line("<h2" + id_attr(heading_id) + " class=\"visually-hidden\">" +
+         esc(trim(report_.words.footnotes)) + "</h2>");
     open("<ol class=\"footnote-list\">");
     for (const auto& fn : report_.footnotes) {
       std::string id = plan_.id_of(&fn);
@@ -1239,10 +1247,11 @@ class HtmlRenderer {
       if (!id.empty() && refs != footnote_refs_.end()) {
         for (size_t i = 0; i < refs->second.size(); ++i) {
           std::string n(trim(fn.number));
-          std::string label =
-              i == 0 ? fmt::format(fmt::runtime(report_.words.back_to_reference), fmt::arg("number", n))
-                     : fmt::format(fmt::runtime(report_.words.back_to_reference_use),
-                                   fmt::arg("number", n), fmt::arg("use", i + 1));
+          std::string label = i == 0
+                                  ? fmt::format(fmt::runtime(report_.words.back_to_reference),
+                                                fmt::arg("number", n))
+                                  : fmt::format(fmt::runtime(report_.words.back_to_reference_use),
+                                                fmt::arg("number", n), fmt::arg("use", i + 1));
           li += " <a href=\"#" + esc_href(refs->second[i]) + "\" class=\"backref\"" +
                 attr("aria-label", label) + ">\xE2\x86\xA9\xEF\xB8\x8E";
           if (i > 0) li += "<sup>" + std::to_string(i + 1) + "</sup>";

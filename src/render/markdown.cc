@@ -524,28 +524,36 @@ std::string one_line_markdown(std::string_view text) {
   return protect_line_edges(w.take());
 }
 
-class MarkdownRenderer {
+class MarkdownRenderer : public detail::ReportParts {
  public:
   MarkdownRenderer(const RenderOptions& opts, OutputSink& sink) : out_(sink, opts.chunk_bytes) {}
 
   void render(const Report& r) {
+    detail::walk_report(r, *this);
+    out_.finish();
+  }
+
+  void cover_and_title(const Report& r) override {
     cover(r.cover);
     if (!r.title.empty()) {
       out_.blank_line();
       out_.line("# " + one_line_markdown(r.title));
     }
-    summary_box(r);
-    for (const Section& s : r.sections) section(s, " ");
-    // Signed at the end of the body, before the annexes, as in the HTML.
-    signature(r.signature);
-    for (const Section& s : r.annexes) section(s, " \xE2\x80\x94 ");  // an em dash
-    for (const Footnote& f : r.footnotes) {
+  }
+
+  void box(const Report& r) override { summary_box(r); }
+  void section(const Section& s, std::size_t) override { section(s, " "); }
+  void annex(const Section& s, std::size_t) override {
+    section(s, " \xE2\x80\x94 ");  // an em dash
+  }
+
+  void footnotes(const std::vector<Footnote>& notes) override {
+    for (const Footnote& f : notes) {
       out_.blank_line();
       out_.push_prefix("[^" + footnote_label(f.number) + "]: ", "    ");
       paragraph_text("", f.text);
       out_.pop_prefix();
     }
-    out_.finish();
   }
 
  private:
@@ -638,7 +646,7 @@ class MarkdownRenderer {
     blocks(s.blocks);
   }
 
-  void signature(const Signature& s) {
+  void signature(const Signature& s) override {
     std::vector<std::string> lines;
     if (!s.name.empty()) lines.push_back(one_line_markdown(detail::one_line(s.name)));
     if (!s.role.empty()) lines.push_back(one_line_markdown(detail::one_line(s.role)));

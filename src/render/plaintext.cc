@@ -16,27 +16,42 @@ constexpr int number_columns = 8;  // where wrapped text starts: a TAB stop
 constexpr std::string_view quote_indent = "    ";
 constexpr std::string_view list_indent = "    ";
 
-class TextRenderer {
+class TextRenderer : public detail::ReportParts {
  public:
   TextRenderer(const RenderOptions& opts, OutputSink& sink)
       : width_(opts.width > 0 ? opts.width : 0), out_(sink, opts.chunk_bytes) {}
 
   void render(const Report& r) {
+    detail::walk_report(r, *this);
+    out_.finish();
+  }
+
+  void cover_and_title(const Report& r) override {
     cover(r.cover);
     if (!r.title.empty()) {
       text_lines(detail::one_line(detail::sanitize(r.title)), "", "");
       out_.blank_line();
     }
-    summary_box(r);
-    for (const Section& s : r.sections) section(s);
-    // The report is signed at the end of its body, before the annexes, as
-    // the reports print it; footnotes close the file.
-    if (!r.signature.name.empty()) out_.line(detail::one_line(detail::sanitize(r.signature.name)));
-    if (!r.signature.role.empty()) out_.line(detail::one_line(detail::sanitize(r.signature.role)));
+  }
+
+  void box(const Report& r) override { summary_box(r); }
+  void section(const Section& s, std::size_t) override { section(s); }
+  void annex(const Section& s, std::size_t) override { section(s); }
+
+  void signature(const Signature& s) override {
+    if (!s.name.empty()) out_.line(detail::one_line(detail::sanitize(s.name)));
+    if (!s.role.empty()) out_.line(detail::one_line(detail::sanitize(s.role)));
     out_.blank_line();
-    for (const Section& s : r.annexes) section(s);
-    footnotes(r.footnotes);
-    out_.finish();
+  }
+
+  void footnotes(const std::vector<Footnote>& notes) override {
+    if (notes.empty()) return;
+    out_.line(rule);
+    for (const Footnote& f : notes) {
+      std::string mark = "[" + detail::one_line(detail::sanitize(f.number)) + "] ";
+      text_lines(detail::flatten(f.text), mark, std::string(detail::display_width(mark), ' '));
+    }
+    out_.blank_line();
   }
 
  private:
@@ -110,16 +125,6 @@ class TextRenderer {
       text_lines(heading, number_prefix(s.number), hanging_indent());
     }
     blocks(s.blocks, "");
-    out_.blank_line();
-  }
-
-  void footnotes(const std::vector<Footnote>& notes) {
-    if (notes.empty()) return;
-    out_.line(rule);
-    for (const Footnote& f : notes) {
-      std::string mark = "[" + detail::one_line(detail::sanitize(f.number)) + "] ";
-      text_lines(detail::flatten(f.text), mark, std::string(detail::display_width(mark), ' '));
-    }
     out_.blank_line();
   }
 

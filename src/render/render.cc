@@ -2,16 +2,15 @@
 // width, wrapping, flattening, table layout and the line writer.
 #include "render/render.h"
 
+#include <cmark-gfm.h>
+#include <cmark-gfm/buffer.h>
+#include <cmark-gfm/houdini.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
 
 #include "cwgreport/render.h"
-
-#include <cmark-gfm/buffer.h>
-#include <cmark-gfm/houdini.h>
-#include <cmark-gfm.h>
 
 namespace cwg {
 
@@ -132,6 +131,17 @@ void flatten_into(const tree::Inlines& inlines, std::string& out) {
 }
 
 }  // namespace
+
+void walk_report(const tree::Report& r, ReportParts& parts) {
+  parts.cover_and_title(r);
+  parts.begin_body();
+  parts.box(r);
+  for (std::size_t i = 0; i < r.sections.size(); ++i) parts.section(r.sections[i], i);
+  parts.signature(r.signature);
+  for (std::size_t i = 0; i < r.annexes.size(); ++i) parts.annex(r.annexes[i], i);
+  parts.end_body();
+  parts.footnotes(r.footnotes);
+}
 
 std::string sanitize(std::string_view text) {
   std::string out;

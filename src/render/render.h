@@ -91,10 +91,31 @@ class LineWriter {
   std::vector<Prefix> prefixes_;
   OutputSink& sink_;
   size_t chunk_bytes_;
-  std::string out_;     // not yet passed to the sink
-  size_t passed_ = 0;   // bytes passed to the sink
+  std::string out_;    // not yet passed to the sink
+  size_t passed_ = 0;  // bytes passed to the sink
   bool blank_pending_ = false;
 };
+
+// The parts of a report in print order, the same in every format: the
+// cover and title, the box under the title, the sections, the signature
+// (a report is signed at the end of its body, before the annexes, as the
+// reports print it), the annexes and the footnotes. A renderer supplies one
+// function per part and walk_report calls them, so the order is written
+// once.
+class ReportParts {
+ public:
+  virtual ~ReportParts() = default;
+  virtual void cover_and_title(const tree::Report& r) = 0;
+  // Around the box, the sections, the signature and the annexes.
+  virtual void begin_body() {}
+  virtual void end_body() {}
+  virtual void box(const tree::Report& r) = 0;
+  virtual void section(const tree::Section& s, std::size_t index) = 0;
+  virtual void signature(const tree::Signature& s) = 0;
+  virtual void annex(const tree::Section& s, std::size_t index) = 0;
+  virtual void footnotes(const std::vector<tree::Footnote>& notes) = 0;
+};
+void walk_report(const tree::Report& r, ReportParts& parts);
 
 // What a link's target may become. Every renderer applies the same policy:
 // only http:, https:, mailto: and references inside the report are links;
