@@ -147,7 +147,7 @@ bool excluded(Source from, std::string_view name, const std::vector<std::string>
   if (from == Source::github) return name == "a" && has(cls, "footnote-backref");
   if (has(cls, "visually-hidden") || has(cls, "backref")) return true;
   if (name == "span" && has(cls, "marker")) {
-    return has(list, "bullet") || has(list, "dash") || has(list, "footnote-list");
+    return has(list, "list-bullet") || has(list, "list-dash") || has(list, "footnote-list");
   }
   return false;
 }
@@ -420,12 +420,13 @@ TEST_CASE("md/html text: what the comparison leaves out", "[md-html]") {
                       Source::cwgreport) ==
         std::vector<std::string>{"one", "two", "three", "&", "\xE2\x80\x94\xC2\xA0x"});
   // Bullet and dash markers, footnote numbers, back-links and hidden text.
-  CHECK(visible_words("<ul class=\"list bullet\"><li><span class=\"marker\">·</span> a</li></ul>"
-                      "<ol class=\"list alpha\"><li><span class=\"marker\">a)</span> b</li></ol>"
-                      "<h2 class=\"visually-hidden\">Footnotes</h2>"
-                      "<ol class=\"footnote-list\"><li id=\"fn-1\"><span class=\"marker\">1</span>"
-                      " Note. <a href=\"#fnref-1\" class=\"backref\">↩︎</a></li></ol>",
-                      Source::cwgreport) == std::vector<std::string>{"a", "a)", "b", "Note."});
+  CHECK(
+      visible_words("<ul class=\"list list-bullet\"><li><span class=\"marker\">·</span> a</li></ul>"
+                    "<ol class=\"list list-alpha\"><li><span class=\"marker\">a)</span> b</li></ol>"
+                    "<h2 class=\"visually-hidden\">Footnotes</h2>"
+                    "<ol class=\"footnote-list\"><li id=\"fn-1\"><span class=\"marker\">1</span>"
+                    " Note. <a href=\"#fnref-1\" class=\"backref\">↩︎</a></li></ol>",
+                    Source::cwgreport) == std::vector<std::string>{"a", "a)", "b", "Note."});
   CHECK(visible_words("<li id=\"fn-1\"><p>Note. <a href=\"#fnref-1\" class=\"footnote-backref\">"
                       "↩<sup>2</sup></a></p></li><h2>Annex 1 — Agenda</h2><p>a — b</p>",
                       Source::github) ==

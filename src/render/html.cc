@@ -979,20 +979,23 @@ class HtmlRenderer : public detail::ReportParts {
     return style == ListStyle::alpha || style == ListStyle::roman || style == ListStyle::number;
   }
 
-  static std::string_view style_name(ListStyle style) {
+  // The class of a list's style. It is prefixed so that no style's name can
+  // be taken for another class of the style sheet: a bare "number" took the
+  // rule of the hanging paragraph numbers.
+  static std::string_view style_class(ListStyle style) {
     switch (style) {
       case ListStyle::bullet:
-        return "bullet";
+        return "list-bullet";
       case ListStyle::dash:
-        return "dash";
+        return "list-dash";
       case ListStyle::alpha:
-        return "alpha";
+        return "list-alpha";
       case ListStyle::roman:
-        return "roman";
+        return "list-roman";
       case ListStyle::number:
-        return "number";
+        return "list-number";
     }
-    return "bullet";
+    return "list-bullet";
   }
 
   void list(const Block& b, int depth) {
@@ -1000,7 +1003,7 @@ class HtmlRenderer : public detail::ReportParts {
     // as such; either way the printed marker is the tree's, not the browser's.
     std::string tag = ordered(b.style) ? "ol" : "ul";
     open("<" + tag + id_attr(plan_.id_of(&b)) + " class=\"list " +
-         std::string(style_name(b.style)) + "\">");
+         std::string(style_class(b.style)) + "\">");
     for (const ListItem& item : b.items) {
       if (!plan_.printable(item, depth + 1)) continue;
       std::string head = "<li" + id_attr(plan_.id_of(&item)) + ">";

@@ -291,7 +291,7 @@ TEST_CASE("html: a paragraph with children becomes a group", "[html]") {
       html(body({p})),
       "      <div id=\"secretariat-docs\" class=\"para\">\n"
       "        <p><span class=\"number\">4.1</span> The following documents were presented:</p>\n"
-      "        <ul class=\"list bullet\">\n"
+      "        <ul class=\"list list-bullet\">\n"
       "          <li><span class=\"marker\">\xC2\xB7</span> CWG-COP-14/2: Update</li>\n"
       "        </ul>\n"
       "        <p class=\"para unnumbered\">Both were noted.</p>\n"
@@ -341,18 +341,56 @@ TEST_CASE("html: lists print the tree's markers, nested lists inside their item"
   p.children.push_back(list(ListStyle::alpha, {a, item("b)", "second")}));
   p.children.push_back(list(ListStyle::dash, {item("\xE2\x80\x93", "dash")}));
   CHECK(has(html(body({p})),
-            "        <ol class=\"list alpha\">\n"
+            "        <ol class=\"list list-alpha\">\n"
             "          <li id=\"item-a\"><span class=\"marker\">a)</span> first\n"
-            "            <ol class=\"list roman\">\n"
+            "            <ol class=\"list list-roman\">\n"
             "              <li><span class=\"marker\">i)</span> one</li>\n"
             "              <li><span class=\"marker\">ii)</span> two</li>\n"
             "            </ol>\n"
             "          </li>\n"
             "          <li><span class=\"marker\">b)</span> second</li>\n"
             "        </ol>\n"
-            "        <ul class=\"list dash\">\n"
+            "        <ul class=\"list list-dash\">\n"
             "          <li><span class=\"marker\">\xE2\x80\x93</span> dash</li>\n"
             "        </ul>\n"));
+}
+
+// A list of style `number` once had the class "list number", and took the
+// style sheet's rule for the hanging paragraph numbers (float, 1.5 cm wide):
+// its text ran down the margin one word a line, over the next paragraphs.
+TEST_CASE("html: a list's style is a class of its own, not one of the style sheet's others",
+          "[html]") {
+  Block p = para("4.3", "", t("In three steps:"));
+  p.children.push_back(list(ListStyle::number, {item("1)", "merge"), item("2)", "review")}));
+  p.children.push_back(list(ListStyle::bullet, {item("\xC2\xB7", "bullet")}));
+  p.children.push_back(list(ListStyle::dash, {item("\xE2\x80\x93", "dash")}));
+  p.children.push_back(list(ListStyle::alpha, {item("a)", "alpha")}));
+  p.children.push_back(list(ListStyle::roman, {item("i)", "roman")}));
+  std::string out = html(body({p}));
+  CHECK(has(out, "<ol class=\"list list-number\">\n"));
+  CHECK(has(out, "<ul class=\"list list-bullet\">\n"));
+  CHECK(has(out, "<ul class=\"list list-dash\">\n"));
+  CHECK(has(out, "<ol class=\"list list-alpha\">\n"));
+  CHECK(has(out, "<ol class=\"list list-roman\">\n"));
+  // "number", the class of the hanging numbers, is on numbers only.
+  std::vector<std::string> numbered;
+  for (size_t at = out.find('<'); at != std::string::npos; at = out.find('<', at + 1)) {
+    std::string tag = out.substr(at, out.find('>', at) - at + 1);
+    size_t cls = tag.find(" class=\"");
+    if (cls == std::string::npos) continue;
+    std::string value = tag.substr(cls + 8, tag.find('"', cls + 8) - cls - 8);
+    std::string token;
+    for (char c : value + " ") {
+      if (c != ' ') {
+        token += c;
+      } else {
+        if (token == "number") numbered.push_back(tag);
+        token.clear();
+      }
+    }
+  }
+  REQUIRE_FALSE(numbered.empty());
+  for (const std::string& tag : numbered) CHECK(tag == "<span class=\"number\">");
 }
 
 TEST_CASE("html: a table has a caption, column headers and padded rows", "[html]") {
