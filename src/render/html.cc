@@ -639,6 +639,14 @@ constexpr std::string_view style_sheet = R"css(
         padding: 1rem;
         box-shadow: none;
       }
+      /* A phone has no width to spare: a table also takes the width of the
+         number column, so that its columns fit on the screen. */
+      .section > .para:not(.unnumbered) > table {
+        margin-left: -1.5cm;
+      }
+      .section > table {
+        margin-left: 0;
+      }
     }
 
     @media print {
