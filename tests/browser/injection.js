@@ -12,6 +12,11 @@
 const { pathToFileURL } = require("url");
 const { chromium } = require("playwright-core");
 
+// Playwright gives Chromium 30 s to start and a page 30 s to load; on a
+// machine whose cores are busy with other work that can pass for a failure.
+// The limit stays only against a hang.
+const BACKSTOP_MS = 180_000;
+
 // The machine has no network: without these flags Chromium keeps trying to
 // reach its update and sync services.
 const CHROMIUM_ARGS = [
@@ -71,7 +76,7 @@ async function main() {
   let browser;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true,
-                                      args: CHROMIUM_ARGS });
+                                      args: CHROMIUM_ARGS, timeout: BACKSTOP_MS });
   } catch (e) {
     console.error(`injection: cannot start Chromium: ${e.message}`);
     return 2;
@@ -84,6 +89,7 @@ async function main() {
   try {
     for (const file of pages) {
       const context = await browser.newContext({ javaScriptEnabled: true });
+      context.setDefaultTimeout(BACKSTOP_MS);
       const page = await context.newPage();
       const dialogs = [];
       const requests = [];

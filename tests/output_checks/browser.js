@@ -18,6 +18,11 @@ const { chromium } = require("playwright-core");
 // WCAG 2.1 levels A and AA, and axe's best practices on top.
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
+// Playwright gives Chromium 30 s to start and a page 30 s to load; on a
+// machine whose cores are busy with other work that can pass for a failure.
+// The limit stays only against a hang.
+const BACKSTOP_MS = 180_000;
+
 // The machine has no network: without these flags Chromium keeps trying to
 // reach its update and sync services.
 const CHROMIUM_ARGS = [
@@ -90,10 +95,12 @@ async function main() {
     console.error("usage: node browser.js CHROMIUM AXE_JS DIR...");
     process.exit(2);
   }
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS,
+                                          timeout: BACKSTOP_MS });
   let violations = 0;
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(BACKSTOP_MS);
     for (const dir of dirs) {
       const name = path.basename(dir);
       const url = pathToFileURL(path.join(dir, "report.html")).href;

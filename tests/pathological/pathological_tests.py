@@ -4,40 +4,53 @@
     pathological_tests.py --program PATH/TO/cwgreport [-k SUBSTRING] [--keep] [--list]
 
 In the manner of cmark's test/pathological_tests.py: every case writes a meeting
-folder into a scratch directory, runs `cwgreport build` on it with a wall-clock
-limit (2 s unless the case says why it needs more) and an address-space limit
-(1 GiB), and checks the exit status and the diagnostic codes reported. A case
+folder into a scratch directory, runs `cwgreport build` on it with a limit of
+CPU time (2 s unless the case says why it needs more) and of address space
+(1 GiB), and checks the exit status and the diagnostic codes reported. The
+limits are on CPU time rather than on the clock so that they hold on a machine
+busy with other work; a clock limit of 60 s remains only against a hang, which
+uses no CPU. A case
 that must build checks its outputs instead: no script element, event-handler
 attribute or javascript:/vbscript:/data: link in report.html, none either in
 report.md once rendered by cmark-gfm with raw HTML allowed, no control
 character in report.txt. A build that fails must leave no output file behind.
 
-Prints one line per case and finally "N passed, N failed"; exits 1 if any case
-failed. Cases marked with a known bug in a file this suite does not cover are
-reported as "xfail" and counted apart until the bug is fixed.
+Prints one line per case with its wall-clock and CPU time, then the most CPU
+time a case held to the default limit took, and finally "N passed, N failed";
+exits 1 if any case failed. Cases marked with a known bug in a file
+this suite does not cover are reported as "xfail" and counted apart until the
+bug is fixed.
 
 Environment: CWG_PATHOLOGICAL_TIME_SCALE multiplies every time limit (for a
-slow or loaded machine); with ASAN_OPTIONS set (a sanitizer build) the limits
-are multiplied by 5 and no address-space limit is set, which ASan's shadow
-memory cannot live with.
+slower machine; a loaded one needs nothing); with ASAN_OPTIONS set (a
+sanitizer build) the CPU limits are multiplied by 5 and no address-space limit
+is set, which ASan's shadow memory cannot live with.
 """
 
 import argparse
+import ctypes
+import ctypes.util
 import html.parser
 import json
+import math
 import os
 import pathlib
 import re
 import resource
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 MEMORY_LIMIT = 1 << 30  # bytes of address space
-DEFAULT_TIMEOUT = 2.0  # seconds, wall clock
+DEFAULT_CPU = 2.0  # seconds of CPU time, all threads together
+# Seconds on the clock, only against a hang (a blocked read uses no CPU): far
+# more than any case needs however busy the machine, so never a false failure.
+BACKSTOP = 60.0
 
 # ---------------------------------------------------------------------------
 # Writing YAML
@@ -307,16 +320,21 @@ def output_problems(out: pathlib.Path):
 
 
 class Case:
-    def __init__(self, name, build, exit=1, codes=(), args=(), timeout=DEFAULT_TIMEOUT,
-                 why_slow=None, known_bug=None, check=None, known_md_bug=None):
+    def __init__(self, name, build, exit=1, codes=(), args=(), cpu=DEFAULT_CPU,
+                 why_slow=None, known_bug=None, check=None, known_md_bug=None, only=False,
+                 file_size=None):
         self.name = name
         self.build = build
         self.exit = exit
         self.codes = set(codes)
+        # With only=True the codes reported must be exactly `codes`, not merely
+        # include them: the case shows that nothing else is said.
+        self.only = only
         self.args = list(args)
-        self.timeout = timeout
+        self.cpu = cpu  # seconds of CPU time
+        self.file_size = file_size  # bytes a file written may hold (RLIMIT_FSIZE)
         # A case allowed more than the default time says why.
-        assert timeout == DEFAULT_TIMEOUT or why_slow, name
+        assert cpu == DEFAULT_CPU or why_slow, name
         self.known_bug = known_bug
         self.check = check
         # A known bug that shows only in report.md: its problems make the
@@ -386,9 +404,9 @@ case("yaml 5,000-deep flow nesting",
 case("yaml a million open brackets", with_file("sections/annex.yaml", "a: " + "[" * 1000000),
      codes=["yaml-limit"])
 case("yaml 2,000,001 nodes", with_file("sections/annex.yaml", "- a\n" * 2000001),
-     codes=["yaml-limit"], timeout=10.0,
-     why_slow="two million nodes (460 MB) are built before the limit stops the reader: about "
-              "2 s of CPU")
+     codes=["yaml-limit"], cpu=8.0,
+     why_slow="two million nodes (460 MB) are built before the limit stops the reader: 2 to "
+              "4 s of CPU")
 case("yaml UTF-16 file",
      with_file("sections/annex.yaml", "heading: A\nparagraphs: [x]\n".encode("utf-16")),
      codes=["invalid-encoding"])
@@ -640,7 +658,7 @@ def big_paragraph(d):
 
 
 case("enormous paragraph of 10 MB", big_paragraph, exit=0, args=["--max-file-size", "16MiB"],
-     timeout=15.0,
+     cpu=6.0,
      why_slow="10 MB read, parsed as YAML and Markdown, and written three times: about 2 s of "
               "CPU on an idle core")
 
@@ -653,7 +671,7 @@ def many_paragraphs(d):
     write_meeting(d, files)
 
 
-case("enormous annex of 100,000 paragraphs", many_paragraphs, exit=0, timeout=15.0,
+case("enormous annex of 100,000 paragraphs", many_paragraphs, exit=0, cpu=6.0,
      why_slow="100,000 paragraphs (6 MB) through every phase: about 2 s of CPU on an idle core")
 
 
@@ -671,7 +689,7 @@ def many_documents(d):
     write_meeting(d, files)
 
 
-case("enormous register of 9,999 documents", many_documents, exit=0, timeout=15.0,
+case("enormous register of 9,999 documents", many_documents, exit=0, cpu=4.0,
      why_slow="10,000 documents, each presented and listed: about 2 s of CPU on an idle core")
 
 
@@ -686,18 +704,18 @@ def many_files(d):
     write_meeting(d, files)
 
 
-case("enormous report of 10,000 section files", many_files, exit=0, timeout=15.0,
+case("enormous report of 10,000 section files", many_files, exit=0, cpu=4.0,
      why_slow="10,000 files opened and parsed: about 1.5 s of CPU on an idle core")
 # cmark-gfm builds a node of a few hundred bytes for each delimiter, and
 # aborts the program when memory runs out: 7 MB of them take over 1 GiB.
 text_case("7 MB of emphasis delimiters", "a*" * 3500000)
 text_case("4 MB of list items", "- a\n" * 1000000)
-text_case("480,000 emphasis delimiters", "a*" * 240000, codes=(), exit=0, timeout=6.0,
+text_case("480,000 emphasis delimiters", "a*" * 240000, codes=(), exit=0, cpu=4.0,
           why_slow="cmark-gfm parses the delimiters twice (the nesting check, then the "
                    "conversion), about 0.5 s of CPU on an idle core")
 text_case("table of 64 columns and 7,000 rows",
           "|".join(["h"] * 64) + "\n" + "|".join(["-"] * 64) + "\n" +
-          ("|".join(["c"] * 64) + "\n") * 7000, codes=(), exit=0, timeout=10.0,
+          ("|".join(["c"] * 64) + "\n") * 7000, codes=(), exit=0, cpu=4.0,
           why_slow="450,000 cells, each a node of the tree and a cell of three outputs")
 
 
@@ -728,16 +746,106 @@ def keeps_previous(d):
 # Running
 
 PROGRAM = None
+SCALE = 1.0  # what CWG_PATHOLOGICAL_TIME_SCALE says
+SANITIZED = False  # a sanitizer build, known by ASAN_OPTIONS
 XFAIL = "xfail: "  # a problem string starting so is the case's known bug
 
 
-def limits(as_bytes):
-    def apply():
+class Limits:
+    """What one run of the program may use: CPU seconds, bytes of address
+    space (None: no limit), seconds on the clock, and the size of a file
+    written (None: no limit)."""
+
+    def __init__(self, cpu, memory, wall, file_size=None):
+        self.cpu = cpu
+        self.memory = memory
+        self.wall = wall
+        self.file_size = file_size
+
+    def apply(self):
+        """In the child, before exec."""
         os.setsid()
-        if as_bytes:
-            resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
+        if self.memory:
+            resource.setrlimit(resource.RLIMIT_AS, (self.memory, self.memory))
+        # RLIMIT_CPU counts whole seconds: SIGXCPU at the soft limit, SIGKILL
+        # at the hard one, should SIGXCPU be ignored. The exact limit is
+        # checked on the CPU time measured.
+        soft = max(1, math.ceil(self.cpu))
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 1))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    return apply
+        if self.file_size:
+            # As `ulimit -f` sets it: SIGXFSZ keeps its default action, which
+            # subprocess restores, and would kill the program.
+            resource.setrlimit(resource.RLIMIT_FSIZE, (self.file_size, self.file_size))
+
+
+class Run:
+    """The outcome of one run: exit status (negative: the signal), output,
+    wall-clock and CPU seconds, and what went over a limit, if anything did.
+    (No peak memory: a child's ru_maxrss counts the memory of this script,
+    from which it was forked.)"""
+
+    def __init__(self, returncode, stdout, stderr, wall, cpu, over):
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+        self.wall = wall
+        self.cpu = cpu
+        self.over = over
+
+
+def run_limited(cmd, limits, cwd=None):
+    """Runs `cmd` under `limits`, measuring this child alone (wait4)."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
+                            preexec_fn=limits.apply)
+    chunks = {}
+
+    def drain(name, stream):
+        chunks[name] = stream.read()
+
+    readers = [threading.Thread(target=drain, args=(n, s))
+               for n, s in (("out", proc.stdout), ("err", proc.stderr))]
+    for r in readers:
+        r.start()
+    hung = threading.Event()
+
+    def kill():
+        hung.set()
+        os.killpg(proc.pid, signal.SIGKILL)
+
+    timer = threading.Timer(limits.wall, kill)
+    timer.start()
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        timer.cancel()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    for r in readers:
+        r.join()
+    proc.stdout.close()
+    proc.stderr.close()
+    wall = time.monotonic() - start
+    cpu = usage.ru_utime + usage.ru_stime
+    over = None
+    if hung.is_set():
+        over = "no exit after %.0f s on the clock (a hang: %.2f s of CPU used)" % (limits.wall, cpu)
+    elif proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL) or cpu > limits.cpu:
+        over = "over its CPU limit of %.1f s (%.2f s used%s)" % (
+            limits.cpu, cpu, ", killed by signal %d" % -proc.returncode
+            if proc.returncode < 0 else "")
+    return Run(proc.returncode, chunks.get("out", b""), chunks.get("err", b""), wall, cpu, over)
+
+
+def case_limits(c, scale, sanitized):
+    cpu = c.cpu * scale * (5 if sanitized else 1)
+    return Limits(cpu, None if sanitized else MEMORY_LIMIT, max(BACKSTOP * scale, 4 * cpu),
+                  c.file_size)
+
+
+def default_limits():
+    """The limits of a case that says nothing, for the runs a check makes."""
+    return case_limits(Case("", None), SCALE, SANITIZED)
 
 
 def run_case(c, scratch, scale, sanitized):
@@ -748,26 +856,23 @@ def run_case(c, scratch, scale, sanitized):
     before = sorted(p.name for p in out.iterdir()) if out.is_dir() else None
     cmd = [PROGRAM, "build", str(d), "--diagnostics-format", "json", "--color", "never", "-q",
            *c.args]
-    timeout = c.timeout * scale
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            preexec_fn=limits(None if sanitized else MEMORY_LIMIT))
-    try:
-        stdout, stderr = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        return "timed out after %.1f s" % timeout, time.monotonic() - start, 0.0
-    wall = time.monotonic() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
+    # Run in the meeting folder, so that a relative path given in a case's
+    # arguments stays inside the scratch directory.
+    run = run_limited(cmd, case_limits(c, scale, sanitized), cwd=d)
+    problem = judge(c, d, out, before, run)
+    return problem, run
 
-    if proc.returncode < 0:
-        return "killed by signal %d" % -proc.returncode, wall, cpu
-    if proc.returncode != c.exit:
-        return "exit %d, expected %d: %s" % (proc.returncode, c.exit,
-                                              stderr.decode("utf-8", "replace")[:300]), wall, cpu
+
+def judge(c, d, out, before, run):
+    """What is wrong with the run of case `c` on folder `d`, or None."""
+    stderr = run.stderr
+    if run.over:
+        return run.over
+    if run.returncode < 0:
+        return "killed by signal %d" % -run.returncode
+    if run.returncode != c.exit:
+        return "exit %d, expected %d: %s" % (run.returncode, c.exit,
+                                              stderr.decode("utf-8", "replace")[:300])
     reported = set()
     for line in stderr.decode("utf-8", "replace").splitlines():
         if line.startswith("cwgreport: "):
@@ -777,34 +882,35 @@ def run_case(c, scratch, scale, sanitized):
             reported.add(json.loads(line)["code"])
         except (ValueError, KeyError, TypeError):
             if line.strip():
-                return "not a JSON diagnostic: %r" % line[:120], wall, cpu
+                return "not a JSON diagnostic: %r" % line[:120]
     if CONTROL.search(stderr.decode("utf-8", "replace").replace("\\u", "")):
-        return "control character in the diagnostics", wall, cpu
+        return "control character in the diagnostics"
     missing = c.codes - reported
     if missing:
-        return "no %s reported (got %s)" % (sorted(missing), sorted(reported)), wall, cpu
-    if c.exit == 0:
+        return "no %s reported (got %s)" % (sorted(missing), sorted(reported))
+    if c.exit == 0 or c.only:
         unexpected = {code for code in reported if code not in c.codes}
         if unexpected:
-            return "unexpected diagnostics %s" % sorted(unexpected), wall, cpu
+            return "unexpected diagnostics %s" % sorted(unexpected)
+    if c.exit == 0:
         problems = output_problems(out)
         if c.known_md_bug and problems and all(p.startswith("report.md:") for p in problems):
-            return XFAIL + "; ".join(problems[:3]), wall, cpu
+            return XFAIL + "; ".join(problems[:3])
         if problems:
-            return "; ".join(problems[:5]), wall, cpu
+            return "; ".join(problems[:5])
     else:
         now = sorted(p.name for p in out.iterdir()) if out.is_dir() else None
         if now != before:
-            return "a failed build changed out/: %s -> %s" % (before, now), wall, cpu
+            return "a failed build changed out/: %s -> %s" % (before, now)
     if c.check:
         problem = c.check(d)
         if problem:
-            return problem, wall, cpu
-    return None, wall, cpu
+            return problem
+    return None
 
 
 def main():
-    global PROGRAM
+    global PROGRAM, SCALE, SANITIZED
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--program", required=True, help="the cwgreport binary")
     parser.add_argument("-k", dest="filter", help="run only cases whose name contains this")
@@ -829,16 +935,19 @@ def main():
         target.mkdir(parents=True)
         chosen[0].build(target)
         return 0
-    sanitized = bool(os.environ.get("ASAN_OPTIONS"))
-    scale = float(os.environ.get("CWG_PATHOLOGICAL_TIME_SCALE", "1")) * (5 if sanitized else 1)
+    sanitized = SANITIZED = bool(os.environ.get("ASAN_OPTIONS"))
+    scale = SCALE = float(os.environ.get("CWG_PATHOLOGICAL_TIME_SCALE", "1"))
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="cwgreport-pathological-"))
     passed = failed = xfailed = 0
+    most_cpu = None
     try:
         for c in CASES:
             if args.filter and args.filter not in c.name:
                 continue
-            problem, wall, cpu = run_case(c, scratch, scale, sanitized)
-            timing = "%5.2f s (cpu %5.2f s)" % (wall, cpu)
+            problem, run = run_case(c, scratch, scale, sanitized)
+            timing = "%5.2f s (cpu %5.2f s)" % (run.wall, run.cpu)
+            if c.cpu == DEFAULT_CPU and (not most_cpu or run.cpu > most_cpu[0]):
+                most_cpu = (run.cpu, c.name)
             if problem and problem.startswith(XFAIL):
                 xfailed += 1
                 print("xfail %s  %s: %s" % (timing, c.name, problem[len(XFAIL):]))
@@ -863,6 +972,9 @@ def main():
             print("scratch folders kept in %s" % scratch)
         else:
             shutil.rmtree(scratch, ignore_errors=True)
+    if most_cpu:
+        print("most CPU time of a case held to %.0f s: %.2f s (%s)" % (
+            DEFAULT_CPU, most_cpu[0], most_cpu[1]))
     if xfailed:
         print("%d known bugs (xfail), not counted" % xfailed)
     print("%d passed, %d failed" % (passed, failed))
