@@ -20,11 +20,13 @@ const std::vector<CodeInfo> kCodes = {
     {"unlisted-section", S::warning, "a YAML file beside the section files that is not listed",
      "A `.yaml` file in a folder that holds listed section files (or in the meeting folder) "
      "is not listed under `sections:` or `annexes:` in report.yaml, so the report leaves it "
-     "out. Usually a section was added and not listed. Hidden files are not considered.\n"
+     "out. Usually a section was added and not listed. Hidden files are not considered, nor are "
+     "symbolic links leading out of the folder or to a file the report reads.\n"
      "Fix: list the file in report.yaml, or delete it."},
-    {"bad-path", S::error, "a listed path leaves the meeting folder",
+    {"bad-path", S::error, "a listed path leaves the meeting folder or is not plain text",
      "Paths in report.yaml are relative to the meeting folder and must stay inside it: no "
-     "absolute paths, no `..`, no symbolic link pointing outside.\n"
+     "absolute paths, no `..`, no symbolic link pointing outside, no control or invisible "
+     "formatting character (a NUL, U+202E).\n"
      "Example: `sections: [../other/intro.yaml]`.\nFix: copy the file into the meeting folder."},
     {"file-too-large", S::error, "a source file is larger than the limit",
      "Each source file may be at most 8 MiB (change with --max-file-size).\n"

@@ -5,6 +5,7 @@
 #include "source/loader.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <array>
@@ -18,6 +19,8 @@
 #include <mutex>
 #include <set>
 #include <thread>
+
+#include "source/folder_path.h"
 
 namespace cwg {
 
@@ -376,6 +379,66 @@ class MapReader {
   std::vector<std::string> misspelt_;
 };
 
+// The first character of `path` that no file name in a meeting folder
+// should hold, with its offset: a C0 or C1 control character, DEL, a line or
+// paragraph separator, a bidirectional formatting character (the path would
+// show as something else than it is), or a byte that is not UTF-8. A NUL
+// would end the path where the system reads it, so that "report.yaml\0"
+// passed for a section file other than report.yaml.
+std::optional<std::pair<std::size_t, std::string>> unfit_character(std::string_view path) {
+  for (std::size_t i = 0; i < path.size();) {
+    const auto b = static_cast<unsigned char>(path[i]);
+    if (b < 0x80) {
+      if (b < 0x20 || b == 0x7F)
+        return std::pair{i,
+                         fmt::format("the control character U+{:04X}", static_cast<unsigned>(b))};
+      ++i;
+      continue;
+    }
+    const std::size_t len = b >= 0xC2 && b <= 0xDF   ? 2
+                            : b >= 0xE0 && b <= 0xEF ? 3
+                            : b >= 0xF0 && b <= 0xF4 ? 4
+                                                     : 0;
+    char32_t cp = len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
+    bool valid = len != 0 && i + len <= path.size();
+    for (std::size_t k = 1; valid && k < len; ++k) {
+      const auto c = static_cast<unsigned char>(path[i + k]);
+      valid = (c & 0xC0) == 0x80;
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    if (!valid) return std::pair{i, fmt::format("the byte 0x{:02X}, which is not UTF-8", b)};
+    if (cp <= 0x9F || cp == 0x061C || cp == 0x200E || cp == 0x200F || cp == 0x2028 ||
+        cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+      return std::pair{i, fmt::format("the {} character U+{:04X}",
+                                      cp <= 0x9F ? "control" : "invisible formatting",
+                                      static_cast<unsigned>(cp))};
+    i += len;
+  }
+  return std::nullopt;
+}
+
+// Why a path written in report.yaml cannot name a section file, whatever the
+// folder holds; nothing when it may. Checked before the path is used at all.
+std::optional<std::string> listed_path_problem(const std::string& value) {
+  if (auto bad = unfit_character(value)) {
+    // The path is quoted only up to the character, which is not printed.
+    const std::string before = value.substr(0, bad->first);
+    return fmt::format("the path contains {}{}: file names in a meeting folder are plain text",
+                       bad->second,
+                       before.empty() ? " at its start" : fmt::format(" after '{}'", before));
+  }
+  fs::path p(value);
+  if (p.is_absolute())
+    return fmt::format("'{}' is an absolute path; paths are relative to the meeting folder", value);
+  for (const auto& part : p)
+    if (part == "..")
+      return fmt::format("'{}' leaves the meeting folder ('..' is not allowed)", value);
+  std::string norm = p.lexically_normal().generic_string();
+  if (norm == "report.yaml" || norm == "documents.yaml")
+    return fmt::format("'{}' is not a section file", value);
+  return std::nullopt;
+}
+
 bool expect(const yaml::Node& n, yaml::Kind kind, std::string_view what, Diagnostics& diags) {
   if (n.kind == kind) return true;
   diags.report(
@@ -401,15 +464,20 @@ const std::vector<yaml::Node>* list_of(const MapReader& r, std::string_view key,
 // takes, which bounds the memory held in parsed trees.
 class Prefetcher {
  public:
-  // Parses one file: its relative path, its display name, the sink.
-  using ParseFn = std::function<std::optional<yaml::Node>(const std::string&, Diagnostics&)>;
+  // A file to parse: the relative path the loader takes it by, its display
+  // name, and the path to open, already checked.
+  struct File {
+    std::string rel, display, path;
+  };
+  // Parses one file: the path to open, its display name, the sink.
+  using ParseFn = std::function<std::optional<yaml::Node>(const std::string&, const std::string&,
+                                                          Diagnostics&)>;
 
   ~Prefetcher() { stop(); }
 
-  // Starts parsing `files` (relative path and display name, in the order the
-  // loader will take them) with as many helper threads as are spare.
-  void start(std::vector<std::pair<std::string, std::string>> files, ParseFn parse,
-             const DiagnosticPolicy& policy) {
+  // Starts parsing `files`, in the order the loader will take them, with as
+  // many helper threads as are spare.
+  void start(std::vector<File> files, ParseFn parse, const DiagnosticPolicy& policy) {
     if (files.size() < 2) return;
     const auto wanted = static_cast<int>(std::min<std::size_t>(kMaxHelpers, files.size() - 1));
     int got = 0;
@@ -425,8 +493,9 @@ class Prefetcher {
     policy_.max_errors = 0;  // the limit applies when the loader reports them
     slots_.resize(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
-      slots_[i].rel = std::move(files[i].first);
-      slots_[i].display = std::move(files[i].second);
+      slots_[i].rel = std::move(files[i].rel);
+      slots_[i].display = std::move(files[i].display);
+      slots_[i].path = std::move(files[i].path);
       index_.emplace(slots_[i].rel, i);
     }
     for (int t = 0; t < got; ++t) helpers_.emplace_back([this] { work(); });
@@ -471,7 +540,7 @@ class Prefetcher {
 
   enum class State { waiting, running, done, taken };
   struct Slot {
-    std::string rel, display;
+    std::string rel, display, path;
     State state = State::waiting;
     std::unique_ptr<Diagnostics> diags;
     std::optional<yaml::Node> root;
@@ -501,7 +570,7 @@ class Prefetcher {
     std::exception_ptr error;
     try {
       diags = std::make_unique<Diagnostics>(policy_);
-      root = parse_(slot.rel, *diags);
+      root = parse_(slot.path, slot.display, *diags);
     } catch (...) {
       error = std::current_exception();
     }
@@ -564,11 +633,17 @@ class Loader {
                                          : fmt::format("no such directory '{}'", dir_));
       return std::nullopt;
     }
+    // Listed paths are resolved against the folder with no symbolic link in
+    // its name, so that a link's target can be judged inside or not.
+    base_ = fs::canonical(dir_, ec).string();
+    if (ec) {
+      unreadable(dir_, ec.value());
+      return std::nullopt;
+    }
     Sources src;
     src.dir = dir_;
     src_ = &src;
-    if (!inside("report.yaml")) return std::nullopt;
-    auto report = read("report.yaml");
+    auto report = read_in_folder("report.yaml");
     if (!report) return std::nullopt;
     if (report->is_map()) {
       load_report(*report, src);
@@ -578,7 +653,7 @@ class Loader {
     }
     {
       ErrorWatch watch(diags_, src.register_incomplete);
-      auto docs = inside("documents.yaml") ? read("documents.yaml") : std::nullopt;
+      auto docs = read_in_folder("documents.yaml");
       if (!docs) src.register_incomplete = true;
       if (docs && expect(*docs, yaml::Kind::map, "documents.yaml", diags_))
         load_register(*docs, src);
@@ -591,49 +666,69 @@ class Loader {
     return (fs::path(dir_) / rel).lexically_normal().generic_string();
   }
 
-  // report.yaml and documents.yaml, like listed files, must not lead
-  // outside the folder: a diagnostic would quote lines of the file.
-  bool inside(const std::string& rel) {
-    std::error_code ec;
-    fs::path base = fs::weakly_canonical(fs::path(dir_), ec);
-    fs::path full = fs::weakly_canonical(fs::path(dir_) / rel, ec);
-    if (ec) return true;
-    auto r = full.lexically_relative(base);
-    if (!r.empty() && *r.begin() != "..") return true;
-    diags_.report("bad-path", {display(rel), 0, 0},
-                  fmt::format("'{}' leads outside the meeting folder through a symbolic link", rel));
-    return false;
+  // Where `rel`, a normalized relative path, leads; each path is followed
+  // once, whoever asks.
+  const FolderPath& resolve(const std::string& rel) {
+    auto it = resolved_.find(rel);
+    if (it == resolved_.end()) it = resolved_.emplace(rel, resolve_in_folder(base_, rel)).first;
+    return it->second;
   }
 
-  std::optional<yaml::Node> read(const std::string& rel) {
-    return yaml::read_file((fs::path(dir_) / rel).string(), display(rel), diags_, limits_);
+  void unreadable(const std::string& shown, int err) {
+    std::string reason = std::generic_category().message(err);
+    if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z')
+      reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
+    diags_.report("file-unreadable", {shown, 0, 0},
+                  fmt::format("cannot read '{}': {}", shown, reason));
   }
 
-  // Starts parsing the section and annex files that look valid, in the order
-  // they are listed; checked_path still decides which are loaded.
+  // Reads a file of the folder by the path `resolve` found for it, which has
+  // no symbolic link left to follow.
+  std::optional<yaml::Node> read(const std::string& rel, const FolderPath& where) {
+    if (where.status != FolderPath::Status::found) {
+      unreadable(display(rel), where.error);
+      return std::nullopt;
+    }
+    return yaml::read_file(where.path, display(rel), diags_, limits_);
+  }
+
+  // report.yaml and documents.yaml, like listed files, must not lead outside
+  // the folder: a diagnostic would quote lines of the file.
+  std::optional<yaml::Node> read_in_folder(const std::string& rel) {
+    const FolderPath& where = resolve(rel);
+    if (where.status == FolderPath::Status::outside) {
+      diags_.report(
+          "bad-path", {display(rel), 0, 0},
+          fmt::format("'{}' leads outside the meeting folder through a symbolic link", rel));
+      return std::nullopt;
+    }
+    return read(rel, where);
+  }
+
+  // Starts parsing the section and annex files that pass the checks of
+  // checked_path, in the order they are listed: nothing is opened before it
+  // is known to be a file inside the folder. checked_path still decides which
+  // are loaded.
   void prefetch_section_files(const MapReader& r) {
-    std::vector<std::pair<std::string, std::string>> files;
+    std::vector<Prefetcher::File> files;
     std::set<std::string> seen;
     for (const char* key : {"sections", "annexes"}) {
       const yaml::Node* list = r.get(key);
       if (!list || !list->is_sequence()) continue;
       for (const auto& item : list->items) {
-        if (!item.is_scalar() || item.value.empty()) continue;
-        fs::path p(item.value);
-        if (p.is_absolute()) continue;
-        std::string norm = p.lexically_normal().generic_string();
-        if (norm.starts_with("..") || !seen.insert(norm).second) continue;
-        files.emplace_back(norm, display(norm));
+        if (!item.is_scalar() || item.value.empty() || listed_path_problem(item.value)) continue;
+        std::string norm = fs::path(item.value).lexically_normal().generic_string();
+        if (!seen.insert(norm).second) continue;
+        const FolderPath& where = resolve(norm);
+        if (where.status != FolderPath::Status::found) continue;
+        files.push_back({norm, display(norm), where.path});
       }
     }
-    std::string dir = dir_;
     yaml::Limits limits = limits_;
     prefetcher_.start(
         std::move(files),
-        [dir, limits](const std::string& rel, Diagnostics& diags) {
-          return yaml::read_file((fs::path(dir) / rel).string(),
-                                 (fs::path(dir) / rel).lexically_normal().generic_string(), diags,
-                                 limits);
+        [limits](const std::string& path, const std::string& shown, Diagnostics& diags) {
+          return yaml::read_file(path, shown, diags, limits);
         },
         diags_.policy());
   }
@@ -729,48 +824,55 @@ class Loader {
     }
   }
 
-  // Checks a path listed in report.yaml: relative, inside the folder (also
-  // after following symbolic links), and not listed twice.
+  // Checks a path listed in report.yaml before anything is opened: plain
+  // text, relative, inside the folder (also after following symbolic links),
+  // and not listed twice. Returns it normalized.
   std::optional<std::string> checked_path(const Text& path) {
-    fs::path p(path.value);
     auto bad = [&](std::string why) {
-      diags_.report("bad-path", path.loc, fmt::format("'{}' {}", path.value, why));
+      diags_.report("bad-path", path.loc, std::move(why));
       return std::nullopt;
     };
-    if (p.is_absolute())
-      return bad("is an absolute path; paths are relative to the meeting folder");
-    for (const auto& part : p)
-      if (part == "..") return bad("leaves the meeting folder ('..' is not allowed)");
-    std::error_code ec;
-    fs::path base = fs::weakly_canonical(fs::path(dir_), ec);
-    fs::path full = fs::weakly_canonical(fs::path(dir_) / p, ec);
-    if (!ec) {
-      auto rel = full.lexically_relative(base);
-      if (rel.empty() || *rel.begin() == "..")
-        return bad("leads outside the meeting folder through a symbolic link");
-    }
-    std::string norm = p.lexically_normal().generic_string();
-    if (norm == "report.yaml" || norm == "documents.yaml") return bad("is not a section file");
-    if (!listed_.insert(norm).second) return bad("is listed twice");
+    if (auto why = listed_path_problem(path.value)) return bad(*why);
+    std::string norm = fs::path(path.value).lexically_normal().generic_string();
+    if (resolve(norm).status == FolderPath::Status::outside)
+      return bad(
+          fmt::format("'{}' leads outside the meeting folder through a symbolic link", path.value));
+    if (!listed_.insert(norm).second) return bad(fmt::format("'{}' is listed twice", path.value));
     return norm;
   }
 
   // A YAML file beside the listed section files that report.yaml does not
   // list is most likely a section the editor added and forgot to list: it
-  // would silently be left out of the report.
+  // would silently be left out of the report. A symbolic link counts when it
+  // leads to a file of the folder that is not listed under another name; one
+  // that leads elsewhere is not followed, so that the warning cannot tell
+  // whether its target exists.
   void report_unlisted_files() {
     std::set<std::string> folders;
     for (const auto& rel : listed_) folders.insert(fs::path(rel).parent_path().generic_string());
+    std::set<std::string> known;  // the files the report reads, as resolved
+    for (const auto& [rel, where] : resolved_)
+      if (where.status == FolderPath::Status::found) known.insert(where.path);
     std::vector<std::string> unlisted;
     for (const auto& folder : folders) {
+      const FolderPath& place = resolve(folder.empty() ? "." : folder);
+      if (place.status != FolderPath::Status::found) continue;
       std::error_code ec;
-      for (const auto& e : fs::directory_iterator(fs::path(dir_) / folder, ec)) {
+      for (const auto& e : fs::directory_iterator(place.path, ec)) {
         const std::string name = e.path().filename().string();
-        if (name.starts_with(".") || !(name.ends_with(".yaml") || name.ends_with(".yml")))
-          continue;
+        if (name.starts_with(".") || !(name.ends_with(".yaml") || name.ends_with(".yml"))) continue;
         const std::string rel = (fs::path(folder) / name).generic_string();
         if (rel == "report.yaml" || rel == "documents.yaml" || listed_.contains(rel)) continue;
-        if (e.is_regular_file(ec)) unlisted.push_back(rel);
+        const fs::file_type type = e.symlink_status(ec).type();
+        if (type == fs::file_type::symlink) {
+          FolderPath target = resolve_in_folder(base_, rel);
+          struct stat st {};
+          if (target.status == FolderPath::Status::found && !known.contains(target.path) &&
+              ::lstat(target.path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+            unlisted.push_back(rel);
+        } else if (type == fs::file_type::regular) {
+          unlisted.push_back(rel);
+        }
       }
     }
     std::sort(unlisted.begin(), unlisted.end());
@@ -791,11 +893,12 @@ class Loader {
     if (!path.present) return;
     auto rel = checked_path(path);
     if (!rel) return;
+    const FolderPath& where = resolve(*rel);
     std::error_code ec;
-    if (!fs::exists(fs::path(dir_) / *rel, ec)) {
+    if (where.status == FolderPath::Status::missing) {
       // Reported where the path is written, with the files that do exist.
       std::vector<std::string> present;
-      fs::path parent = (fs::path(dir_) / *rel).parent_path();
+      fs::path parent = fs::path(where.path).parent_path();
       for (const auto& e : fs::directory_iterator(parent, ec)) {
         fs::path candidate = fs::path(*rel).parent_path() / e.path().filename();
         present.push_back(candidate.generic_string());
@@ -809,7 +912,7 @@ class Loader {
       return;
     }
     auto prefetched = prefetcher_.take(*rel, diags_);
-    auto root = prefetched ? std::move(*prefetched) : read(*rel);
+    auto root = prefetched ? std::move(*prefetched) : read(*rel, where);
     if (!root) return;
     Section section;
     section.loc = {display(*rel), 0, 0};
@@ -1040,8 +1143,10 @@ class Loader {
   std::string dir_;
   Diagnostics& diags_;
   yaml::Limits limits_;
+  std::string base_;  // the folder, canonical
   std::set<std::string> listed_;
-  Prefetcher prefetcher_;  // last: its threads stop before the rest goes
+  std::map<std::string, FolderPath> resolved_;  // by normalized relative path
+  Prefetcher prefetcher_;                       // last: its threads stop before the rest goes
 };
 
 }  // namespace

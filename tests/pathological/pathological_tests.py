@@ -742,6 +742,257 @@ def keeps_previous(d):
     return None
 
 
+# --- Nothing outside the meeting folder is opened, probed or reported -----------
+# A symbolic link the sources bring may lead anywhere. The program must not open
+# what it leads to, nor say anything that depends on it: a diagnostic that
+# differs between a target that exists and one that does not tells a pull
+# request's author which files exist on the CI machine. Each case here points
+# its link at every kind of target in turn and requires the same exit status
+# and the same diagnostics, and that nothing in the outside folder was opened
+# (watched with inotify).
+class OpenWatch:
+    """Records every file and folder opened in the folders given (inotify)."""
+
+    IN_ACCESS, IN_OPEN, IN_NONBLOCK, IN_CLOEXEC = 0x1, 0x20, 0o4000, 0o2000000
+
+    def __init__(self, folders):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        self.fd = libc.inotify_init1(self.IN_NONBLOCK | self.IN_CLOEXEC)
+        if self.fd < 0:
+            raise OSError(ctypes.get_errno(), "inotify_init1")
+        self.folders = {}
+        for folder in folders:
+            wd = libc.inotify_add_watch(self.fd, os.fsencode(folder),
+                                        self.IN_OPEN | self.IN_ACCESS)
+            if wd < 0:
+                raise OSError(ctypes.get_errno(), "inotify_add_watch %s" % folder)
+            self.folders[wd] = str(folder)
+
+    def opened(self):
+        """The paths opened since the watch began; ends the watch."""
+        paths = set()
+        while True:
+            try:
+                data = os.read(self.fd, 65536)
+            except BlockingIOError:
+                break
+            at = 0
+            while at < len(data):
+                wd, _, _, size = struct.unpack_from("iIII", data, at)
+                name = data[at + 16:at + 16 + size].rstrip(b"\0").decode("utf-8", "replace")
+                paths.add(os.path.join(self.folders[wd], name) if name else self.folders[wd])
+                at += 16 + size
+        os.close(self.fd)
+        return sorted(paths)
+
+
+WATCHES = {}  # meeting folder -> (OpenWatch, the outside folder)
+SECRET = "heading: SECRET-TOKEN-123\nparagraphs: [x]\n"
+
+
+def outside_folder(d):
+    """A folder beside the meeting folder holding every kind of link target."""
+    o = d.parent / (d.name + "-outside")
+    (o / "sections").mkdir(parents=True)
+    (o / "empty").mkdir()
+    (o / "secret.yaml").write_text(SECRET)
+    (o / "sections" / "x.yaml").write_text(SECRET)
+    (o / "sections" / "annex.yaml").write_text(SECRET)
+    os.mkfifo(o / "fifo.yaml")
+    (o / "locked.yaml").write_text(SECRET)
+    os.chmod(o / "locked.yaml", 0)
+    os.symlink("loop.yaml", o / "loop.yaml")
+    return o
+
+
+# What a link may lead to outside: name -> path in the outside folder.
+FILE_TARGETS = {"a file": "secret.yaml", "nothing": "missing.yaml", "a folder": "sections",
+                "a FIFO": "fifo.yaml", "an unreadable file": "locked.yaml",
+                "a link loop": "loop.yaml"}
+FOLDER_TARGETS = {"a folder holding the file": "sections", "an empty folder": "empty",
+                  "nothing": "missing", "a file": "secret.yaml"}
+
+
+def point(link, target):
+    if os.path.lexists(link):
+        os.remove(link)
+    os.symlink(target, link)
+
+
+def outside_link(link, targets, listed=None, fixture=None, absolute=False):
+    """A builder: the meeting with `link` a symbolic link to the first of
+    `targets` outside, and `listed`, if given, listed as the annex. The check
+    points the link at every target in turn (relative, or absolute with
+    `absolute`)."""
+    def build(d):
+        if listed:
+            listing_also(listed)(d)
+        else:
+            write_meeting(d, meeting())
+        if fixture:
+            fixture(d)
+        o = outside_folder(d)
+        (d / link).parent.mkdir(parents=True, exist_ok=True)
+        point(d / link, target_of(d, link, o, next(iter(targets.values())), absolute))
+        try:
+            WATCHES[str(d)] = (OpenWatch([root for root, _, _ in os.walk(o)]), o)
+        except OSError as e:  # the case then fails, saying why
+            WATCHES[str(d)] = (e, o)
+    return build
+
+
+def target_of(d, link, o, name, absolute):
+    if absolute:
+        return str(o / name)
+    return os.path.relpath(o / name, (d / link).parent)
+
+
+def same_for_every_target(link, targets, absolute=False):
+    """A check: the same exit status and diagnostics whatever the link leads
+    to, and nothing outside opened."""
+    def check(d):
+        watch, o = WATCHES.pop(str(d))
+        if isinstance(watch, OSError):
+            return "cannot watch the folder outside: %s" % watch
+        seen = {}
+        for kind, name in targets.items():
+            point(d / link, target_of(d, link, o, name, absolute))
+            run = run_limited([PROGRAM, "check", str(d), "--diagnostics-format", "json"],
+                              default_limits())
+            seen.setdefault((run.returncode, run.stderr), []).append(kind)
+        opened = watch.opened()
+        if opened:
+            return "opened outside the folder: %s" % ", ".join(opened)
+        if len(seen) > 1:
+            return "the diagnostics tell the targets apart: %s" % " / ".join(
+                "%s: exit %d, %r" % (", ".join(kinds), status, err.decode()[:150])
+                for (status, err), kinds in seen.items())
+        return None
+    return check
+
+
+def outside_case(name, link, targets=FILE_TARGETS, listed=None, exit=1, codes=("bad-path",),
+                 fixture=None, absolute=False):
+    case("outside: " + name, outside_link(link, targets, listed, fixture, absolute), exit=exit,
+         codes=codes, only=True, check=same_for_every_target(link, targets, absolute))
+
+
+def listing_also(path):
+    """The meeting with the annex listed among the sections, and `path`
+    (YAML, as written) as the annex."""
+    def build(d):
+        files = meeting()
+        report = files["report.yaml"].replace("  - sections/docs.yaml\n",
+                                              "  - sections/docs.yaml\n  - sections/annex.yaml\n")
+        files["report.yaml"] = report.replace("annexes:\n  - sections/annex.yaml",
+                                              "annexes:\n  - " + path)
+        write_meeting(d, files)
+    return build
+
+
+def top_level_annex(d):
+    """The annex moved from sections/ to the meeting folder itself."""
+    os.rename(d / "sections" / "annex.yaml", d / "annex.yaml")
+    report = (d / "report.yaml").read_text().replace("sections/annex.yaml", "annex.yaml")
+    (d / "report.yaml").write_text(report)
+
+
+outside_case("a listed section is a link to a file outside", "sections/link.yaml",
+             listed="sections/link.yaml")
+outside_case("a listed section is an absolute link outside", "sections/link.yaml",
+             listed="sections/link.yaml", absolute=True)
+outside_case("a listed section in a folder linked outside", "shared", FOLDER_TARGETS,
+             listed="shared/x.yaml")
+outside_case("a missing listed section in a folder linked outside", "shared", FOLDER_TARGETS,
+             listed="shared/nothere.yaml")
+outside_case("a listed section through links inside that end outside", "sections/c.yaml",
+             listed="sections/a.yaml",
+             fixture=lambda d: (os.symlink("b.yaml", d / "sections/a.yaml"),
+                                os.symlink("../more/c.yaml", d / "sections/b.yaml"),
+                                (d / "more").mkdir(),
+                                os.symlink("../sections/c.yaml", d / "more/c.yaml")))
+outside_case("report.yaml is a link outside", "report.yaml",
+             fixture=lambda d: os.remove(d / "report.yaml"))
+outside_case("documents.yaml is a link outside", "documents.yaml",
+             fixture=lambda d: os.remove(d / "documents.yaml"))
+outside_case("an unlisted section is a link outside", "sections/extra.yaml", exit=0, codes=())
+outside_case("an unlisted section beside report.yaml is a link outside", "extra.yaml", exit=0,
+             codes=(), fixture=top_level_annex)
+outside_case("an unlisted .yml folder link outside", "sections/more.yml", FOLDER_TARGETS,
+             exit=0, codes=())
+
+
+def annex_built(d):
+    """A check: the annex's text reached the report."""
+    if "Forty participants took part." not in (d / "out" / "report.txt").read_text():
+        return "the annex is missing from report.txt"
+    return None
+
+
+def annex_moved(d, target):
+    """The annex moved to annexes/annex.yaml, and sections/annex.yaml a link
+    to it written as `target(d)`."""
+    (d / "annexes").mkdir()
+    os.rename(d / "sections" / "annex.yaml", d / "annexes" / "annex.yaml")
+    os.symlink(target(d), d / "sections" / "annex.yaml")
+
+
+case("outside: a link that leaves the folder and comes back in builds",
+     lambda d: (write_meeting(d, meeting()), annex_moved(
+         d, lambda d: "../../%s/annexes/annex.yaml" % d.name)), exit=0, check=annex_built)
+case("outside: an absolute link to a file inside builds",
+     lambda d: (write_meeting(d, meeting()), annex_moved(
+         d, lambda d: os.path.join(os.path.realpath(d), "annexes", "annex.yaml"))), exit=0,
+     check=annex_built)
+case("outside: a link to a listed file is not an unlisted section",
+     lambda d: (write_meeting(d, meeting()),
+                os.symlink("intro.yaml", d / "sections" / "alias.yaml")), exit=0)
+case("outside: an unlisted link to a file inside is an unlisted section",
+     lambda d: (write_meeting(d, dict(meeting(), **{"other/extra.yaml": SECRET})),
+                os.symlink("../other/extra.yaml", d / "sections" / "extra.yaml")), exit=0,
+     codes=["unlisted-section"])
+case("outside: a loop of links inside",
+     lambda d: (listing_also("sections/a.yaml")(d), os.symlink("b.yaml", d / "sections/a.yaml"),
+                os.symlink("a.yaml", d / "sections/b.yaml")),
+     codes=["file-unreadable"], only=True)
+
+
+# --- A listed path holding a control character ----------------------------------
+# A NUL ends a path where the system reads it: "sections/annex.yaml\0" was
+# taken for a file other than "sections/annex.yaml" by the "listed twice" check
+# and "report.yaml\0" for a section file, and both were then read. Every
+# control character, and the invisible characters that make a path show as
+# another, is an error located at the path; the message quotes none of them.
+for what, path in [
+        ("NUL after a listed file (listed twice)", r'"sections/annex.yaml\0"'),
+        ("NUL after report.yaml", r'"report.yaml\0"'),
+        ("NUL after documents.yaml", r'"documents.yaml\0"'),
+        ("NUL at the start", r'"\0sections/annex.yaml"'),
+        ("NUL in a folder name", r'"sections\0/annex.yaml"'),
+        ("terminal escape", r'"sections/annex.yaml\e[2J"'),
+        ("tab", r'"sections/\tannex.yaml"'),
+        ("line feed", r'"sections/annex.yaml\n.yaml"'),
+        ("carriage return", r'"sections/ann\rex.yaml"'),
+        ("DEL", r'"sections/annex.yaml\x7f"'),
+        ("C1 control U+009B", r'"sections/\u009bannex.yaml"'),
+        ("next line U+0085", r'"sections/annex.yaml\N"'),
+        ("right-to-left override U+202E", r'"sections/\u202elmay.xenna"'),
+        ("right-to-left isolate U+2067", r'"sections/annex\u2067.yaml"'),
+        ("line separator U+2028", r'"sections/annex\L.yaml"')]:
+    case("control character in a path: " + what, listing_also(path), codes=["bad-path"],
+         only=True)
+
+
+def control_named_file(d):
+    listing_also(r'"more\x01/annex.yaml"')(d)
+    (d / "more\x01").mkdir()
+    (d / "more\x01" / "annex.yaml").write_text("heading: A\nparagraphs: [x]\n")
+
+
+case("control character in a path: a file so named exists", control_named_file,
+     codes=["bad-path"], only=True)
+
+
 # ---------------------------------------------------------------------------
 # Running
 
