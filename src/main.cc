@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -119,7 +120,8 @@ int run(int argc, char** argv) {
                   "Do not list the files written (with several folders: the 'ok' lines)");
   build->footer(
       "Writes OUTDIR/report.md, report.html and report.txt, each replaced atomically, and\n"
-      "nothing at all when the sources have an error.\n"
+      "nothing at all when the sources have an error. A build into an OUTDIR that another\n"
+      "build is writing waits for it to finish.\n"
       "\n"
       "With several folders, builds them in parallel (-j), writes each into DIR/out or\n"
       "OUTDIR/<folder name>, and prints one line per folder in argument order, such as\n"
@@ -270,6 +272,10 @@ int run(int argc, char** argv) {
 }  // namespace cwg
 
 int main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f) a write then fails with EFBIG, which
+  // is reported and cleaned up after like a full disk, instead of the signal
+  // killing the program and leaving its temporary files.
+  std::signal(SIGXFSZ, SIG_IGN);
   int status = cwg::kExitInternal;
   try {
     status = cwg::run(argc, argv);

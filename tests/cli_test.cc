@@ -8,8 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -105,8 +105,9 @@ class Sandbox {
 
   // Starts the binary without waiting; its output goes to capture files.
   pid_t start(const std::vector<std::string>& args, const Env& env = {}) {
-    ++runs_;
-    fs::path out = capture("out"), err = capture("err");
+    const int run = ++runs_;
+    fs::path out = capture("out", run), err = capture("err", run);
+    std::fflush(nullptr);  // or the child would write this process's buffered output
     pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
@@ -117,9 +118,9 @@ class Sandbox {
       unsetenv("CWG_TEST_PAUSE_BEFORE_RENAME");
       for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
       if (file_size_limit_) {
-        // A write past the limit then fails with EFBIG, as on a full disk,
-        // instead of killing the program.
-        signal(SIGXFSZ, SIG_IGN);
+        // As `ulimit -f` in a shell: SIGXFSZ keeps its default action, which
+        // would kill a program that did not ignore it.
+        signal(SIGXFSZ, SIG_DFL);
         struct rlimit limit = {*file_size_limit_, *file_size_limit_};
         if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(126);
       }
@@ -132,13 +133,24 @@ class Sandbox {
       execv(binary.c_str(), argv.data());
       _exit(127);
     }
+    run_of_[pid] = run;
     return pid;
   }
 
   Result finish(pid_t pid) {
     int wait_status = 0;
     if (waitpid(pid, &wait_status, 0) != pid) throw std::runtime_error("waitpid failed");
-    return {status_of(wait_status), slurp(capture("out")), slurp(capture("err"))};
+    const int run = run_of_.at(pid);
+    return {status_of(wait_status), slurp(capture("out", run)), slurp(capture("err", run))};
+  }
+
+  // What a run started with start() has written to standard error so far
+  // (nothing before it has opened its capture file).
+  std::string err_so_far(pid_t pid) const {
+    std::ifstream in(capture("err", run_of_.at(pid)), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
   }
 
   Result run(const std::vector<std::string>& args, const Env& env = {}) {
@@ -173,12 +185,13 @@ class Sandbox {
   }
 
  private:
-  fs::path capture(const char* what) const {
-    return root_ / "capture" / (std::string(what) + "-" + std::to_string(runs_));
+  fs::path capture(const char* what, int run) const {
+    return root_ / "capture" / (std::string(what) + "-" + std::to_string(run));
   }
 
   fs::path root_, work_;
   int runs_ = 0;
+  std::map<pid_t, int> run_of_;
   std::optional<rlim_t> file_size_limit_;
 };
 
@@ -549,6 +562,8 @@ TEST_CASE("outputs larger than a piece are written exactly as rendered", "[cli]"
   }
 }
 
+// A run under `ulimit -f` was killed by SIGXFSZ at the first write past the
+// limit, leaving its temporary files; it now reports the write as failed.
 TEST_CASE("a write that fails midway changes no output and leaves no temporary file", "[cli]") {
   Sandbox s;
   s.grow(3000);
@@ -563,6 +578,17 @@ TEST_CASE("a write that fails midway changes no output and leaves no temporary f
                                    "file too large\n"));
   CHECK(snapshot(s.m() / "out") == before);
   CHECK(listing(s.m() / "out") == kAllOutputs);
+}
+
+TEST_CASE("a write that fails leaves no output folder it made", "[cli]") {
+  Sandbox s;
+  s.grow(3000);
+  s.limit_file_size(cwg::kRenderChunkBytes);
+  Result r = s.run({"build", "m", "-o", "new/public"});
+  CHECK(r.status == 1);
+  CHECK_THAT(r.err, Catch::Matches("cwgreport: cannot write 'new/public/report\\.(md|html|txt)': "
+                                   "file too large\n"));
+  CHECK_FALSE(fs::exists(s.work() / "new"));
 }
 
 TEST_CASE("build refuses to overwrite a source file", "[cli]") {
@@ -640,6 +666,82 @@ TEST_CASE("SIGTERM while writing removes the temporary files", "[cli]") {
   Result r = s.finish(pid);
   CHECK(r.status == 128 + SIGTERM);
   CHECK(listing(s.m() / "out").empty());
+}
+
+namespace {
+
+// Waits until `ready` holds; false if it never does. The clock only guards
+// against a hang: the tests wait for a state, never for a time.
+template <typename Pred>
+bool wait_until(Pred ready) {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!ready()) {
+    if (std::chrono::steady_clock::now() > give_up) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("two builds into one folder at once replace its files one whole set after the other",
+          "[cli]") {
+  Sandbox s;
+  // A second meeting whose every output differs from the first one's.
+  fs::copy(s.m(), s.work() / "m2", fs::copy_options::recursive);
+  std::string report = slurp(s.work() / "m2" / "report.yaml");
+  auto at = report.find("summary: >-\n");
+  REQUIRE(at != std::string::npos);
+  report.insert(at + 12, "  Changed.\n");
+  spit(s.work() / "m2" / "report.yaml", report);
+  REQUIRE(s.run({"build", "m2", "-o", "alone", "-q"}).status == 0);
+
+  // The first build stops with its files complete, before replacing any.
+  const fs::path marker = s.work() / "paused";
+  pid_t first = s.start({"build", "m", "-o", "public", "-q"},
+                        {{"CWG_TEST_PAUSE_BEFORE_RENAME", marker.string()}});
+  REQUIRE(wait_until([&] { return fs::exists(marker); }));
+  // Unlocked, the second build would replace the three files now, and the
+  // first one's renames would then replace them in turn, one by one.
+  pid_t second = s.start({"build", "m2", "-o", "public", "-q"});
+  const std::string waiting = "cwgreport: waiting for another build writing into 'public'\n";
+  auto ended = [](pid_t pid) {
+    siginfo_t info{};
+    return waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+           info.si_pid == pid;
+  };
+  REQUIRE(wait_until([&] { return s.err_so_far(second) == waiting || ended(second); }));
+  CHECK_FALSE(ended(second));  // it says it waits, and does
+  fs::remove(marker);
+  Result r1 = s.finish(first);
+  Result r2 = s.finish(second);
+  CHECK(r1.status == 0);
+  CHECK(r1.err.empty());
+  CHECK(r2.status == 0);
+  CHECK(r2.err == waiting);
+  // The second build replaced the files after the first: all are its own.
+  CHECK(snapshot(s.work() / "public") == snapshot(s.work() / "alone"));
+  CHECK(listing(s.work() / "public") == kAllOutputs);
+}
+
+TEST_CASE("the output folder's lock file must be a regular file", "[cli]") {
+  Sandbox s;
+  fs::create_directories(s.m() / "out");
+  const fs::path lock = s.m() / "out" / ".cwgreport.lock";
+  SECTION("a symbolic link, which is not followed") {
+    fs::create_symlink(s.work() / "elsewhere", lock);
+    Result r = s.run({"build", "m"});
+    CHECK(r.status == 1);
+    CHECK(r.err == "cwgreport: cannot lock 'm/out/.cwgreport.lock': it is a symbolic link\n");
+    CHECK_FALSE(fs::exists(s.work() / "elsewhere"));
+  }
+  SECTION("a folder") {
+    fs::create_directory(lock);
+    Result r = s.run({"build", "m"});
+    CHECK(r.status == 1);
+    CHECK(r.err == "cwgreport: cannot lock 'm/out/.cwgreport.lock': is a directory\n");
+  }
+  CHECK(listing(s.m() / "out") == std::set<std::string>{".cwgreport.lock"});
 }
 
 TEST_CASE("no temporary file is left after a successful build", "[cli]") {

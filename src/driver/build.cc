@@ -205,7 +205,16 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
       return kExitInvalid;
     }
   }
-  if (auto err = create_directories(out_dir)) {
+  // The lock file is written and removed: it must not be a source either.
+  const std::string lock_path = (fs::path(out_dir) / FolderLock::kFileName).string();
+  if (is_source_file(diags, o.dir, lock_path)) {
+    io.error("cannot write '" + lock_path + "': it is a source file of the report");
+    return kExitInvalid;
+  }
+  // Declared before the files: a failure removes the temporary files, then
+  // the folders made for them.
+  NewDirectories made;
+  if (auto err = made.create(out_dir)) {
     io.error("cannot write '" + err->path + "': " + err->reason);
     return kExitInvalid;
   }
@@ -228,10 +237,20 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
     else
       rendered[i - 1].get();
   }
+  // Another build replacing the same files at once must not interleave its
+  // renames with these: the folder is held until all are replaced.
+  FolderLock lock;
+  if (auto err = lock.lock(out_dir, [&] {
+        io.write_err("cwgreport: waiting for another build writing into '" + out_dir + "'\n");
+      })) {
+    io.error("cannot lock '" + err->path + "': " + err->reason);
+    return kExitInvalid;
+  }
   if (auto err = files.commit()) {
     io.error("cannot write '" + err->path + "': " + err->reason);
     return kExitInvalid;
   }
+  made.keep();
   io.files = paths.size();
   if (!b.quiet && !io.buffered) {
     for (const auto& path : paths) io.write_out(fmt::format("wrote {}\n", path));

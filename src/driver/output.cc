@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -125,15 +126,17 @@ bool write_all(int fd, std::string_view data) {
 // Test-only hook, not meant for users: with CWG_TEST_PAUSE_BEFORE_RENAME=PATH
 // the program, once every temporary file is written and flushed and before
 // any rename, creates the file PATH and waits while it exists, for at most
-// 10 seconds. The tests kill a build at exactly this moment to show that an
-// interrupted build leaves the previous outputs intact, without guessing at
-// timings.
+// 60 seconds (only against a test that never removes it: a busy machine may
+// take seconds to start the other program a test runs meanwhile). The tests
+// kill a build at exactly this moment to show that an interrupted build
+// leaves the previous outputs intact, and start a second build into the same
+// folder, without guessing at timings.
 void pause_before_rename_for_tests() {
   const char* marker = std::getenv("CWG_TEST_PAUSE_BEFORE_RENAME");
   if (!marker || !*marker) return;
   int fd = ::open(marker, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
   if (fd >= 0) ::close(fd);
-  for (int i = 0; i < 1000 && ::access(marker, F_OK) == 0; ++i) {
+  for (int i = 0; i < 6000 && ::access(marker, F_OK) == 0; ++i) {
     struct timespec ten_ms = {0, 10'000'000};
     nanosleep(&ten_ms, nullptr);
   }
@@ -242,11 +245,21 @@ class OutputFiles::Temporary : public OutputSink {
 };
 
 std::optional<WriteError> create_directories(const std::string& dir) {
+  NewDirectories dirs;
+  auto err = dirs.create(dir);
+  dirs.keep();
+  return err;
+}
+
+std::optional<WriteError> NewDirectories::create(const std::string& dir) {
   fs::path prefix;
   for (const auto& part : fs::path(dir)) {
     prefix /= part;
     if (part.empty()) continue;  // a trailing slash
-    if (::mkdir(prefix.c_str(), 0777) == 0) continue;
+    if (::mkdir(prefix.c_str(), 0777) == 0) {
+      made_.push_back(prefix.string());
+      continue;
+    }
     int err = errno;
     struct stat st {};
     if (::stat(prefix.c_str(), &st) == 0) {
@@ -256,6 +269,67 @@ std::optional<WriteError> create_directories(const std::string& dir) {
     return WriteError{prefix.string(), reason_of(err)};
   }
   return std::nullopt;
+}
+
+NewDirectories::~NewDirectories() {
+  for (auto it = made_.rbegin(); it != made_.rend(); ++it) ::rmdir(it->c_str());
+}
+
+FolderLock::FolderLock() { acquire_signal_cleanup(); }
+
+FolderLock::~FolderLock() {
+  if (fd_ >= 0) {
+    // Removed while still held: a build waiting on this file finds, once it
+    // has the lock, that the name no longer leads to it, and starts again.
+    untrack(slot_);
+    ::unlinkat(dirfd_, kFileName, 0);
+    ::close(fd_);
+  }
+  if (dirfd_ >= 0) ::close(dirfd_);
+  release_signal_cleanup();
+}
+
+std::optional<WriteError> FolderLock::lock(const std::string& dir,
+                                           const std::function<void()>& waiting) {
+  const std::string shown = (fs::path(dir) / kFileName).string();
+  auto fail = [&](int err, int fd) {
+    if (fd >= 0) ::close(fd);
+    // O_NOFOLLOW refuses a link with ELOOP, whose message would mislead.
+    return WriteError{shown, err == ELOOP ? "it is a symbolic link" : reason_of(err)};
+  };
+  dirfd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dirfd_ < 0) return WriteError{dir, reason_of(errno)};
+  bool told = false;
+  // Each turn of the loop follows another build's release of the folder.
+  while (true) {
+    // O_NOFOLLOW: the sources may bring an output folder with a link of this
+    // name; O_NONBLOCK: or a FIFO, which would block the open.
+    const int fd =
+        ::openat(dirfd_, kFileName, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
+    if (fd < 0) return fail(errno, -1);
+    struct stat held {};
+    if (::fstat(fd, &held) != 0) return fail(errno, fd);
+    if (!S_ISREG(held.st_mode)) {
+      ::close(fd);
+      return WriteError{shown, "not a regular file"};
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      if (errno != EWOULDBLOCK) return fail(errno, fd);
+      if (!told) waiting();
+      told = true;
+      while (::flock(fd, LOCK_EX) != 0) {
+        if (errno != EINTR) return fail(errno, fd);
+      }
+    }
+    struct stat named {};
+    if (::fstatat(dirfd_, kFileName, &named, AT_SYMLINK_NOFOLLOW) == 0 &&
+        named.st_dev == held.st_dev && named.st_ino == held.st_ino) {
+      fd_ = fd;
+      slot_ = track(dirfd_, kFileName);
+      return std::nullopt;
+    }
+    ::close(fd);
+  }
 }
 
 OutputFiles::OutputFiles() { acquire_signal_cleanup(); }

@@ -993,6 +993,58 @@ case("control character in a path: a file so named exists", control_named_file,
      codes=["bad-path"], only=True)
 
 
+# --- Outputs stay whole under every failure --------------------------------------
+# A file-size limit (`ulimit -f`) makes a write fail with EFBIG, and would kill
+# the program by SIGXFSZ if it did not ignore it: either way no output may be
+# replaced and no temporary file left.
+def built_then_grown(d):
+    """A good build first; then the annex grows past the file-size limit."""
+    write_meeting(d, meeting())
+    subprocess.run([PROGRAM, "build", str(d), "-q"], check=True, timeout=60)
+    (d / "sections" / "annex.yaml").write_text(
+        "heading: Annex\nparagraphs:\n" + "".join(
+            "  - Paragraph %d of a long annex, with a few words of text.\n" % i
+            for i in range(20000)))
+
+
+case("file-size limit smaller than the outputs keeps the previous ones", built_then_grown,
+     codes=["cwgreport"], only=True, file_size=256 << 10, check=lambda d: keeps_previous(d))
+case("file-size limit smaller than the first outputs leaves no folder",
+     lambda d: (built_then_grown(d), shutil.rmtree(d / "out")), codes=["cwgreport"], only=True,
+     file_size=256 << 10)
+case("file-size limit smaller than the diagnostics file",
+     with_file("sections/annex.yaml", "heading: A\nparagraphs: [x]\n" +
+               "".join("k%d: v\n" % i for i in range(5000))),
+     codes=["cwgreport"], only=True, file_size=16 << 10,
+     args=["--diagnostics-output", "diagnostics.json", "--max-errors", "0"],
+     check=lambda d: "left %s" % [p.name for p in d.iterdir() if "diagnostics.json" in p.name]
+     if any("diagnostics.json" in p.name for p in d.iterdir()) else None)
+
+
+# The sources may bring DIR/out with the lock file of the output folder in it:
+# it is not followed, nor created where a link leads.
+def lock_file_as(make):
+    def build(d):
+        write_meeting(d, meeting())
+        (d / "out").mkdir()
+        make(d, d / "out" / ".cwgreport.lock")
+    return build
+
+
+def nothing_at_target(d):
+    target = d.parent / (d.name + "-lock-target")
+    return "created %s through the link" % target.name if os.path.lexists(target) else None
+
+
+case("output folder's lock file is a link out of the folder",
+     lock_file_as(lambda d, lock: os.symlink(d.parent / (d.name + "-lock-target"), lock)),
+     codes=["cwgreport"], only=True, check=nothing_at_target)
+case("output folder's lock file is a FIFO", lock_file_as(lambda d, lock: os.mkfifo(lock)),
+     codes=["cwgreport"], only=True)
+case("output folder's lock file is a folder", lock_file_as(lambda d, lock: lock.mkdir()),
+     codes=["cwgreport"], only=True)
+
+
 # ---------------------------------------------------------------------------
 # Running
 
