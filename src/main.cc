@@ -12,6 +12,7 @@
 
 #include "driver/driver.h"
 #include "driver/init.h"
+#include "driver/schema_files.h"
 #include "driver/schemas.h"
 
 #ifndef CWG_VERSION
@@ -159,7 +160,7 @@ int run(int argc, char** argv) {
       "  cwgreport explain revision-clash\n"
       "  cwgreport explain");
 
-  // `init` and `schema`: init.cc and schema_text.cc.
+  // `init` and `schema`: driver/init.cc, driver/schemas.cc and driver/schema_files.cc.
   InitOptions init_opts;
   std::string schema_kind;
   CLI::App* init = app.add_subcommand(
@@ -197,33 +198,52 @@ int run(int argc, char** argv) {
       ->check(one_line);
   init->add_option("--schemas", init_opts.meeting.schemas,
                    "Where the files' editor modelines find the JSON schemas: a URL, or a folder "
-                   "absolute or relative to DIR (default: the schemas installed with cwgreport, "
-                   "else each schema's $id URL)")
+                   "absolute or relative to DIR; no copy is written then (default: a copy "
+                   "written into DIR/schemas)")
       ->type_name("LOCATION")
-      ->check(one_line);
+      ->check(CLI::Validator([](std::string& v) { return schema_location_problem(v); }, "",
+                             "LOCATION"));
   init->footer(
-      "Writes DIR/report.yaml, DIR/documents.yaml and DIR/sections/*.yaml, and lists them.\n"
+      "Writes DIR/report.yaml, DIR/documents.yaml and DIR/sections/*.yaml, each starting with\n"
+      "an editor modeline, and the JSON schemas the modelines name, DIR/schemas/*.schema.json;\n"
+      "lists them.\n"
       "\n"
       "Examples:\n"
       "  cwgreport init meeting1 --group-name 'Council Working Group on Child Online "
       "Protection' --acronym CWG-COP --date 2017-09-26\n"
       "  cwgreport init meeting15 --from meeting14 --date 2018-09-20");
 
-  CLI::App* schema =
-      app.add_subcommand("schema", "Print the JSON Schema of one kind of source file");
+  std::vector<std::string> schema_dirs;
+  CLI::App* schema = app.add_subcommand(
+      "schema",
+      "Print the JSON Schema of one kind of source file, or write the schemas into meeting "
+      "folders for editors");
+  CLI::Option* schema_kind_option =
+      schema
+          ->add_option("KIND", schema_kind,
+                       "report (report.yaml), documents (documents.yaml) or section (a section "
+                       "or annex file)")
+          ->check(CLI::IsMember({"report", "documents", "section"}));
   schema
-      ->add_option("KIND", schema_kind,
-                   "report (report.yaml), documents (documents.yaml) or section (a section or "
-                   "annex file)")
-      ->required()
-      ->check(CLI::IsMember({"report", "documents", "section"}));
+      ->add_option("--write", schema_dirs,
+                   "Write the schemas into each meeting folder DIR, as DIR/schemas/*.schema.json, "
+                   "and start each of its source files with a modeline that leads to them")
+      ->type_name("DIR")
+      ->excludes(schema_kind_option);
   schema->footer(
-      "The schemas let an editor check a file as it is typed; they are also installed in\n"
+      "The schemas let an editor check a file as it is typed. 'cwgreport init' writes them into\n"
+      "the new folder; --write brings an existing folder up to date, after an upgrade of\n"
+      "cwgreport or for a folder made before init wrote them. It writes the three schemas and\n"
+      "sets the first modeline of report.yaml, documents.yaml and every section and annex file\n"
+      "('# yaml-language-server: $schema=schemas/report.schema.json'), adding one where there\n"
+      "is none, and lists the files it changed. The schemas are also installed in\n"
       "PREFIX/share/cwgreport/schemas.\n"
       "\n"
       "Examples:\n"
       "  cwgreport schema report\n"
-      "  cwgreport schema section > section.schema.json");
+      "  cwgreport schema section > section.schema.json\n"
+      "  cwgreport schema --write meeting14\n"
+      "  cwgreport schema --write archive/*/");
 
   // CLI11 would only say that the word was not expected; a command name
   // deserves a suggestion.
@@ -257,6 +277,8 @@ int run(int argc, char** argv) {
     }
     if (init->parsed()) return run_init(init_opts);
     if (schema->parsed()) {
+      if (!schema_dirs.empty()) return run_schema_write(schema_dirs);
+      if (schema_kind.empty()) throw UsageError("KIND or --write DIR is required");
       std::string_view text = find_schema(schema_kind)->text;
       std::fwrite(text.data(), 1, text.size(), stdout);
       return kExitOk;

@@ -127,7 +127,10 @@ TEST_CASE("init writes a scaffold that builds with no diagnostics", "[init]") {
         "wrote m/documents.yaml\n"
         "wrote m/sections/opening.yaml\n"
         "wrote m/sections/discussions.yaml\n"
-        "wrote m/sections/outcomes.yaml\n");
+        "wrote m/sections/outcomes.yaml\n"
+        "wrote m/schemas/report.schema.json\n"
+        "wrote m/schemas/documents.schema.json\n"
+        "wrote m/schemas/section.schema.json\n");
 
   Compiled c = compile_folder(s.work() / "m");
   CHECK(c.diagnostics == "");
@@ -140,12 +143,18 @@ TEST_CASE("init writes a scaffold that builds with no diagnostics", "[init]") {
   CHECK(plain(c.report->sections[0].blocks[1].text) ==
         "The meeting adopted its agenda (CWG-EX-1/1).");
 
-  // The build of the binary in the build tree has no installed schemas
-  // beside it: the modelines name each schema by its $id.
+  // The modelines lead to the folder's own copy of the schemas, by a path
+  // relative to each file, so that they work wherever the folder is cloned.
   CHECK(first_line(slurp(s.work() / "m" / "report.yaml")) ==
-        "# yaml-language-server: $schema=https://cwgreport.example/schemas/report.schema.json");
+        "# yaml-language-server: $schema=schemas/report.schema.json");
+  CHECK(first_line(slurp(s.work() / "m" / "documents.yaml")) ==
+        "# yaml-language-server: $schema=schemas/documents.schema.json");
   CHECK(first_line(slurp(s.work() / "m" / "sections" / "outcomes.yaml")) ==
-        "# yaml-language-server: $schema=https://cwgreport.example/schemas/section.schema.json");
+        "# yaml-language-server: $schema=../schemas/section.schema.json");
+  for (const char* kind : {"report", "documents", "section"}) {
+    std::string file = std::string(kind) + ".schema.json";
+    CHECK(slurp(s.work() / "m" / "schemas" / file) == slurp(kSource / "schemas" / file));
+  }
 
   // The constructs that would need data of the user's are shown commented
   // out, as a paragraph's keys.
@@ -190,10 +199,27 @@ TEST_CASE("init --schemas points the modelines at a folder relative to the meeti
   CHECK(first_line(slurp(s.work() / "m" / "sections" / "opening.yaml")) ==
         "# yaml-language-server: $schema=../../../schemas/section.schema.json");
 
+  // The schemas are where --schemas says: the folder gets no copy.
+  CHECK(!fs::exists(s.work() / "m" / "schemas"));
+  CHECK(r.out.find("schema.json") == std::string::npos);
+
   Result url = s.run({"init", "u", "--date", "2024-05-14", "--schemas", "https://example.org/s/"});
   CHECK(url.status == 0);
   CHECK(first_line(slurp(s.work() / "u" / "sections" / "opening.yaml")) ==
         "# yaml-language-server: $schema=https://example.org/s/section.schema.json");
+
+  Result absolute = s.run({"init", "a", "--date", "2024-05-14", "--schemas", "/opt/cwg/schemas/"});
+  CHECK(absolute.status == 0);
+  CHECK(first_line(slurp(s.work() / "a" / "sections" / "opening.yaml")) ==
+        "# yaml-language-server: $schema=/opt/cwg/schemas/section.schema.json");
+
+  // The modeline's value ends at the first space.
+  Result space = s.run({"init", "x", "--date", "2024-05-14", "--schemas", "my schemas"});
+  CHECK(space.status == 2);
+  CHECK(first_line(space.err) ==
+        "cwgreport: --schemas: the value holds a space, which would end the modeline's "
+        "'$schema=' value");
+  CHECK(!fs::exists(s.work() / "x"));
 }
 
 TEST_CASE("init --from the 14th meeting starts the 15th, which compiles cleanly", "[init]") {
@@ -211,7 +237,16 @@ TEST_CASE("init --from the 14th meeting starts the 15th, which compiles cleanly"
         "wrote meeting15/sections/information-reports.yaml\n"
         "wrote meeting15/sections/contributions.yaml\n"
         "wrote meeting15/sections/discussions.yaml\n"
-        "wrote meeting15/sections/outcomes.yaml\n");
+        "wrote meeting15/sections/outcomes.yaml\n"
+        "wrote meeting15/schemas/report.schema.json\n"
+        "wrote meeting15/schemas/documents.schema.json\n"
+        "wrote meeting15/schemas/section.schema.json\n");
+  CHECK(first_line(slurp(s.work() / "meeting15" / "report.yaml")) ==
+        "# yaml-language-server: $schema=schemas/report.schema.json");
+  CHECK(first_line(slurp(s.work() / "meeting15" / "sections" / "outcomes.yaml")) ==
+        "# yaml-language-server: $schema=../schemas/section.schema.json");
+  CHECK(slurp(s.work() / "meeting15" / "schemas" / "section.schema.json") ==
+        slurp(kSource / "schemas" / "section.schema.json"));
 
   Compiled prev = compile_folder(s.work() / "meeting14");
   Compiled next = compile_folder(s.work() / "meeting15");
@@ -392,5 +427,166 @@ TEST_CASE("schema prints the JSON Schema of each kind of file", "[schema]") {
 
   Result none = s.run({"schema"});
   CHECK(none.status == 2);
-  CHECK(first_line(none.err) == "cwgreport: KIND is required");
+  CHECK(first_line(none.err) == "cwgreport: KIND or --write DIR is required");
+
+  Result both = s.run({"schema", "report", "--write", "m"});
+  CHECK(both.status == 2);
+  CHECK(first_line(both.err) == "cwgreport: KIND excludes --write");
+}
+
+namespace {
+
+// Every line of `text` but the first.
+std::string after_first_line(const std::string& text) { return text.substr(text.find('\n') + 1); }
+
+}  // namespace
+
+TEST_CASE("schema --write gives a copied folder its own schemas and modelines", "[schema]") {
+  Sandbox s;
+  // Copied out of the repository, the example's modelines, which lead to
+  // ../../schemas, lead nowhere.
+  s.copy_example("meeting14", "meeting14");
+  fs::path dir = s.work() / "meeting14";
+  std::vector<std::string> sources = {"report.yaml",
+                                      "documents.yaml",
+                                      "sections/introduction.yaml",
+                                      "sections/welcoming-remarks.yaml",
+                                      "sections/adoption-of-agenda.yaml",
+                                      "sections/information-reports.yaml",
+                                      "sections/contributions.yaml",
+                                      "sections/discussions.yaml",
+                                      "sections/outcomes.yaml"};
+  std::vector<std::string> before;
+  for (const auto& f : sources) before.push_back(slurp(dir / f));
+
+  Result r = s.run({"schema", "--write", "meeting14"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  std::string listed;
+  for (const auto& f : sources) listed += "wrote meeting14/" + f + "\n";
+  listed +=
+      "wrote meeting14/schemas/report.schema.json\n"
+      "wrote meeting14/schemas/documents.schema.json\n"
+      "wrote meeting14/schemas/section.schema.json\n";
+  CHECK(r.out == listed);
+
+  // Only the modeline changed.
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    INFO(sources[i]);
+    std::string after = slurp(dir / sources[i]);
+    std::string kind = i == 0 ? "report" : i == 1 ? "documents" : "section";
+    std::string up = i < 2 ? "" : "../";
+    CHECK(first_line(after) ==
+          "# yaml-language-server: $schema=" + up + "schemas/" + kind + ".schema.json");
+    CHECK(after_first_line(after) == after_first_line(before[i]));
+  }
+  for (const char* file : {"report.schema.json", "documents.schema.json", "section.schema.json"})
+    CHECK(slurp(dir / "schemas" / file) == slurp(kSource / "schemas" / file));
+  CHECK(compile_folder(dir).diagnostics == "");
+
+  // A second run finds nothing to do, and says nothing.
+  Result again = s.run({"schema", "--write", "meeting14/"});
+  CHECK(again.status == 0);
+  CHECK(again.out.empty());
+  CHECK(again.err.empty());
+
+  // After an upgrade, a stale copy of a schema is replaced, and only it.
+  spit(dir / "schemas" / "section.schema.json", "{}\n");
+  Result stale = s.run({"schema", "--write", "meeting14"});
+  CHECK(stale.status == 0);
+  CHECK(stale.out == "wrote meeting14/schemas/section.schema.json\n");
+}
+
+TEST_CASE("schema --write adds a modeline where there is none, keeping every byte", "[schema]") {
+  Sandbox s;
+  Result init = s.run({"init", "m", "--date", "2024-05-14"});
+  REQUIRE(init.status == 0);
+  fs::path dir = s.work() / "m";
+  // A file without modeline, one with Windows line breaks and a byte order
+  // mark, and one whose modeline follows other comments and names a URL.
+  std::string report = after_first_line(slurp(dir / "report.yaml"));
+  spit(dir / "report.yaml", report);
+  std::string documents = after_first_line(slurp(dir / "documents.yaml"));
+  std::string crlf;
+  for (char c : documents) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  spit(dir / "documents.yaml", "\xEF\xBB\xBF" + crlf);
+  std::string opening = after_first_line(slurp(dir / "sections" / "opening.yaml"));
+  spit(dir / "sections" / "opening.yaml",
+       "# Notes of the secretariat.\n"
+       "#   yaml-language-server :  $schema=https://cwgreport.example/schemas/x.json\n" +
+           opening);
+  // A section file that is not even YAML still gets its modeline: the
+  // editor then shows where the syntax breaks.
+  spit(dir / "sections" / "outcomes.yaml", "label: [unclosed\n");
+  fs::remove_all(dir / "schemas");
+  // A file replaced by its new text keeps its permissions.
+  fs::permissions(dir / "report.yaml", fs::perms::owner_read | fs::perms::owner_write);
+
+  Result r = s.run({"schema", "--write", "m"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(slurp(dir / "report.yaml") ==
+        "# yaml-language-server: $schema=schemas/report.schema.json\n" + report);
+  CHECK(slurp(dir / "documents.yaml") ==
+        "\xEF\xBB\xBF# yaml-language-server: $schema=schemas/documents.schema.json\r\n" + crlf);
+  CHECK(slurp(dir / "sections" / "opening.yaml") ==
+        "# Notes of the secretariat.\n"
+        "# yaml-language-server: $schema=../schemas/section.schema.json\n" +
+            opening);
+  CHECK(slurp(dir / "sections" / "outcomes.yaml") ==
+        "# yaml-language-server: $schema=../schemas/section.schema.json\n"
+        "label: [unclosed\n");
+  CHECK(fs::is_regular_file(dir / "schemas" / "report.schema.json"));
+  CHECK(fs::status(dir / "report.yaml").permissions() ==
+        (fs::perms::owner_read | fs::perms::owner_write));
+}
+
+TEST_CASE("schema --write changes nothing in a folder it cannot update", "[schema]") {
+  Sandbox s;
+  s.copy_example("meeting14", "broken");
+  fs::path dir = s.work() / "broken";
+  // Without a readable report.yaml, which files are section files is unknown.
+  spit(dir / "report.yaml", "group: [unclosed\n");
+  std::string section = slurp(dir / "sections" / "outcomes.yaml");
+  Result r = s.run({"schema", "--write", "broken"});
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("[yaml-syntax]") != std::string::npos);
+  CHECK(r.err.substr(r.err.rfind('\n', r.err.size() - 2) + 1) ==
+        "cwgreport: cannot update 'broken': its report.yaml cannot be read\n");
+  CHECK(slurp(dir / "sections" / "outcomes.yaml") == section);
+  CHECK(!fs::exists(dir / "schemas"));
+
+  // A schemas folder that is a symbolic link could lead anywhere: nothing
+  // is written through it, and no source is changed either.
+  s.copy_example("meeting14", "linked");
+  fs::create_directories(s.work() / "elsewhere");
+  fs::create_directory_symlink(s.work() / "elsewhere", s.work() / "linked" / "schemas");
+  std::string report = slurp(s.work() / "linked" / "report.yaml");
+  Result link = s.run({"schema", "--write", "linked"});
+  CHECK(link.status == 1);
+  CHECK(link.out.empty());
+  CHECK(link.err ==
+        "cwgreport: cannot write 'linked/schemas': it is a symbolic link; remove it, and the "
+        "schemas are written in its place\n");
+  CHECK(fs::is_empty(s.work() / "elsewhere"));
+  CHECK(slurp(s.work() / "linked" / "report.yaml") == report);
+
+  // A section file that is a link is left as it is, with its modeline
+  // shown; the other files are updated.
+  s.copy_example("meeting14", "section-link");
+  fs::path sections = s.work() / "section-link" / "sections";
+  fs::rename(sections / "outcomes.yaml", sections / "outcomes-text.yaml");
+  fs::create_symlink("outcomes-text.yaml", sections / "outcomes.yaml");
+  std::string outcomes = slurp(sections / "outcomes-text.yaml");
+  Result sl = s.run({"schema", "--write", "section-link"});
+  CHECK(sl.status == 0);
+  CHECK(
+      sl.err ==
+      "cwgreport: left 'section-link/sections/outcomes.yaml' as it is: it is a symbolic link; "
+      "its first line should be: # yaml-language-server: $schema=../schemas/section.schema.json\n");
+  CHECK(fs::is_symlink(sections / "outcomes.yaml"));
+  CHECK(slurp(sections / "outcomes-text.yaml") == outcomes);
+  CHECK(first_line(slurp(sections / "discussions.yaml")) ==
+        "# yaml-language-server: $schema=../schemas/section.schema.json");
 }

@@ -75,15 +75,20 @@ for kind in report documents section; do
     fail "cwgreport schema $kind differs from the installed $kind.schema.json"
 done
 
-# A scaffold from the installed binary points its modelines at the installed
-# schemas, and checks cleanly.
+# A scaffold from the installed binary carries the installed schemas, and its
+# modelines lead to that copy by relative paths, so that the folder works in
+# an editor on any machine it is cloned to; it checks cleanly.
 "$bin" init "$tmp/meeting" --date 2024-05-14 >/dev/null || fail "cwgreport init failed"
-expected="# yaml-language-server: \$schema=$prefix/share/cwgreport/schemas/report.schema.json"
+expected="# yaml-language-server: \$schema=schemas/report.schema.json"
 [ "$(head -n 1 "$tmp/meeting/report.yaml")" = "$expected" ] ||
   fail "report.yaml's modeline is '$(head -n 1 "$tmp/meeting/report.yaml")'"
-expected="# yaml-language-server: \$schema=$prefix/share/cwgreport/schemas/section.schema.json"
+expected="# yaml-language-server: \$schema=../schemas/section.schema.json"
 [ "$(head -n 1 "$tmp/meeting/sections/opening.yaml")" = "$expected" ] ||
   fail "opening.yaml's modeline is '$(head -n 1 "$tmp/meeting/sections/opening.yaml")'"
+for kind in report documents section; do
+  cmp -s "$tmp/meeting/schemas/$kind.schema.json" "$prefix/share/cwgreport/schemas/$kind.schema.json" ||
+    fail "init wrote another $kind.schema.json than the installed one"
+done
 "$bin" check "$tmp/meeting" >"$tmp/check.out" 2>&1 || fail "the scaffold does not check"
 [ -s "$tmp/check.out" ] && fail "checking the scaffold printed: $(cat "$tmp/check.out")"
 
@@ -139,6 +144,9 @@ cwgreport check m|meeting14 meeting15
 cwgreport build --output o|other
 cwgreport init --from meeting1|meeting14 meeting15
 cwgreport schema ''|report documents section
+cwgreport schema --write m|meeting14 meeting15
+cwgreport schema --write meeting14 m|meeting14 meeting15
+cwgreport schema --w|--write
 cwgreport explain ''|
 EOF
   # shellcheck disable=SC2016
@@ -177,7 +185,7 @@ fi
 
 # --- Zsh completion --------------------------------------------------------
 zsh_completion=$prefix/share/zsh/site-functions/_cwgreport
-for command in build check init; do
+for command in build check init schema; do
   for option in $(options_of "$command"); do
     grep -qF -- "$option" "$zsh_completion" ||
       fail "the zsh completion of '$command' lacks $option"
@@ -219,13 +227,14 @@ else
         libcmark-gfm-extensions0.29.0.gfm.6 libutf8proc2; do
         grep -q "^Depends: .*$lib" "$tmp/deb.control" || fail "the .deb does not depend on $lib"
       done
-      # The packaged binary runs, and finds the schemas installed with it.
+      # The packaged binary runs, and writes the schemas packaged with it.
       dpkg-deb -x "$deb" "$tmp/root"
       "$tmp/root/usr/bin/cwgreport" --version >/dev/null || fail "the packaged binary does not run"
-      "$tmp/root/usr/bin/cwgreport" init "$tmp/from-deb" --date 2024-05-14 >/dev/null
-      expected="# yaml-language-server: \$schema=$tmp/root/usr/share/cwgreport/schemas/report.schema.json"
-      [ "$(head -n 1 "$tmp/from-deb/report.yaml")" = "$expected" ] ||
-        fail "the packaged binary does not find its schemas"
+      "$tmp/root/usr/bin/cwgreport" init "$tmp/from-deb" --date 2024-05-14 >/dev/null ||
+        fail "the packaged binary cannot init a folder"
+      cmp -s "$tmp/from-deb/schemas/report.schema.json" \
+        "$tmp/root/usr/share/cwgreport/schemas/report.schema.json" ||
+        fail "the packaged binary writes another report.schema.json than the packaged one"
     fi
   fi
 fi

@@ -193,3 +193,19 @@ TEST_CASE("labels and ids have the loader's pattern in every schema") {
     CHECK(schema(name).at(json::json_pointer("/$defs/label/pattern")) == "^[a-z][a-z0-9-]*$");
   }
 }
+
+TEST_CASE("every pattern comes with a sentence for the editor to show instead") {
+  // yaml-language-server shows `patternErrorMessage` when a value does not
+  // match `pattern` (or its `format`); without it, the user reads the
+  // regular expression.
+  for (const auto& name : kSchemaFiles) {
+    walk(schema(name), "", [&](const std::string& path, const json& node) {
+      if (!node.contains("pattern")) return;
+      INFO(name << "#" << path);
+      const std::string message = node.value("patternErrorMessage", "");
+      REQUIRE(!message.empty());
+      CHECK(message.find(node.at("pattern").get<std::string>()) == std::string::npos);
+      CHECK(message.find('^') == std::string::npos);
+    });
+  }
+}

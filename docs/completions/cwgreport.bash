@@ -71,7 +71,7 @@ _cwgreport() {
       compopt -o nospace 2>/dev/null || true
       return
       ;;
-    -o | --output | --from | --schemas)
+    -o | --output | --from | --schemas | --write)
       _cwgreport_paths -d "$cur"
       return
       ;;
@@ -121,7 +121,10 @@ _cwgreport() {
       ;;
     schema)
       if [[ $cur == -* ]]; then
-        _cwgreport_words "-h --help" "$cur"
+        _cwgreport_words "-h --help --write" "$cur"
+      elif [[ " ${COMP_WORDS[*]:2:COMP_CWORD-2} " == *" --write "* ]]; then
+        # Every word after --write is a meeting folder.
+        _cwgreport_paths -d "$cur"
       else
         _cwgreport_words "report documents section" "$cur"
       fi

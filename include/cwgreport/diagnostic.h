@@ -68,6 +68,8 @@ class SourceFiles {
  public:
   void add(std::string path, std::string contents);
   const std::string* find(std::string_view path) const;
+  // The paths of the files read, in sorted order.
+  std::vector<std::string> paths() const;
   // The text of the given 1-based line without its line break, or nothing.
   std::optional<std::string_view> line(std::string_view path, int line) const;
 

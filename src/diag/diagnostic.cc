@@ -115,6 +115,12 @@ const std::string* SourceFiles::find(std::string_view path) const {
   return it == files_.end() ? nullptr : &it->second;
 }
 
+std::vector<std::string> SourceFiles::paths() const {
+  std::vector<std::string> out;
+  for (const auto& [path, _] : files_) out.push_back(path);
+  return out;
+}
+
 std::optional<std::string_view> SourceFiles::line(std::string_view path, int line) const {
   const std::string* text = find(path);
   if (!text || line < 1) return std::nullopt;

@@ -20,7 +20,7 @@
 #include "cwgreport/diagnostic.h"
 #include "driver/driver.h"
 #include "driver/output.h"
-#include "driver/schemas.h"
+#include "driver/schema_files.h"
 #include "lang/ordinals.h"
 #include "source/loader.h"
 
@@ -162,26 +162,9 @@ std::string markdown_literal(std::string_view s) {
   return out;
 }
 
-// Where a file's modeline points for one kind of schema. A relative folder
-// is relative to the meeting folder, and a file `depth` folders down (a
-// section file) reaches it through as many "..".
-std::string schema_location(const MeetingSettings& s, std::string_view kind, std::size_t depth) {
-  const SchemaText* schema = find_schema(kind);
-  if (s.schemas.empty()) return std::string(schema->id);
-  std::string base = s.schemas;
-  while (base.size() > 1 && base.back() == '/') base.pop_back();
-  std::string prefix;
-  if (base.find("://") == std::string::npos && !fs::path(base).is_absolute()) {
-    for (std::size_t i = 0; i < depth; ++i) prefix += "../";
-  }
-  if (base.back() != '/') base += '/';
-  return prefix + base + std::string(schema->file);
-}
-
+// The first line of a file: its editor modeline (schema_files.h).
 std::string modeline(const MeetingSettings& s, std::string_view kind, std::string_view path) {
-  std::size_t depth = 0;
-  for (char c : path) depth += c == '/';
-  return "# yaml-language-server: $schema=" + schema_location(s, kind, depth) + "\n";
+  return schema_modeline(s.schemas, kind, path) + "\n";
 }
 
 // "the 14th meeting", "the 15th and 16th meetings".
@@ -666,24 +649,10 @@ std::string today() {
   return fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
-// The schemas installed with this cwgreport: PREFIX/share/cwgreport/schemas
-// beside PREFIX/bin/cwgreport. Modelines point there when they exist, so an
-// editor on this machine finds them; otherwise at each schema's "$id".
-std::string installed_schema_dir() {
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return "";
-  fs::path dir = (exe.parent_path().parent_path() / "share" / "cwgreport" / "schemas");
-  dir = dir.lexically_normal();
-  if (!fs::is_regular_file(dir / "report.schema.json", ec)) return "";
-  return dir.string();
-}
-
 }  // namespace
 
 int run_init(const InitOptions& opts) {
   MeetingSettings settings = opts.meeting;
-  if (settings.schemas.empty()) settings.schemas = installed_schema_dir();
 
   std::error_code ec;
   fs::file_status status = fs::status(opts.dir, ec);
@@ -717,6 +686,10 @@ int run_init(const InitOptions& opts) {
   } else {
     if (settings.date.empty()) settings.date = today();
     files = new_meeting_files(settings);
+  }
+  // Without --schemas, the modelines lead to the folder's own copy.
+  if (settings.schemas.empty()) {
+    for (const auto& f : schema_copy()) files.push_back({f.path, std::string(f.text)});
   }
 
   std::vector<OutputFile> out;

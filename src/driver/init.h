@@ -20,7 +20,7 @@ struct MeetingSettings {
   std::string acronym;
   // Where the `# yaml-language-server: $schema=` modelines point: a URL, an
   // absolute folder, or a folder relative to the meeting folder. Empty: the
-  // `$id` URL each schema declares.
+  // folder's own copy in schemas/, which run_init writes with the sources.
   std::string schemas;
 };
 
@@ -53,7 +53,8 @@ struct InitOptions {
 };
 
 // The command: reads and checks --from, refuses a DIR that is not empty,
-// writes the files and lists them. Prints its own messages; returns the
+// writes the files (and, without --schemas, the copy of the schemas) and
+// lists them. Prints its own messages; returns the
 // exit status (0, or 1 when nothing could be written).
 int run_init(const InitOptions& opts);
 
