@@ -214,6 +214,40 @@ TEST_CASE("counts in prose are checked against the register") {
         "write '{count:contribution} contributions' to have the number computed");
 }
 
+TEST_CASE("a count counts documents, not addenda or revisions") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  // Three contributions: 2R1 (with an addendum), 4 and 5 (with two revisions).
+  dir.write("documents.yaml", R"(documents:
+  - number: 2
+    revision: 1
+    title: Contribution from the United Kingdom
+    kind: contribution
+  - number: 2
+    revision: 1
+    addendum: 1
+    title: Annex to the contribution from the United Kingdom
+    kind: contribution
+  - number: 4
+    title: Contribution from France
+    kind: contribution
+  - number: 5
+    title: Contribution from Spain
+    kind: contribution
+  - number: 5
+    revision: 1
+    title: Contribution from Spain
+    kind: contribution
+)");
+  dir.write("sections/intro.yaml",
+            "heading: Introduction\nparagraphs:\n  - There were three contributions "
+            "({count:contribution|digits}).\n");
+  dir.write("sections/docs.yaml", "heading: Documents\nparagraphs: [Second.]\n");
+  auto c = check(dir);
+  CHECK_FALSE(find(c->diags, "count-mismatch"));
+  CHECK(c->model.kind_counts.at("contribution") == 3);
+}
+
 TEST_CASE("meetings out of order and impossible date ranges are errors") {
   TempDir dir;
   test::write_minimal_meeting(dir);

@@ -520,6 +520,7 @@ class Checker {
 
   void index_documents() {
     model_.documents.resize(src_.documents.size());
+    std::set<std::string> counted;  // kind and document, for kind_counts
     std::optional<long> only_meeting;
     if (src_.meetings.size() == 1 && src_.meetings[0].number.present)
       only_meeting = src_.meetings[0].number.value;
@@ -577,7 +578,13 @@ class Checker {
         info = {};  // the duplicate takes no further part
         continue;
       }
-      if (d.kind.present) ++model_.kind_counts[d.kind.value];
+      // A count counts documents: an addendum belongs to the document it
+      // adds to, and two revisions of one document are one document.
+      std::string base = d.series.present ? d.series.value + std::to_string(d.number.value)
+                                          : fmt::format("{}/{}", info.meeting, d.number.value);
+      if (d.kind.present && !d.addendum.present &&
+          counted.insert(d.kind.value + "\n" + base).second)
+        ++model_.kind_counts[d.kind.value];
     }
   }
 

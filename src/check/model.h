@@ -50,6 +50,8 @@ struct Model {
   std::map<std::string, std::size_t, std::less<>> document_by_key;
   std::map<std::string, std::size_t, std::less<>> entities, people, references;
   std::map<long, std::size_t> meetings;
+  // The number of documents of each kind, as {count:KIND} prints it: an
+  // addendum or a second revision is not another document.
   std::map<std::string, std::size_t, std::less<>> kind_counts;
   // Footnote id -> the footnote's definition.
   std::map<std::string, const Footnote*, std::less<>> footnotes;
