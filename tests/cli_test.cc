@@ -820,6 +820,13 @@ TEST_CASE("check with several folders prints each folder's diagnostics whole, in
   CHECK(clean.status == 0);
   CHECK(clean.err.empty());
   CHECK(clean.out == "ok c\nok m\n");
+
+  // -q, as for build: only the folders that failed are named.
+  Result quiet = s.run({"check", "-q", "b", "c"});
+  CHECK(quiet.status == 1);
+  CHECK(quiet.err == alone_b.err);
+  CHECK(quiet.out == "FAILED b (1 error)\n");
+  CHECK(s.run({"check", "--quiet", "c"}).out.empty());
 }
 
 TEST_CASE("usage errors of several folders stop the run before any folder is read", "[cli]") {

@@ -166,6 +166,16 @@ TEST_CASE("init writes a scaffold that builds with no diagnostics", "[init]") {
   CHECK(discussions.find("{note:revised}") != std::string::npos);
 }
 
+TEST_CASE("init -q writes the same files and lists none", "[init]") {
+  Sandbox s;
+  Result r = s.run({"init", "-q", "m", "--date", "2024-05-14"});
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.empty());
+  CHECK(compile_folder(s.work() / "m").diagnostics == "");
+  CHECK(fs::exists(s.work() / "m" / "sections" / "outcomes.yaml"));
+}
+
 TEST_CASE("init --number, --group-name and --acronym set the group and the meeting", "[init]") {
   Sandbox s;
   // Characters that YAML, Markdown or a cross-reference would read as syntax

@@ -709,7 +709,8 @@ int run_init(const InitOptions& opts) {
     print_error("cannot write '" + err->path + "': " + err->reason);
     return 1;
   }
-  for (const auto& f : out) fmt::print("wrote {}\n", f.path);
+  if (!opts.quiet)
+    for (const auto& f : out) fmt::print("wrote {}\n", f.path);
   return 0;
 }
 

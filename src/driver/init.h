@@ -50,6 +50,7 @@ struct InitOptions {
   std::string dir;
   std::string from;  // the previous meeting folder, or ""
   MeetingSettings meeting;
+  bool quiet = false;  // no 'wrote' lines
 };
 
 // The command: reads and checks --from, refuses a DIR that is not empty,
