@@ -154,9 +154,12 @@ const std::vector<CodeInfo> kCodes = {
      "HTML is never passed through to the output; `<b>x</b>` prints as written.\n"
      "Fix: use Markdown (`**x**`), or escape the `<`."},
     {"markdown-block", S::error, "a Markdown construct that a text field cannot hold",
-     "Headings and thematic breaks are not allowed in text fields; structure comes from the "
-     "YAML (sections, lists). (An HTML block is printed as text, with a raw-html warning.)\n"
-     "Fix: use a section, or `list:`; write `\\#` for a literal '#' at the start of a line."},
+     "Headings, thematic breaks and Markdown lists (`- item`, `1. item`, a text starting "
+     "with `1)`) are not allowed in text fields; structure comes from the YAML: sections, "
+     "paragraphs and `list:`. (An HTML block is printed as text, with a raw-html warning.)\n"
+     "Fix: make a heading a section of its own; write a list's items under the paragraph's "
+     "`list:` key, e.g. `list: [to meet again;, to report.]`; if the line is text, escape "
+     "its first character: `\\#`, `\\-`, `1\\)`."},
 };
 
 }  // namespace
