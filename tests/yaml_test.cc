@@ -462,9 +462,18 @@ TEST_CASE("syntax errors are located") {
   CHECK(only_diag(parse("title: x\n  text: y\n")) ==
         "yaml-syntax 2:7 yaml syntax error: unexpected ':'; check the indentation, or quote a "
         "value that contains ': '");
-  CHECK(only_diag(parse("a: b: c\n")) ==
-        "yaml-syntax 1:5 yaml syntax error: unexpected ':'; check the indentation, or quote a "
-        "value that contains ': '");
+  const std::string in_value =
+      "yaml syntax error: a value that contains ': ' must be quoted as a whole or written as a "
+      "block";
+  CHECK(only_diag(parse("a: b: c\n")) == "yaml-syntax 1:5 " + in_value);
+  // Quoting part of the value is not enough.
+  CHECK(only_diag(parse("- text: \"b\": c\n")) == "yaml-syntax 1:12 " + in_value);
+  auto r = parse("heading: Opening: welcome\n");
+  REQUIRE(r.diags.all().size() == 1);
+  REQUIRE(r.diags.all()[0].notes.size() == 1);
+  CHECK(r.diags.all()[0].notes[0].message ==
+        "put the whole value in double quotes (\"...\"), or write it as 'heading: >-' with the "
+        "text on the lines below");
   CHECK(only_diag(parse("a:\n  - b\n  c: 1\n")) ==
         "yaml-syntax 3:3 yaml syntax error: unexpected content in a mapping; check the "
         "indentation");

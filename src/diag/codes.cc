@@ -72,6 +72,14 @@ const std::vector<CodeInfo> kCodes = {
     {"unknown-key", S::error, "a key that the source format does not define",
      "Every key must be one the format reference lists for that place; a typo is reported with "
      "the closest valid key.\nExample: `headng: Discussions`.\nFix: correct the key."},
+    {"colon-in-text", S::error, "a text that YAML reads as a key, because of a ':'",
+     "A plain (unquoted) text that contains ': ', or ends with ':', is a key and its value to "
+     "YAML, and one that starts with '{' is a mapping: `- The agenda was adopted with one "
+     "change: item 5 was moved.` is a paragraph to the reader but a mapping to YAML.\n"
+     "Fix: quote the whole text (`- \"The agenda ... change: item 5 was moved.\"`), or write "
+     "it as a block under `text: >-`, with the text on the lines below, indented; a list "
+     "item that ends with ':' is quoted, colon included (`- \"agreed to:\"`); a text followed "
+     "by a list is written as `text:` and `list:`."},
     {"missing-key", S::error, "a required key is missing",
      "Example: a document without `title:`.\nFix: add the key."},
     {"wrong-type", S::error, "a value of the wrong type",

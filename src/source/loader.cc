@@ -164,6 +164,62 @@ std::string quoted_list(const std::vector<std::string>& values) {
   return out;
 }
 
+// Text written plain that YAML reads as a mapping: `- The agenda was
+// adopted with one change: ...` is a key and a value, `- agreed to:` a key
+// with none, `- {doc:14/2} was presented` a flow mapping. An editor who
+// does not know YAML sees a paragraph, so this is said instead of an
+// unknown key and a missing one. `keys` are those a mapping may have where
+// `n` stands (none where only a string may); a key among them, or a
+// misspelling of one, is a mapping meant as such. Reports it and returns
+// true when `n` is such text.
+bool report_text_read_as_map(const yaml::Node& n, const std::vector<std::string>& keys,
+                             Diagnostics& diags) {
+  if (!n.is_map() || n.entries.size() != 1) return false;
+  const yaml::Node& key = n.entries[0].key;
+  const yaml::Node& value = n.entries[0].value;
+  auto allowed = [&](std::string_view k) {
+    return std::find(keys.begin(), keys.end(), k) != keys.end();
+  };
+  if (!key.is_scalar() || !key.plain || allowed(key.value) ||
+      (key.value.find(' ') == std::string::npos && closest_match(key.value, keys)))
+    return false;
+  const std::string* file = diags.sources().find(n.loc.file);
+  if (file && n.offset < file->size() && (*file)[n.offset] == '{') {
+    diags.report("colon-in-text", n.loc, "the text starts with '{', so YAML reads it as a mapping",
+                 {{{},
+                   "put the whole text in double quotes (\"...\"): a plain text cannot start "
+                   "with a cross-reference"}});
+  } else if (value.is_scalar()) {
+    diags.report("colon-in-text", key.loc,
+                 "the text contains ': ', so YAML reads it as a key and a value",
+                 {{{},
+                   allowed("text") ? "put the whole text in double quotes (\"...\"), or write it "
+                                     "as 'text: >-' with the text on the lines below"
+                                   : "put the whole text in double quotes (\"...\"), or "
+                                     "write it as a block: '>-' with the text on the lines "
+                                     "below"}});
+  } else if (value.is_null()) {
+    const bool short_text = key.value.size() <= 60 && key.value.find('"') == std::string::npos &&
+                            key.value.find('\\') == std::string::npos;
+    diags.report("colon-in-text", key.loc,
+                 "the text ends with ':', so YAML reads it as a key with no value",
+                 {{{},
+                   "put the whole text in double quotes, colon included" +
+                       (short_text ? fmt::format(": \"{}:\"", key.value) : "")}});
+  } else if (value.is_sequence()) {
+    diags.report("colon-in-text", key.loc,
+                 "the text ends with ':' and a list follows, so YAML reads them as a key and "
+                 "its value",
+                 {{{},
+                   allowed("list") ? "write the text under 'text:' and the items under "
+                                     "'list:', both at the indentation of the text"
+                                   : "put the whole text in double quotes, colon included"}});
+  } else {
+    return false;
+  }
+  return true;
+}
+
 // Reads the keys of one mapping, reporting unknown ones up front.
 class MapReader {
  public:
@@ -334,8 +390,9 @@ class MapReader {
       return t;
     }
     if (!n.is_scalar()) {
-      diags_.report("wrong-type", n.loc,
-                    fmt::format("'{}' must be a string, not {}", key, yaml::kind_name(n.kind)));
+      if (!report_text_read_as_map(n, {}, diags_))
+        diags_.report("wrong-type", n.loc,
+                      fmt::format("'{}' must be a string, not {}", key, yaml::kind_name(n.kind)));
       return t;
     }
     if (n.plain) {
@@ -371,6 +428,10 @@ class MapReader {
 
   const yaml::Node& node() const { return node_; }
   Diagnostics& diags() const { return diags_; }
+  // Whether an unknown key was reported as a misspelling of `key`.
+  bool misspelt(std::string_view key) const {
+    return std::find(misspelt_.begin(), misspelt_.end(), key) != misspelt_.end();
+  }
 
  private:
   const yaml::Node& node_;
@@ -941,6 +1002,7 @@ class Loader {
       out.push_back(std::move(para));
       return;
     }
+    if (report_text_read_as_map(n, keys("paragraph"), diags_)) return;
     if (!expect(n, yaml::Kind::map, "a paragraph", diags_)) return;
     MapReader pr(n, "a paragraph", diags_, keys("paragraph"));
     para.label = pr.label("label");
@@ -965,7 +1027,7 @@ class Loader {
     }
     if (const yaml::Node* d = pr.get("documents")) load_document_list(*d, para);
     if (!para.text.present && para.list.empty() && para.documents.empty() && para.quote.empty() &&
-        para.table.empty() && !pr.get("text")) {
+        para.table.empty() && !pr.get("text") && !pr.misspelt("text")) {
       diags_.report("missing-key", n.loc,
                     "a paragraph has no 'text' (nor a 'quote', 'table', 'list' or 'documents')");
     }
@@ -986,6 +1048,8 @@ class Loader {
       if (item.is_scalar()) {
         MapReader none(kNoKeys, "", diags_, {});
         qp.text = none.to_text(item, "paragraph");
+      } else if (report_text_read_as_map(item, keys("quoted_paragraph"), diags_)) {
+        continue;
       } else if (expect(item, yaml::Kind::map, "a quoted paragraph", diags_)) {
         MapReader pr(item, "a quoted paragraph", diags_, keys("quoted_paragraph"));
         qp.number = pr.text("number");
@@ -1053,6 +1117,8 @@ class Loader {
       if (item.is_scalar()) {
         MapReader none(kNoKeys, "", diags_, {});
         li.text = none.to_text(item, "item");
+      } else if (report_text_read_as_map(item, keys("list_item"), diags_)) {
+        continue;
       } else if (expect(item, yaml::Kind::map, "a list item", diags_)) {
         MapReader ir(item, "a list item", diags_, keys("list_item"));
         li.label = ir.label("label");

@@ -832,8 +832,24 @@ void Reader::report_parser_error(const YAML::Exception& e) {
   }
   std::string message = "yaml syntax error: ";
   // Some of yaml-cpp's messages name its internals; say what the user sees.
+  std::vector<Note> notes;
   if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
-    message += "unexpected ':'; check the indentation, or quote a value that contains ': '";
+    // `heading: Opening: welcome ...`: a second ': ' on the line of a key
+    // is in the value, which a plain value cannot hold.
+    const std::size_t start = lines_.line_start(offset);
+    std::string_view before = text_.substr(start, offset - start);
+    const std::size_t indent = before.find_first_not_of(" -");
+    const std::size_t colon = before.find(": ");
+    if (indent != std::string_view::npos && colon != std::string_view::npos && colon > indent) {
+      std::string_view key = before.substr(indent, colon - indent);
+      message += "a value that contains ': ' must be quoted as a whole or written as a block";
+      notes.push_back(Note{{},
+                           fmt::format("put the whole value in double quotes (\"...\"), or write "
+                                       "it as '{}: >-' with the text on the lines below",
+                                       shown_text(key))});
+    } else {
+      message += "unexpected ':'; check the indentation, or quote a value that contains ': '";
+    }
   } else if (e.msg == YAML::ErrorMsg::BLOCK_ENTRY) {
     message += "unexpected '-'; check the indentation";
   } else if (e.msg == YAML::ErrorMsg::END_OF_MAP) {
@@ -843,7 +859,6 @@ void Reader::report_parser_error(const YAML::Exception& e) {
   } else {
     message += lowercase_message(e.msg);
   }
-  std::vector<Note> notes;
   if (e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW || e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW) {
     const Kind kind = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW ? Kind::sequence : Kind::map;
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
