@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -456,6 +457,38 @@ TEST_CASE("an unterminated quote does not swallow the file") {
     CHECK(r.diags.all().empty());
     CHECK(at(*r.root, "a").value == "it's");
   }
+}
+
+TEST_CASE("a line that breaks a block scalar is reported, not the key after it") {
+  const std::string broken =
+      "yaml syntax error: the line is indented less than the text block (>-) above it, which "
+      "ends the block";
+  // Whatever the indentation the line lost, and wherever YAML then fails:
+  // at the next key, in the line itself, or at the end of the file.
+  for (const char* indent : {"", "  ", "    ", "     "}) {
+    INFO("indent '" << indent << "'");
+    auto r = parse(std::string("- label: a\n  text: >-\n      one\n      two\n") + indent +
+                   "three four.\n\n- label: b\n  text: c\n");
+    CHECK(only_diag(r) ==
+          "yaml-syntax 5:" + std::to_string(std::strlen(indent) + 1) + " " + broken);
+  }
+  // More lines of text after it, and the last paragraph of the file.
+  CHECK(only_diag(parse("p:\n  - text: |-\n      one\n    two\n    three\n  - x\n")) ==
+        "yaml-syntax 4:5 " + std::string(broken).replace(broken.find(">-"), 2, "|-"));
+  CHECK(only_diag(parse("- text: >-\n    one\n  two\n")) == "yaml-syntax 3:3 " + broken);
+  auto r = parse("- label: a\n  text: >-\n      one\n    two\n- label: b\n");
+  REQUIRE(r.diags.all().size() == 1);
+  const auto& notes = r.diags.all()[0].notes;
+  REQUIRE(notes.size() == 2);
+  CHECK(pos(notes[0].loc) == "2:9");
+  CHECK(notes[0].message == "the block starts here");
+  CHECK(notes[1].message == "indent every line of the block by 6 spaces, as its first line");
+
+  // A block that ends at a key or a list item, as blocks do, is not blamed
+  // for a mistake below it.
+  CHECK(only_diag(parse("a: >-\n  one\nb: x\n  c: y\n")) ==
+        "yaml-syntax 4:4 yaml syntax error: unexpected ':'; check the indentation, or quote a "
+        "value that contains ': '");
 }
 
 TEST_CASE("syntax errors are located") {

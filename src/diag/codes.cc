@@ -37,7 +37,13 @@ const std::vector<CodeInfo> kCodes = {
      "accepted.\nFix: save the file as UTF-8 in your editor."},
     {"yaml-syntax", S::error, "the file is not valid YAML",
      "The YAML parser could not read the file at the position shown.\n"
-     "Example: an unterminated quote, or a `:` missing after a key.\nFix: correct the syntax."},
+     "Example: `heading: Opening: welcome` (a second ': ' in a value), or a line of a `>-` "
+     "block indented less than the block's first line.\n"
+     "Fix: quote a value that holds ': ' as a whole (`heading: \"Opening: welcome\"`) or write "
+     "it as a block (`text: >-`, text on the lines below); indent every line of a block like "
+     "its first line; start the keys of one mapping, and the items of one list, in the same "
+     "column; quote a text that starts with `*`, `[`, `{`, `` ` ``, `@`, `&`, `!` or `%`; "
+     "close an unterminated quote; indent with spaces, not tabs."},
     {"yaml-multiple-documents", S::error, "a file holds more than one YAML document",
      "Each source file holds exactly one YAML document; a second `---` starts another.\n"
      "Fix: remove the separator, or move the second document into a file of its own."},
