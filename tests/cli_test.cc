@@ -230,7 +230,8 @@ TEST_CASE("explain prints a code's summary and explanation", "[cli]") {
   CHECK(r.out.rfind(
             "unknown-document (error): a reference to a document that is not registered\n\n", 0) ==
         0);
-  CHECK(r.out.find("Fix: register the document, or correct the key.\n") != std::string::npos);
+  CHECK(r.out.find("\nFix: write the key the message names; otherwise correct the key") !=
+        std::string::npos);
 
   Result bracketed = s.run({"explain", "[unknown-document]"});
   CHECK(bracketed.status == 0);

@@ -217,6 +217,65 @@ std::optional<std::string> document_typo(const Model& model, std::string_view ke
   return near;
 }
 
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The registered keys that a key written another way means: the symbol as
+// the report prints it ('CWG-COP-15/5', '15/4(Add.1)', 'C17/130(Rev.1)-E')
+// or a document's bare number ('5', in each meeting covered). Empty when
+// `written` is neither, or names no registered document so.
+std::vector<std::string> keys_meant(const Model& model, std::string_view written) {
+  std::vector<std::string> out;
+  if (all_digits(written)) {
+    if (written.size() > 4) return out;
+    for (const auto& [meeting, i] : model.meetings)
+      if (auto idx =
+              model.find_document(fmt::format("{}/{}", meeting, std::stol(std::string(written)))))
+        out.push_back(model.documents[*idx].key);
+    return out;
+  }
+  std::string key(written);
+  const std::string& acronym = model.src->group.acronym.value;
+  if (!acronym.empty() && key.size() > acronym.size() + 1 && key.starts_with(acronym) &&
+      key[acronym.size()] == '-')
+    key.erase(0, acronym.size() + 1);
+  // A language suffix, as on a cover: 'C17/130(Rev.1)-E'.
+  if (key.size() > 2 && key[key.size() - 2] == '-' &&
+      std::string_view("ACEFRS").find(key.back()) != std::string_view::npos)
+    key.resize(key.size() - 2);
+  // '(Rev.1)' and '(Add.1)', as another series prints them, are R1 and A1.
+  for (auto [printed, compact] : {std::pair{"(Rev.", 'R'}, std::pair{"(Add.", 'A'}}) {
+    std::size_t at = key.find(printed);
+    if (at == std::string::npos) continue;
+    std::size_t digits = at + std::string_view(printed).size();
+    while (digits < key.size() && key[digits] == ' ') ++digits;
+    std::size_t end = digits;
+    while (end < key.size() && key[end] >= '0' && key[end] <= '9') ++end;
+    if (end == digits || end >= key.size() || key[end] != ')') continue;
+    key.replace(at, end + 1 - at, compact + key.substr(digits, end - digits));
+  }
+  if (key == written) return out;
+  if (auto idx = model.find_document(key)) out.push_back(model.documents[*idx].key);
+  return out;
+}
+
+// The message and note for a key written as a symbol or a bare number.
+std::pair<std::string, std::vector<Note>> key_meant_diagnostic(
+    std::string_view written, const std::vector<std::string>& meant) {
+  std::string keys;
+  for (std::size_t i = 0; i < meant.size(); ++i)
+    keys += (i == 0 ? "" : i + 1 == meant.size() ? " or " : ", ") + fmt::format("'{}'", meant[i]);
+  if (all_digits(written))
+    return {fmt::format("'{}' is a document's number, not its key: write {}", written, keys),
+            {{{}, "a key is the meeting's number, a slash and the document's number"}}};
+  return {fmt::format("'{}' is a document's symbol as the report prints it, not its key: write {}",
+                      written, keys),
+          {{{},
+            "a key is the symbol without the group's acronym, with 'R1' for '(Rev.1)' and 'A1' "
+            "for '(Add.1)'"}}};
+}
+
 template <class Map>
 std::vector<std::string> keys_of(const Map& m) {
   std::vector<std::string> out;
@@ -297,6 +356,10 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
         return fail("unknown-document",
                     fmt::format("'{}' names several revisions: add the revision ('{}R1')", tok.key,
                                 tok.key));
+      if (auto meant = keys_meant(model, tok.key); !meant.empty()) {
+        auto [message, notes] = key_meant_diagnostic(tok.key, meant);
+        return fail("unknown-document", std::move(message), std::move(notes));
+      }
       std::vector<Note> notes;
       if (auto near = document_typo(model, tok.key))
         notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
@@ -830,6 +893,14 @@ class Checker {
     bool ambiguous = false;
     auto idx = model_.find_document(key.value, &ambiguous);
     if (idx) return idx;
+    if (auto meant = keys_meant(model_, key.value); !meant.empty()) {
+      auto [message, notes] = key_meant_diagnostic(key.value, meant);
+      diags_.report("unknown-document", key.loc, std::move(message), std::move(notes));
+      // The document meant takes part in the checks that follow, so that
+      // one mistake is one error.
+      if (meant.size() == 1) return model_.find_document(meant[0]);
+      return std::nullopt;
+    }
     auto near = document_typo(model_, key.value);
     if (model_.register_incomplete && !near) return std::nullopt;
     std::vector<Note> notes;

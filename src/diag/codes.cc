@@ -120,8 +120,14 @@ const std::vector<CodeInfo> kCodes = {
      "form, or no closing brace.\nExample: `{dco:14/2}`.\n"
      "Fix: correct it, or write `\\{` for a literal brace."},
     {"unknown-document", S::error, "a reference to a document that is not registered",
-     "Example: `{doc:14/99}` or `presents: 14/99` when documents.yaml has no document 99.\n"
-     "Fix: register the document, or correct the key."},
+     "A key names a registered document: the meeting's number, a slash, the document's "
+     "number, `R1` for revision 1 and `A1` for addendum 1 (`14/4R1`), or for another series "
+     "its symbol (`C17/130R1`).\n"
+     "Example: `{doc:14/99}` when documents.yaml has no document 99; `presents: "
+     "CWG-COP-14/4R1` or `presents: 4`, a symbol or a number where the key `14/4R1` belongs.\n"
+     "Fix: write the key the message names; otherwise correct the key (the note suggests the "
+     "closest registered one), add the revision ('14/4R1') when several are registered, or "
+     "register the document in documents.yaml."},
     {"unknown-label", S::error,
      "a reference to a paragraph, section or annex label that does not "
      "exist",

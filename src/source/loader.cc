@@ -358,24 +358,27 @@ class MapReader {
     return std::nullopt;
   }
 
-  // A string or a list of strings.
-  std::vector<Text> text_list(std::string_view key) const {
+  // A string or a list of strings; `number_ok` as for to_text.
+  std::vector<Text> text_list(std::string_view key, bool number_ok = false) const {
     std::vector<Text> out;
     const yaml::Node* n = get(key);
     if (!n) return out;
     if (n->is_sequence()) {
       for (const auto& item : n->items) {
-        Text t = to_text(item, key);
+        Text t = to_text(item, key, number_ok);
         if (t.present) out.push_back(std::move(t));
       }
     } else {
-      Text t = to_text(*n, key);
+      Text t = to_text(*n, key, number_ok);
       if (t.present) out.push_back(std::move(t));
     }
     return out;
   }
 
-  Text to_text(const yaml::Node& n, std::string_view key) const {
+  // `number_ok`: a plain whole number is taken as the text written, for a
+  // document key written as a bare number ('presents: 5'), which the
+  // checker answers with the key meant rather than with a note on quotes.
+  Text to_text(const yaml::Node& n, std::string_view key, bool number_ok = false) const {
     Text t;
     t.loc = n.loc;
     t.offset = n.offset;
@@ -395,7 +398,10 @@ class MapReader {
                       fmt::format("'{}' must be a string, not {}", key, yaml::kind_name(n.kind)));
       return t;
     }
-    if (n.plain) {
+    const bool whole_number =
+        !n.value.empty() && n.value.size() <= 9 &&
+        std::all_of(n.value.begin(), n.value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (n.plain && !(number_ok && whole_number)) {
       if (auto type = coerced_type(n.value)) {
         diags_.report(
             "ambiguous-scalar", n.loc,
@@ -1007,7 +1013,7 @@ class Loader {
     MapReader pr(n, "a paragraph", diags_, keys("paragraph"));
     para.label = pr.label("label");
     para.text = pr.text("text");
-    para.presents = pr.text_list("presents");
+    para.presents = pr.text_list("presents", true);
     if (auto b = pr.boolean("numbered")) para.numbered = *b;
     if (const yaml::Node* q = pr.get("quote")) {
       if (auto quote = load_quote(*q)) para.quote.push_back(std::move(*quote));
@@ -1140,7 +1146,7 @@ class Loader {
     if (n.is_sequence()) {
       MapReader none(kNoKeys, "", diags_, {});
       for (const auto& k : n.items) {
-        Text t = none.to_text(k, "documents");
+        Text t = none.to_text(k, "documents", true);
         if (t.present) dl.keys.push_back(std::move(t));
       }
     } else if (expect(n, yaml::Kind::map, "'documents'", diags_)) {
