@@ -304,6 +304,16 @@ std::string meeting_chair(const Model& model, const Meeting& m) {
   return p ? person_display(*p, true) : std::string();
 }
 
+// How to refer to meeting `number`, which comes before the meetings a
+// report covers.
+std::string earlier_meeting_hint(long number) {
+  return fmt::format(
+      "to refer to an earlier meeting of the group, declare it under "
+      "'earlier_meetings:' in report.yaml (number: {}, with its date for "
+      "'|date'); 'meetings:' lists only the meetings the report covers",
+      number);
+}
+
 }  // namespace
 
 bool follows_from_earlier_error(const Model& model, std::string_view code,
@@ -463,16 +473,37 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
       !tok.key.empty() && tok.key.size() < 5 &&
       std::all_of(tok.key.begin(), tok.key.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (digits) number = std::stol(tok.key);
-  auto it = model.meetings.find(number);
-  if (!digits || it == model.meetings.end()) {
+  const Meeting* found = nullptr;
+  bool earlier = false;
+  if (auto it = model.meetings.find(number); digits && it != model.meetings.end()) {
+    found = &src.meetings[it->second];
+  } else if (auto e = model.earlier_meetings.find(number);
+             digits && e != model.earlier_meetings.end()) {
+    found = &src.earlier_meetings[e->second];
+    earlier = true;
+  }
+  if (!found) {
+    if (digits && !model.meetings.empty() && number < model.meetings.begin()->first)
+      return fail("unknown-meeting", fmt::format("the report covers no meeting '{}'", tok.key),
+                  {{{}, earlier_meeting_hint(number)}});
     std::vector<std::string> known;
     for (const auto& [n, i] : model.meetings) known.push_back(std::to_string(n));
+    for (const auto& [n, i] : model.earlier_meetings) known.push_back(std::to_string(n));
     return fail("unknown-meeting", fmt::format("the report covers no meeting '{}'", tok.key),
                 suggest(tok.key, known));
   }
-  const Meeting& m = src.meetings[it->second];
+  const Meeting& m = *found;
+  if (earlier && (tok.form == "participants" || tok.form == "chair"))
+    return fail("bad-xref",
+                fmt::format("form '{}' is for the meetings the report covers, not for the earlier "
+                            "meeting {}",
+                            tok.form, number));
   if (tok.form == "words") return ResolvedRef{ordinal_words(number), ""};
-  if (tok.form == "date") return ResolvedRef{long_date(m.date.value), ""};
+  if (tok.form == "date") {
+    if (!m.date.present)
+      return fail("missing-key", fmt::format("earlier meeting {} has no 'date' to print", number));
+    return ResolvedRef{long_date(m.date.value), ""};
+  }
   if (tok.form == "participants") {
     if (!m.participants.present)
       return fail("missing-key", fmt::format("meeting {} has no 'participants' to print", number));
@@ -480,7 +511,8 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
   }
   if (tok.form == "venue") {
     if (!m.venue.present)
-      return fail("missing-key", fmt::format("meeting {} has no 'venue' to print", number));
+      return fail("missing-key", fmt::format("{}meeting {} has no 'venue' to print",
+                                             earlier ? "earlier " : "", number));
     return ResolvedRef{m.venue.value, ""};
   }
   if (tok.form == "chair") {
@@ -579,6 +611,42 @@ class Checker {
                                   previous->date.value));
       previous = &m;
     }
+    const Meeting* first = src_.meetings.empty() ? nullptr : &src_.meetings.front();
+    for (std::size_t i = 0; i < src_.earlier_meetings.size(); ++i) {
+      const Meeting& m = src_.earlier_meetings[i];
+      if (!m.number.present) continue;
+      if (auto covered = model_.meetings.find(m.number.value); covered != model_.meetings.end()) {
+        diags_.report(
+            "duplicate-id", m.number.loc,
+            fmt::format("meeting {} is listed both as covered and as earlier", m.number.value),
+            {{src_.meetings[covered->second].number.loc, "listed here"}});
+        continue;
+      }
+      if (!model_.meetings.empty() && m.number.value > model_.meetings.begin()->first) {
+        diags_.report("invalid-value", m.number.loc,
+                      fmt::format("earlier meeting {} comes after meeting {}, the first the "
+                                  "report covers",
+                                  m.number.value, model_.meetings.begin()->first),
+                      {{{}, "list a meeting the report covers under 'meetings:'"}});
+        continue;
+      }
+      auto [it, fresh] = model_.earlier_meetings.emplace(m.number.value, i);
+      if (!fresh) {
+        diags_.report("duplicate-id", m.number.loc,
+                      fmt::format("meeting {} is listed twice", m.number.value),
+                      {{src_.earlier_meetings[it->second].number.loc, "first listed here"}});
+        continue;
+      }
+      if (m.end_date.present && m.date.present && m.end_date.value < m.date.value)
+        diags_.report("date-order", m.end_date.loc,
+                      fmt::format("meeting {} ends on {} before it starts on {}", m.number.value,
+                                  m.end_date.value, m.date.value));
+      if (first && first->date.present && m.date.present && !(m.date.value < first->date.value))
+        diags_.report(
+            "date-order", m.date.loc,
+            fmt::format("earlier meeting {} is dated {}, not before meeting {} ({})",
+                        m.number.value, m.date.value, first->number.value, first->date.value));
+    }
   }
 
   void index_documents() {
@@ -610,11 +678,17 @@ class Checker {
           if (!model_.meetings.contains(meeting)) {
             std::vector<std::string> known;
             for (const auto& [n, idx] : model_.meetings) known.push_back(std::to_string(n));
+            std::vector<Note> notes = suggest(std::to_string(meeting), known);
+            if (!model_.meetings.empty() && meeting < model_.meetings.begin()->first)
+              notes = {{{},
+                        fmt::format("a document of an earlier meeting is registered with its "
+                                    "series: 'series: {}-{}/'",
+                                    src_.group.acronym.value, meeting)}};
             diags_.report("unknown-meeting", d.meeting.loc,
                           fmt::format("document {} belongs to meeting {}, which the report "
                                       "does not cover",
                                       number, meeting),
-                          suggest(std::to_string(meeting), known));
+                          std::move(notes));
           }
         } else if (only_meeting) {
           meeting = *only_meeting;

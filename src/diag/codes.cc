@@ -136,8 +136,14 @@ const std::vector<CodeInfo> kCodes = {
      "Example: `source: [argentna]`, `{ref:res-179}`, `signature: {person: chair}`.\n"
      "Fix: correct the id, or define it."},
     {"unknown-meeting", S::error, "a reference to a meeting that the report does not cover",
-     "Example: `{meeting:15}` in the report of the 14th meeting, or `meeting: 15` on a "
-     "document.\nFix: correct the number, or add the meeting to report.yaml."},
+     "`{meeting:N}` names a meeting the report covers (`meetings:`) or a declared earlier "
+     "meeting (`earlier_meetings:`); `meeting: N` on a document names a meeting covered.\n"
+     "Example: `{meeting:15}` in the report of the 14th meeting; `{meeting:14}` in the report "
+     "of the 15th, with no earlier meeting 14 declared.\n"
+     "Fix: correct the number. For an earlier meeting of the group, add `earlier_meetings: "
+     "[{number: 14, date: 2018-01-23}]` to report.yaml; list a meeting under `meetings:` only "
+     "when the report covers it (it makes the title). Register a document of an earlier "
+     "meeting with `series: CWG-COP-14/`."},
     {"wrong-target", S::error, "a reference to a label of the wrong kind",
      "Example: `{sec:uae-rights}` where `uae-rights` labels a paragraph, or `{para:x}` where "
      "paragraph x is unnumbered.\nFix: use the matching kind (`{para:...}`)."},

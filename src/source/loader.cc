@@ -40,10 +40,12 @@ const std::vector<std::string>& list_styles() {
 const std::map<std::string, std::vector<std::string>>& source_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"report",
-       {"group", "meetings", "people", "cover", "chair_word", "title_ordinals", "summary", "action",
-        "references", "reference_separator", "sections", "annexes", "signature"}},
+       {"group", "meetings", "earlier_meetings", "people", "cover", "chair_word", "title_ordinals",
+        "summary", "action", "references", "reference_separator", "sections", "annexes",
+        "signature"}},
       {"group", {"name", "acronym", "parent"}},
       {"meeting", {"number", "date", "end_date", "venue", "participants", "mode", "chair"}},
+      {"earlier_meeting", {"number", "date", "end_date", "venue"}},
       {"person", {"id", "name", "honorific", "country", "role"}},
       {"cover",
        {"session", "place", "dates", "agenda_item", "symbol", "revision", "language", "date",
@@ -828,6 +830,19 @@ class Loader {
         meeting.mode = mr.choice("mode", kMeetingModes);
         meeting.chair = mr.label("chair");
         src.meetings.push_back(std::move(meeting));
+      }
+    }
+    if (auto items = list_of(r, "earlier_meetings", false)) {
+      for (const auto& m : *items) {
+        if (!expect(m, yaml::Kind::map, "an earlier meeting", diags_)) continue;
+        MapReader mr(m, "an earlier meeting", diags_, keys("earlier_meeting"));
+        Meeting meeting;
+        meeting.loc = m.loc;
+        meeting.number = mr.number("number", 1, 999, true);
+        meeting.date = mr.date("date");
+        meeting.end_date = mr.date("end_date");
+        meeting.venue = mr.text("venue");
+        src.earlier_meetings.push_back(std::move(meeting));
       }
     }
     if (auto items = list_of(r, "people", false)) {
