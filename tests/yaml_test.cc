@@ -484,6 +484,16 @@ TEST_CASE("a line that breaks a block scalar is reported, not the key after it")
   CHECK(notes[0].message == "the block starts here");
   CHECK(notes[1].message == "indent every line of the block by 6 spaces, as its first line");
 
+  // Text at the key's own indentation leaves the block empty.
+  auto empty = parse("- text: >-\n  one two\n  lines: x\n");
+  REQUIRE(empty.diags.all().size() == 1);
+  CHECK(pos(empty.diags.all()[0].loc) == "2:3");
+  CHECK(empty.diags.all()[0].message ==
+        "yaml syntax error: the line is not indented under the text block (>-) above it, which "
+        "is left empty");
+  CHECK(empty.diags.all()[0].notes.at(1).message ==
+        "indent the lines of the block more than its key: by 4 spaces");
+
   // A block that ends at a key or a list item, as blocks do, is not blamed
   // for a mistake below it.
   CHECK(only_diag(parse("a: >-\n  one\nb: x\n  c: y\n")) ==

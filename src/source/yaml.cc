@@ -549,6 +549,7 @@ void Reader::report_broken_block(std::size_t offset) {
   std::size_t parent = 0, content = 0;   // its parent's and its own indentation
   struct Broken {
     std::size_t line, indicator, content;
+    bool empty;  // the block's first line was not indented under its key
   };
   std::optional<Broken> broken;  // the last block that ended on a text line
   for (std::size_t start : lines_.starts()) {
@@ -558,8 +559,8 @@ void Reader::report_broken_block(std::size_t offset) {
     if (indicator) {
       if (content == 0 && l.indent > parent) content = l.indent;
       if (content != 0 && l.indent >= content) continue;
-      if (content != 0 && text_like(l.body))
-        broken = Broken{start, *indicator, content};
+      if (text_like(l.body))
+        broken = Broken{start, *indicator, content != 0 ? content : parent + 2, content == 0};
       else
         broken.reset();
       indicator.reset();
@@ -577,14 +578,22 @@ void Reader::report_broken_block(std::size_t offset) {
   if (!broken) return;
   const Line l = line_at(broken->line);
   std::string_view style = word_at(broken->indicator);
-  diags_.report("yaml-syntax", location(broken->line + l.indent),
-                fmt::format("yaml syntax error: the line is indented less than the text block "
-                            "({}) above it, which ends the block",
-                            style),
-                {Note{location(broken->indicator), "the block starts here"},
-                 Note{{},
-                      fmt::format("indent every line of the block by {} spaces, as its first line",
-                                  broken->content)}});
+  diags_.report(
+      "yaml-syntax", location(broken->line + l.indent),
+      broken->empty
+          ? fmt::format("yaml syntax error: the line is not indented under the text block ({}) "
+                        "above it, which is left empty",
+                        style)
+          : fmt::format("yaml syntax error: the line is indented less than the text block ({}) "
+                        "above it, which ends the block",
+                        style),
+      {Note{location(broken->indicator), "the block starts here"},
+       Note{{},
+            broken->empty
+                ? fmt::format("indent the lines of the block more than its key: by {} spaces",
+                              broken->content)
+                : fmt::format("indent every line of the block by {} spaces, as its first line",
+                              broken->content)}});
   throw Stop{};
 }
 
