@@ -175,8 +175,9 @@ int run(int argc, char** argv) {
   CLI::Option* init_from =
       init->add_option("--from", init_opts.from,
                        "Start from the meeting folder PREVIOUS_DIR: carry over its group, people, "
-                       "references and section headings and labels, with one placeholder "
-                       "paragraph per section and an empty register")
+                       "references, venue and mode, section headings and labels and lists of "
+                       "documents by kind, with a placeholder paragraph in the other sections "
+                       "and an empty register")
           ->type_name("PREVIOUS_DIR");
   init->add_option("--number", init_opts.meeting.number,
                    "The meeting's number (default 1, or with --from the previous one's + 1)")
