@@ -117,7 +117,7 @@ int run(int argc, char** argv) {
                    "Wrap plain text at N columns (default 0: one line per paragraph)")
       ->type_name("N")
       ->check(CLI::Range(0, 1000));
-  build->add_flag("-q,--quiet", build_opts.quiet,
+  build->add_flag("-q,--quiet", common.quiet,
                   "Do not list the files written (with several folders: the 'ok' lines)");
   build->footer(
       "Writes OUTDIR/report.md, report.html and report.txt, each replaced atomically, and\n"
@@ -138,6 +138,8 @@ int run(int argc, char** argv) {
 
   CLI::App* check = app.add_subcommand("check", "Check the sources and write nothing");
   add_common_options(*check, common);
+  check->add_flag("-q,--quiet", common.quiet,
+                  "With several folders, do not print the 'ok' lines (only the 'FAILED' ones)");
   check->footer(
       "Prints nothing when the sources are clean. With several folders, checks them in\n"
       "parallel (-j) and prints one line per folder: 'ok DIR' or 'FAILED DIR (N errors)'.\n"
@@ -169,11 +171,13 @@ int run(int argc, char** argv) {
       "started from the previous one");
   init->add_option("DIR", init_opts.dir, "The folder to create; it must not exist or be empty")
       ->required();
+  init->add_flag("-q,--quiet", init_opts.quiet, "Do not list the files written");
   CLI::Option* init_from =
       init->add_option("--from", init_opts.from,
                        "Start from the meeting folder PREVIOUS_DIR: carry over its group, people, "
-                       "references and section headings and labels, with one placeholder "
-                       "paragraph per section and an empty register")
+                       "references, venue and mode, section headings and labels and lists of "
+                       "documents by kind, with a placeholder paragraph in the other sections "
+                       "and an empty register")
           ->type_name("PREVIOUS_DIR");
   init->add_option("--number", init_opts.meeting.number,
                    "The meeting's number (default 1, or with --from the previous one's + 1)")

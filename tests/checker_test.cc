@@ -214,6 +214,104 @@ TEST_CASE("counts in prose are checked against the register") {
         "write '{count:contribution} contributions' to have the number computed");
 }
 
+TEST_CASE("a count counts documents, not addenda or revisions") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  // Three contributions: 2R1 (with an addendum), 4 and 5 (with two revisions).
+  dir.write("documents.yaml", R"(documents:
+  - number: 2
+    revision: 1
+    title: Contribution from the United Kingdom
+    kind: contribution
+  - number: 2
+    revision: 1
+    addendum: 1
+    title: Annex to the contribution from the United Kingdom
+    kind: contribution
+  - number: 4
+    title: Contribution from France
+    kind: contribution
+  - number: 5
+    title: Contribution from Spain
+    kind: contribution
+  - number: 5
+    revision: 1
+    title: Contribution from Spain
+    kind: contribution
+)");
+  dir.write("sections/intro.yaml",
+            "heading: Introduction\nparagraphs:\n  - There were three contributions "
+            "({count:contribution|digits}).\n");
+  dir.write("sections/docs.yaml", "heading: Documents\nparagraphs: [Second.]\n");
+  auto c = check(dir);
+  CHECK_FALSE(find(c->diags, "count-mismatch"));
+  CHECK(c->model.kind_counts.at("contribution") == 3);
+}
+
+TEST_CASE("an earlier meeting is declared apart, and only referred to") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  const std::string people = "people:\n";
+  report.replace(report.find(people), people.size(),
+                 "earlier_meetings:\n  - number: 2\n    date: 2023-11-20\n    venue: Online\n"
+                 "  - number: 1\npeople:\n");
+  dir.write("report.yaml", report);
+  SECTION("its number, words, date and venue resolve") {
+    dir.write("sections/intro.yaml",
+              "heading: Introduction\nparagraphs:\n  - After the {meeting:2} "
+              "({meeting:2|words}, {meeting:2|date}, {meeting:2|venue}) and the {meeting:1}.\n");
+    auto c = check(dir);
+    CHECK(c->diags.all().empty());
+    CHECK(c->model.earlier_meetings.size() == 2);
+    CHECK_FALSE(c->model.meetings.contains(2));
+  }
+  SECTION("what it lacks is reported") {
+    dir.write("sections/intro.yaml",
+              "heading: Introduction\nparagraphs:\n  - The {meeting:1|date}, "
+              "{meeting:2|participants} and {meeting:0}.\n");
+    auto c = check(dir);
+    std::vector<std::string> got;
+    for (const auto& d : c->diags.all()) got.push_back(d.code + " " + d.message);
+    CHECK(got == std::vector<std::string>{
+                     "missing-key earlier meeting 1 has no 'date' to print",
+                     "bad-xref form 'participants' is for the meetings the report covers, not "
+                     "for the earlier meeting 2",
+                     "unknown-meeting the report covers no meeting '0'"});
+    REQUIRE(c->diags.all().back().notes.size() == 1);
+    CHECK(c->diags.all().back().notes[0].message.starts_with(
+        "to refer to an earlier meeting of the group, declare it under 'earlier_meetings:'"));
+  }
+}
+
+TEST_CASE("an earlier meeting must come before the meetings covered") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  const std::string people = "people:\n";
+  report.replace(report.find(people), people.size(),
+                 "earlier_meetings:\n  - number: 4\n  - number: 3\n  - number: 2\n"
+                 "    date: 2024-06-01\n  - number: 2\npeople:\n");
+  dir.write("report.yaml", report);
+  // A document registered for an earlier meeting: the note names the series.
+  dir.write("documents.yaml", test::slurp(dir.path() / "documents.yaml") +
+                                  "  - number: 5\n    meeting: 2\n    title: Report\n"
+                                  "    kind: report\n");
+  auto c = check(dir);
+  std::vector<std::string> got;
+  for (const auto& d : c->diags.all()) got.push_back(d.code + " " + d.message);
+  CHECK(got ==
+        std::vector<std::string>{
+            "unknown-meeting document 5 belongs to meeting 2, which the report does not cover",
+            "invalid-value earlier meeting 4 comes after meeting 3, the first the report covers",
+            "duplicate-id meeting 3 is listed both as covered and as earlier",
+            "date-order earlier meeting 2 is dated 2024-06-01, not before meeting 3 (2024-05-06)",
+            "duplicate-id meeting 2 is listed twice"});
+  REQUIRE_FALSE(c->diags.all().empty());
+  CHECK(c->diags.all()[0].notes.at(0).message ==
+        "a document of an earlier meeting is registered with its series: 'series: CWG-T-2/'");
+}
+
 TEST_CASE("meetings out of order and impossible date ranges are errors") {
   TempDir dir;
   test::write_minimal_meeting(dir);

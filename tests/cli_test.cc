@@ -230,7 +230,8 @@ TEST_CASE("explain prints a code's summary and explanation", "[cli]") {
   CHECK(r.out.rfind(
             "unknown-document (error): a reference to a document that is not registered\n\n", 0) ==
         0);
-  CHECK(r.out.find("Fix: register the document, or correct the key.\n") != std::string::npos);
+  CHECK(r.out.find("\nFix: write the key the message names; otherwise correct the key") !=
+        std::string::npos);
 
   Result bracketed = s.run({"explain", "[unknown-document]"});
   CHECK(bracketed.status == 0);
@@ -820,6 +821,13 @@ TEST_CASE("check with several folders prints each folder's diagnostics whole, in
   CHECK(clean.status == 0);
   CHECK(clean.err.empty());
   CHECK(clean.out == "ok c\nok m\n");
+
+  // -q, as for build: only the folders that failed are named.
+  Result quiet = s.run({"check", "-q", "b", "c"});
+  CHECK(quiet.status == 1);
+  CHECK(quiet.err == alone_b.err);
+  CHECK(quiet.out == "FAILED b (1 error)\n");
+  CHECK(s.run({"check", "--quiet", "c"}).out.empty());
 }
 
 TEST_CASE("usage errors of several folders stop the run before any folder is read", "[cli]") {

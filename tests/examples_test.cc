@@ -32,6 +32,7 @@ const fs::path kExamples = fs::path(CWG_SOURCE_DIR) / "examples";
 const std::map<std::pair<std::string, std::string>, std::string> kChildren = {
     {{"report", "group"}, "group"},
     {{"report", "meetings"}, "meeting"},
+    {{"report", "earlier_meetings"}, "earlier_meeting"},
     {{"report", "people"}, "person"},
     {{"report", "cover"}, "cover"},
     {{"report", "references"}, "reference"},

@@ -166,6 +166,16 @@ TEST_CASE("init writes a scaffold that builds with no diagnostics", "[init]") {
   CHECK(discussions.find("{note:revised}") != std::string::npos);
 }
 
+TEST_CASE("init -q writes the same files and lists none", "[init]") {
+  Sandbox s;
+  Result r = s.run({"init", "-q", "m", "--date", "2024-05-14"});
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.empty());
+  CHECK(compile_folder(s.work() / "m").diagnostics == "");
+  CHECK(fs::exists(s.work() / "m" / "sections" / "outcomes.yaml"));
+}
+
 TEST_CASE("init --number, --group-name and --acronym set the group and the meeting", "[init]") {
   Sandbox s;
   // Characters that YAML, Markdown or a cross-reference would read as syntax
@@ -255,15 +265,19 @@ TEST_CASE("init --from the 14th meeting starts the 15th, which compiles cleanly"
   REQUIRE(next.report);
   CHECK(next.report->title ==
         "OUTCOME OF THE 15TH MEETING OF THE COUNCIL WORKING GROUP ON CHILD ONLINE PROTECTION");
+  // The summary is the new meeting's, citing what the old one cited.
   CHECK(plain(next.report->summary[0].text) ==
         "This report summarizes the main results of the 15th meeting of the Council Working "
-        "Group on Child Online Protection (CWG-COP), held on 20\u00A0September 2018.");
+        "Group on Child Online Protection (CWG-COP), held on 20\u00A0September 2018, in "
+        "accordance with Council Resolution\u00A01306 and Resolution\u00A0179 (Rev. Busan, "
+        "2014).");
   CHECK(plain(next.report->references) == plain(prev.report->references));
   CHECK(next.report->signature.name == prev.report->signature.name);
   CHECK(next.report->signature.role == prev.report->signature.role);
 
   // The sections keep their headings and anchors (from their labels); a
-  // heading naming the old meeting names the new one.
+  // heading naming the old meeting names the new one. Sections 4 and 5 keep
+  // their lists generated from the register, the others await their text.
   REQUIRE(next.report->sections.size() == prev.report->sections.size());
   for (std::size_t i = 0; i < next.report->sections.size(); ++i) {
     const auto& sec = next.report->sections[i];
@@ -271,16 +285,95 @@ TEST_CASE("init --from the 14th meeting starts the 15th, which compiles cleanly"
     CHECK(sec.anchor == prev.report->sections[i].anchor);
     REQUIRE(sec.blocks.size() == 1);
     CHECK(sec.blocks[0].number == sec.number + ".1");
-    CHECK(plain(sec.blocks[0].text) == "To be drafted.");
+    if (i == 3 || i == 4) {
+      // The register is empty, so far.
+      CHECK(plain(sec.blocks[0].text) ==
+            (i == 3 ? "The following documents were presented by the ITU secretariat:"
+                    : "There were zero contributions from different stakeholders."));
+      CHECK(sec.blocks[0].anchor == prev.report->sections[i].blocks[0].anchor);
+    } else {
+      CHECK(plain(sec.blocks[0].text) == "To be drafted.");
+    }
   }
   CHECK(plain(next.report->sections[1].heading) == "Welcoming remarks");
   CHECK(plain(next.report->sections[6].heading) == "Outcomes of the 15th meeting of the CWG-COP");
 
+  // Where and how the meeting is held is carried over, marked so; the 14th
+  // meeting becomes an earlier meeting the text can refer to.
+  std::string report = slurp(s.work() / "meeting15" / "report.yaml");
+  CHECK(report.find("\n    venue: \"ITU Headquarters in Geneva\"   # as at the 14th meeting\n") !=
+        std::string::npos);
+  CHECK(report.find("\n    mode: \"hybrid\"   # as at the 14th meeting") != std::string::npos);
+  CHECK(report.find("\nearlier_meetings:\n  - number: 14\n    date: 2018-01-23\n") !=
+        std::string::npos);
+
+  // The comments that teach the format, as a plain init writes them.
+  CHECK(report.find("\n# The meetings the report covers, in chronological order.") !=
+        std::string::npos);
+  CHECK(report.find("\n# The section files, numbered 1, 2, 3 ... in this order.\n") !=
+        std::string::npos);
+  std::string discussions = slurp(s.work() / "meeting15" / "sections" / "discussions.yaml");
+  for (const char* shown : {"presents:", "footnotes:", "quote:", "table:"}) {
+    INFO(shown);
+    CHECK(discussions.find(std::string("\n  #   ") + shown) != std::string::npos);
+  }
+  CHECK(slurp(s.work() / "meeting15" / "sections" / "outcomes.yaml")
+            .find("  # Paragraphs are numbered 7.1, 7.2 ... in this order.") != std::string::npos);
+
   std::string documents = slurp(s.work() / "meeting15" / "documents.yaml");
   CHECK(documents.find("\ndocuments: []\n") != std::string::npos);
+  CHECK(documents.find("\n# Kinds: agenda, information-report, contribution,") !=
+        std::string::npos);
   CHECK(
       documents.find("  - id: \"uae\"\n    name: \"United Arab Emirates\"\n    short: \"UAE\"\n") !=
       std::string::npos);
+}
+
+TEST_CASE("init --from gives a folder that builds with its lists once the register is filled",
+          "[init]") {
+  Sandbox s;
+  s.copy_example("meeting14", "meeting14");
+  REQUIRE(s.run({"init", "meeting15", "--from", "meeting14", "--date", "2018-09-20"}).status == 0);
+
+  // What an editor fills in: the register (uncommenting the example's
+  // form), and the paragraphs that present its documents, one of them
+  // referring to the previous meeting.
+  fs::path folder = s.work() / "meeting15";
+  std::string documents = slurp(folder / "documents.yaml");
+  documents.replace(documents.find("documents: []\n"), 15,
+                    "documents:\n"
+                    "  - number: 1\n    title: \"Agenda\"\n    kind: \"agenda\"\n"
+                    "  - number: 2\n    title: \"Update on the COP Initiative\"\n"
+                    "    kind: \"information-report\"\n    source: \"secretariat\"\n"
+                    "  - number: 3\n    title: \"Contribution from the United Arab Emirates\"\n"
+                    "    kind: \"contribution\"\n    source: \"uae\"\n"
+                    "  - number: 4\n    revision: 1\n    title: \"Contribution from Argentina\"\n"
+                    "    kind: \"contribution\"\n    source: \"argentina\"\n");
+  spit(folder / "documents.yaml", documents);
+  std::string discussions = slurp(folder / "sections" / "discussions.yaml");
+  const std::string placeholder = "  - \"To be drafted.\"\n";
+  discussions.replace(discussions.find(placeholder), placeholder.size(),
+                      "  - presents: \"15/2\"\n"
+                      "    text: \"As agreed at the {meeting:14} meeting ({meeting:14|date}), "
+                      "the secretariat presented {doc:15/2}.\"\n"
+                      "  - presents: [\"15/3\", \"15/4R1\"]\n"
+                      "    text: \"The contributions were presented.\"\n");
+  spit(folder / "sections" / "discussions.yaml", discussions);
+
+  Result r = s.run({"build", "meeting15", "-f", "txt"});
+  CHECK(r.err == "");
+  REQUIRE(r.status == 0);
+  std::string text = slurp(folder / "out" / "report.txt");
+  CHECK(text.find("4\tInformation reports\n"
+                  "4.1\tThe following documents were presented by the ITU secretariat:\n"
+                  "\u00B7 CWG-COP-15/2:\u00A0Update on the COP Initiative\n") != std::string::npos);
+  CHECK(text.find("5\tContributions\n"
+                  "5.1\tThere were two contributions from different stakeholders.\n"
+                  "\u00B7 CWG-COP-15/3:\u00A0Contribution from the United Arab Emirates\n"
+                  "\u00B7 CWG-COP-15/4R1:\u00A0Contribution from Argentina\n") !=
+        std::string::npos);
+  CHECK(text.find("6.1\tAs agreed at the 14th meeting (23\u00A0January 2018), the secretariat "
+                  "presented CWG-COP-15/2.\n") != std::string::npos);
 }
 
 TEST_CASE("init --from keeps a heading's references that still resolve", "[init]") {

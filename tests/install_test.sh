@@ -105,6 +105,13 @@ elif command -v man >/dev/null 2>&1; then
 else
   skip "neither groff nor man is installed: the man page is not rendered"
 fi
+# What the README promises: with PREFIX/bin on the PATH (and MANPATH unset),
+# man-db looks in PREFIX/share/man, so 'man cwgreport' finds the page.
+if command -v man >/dev/null 2>&1; then
+  found=$(env -u MANPATH PATH="$prefix/bin:$PATH" man -w cwgreport 2>/dev/null || true)
+  [ "$found" = "$man_page" ] ||
+    fail "'man -w cwgreport' with PREFIX/bin on the PATH finds '$found', not $man_page"
+fi
 
 # Every option that --help shows is described in the man page, written
 # with roff's "\-" for each hyphen.

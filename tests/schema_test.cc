@@ -31,6 +31,7 @@ const std::map<std::string, Location> kLocations = {
     {"report", {"report.schema.json", ""}},
     {"group", {"report.schema.json", "/$defs/group"}},
     {"meeting", {"report.schema.json", "/$defs/meeting"}},
+    {"earlier_meeting", {"report.schema.json", "/$defs/earlier_meeting"}},
     {"person", {"report.schema.json", "/$defs/person"}},
     {"cover", {"report.schema.json", "/$defs/cover"}},
     {"reference", {"report.schema.json", "/$defs/reference"}},

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -458,13 +459,64 @@ TEST_CASE("an unterminated quote does not swallow the file") {
   }
 }
 
+TEST_CASE("a line that breaks a block scalar is reported, not the key after it") {
+  const std::string broken =
+      "yaml syntax error: the line is indented less than the text block (>-) above it, which "
+      "ends the block";
+  // Whatever the indentation the line lost, and wherever YAML then fails:
+  // at the next key, in the line itself, or at the end of the file.
+  for (const char* indent : {"", "  ", "    ", "     "}) {
+    INFO("indent '" << indent << "'");
+    auto r = parse(std::string("- label: a\n  text: >-\n      one\n      two\n") + indent +
+                   "three four.\n\n- label: b\n  text: c\n");
+    CHECK(only_diag(r) ==
+          "yaml-syntax 5:" + std::to_string(std::strlen(indent) + 1) + " " + broken);
+  }
+  // More lines of text after it, and the last paragraph of the file.
+  CHECK(only_diag(parse("p:\n  - text: |-\n      one\n    two\n    three\n  - x\n")) ==
+        "yaml-syntax 4:5 " + std::string(broken).replace(broken.find(">-"), 2, "|-"));
+  CHECK(only_diag(parse("- text: >-\n    one\n  two\n")) == "yaml-syntax 3:3 " + broken);
+  auto r = parse("- label: a\n  text: >-\n      one\n    two\n- label: b\n");
+  REQUIRE(r.diags.all().size() == 1);
+  const auto& notes = r.diags.all()[0].notes;
+  REQUIRE(notes.size() == 2);
+  CHECK(pos(notes[0].loc) == "2:9");
+  CHECK(notes[0].message == "the block starts here");
+  CHECK(notes[1].message == "indent every line of the block by 6 spaces, as its first line");
+
+  // Text at the key's own indentation leaves the block empty.
+  auto empty = parse("- text: >-\n  one two\n  lines: x\n");
+  REQUIRE(empty.diags.all().size() == 1);
+  CHECK(pos(empty.diags.all()[0].loc) == "2:3");
+  CHECK(empty.diags.all()[0].message ==
+        "yaml syntax error: the line is not indented under the text block (>-) above it, which "
+        "is left empty");
+  CHECK(empty.diags.all()[0].notes.at(1).message ==
+        "indent the lines of the block more than its key: by 4 spaces");
+
+  // A block that ends at a key or a list item, as blocks do, is not blamed
+  // for a mistake below it.
+  CHECK(only_diag(parse("a: >-\n  one\nb: x\n  c: y\n")) ==
+        "yaml-syntax 4:4 yaml syntax error: unexpected ':'; check the indentation, or quote a "
+        "value that contains ': '");
+}
+
 TEST_CASE("syntax errors are located") {
   CHECK(only_diag(parse("title: x\n  text: y\n")) ==
         "yaml-syntax 2:7 yaml syntax error: unexpected ':'; check the indentation, or quote a "
         "value that contains ': '");
-  CHECK(only_diag(parse("a: b: c\n")) ==
-        "yaml-syntax 1:5 yaml syntax error: unexpected ':'; check the indentation, or quote a "
-        "value that contains ': '");
+  const std::string in_value =
+      "yaml syntax error: a value that contains ': ' must be quoted as a whole or written as a "
+      "block";
+  CHECK(only_diag(parse("a: b: c\n")) == "yaml-syntax 1:5 " + in_value);
+  // Quoting part of the value is not enough.
+  CHECK(only_diag(parse("- text: \"b\": c\n")) == "yaml-syntax 1:12 " + in_value);
+  auto r = parse("heading: Opening: welcome\n");
+  REQUIRE(r.diags.all().size() == 1);
+  REQUIRE(r.diags.all()[0].notes.size() == 1);
+  CHECK(r.diags.all()[0].notes[0].message ==
+        "put the whole value in double quotes (\"...\"), or write it as 'heading: >-' with the "
+        "text on the lines below");
   CHECK(only_diag(parse("a:\n  - b\n  c: 1\n")) ==
         "yaml-syntax 3:3 yaml syntax error: unexpected content in a mapping; check the "
         "indentation");

@@ -106,15 +106,15 @@ _cwgreport() {
       ;;
     check)
       if [[ $cur == -* ]]; then
-        _cwgreport_words "$_cwgreport_common_options" "$cur"
+        _cwgreport_words "$_cwgreport_common_options -q --quiet" "$cur"
       else
         _cwgreport_paths -d "$cur"
       fi
       ;;
     init)
       if [[ $cur == -* ]]; then
-        _cwgreport_words "-h --help --from --number --date --group-name --acronym --schemas" \
-          "$cur"
+        _cwgreport_words "-h --help -q --quiet --from --number --date --group-name --acronym
+          --schemas" "$cur"
       else
         _cwgreport_paths -d "$cur"
       fi

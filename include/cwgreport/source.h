@@ -144,6 +144,10 @@ struct Sources {
   std::string dir;  // the meeting folder as given
   Group group;
   std::vector<Meeting> meetings;
+  // Earlier meetings of the group, which the text may refer to with
+  // {meeting:N} but the report does not cover: number, date, end_date and
+  // venue only.
+  std::vector<Meeting> earlier_meetings;
   std::vector<Person> people;
   std::optional<Cover> cover;
   Text chair_word;  // "Chair" (default) or e.g. "Chairman"

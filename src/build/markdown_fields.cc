@@ -219,6 +219,29 @@ class TextConverter {
                   {{{}, "use Markdown, or write '\\<' for a literal '<'"}});
   }
 
+  // The offending line of the text, found in the file, and the line itself
+  // without its indentation.
+  std::pair<Location, std::string_view> block_location(cmark_node* b) const {
+    Location at = text_.loc;
+    std::string_view token;
+    if (int line = cmark_node_get_start_line(b); line > 0) {
+      std::string_view rest = text_.value;
+      for (int n = 1; n < line && rest.find('\n') != std::string_view::npos; ++n)
+        rest.remove_prefix(rest.find('\n') + 1);
+      token = rest.substr(0, rest.find('\n'));
+      while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+      if (!token.empty()) at = locate_in_text(diags_.sources(), text_, token, 0);
+      // A folded block (>-) joins the lines of the file into one line of
+      // text, which the file does not hold: look for its start instead, the
+      // marker and the word after it.
+      std::size_t space = token.find(' ', token.find(' ') + 1);
+      bool not_found = at.line == text_.loc.line && at.column == text_.loc.column;
+      if (not_found && space != std::string_view::npos)
+        at = locate_in_text(diags_.sources(), text_, token.substr(0, space), 0);
+    }
+    return {at, token};
+  }
+
   std::optional<tree::Block> convert_block(cmark_node* b) {
     tree::Block block;
     switch (cmark_node_get_type(b)) {
@@ -227,25 +250,23 @@ class TextConverter {
         block.text = inlines(b);
         return block;
       case CMARK_NODE_LIST: {
-        block.kind = tree::Block::Kind::list;
-        bool ordered = cmark_node_get_list_type(b) == CMARK_ORDERED_LIST;
-        block.style = ordered ? tree::ListStyle::number : tree::ListStyle::bullet;
-        int n = cmark_node_get_list_start(b);
-        for (cmark_node* item = cmark_node_first_child(b); item; item = cmark_node_next(item)) {
-          tree::ListItem li;
-          li.marker = ordered ? fmt::format("{})", n++) : "\u00B7";
-          bool first = true;
-          for (cmark_node* c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
-            if (first && cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
-              li.text = inlines(c);
-            } else if (auto child = convert_block(c)) {
-              li.children.push_back(std::move(*child));
-            }
-            first = false;
-          }
-          block.items.push_back(std::move(li));
-        }
-        return block;
+        // A list is written with 'list:', which has the report's styles
+        // (a), i), -), labels for {para:...} and one form in every source;
+        // '- ' lines in a text would be a second way, with none of these.
+        // Usually the line was meant as text: '1) to engage ...'.
+        auto [at, line] = block_location(b);
+        std::size_t marker = line.find_first_not_of("0123456789");
+        std::string escaped = marker == std::string_view::npos
+                                  ? std::string("\\-")
+                                  : std::string(line.substr(0, marker)) + "\\" + line[marker];
+        diags_.report("markdown-block", at,
+                      "a Markdown list cannot stand in a text field: write its items under "
+                      "'list:'",
+                      {{{},
+                        fmt::format("a paragraph's list is its 'list:' key (see the format "
+                                    "reference, Lists); if the line is text, write '{}'",
+                                    escaped)}});
+        return std::nullopt;
       }
       case CMARK_NODE_BLOCK_QUOTE:
         block.kind = tree::Block::Kind::quote;
@@ -269,16 +290,7 @@ class TextConverter {
     std::string what = type ? type : "block";
     if (cmark_node_get_type(b) == CMARK_NODE_HEADING) what = "heading";
     if (cmark_node_get_type(b) == CMARK_NODE_THEMATIC_BREAK) what = "thematic break";
-    // Point at the offending line of the text, found in the file.
-    Location at = text_.loc;
-    if (int line = cmark_node_get_start_line(b); line > 0) {
-      std::string_view rest = text_.value;
-      for (int n = 1; n < line && rest.find('\n') != std::string_view::npos; ++n)
-        rest.remove_prefix(rest.find('\n') + 1);
-      std::string_view token = rest.substr(0, rest.find('\n'));
-      while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-      if (!token.empty()) at = locate_in_text(diags_.sources(), text_, token, 0);
-    }
+    Location at = block_location(b).first;
     diags_.report("markdown-block", at,
                   fmt::format("a Markdown {} cannot stand in a text field", what),
                   {{{},

@@ -217,6 +217,65 @@ std::optional<std::string> document_typo(const Model& model, std::string_view ke
   return near;
 }
 
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The registered keys that a key written another way means: the symbol as
+// the report prints it ('CWG-COP-15/5', '15/4(Add.1)', 'C17/130(Rev.1)-E')
+// or a document's bare number ('5', in each meeting covered). Empty when
+// `written` is neither, or names no registered document so.
+std::vector<std::string> keys_meant(const Model& model, std::string_view written) {
+  std::vector<std::string> out;
+  if (all_digits(written)) {
+    if (written.size() > 4) return out;
+    for (const auto& [meeting, i] : model.meetings)
+      if (auto idx =
+              model.find_document(fmt::format("{}/{}", meeting, std::stol(std::string(written)))))
+        out.push_back(model.documents[*idx].key);
+    return out;
+  }
+  std::string key(written);
+  const std::string& acronym = model.src->group.acronym.value;
+  if (!acronym.empty() && key.size() > acronym.size() + 1 && key.starts_with(acronym) &&
+      key[acronym.size()] == '-')
+    key.erase(0, acronym.size() + 1);
+  // A language suffix, as on a cover: 'C17/130(Rev.1)-E'.
+  if (key.size() > 2 && key[key.size() - 2] == '-' &&
+      std::string_view("ACEFRS").find(key.back()) != std::string_view::npos)
+    key.resize(key.size() - 2);
+  // '(Rev.1)' and '(Add.1)', as another series prints them, are R1 and A1.
+  for (auto [printed, compact] : {std::pair{"(Rev.", 'R'}, std::pair{"(Add.", 'A'}}) {
+    std::size_t at = key.find(printed);
+    if (at == std::string::npos) continue;
+    std::size_t digits = at + std::string_view(printed).size();
+    while (digits < key.size() && key[digits] == ' ') ++digits;
+    std::size_t end = digits;
+    while (end < key.size() && key[end] >= '0' && key[end] <= '9') ++end;
+    if (end == digits || end >= key.size() || key[end] != ')') continue;
+    key.replace(at, end + 1 - at, compact + key.substr(digits, end - digits));
+  }
+  if (key == written) return out;
+  if (auto idx = model.find_document(key)) out.push_back(model.documents[*idx].key);
+  return out;
+}
+
+// The message and note for a key written as a symbol or a bare number.
+std::pair<std::string, std::vector<Note>> key_meant_diagnostic(
+    std::string_view written, const std::vector<std::string>& meant) {
+  std::string keys;
+  for (std::size_t i = 0; i < meant.size(); ++i)
+    keys += (i == 0 ? "" : i + 1 == meant.size() ? " or " : ", ") + fmt::format("'{}'", meant[i]);
+  if (all_digits(written))
+    return {fmt::format("'{}' is a document's number, not its key: write {}", written, keys),
+            {{{}, "a key is the meeting's number, a slash and the document's number"}}};
+  return {fmt::format("'{}' is a document's symbol as the report prints it, not its key: write {}",
+                      written, keys),
+          {{{},
+            "a key is the symbol without the group's acronym, with 'R1' for '(Rev.1)' and 'A1' "
+            "for '(Add.1)'"}}};
+}
+
 template <class Map>
 std::vector<std::string> keys_of(const Map& m) {
   std::vector<std::string> out;
@@ -243,6 +302,16 @@ std::string meeting_chair(const Model& model, const Meeting& m) {
       }
   }
   return p ? person_display(*p, true) : std::string();
+}
+
+// How to refer to meeting `number`, which comes before the meetings a
+// report covers.
+std::string earlier_meeting_hint(long number) {
+  return fmt::format(
+      "to refer to an earlier meeting of the group, declare it under "
+      "'earlier_meetings:' in report.yaml (number: {}, with its date for "
+      "'|date'); 'meetings:' lists only the meetings the report covers",
+      number);
 }
 
 }  // namespace
@@ -297,6 +366,10 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
         return fail("unknown-document",
                     fmt::format("'{}' names several revisions: add the revision ('{}R1')", tok.key,
                                 tok.key));
+      if (auto meant = keys_meant(model, tok.key); !meant.empty()) {
+        auto [message, notes] = key_meant_diagnostic(tok.key, meant);
+        return fail("unknown-document", std::move(message), std::move(notes));
+      }
       std::vector<Note> notes;
       if (auto near = document_typo(model, tok.key))
         notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
@@ -400,16 +473,37 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
       !tok.key.empty() && tok.key.size() < 5 &&
       std::all_of(tok.key.begin(), tok.key.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (digits) number = std::stol(tok.key);
-  auto it = model.meetings.find(number);
-  if (!digits || it == model.meetings.end()) {
+  const Meeting* found = nullptr;
+  bool earlier = false;
+  if (auto it = model.meetings.find(number); digits && it != model.meetings.end()) {
+    found = &src.meetings[it->second];
+  } else if (auto e = model.earlier_meetings.find(number);
+             digits && e != model.earlier_meetings.end()) {
+    found = &src.earlier_meetings[e->second];
+    earlier = true;
+  }
+  if (!found) {
+    if (digits && !model.meetings.empty() && number < model.meetings.begin()->first)
+      return fail("unknown-meeting", fmt::format("the report covers no meeting '{}'", tok.key),
+                  {{{}, earlier_meeting_hint(number)}});
     std::vector<std::string> known;
     for (const auto& [n, i] : model.meetings) known.push_back(std::to_string(n));
+    for (const auto& [n, i] : model.earlier_meetings) known.push_back(std::to_string(n));
     return fail("unknown-meeting", fmt::format("the report covers no meeting '{}'", tok.key),
                 suggest(tok.key, known));
   }
-  const Meeting& m = src.meetings[it->second];
+  const Meeting& m = *found;
+  if (earlier && (tok.form == "participants" || tok.form == "chair"))
+    return fail("bad-xref",
+                fmt::format("form '{}' is for the meetings the report covers, not for the earlier "
+                            "meeting {}",
+                            tok.form, number));
   if (tok.form == "words") return ResolvedRef{ordinal_words(number), ""};
-  if (tok.form == "date") return ResolvedRef{long_date(m.date.value), ""};
+  if (tok.form == "date") {
+    if (!m.date.present)
+      return fail("missing-key", fmt::format("earlier meeting {} has no 'date' to print", number));
+    return ResolvedRef{long_date(m.date.value), ""};
+  }
   if (tok.form == "participants") {
     if (!m.participants.present)
       return fail("missing-key", fmt::format("meeting {} has no 'participants' to print", number));
@@ -417,7 +511,8 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
   }
   if (tok.form == "venue") {
     if (!m.venue.present)
-      return fail("missing-key", fmt::format("meeting {} has no 'venue' to print", number));
+      return fail("missing-key", fmt::format("{}meeting {} has no 'venue' to print",
+                                             earlier ? "earlier " : "", number));
     return ResolvedRef{m.venue.value, ""};
   }
   if (tok.form == "chair") {
@@ -516,10 +611,47 @@ class Checker {
                                   previous->date.value));
       previous = &m;
     }
+    const Meeting* first = src_.meetings.empty() ? nullptr : &src_.meetings.front();
+    for (std::size_t i = 0; i < src_.earlier_meetings.size(); ++i) {
+      const Meeting& m = src_.earlier_meetings[i];
+      if (!m.number.present) continue;
+      if (auto covered = model_.meetings.find(m.number.value); covered != model_.meetings.end()) {
+        diags_.report(
+            "duplicate-id", m.number.loc,
+            fmt::format("meeting {} is listed both as covered and as earlier", m.number.value),
+            {{src_.meetings[covered->second].number.loc, "listed here"}});
+        continue;
+      }
+      if (!model_.meetings.empty() && m.number.value > model_.meetings.begin()->first) {
+        diags_.report("invalid-value", m.number.loc,
+                      fmt::format("earlier meeting {} comes after meeting {}, the first the "
+                                  "report covers",
+                                  m.number.value, model_.meetings.begin()->first),
+                      {{{}, "list a meeting the report covers under 'meetings:'"}});
+        continue;
+      }
+      auto [it, fresh] = model_.earlier_meetings.emplace(m.number.value, i);
+      if (!fresh) {
+        diags_.report("duplicate-id", m.number.loc,
+                      fmt::format("meeting {} is listed twice", m.number.value),
+                      {{src_.earlier_meetings[it->second].number.loc, "first listed here"}});
+        continue;
+      }
+      if (m.end_date.present && m.date.present && m.end_date.value < m.date.value)
+        diags_.report("date-order", m.end_date.loc,
+                      fmt::format("meeting {} ends on {} before it starts on {}", m.number.value,
+                                  m.end_date.value, m.date.value));
+      if (first && first->date.present && m.date.present && !(m.date.value < first->date.value))
+        diags_.report(
+            "date-order", m.date.loc,
+            fmt::format("earlier meeting {} is dated {}, not before meeting {} ({})",
+                        m.number.value, m.date.value, first->number.value, first->date.value));
+    }
   }
 
   void index_documents() {
     model_.documents.resize(src_.documents.size());
+    std::set<std::string> counted;  // kind and document, for kind_counts
     std::optional<long> only_meeting;
     if (src_.meetings.size() == 1 && src_.meetings[0].number.present)
       only_meeting = src_.meetings[0].number.value;
@@ -546,11 +678,17 @@ class Checker {
           if (!model_.meetings.contains(meeting)) {
             std::vector<std::string> known;
             for (const auto& [n, idx] : model_.meetings) known.push_back(std::to_string(n));
+            std::vector<Note> notes = suggest(std::to_string(meeting), known);
+            if (!model_.meetings.empty() && meeting < model_.meetings.begin()->first)
+              notes = {{{},
+                        fmt::format("a document of an earlier meeting is registered with its "
+                                    "series: 'series: {}-{}/'",
+                                    src_.group.acronym.value, meeting)}};
             diags_.report("unknown-meeting", d.meeting.loc,
                           fmt::format("document {} belongs to meeting {}, which the report "
                                       "does not cover",
                                       number, meeting),
-                          suggest(std::to_string(meeting), known));
+                          std::move(notes));
           }
         } else if (only_meeting) {
           meeting = *only_meeting;
@@ -577,7 +715,13 @@ class Checker {
         info = {};  // the duplicate takes no further part
         continue;
       }
-      if (d.kind.present) ++model_.kind_counts[d.kind.value];
+      // A count counts documents: an addendum belongs to the document it
+      // adds to, and two revisions of one document are one document.
+      std::string base = d.series.present ? d.series.value + std::to_string(d.number.value)
+                                          : fmt::format("{}/{}", info.meeting, d.number.value);
+      if (d.kind.present && !d.addendum.present &&
+          counted.insert(d.kind.value + "\n" + base).second)
+        ++model_.kind_counts[d.kind.value];
     }
   }
 
@@ -823,6 +967,14 @@ class Checker {
     bool ambiguous = false;
     auto idx = model_.find_document(key.value, &ambiguous);
     if (idx) return idx;
+    if (auto meant = keys_meant(model_, key.value); !meant.empty()) {
+      auto [message, notes] = key_meant_diagnostic(key.value, meant);
+      diags_.report("unknown-document", key.loc, std::move(message), std::move(notes));
+      // The document meant takes part in the checks that follow, so that
+      // one mistake is one error.
+      if (meant.size() == 1) return model_.find_document(meant[0]);
+      return std::nullopt;
+    }
     auto near = document_typo(model_, key.value);
     if (model_.register_incomplete && !near) return std::nullopt;
     std::vector<Note> notes;

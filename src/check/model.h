@@ -49,7 +49,10 @@ struct Model {
   std::map<std::string, Target, std::less<>> labels;
   std::map<std::string, std::size_t, std::less<>> document_by_key;
   std::map<std::string, std::size_t, std::less<>> entities, people, references;
-  std::map<long, std::size_t> meetings;
+  std::map<long, std::size_t> meetings;          // number -> index in src->meetings
+  std::map<long, std::size_t> earlier_meetings;  // number -> index in src->earlier_meetings
+  // The number of documents of each kind, as {count:KIND} prints it: an
+  // addendum or a second revision is not another document.
   std::map<std::string, std::size_t, std::less<>> kind_counts;
   // Footnote id -> the footnote's definition.
   std::map<std::string, const Footnote*, std::less<>> footnotes;

@@ -16,7 +16,8 @@ const std::vector<CodeInfo> kCodes = {
     {"file-unreadable", S::error, "a source file is missing or cannot be read",
      "A file the report needs (report.yaml, documents.yaml, or a file listed under `sections:` or "
      "`annexes:`) does not exist, is not a regular file, or cannot be read.\n"
-     "Fix: create the file, or correct the path in report.yaml."},
+     "Fix: correct the path in report.yaml (a note suggests the file of the closest name), or "
+     "create the file; paths are relative to the meeting folder and '/'-separated."},
     {"unlisted-section", S::warning, "a YAML file beside the section files that is not listed",
      "A `.yaml` file in a folder that holds listed section files (or in the meeting folder) "
      "is not listed under `sections:` or `annexes:` in report.yaml, so the report leaves it "
@@ -27,32 +28,57 @@ const std::vector<CodeInfo> kCodes = {
      "Paths in report.yaml are relative to the meeting folder and must stay inside it: no "
      "absolute paths, no `..`, no symbolic link pointing outside, no control or invisible "
      "formatting character (a NUL, U+202E).\n"
-     "Example: `sections: [../other/intro.yaml]`.\nFix: copy the file into the meeting folder."},
+     "Example: `sections: [../other/intro.yaml]`.\n"
+     "Fix: copy the file into the meeting folder (e.g. into `sections/`) and list it by its "
+     "path there: `- sections/intro.yaml`; rename a file whose name holds an invisible "
+     "character."},
     {"file-too-large", S::error, "a source file is larger than the limit",
      "Each source file may be at most 8 MiB (change with --max-file-size).\n"
-     "Fix: split the file, or raise the limit if the file is genuine."},
+     "Fix: check that the path names the file meant (a wrong file is the usual cause); "
+     "split a long section into several section files, or raise the limit "
+     "(`--max-file-size 16MiB`) if the file is genuine."},
     {"invalid-encoding", S::error, "a source file is not clean UTF-8 text",
      "Sources must be UTF-8 without NUL bytes or control characters other than tab, line feed "
      "and carriage return; a byte-order mark is allowed only at the very start; UTF-16 is not "
-     "accepted.\nFix: save the file as UTF-8 in your editor."},
+     "accepted. A file saved by an old editor in Latin-1 or Windows-1252, or pasted with "
+     "control characters, is the usual cause.\n"
+     "Fix: save the file as UTF-8 in your editor (often 'Save with encoding'); delete an "
+     "invisible control character at the position shown."},
     {"yaml-syntax", S::error, "the file is not valid YAML",
      "The YAML parser could not read the file at the position shown.\n"
-     "Example: an unterminated quote, or a `:` missing after a key.\nFix: correct the syntax."},
+     "Example: `heading: Opening: welcome` (a second ': ' in a value), or a line of a `>-` "
+     "block indented less than the block's first line.\n"
+     "Fix: quote a value that holds ': ' as a whole (`heading: \"Opening: welcome\"`) or write "
+     "it as a block (`text: >-`, text on the lines below); indent every line of a block like "
+     "its first line; start the keys of one mapping, and the items of one list, in the same "
+     "column; quote a text that starts with `*`, `[`, `{`, `` ` ``, `@`, `&`, `!` or `%`; "
+     "close an unterminated quote; indent with spaces, not tabs."},
     {"yaml-multiple-documents", S::error, "a file holds more than one YAML document",
      "Each source file holds exactly one YAML document; a second `---` starts another.\n"
-     "Fix: remove the separator, or move the second document into a file of its own."},
+     "Fix: remove the `---` line (a line of three dashes meant as a rule belongs in no "
+     "source), or move what follows it into a file of its own and list that file."},
     {"yaml-alias", S::error, "anchors and aliases are not allowed",
      "`&anchor` and `*alias` make sources hard to review in a diff and can make a tiny file "
-     "expand without bound, so they are rejected.\nFix: write the value out in full."},
+     "expand without bound, so they are rejected. Often they are not meant: a text that "
+     "starts with `*` (`*All* delegations`) or holds ` &` at its start is read as an alias or "
+     "an anchor.\n"
+     "Fix: write the value out in full wherever it is needed; put a text that starts with "
+     "`*` or `&` in double quotes, or write it as a block (`text: >-`)."},
     {"yaml-tag", S::error, "explicit YAML tags are not allowed",
      "Tags such as `!!str` or `!custom` are not part of the source format.\n"
-     "Fix: remove the tag; quote the value if it must be read as text."},
+     "Fix: remove the tag (`!!str`); a text that starts with `!` (`!Important`) is put in "
+     "double quotes or written as a block."},
     {"yaml-complex-key", S::error, "a mapping key is not a plain string",
-     "Keys must be simple strings; a list or map used as a key is rejected.\n"
-     "Fix: use a plain key from the format reference."},
+     "Keys must be simple strings; a list or map used as a key is rejected, and so is an "
+     "empty key. A line of text that starts with `? ` or `: ` is read as such a key.\n"
+     "Fix: write the key as a plain word from the format reference (`text:`); put a text "
+     "that starts with `?` or `:` in double quotes."},
     {"yaml-limit", S::error, "the file nests too deeply or has too many nodes",
      "Source files may nest at most 64 levels and hold at most 2,000,000 nodes. Real reports "
-     "stay far below; the limit protects against hostile input.\nFix: flatten the structure."},
+     "stay far below; the limit protects against hostile input.\n"
+     "Fix: check that the file is the one meant (a generated or corrupted file is the usual "
+     "cause); the format never nests that deep: a list nests at most a few levels, and a "
+     "long report is split into section files."},
     {"duplicate-key", S::error, "a key appears twice in the same mapping",
      "YAML parsers usually keep one of the two values silently; cwgreport rejects the file so "
      "that no text is lost.\nExample: two `text:` keys in one paragraph.\n"
@@ -71,12 +97,28 @@ const std::vector<CodeInfo> kCodes = {
     // The source format.
     {"unknown-key", S::error, "a key that the source format does not define",
      "Every key must be one the format reference lists for that place; a typo is reported with "
-     "the closest valid key.\nExample: `headng: Discussions`.\nFix: correct the key."},
+     "the closest valid key, and otherwise the keys valid there are listed.\n"
+     "Example: `headng: Discussions`.\n"
+     "Fix: correct the key as the note suggests, or remove it. A valid key reported here is "
+     "at the wrong indentation: indent it like the keys of the mapping it belongs to."},
+    {"colon-in-text", S::error, "a text that YAML reads as a key, because of a ':'",
+     "A plain (unquoted) text that contains ': ', or ends with ':', is a key and its value to "
+     "YAML, and one that starts with '{' is a mapping: `- The agenda was adopted with one "
+     "change: item 5 was moved.` is a paragraph to the reader but a mapping to YAML.\n"
+     "Fix: quote the whole text (`- \"The agenda ... change: item 5 was moved.\"`), or write "
+     "it as a block under `text: >-`, with the text on the lines below, indented; a list "
+     "item that ends with ':' is quoted, colon included (`- \"agreed to:\"`); a text followed "
+     "by a list is written as `text:` and `list:`."},
     {"missing-key", S::error, "a required key is missing",
-     "Example: a document without `title:`.\nFix: add the key."},
+     "Example: a document without `title:`.\n"
+     "Fix: add the key with its value, indented like the other keys of the mapping "
+     "(`title: Contribution from Argentina`); if it is there, check its spelling and its "
+     "indentation."},
     {"wrong-type", S::error, "a value of the wrong type",
      "Example: `paragraphs:` given a string instead of a list, or `number: '14'` quoted.\n"
-     "Fix: write the value as the format reference shows."},
+     "Fix: write the value as the format reference shows: a list as `- item` lines (or "
+     "`[a, b]`), a mapping as `key: value` lines indented under its key, a number plainly "
+     "(`number: 14`), a boolean as `true` or `false`."},
     {"ambiguous-scalar", S::error, "an unquoted value that YAML could read as something else",
      "YAML 1.1 tools read plain `no`, `on`, `yes`, `~`, `1.10` or `08` as a boolean, null or "
      "number, so a value meant as text must be quoted.\nExample: `country: NO` (Norway).\n"
@@ -85,14 +127,20 @@ const std::vector<CodeInfo> kCodes = {
      "Example: `kind: contributon` or `mode: online`.\nFix: use one of the values listed in the "
      "message."},
     {"invalid-date", S::error, "a date that is malformed or does not exist",
-     "Dates are written YYYY-MM-DD and must exist.\nExample: `date: 2018-02-30`.\n"
-     "Fix: correct the date."},
+     "Dates are written YYYY-MM-DD and must exist.\nExample: `date: 2018-02-30`, or "
+     "`date: 23/01/2018`.\n"
+     "Fix: write the date as year, month and day with hyphens (`2018-01-23`), and check "
+     "that the day exists in that month."},
     {"invalid-label", S::error, "a label or id with characters other than a-z, 0-9 and '-'",
      "Labels and ids become HTML anchors and are typed in references, so they are restricted "
      "to lowercase letters, digits and hyphens, starting with a letter.\n"
-     "Fix: rename, e.g. `uae-rights`."},
+     "Fix: rename it with lowercase letters, digits and hyphens, starting with a letter "
+     "(`UAE_Rights` becomes `uae-rights`), and update the references to it."},
     {"empty-text", S::error, "a text field is empty",
-     "Example: `heading: ''`.\nFix: write the text, or remove the entry."},
+     "Example: `heading: ''`, or `text: >-` with no line below it indented more than the "
+     "key.\n"
+     "Fix: write the text (under a block such as `text: >-`, on the lines below, indented "
+     "more than the key), or remove the entry."},
     {"folded-line-break", S::warning, "an empty line in a folded block that starts no paragraph",
      "In a folded block (`>-`) YAML turns one empty line into a single line break, and "
      "Markdown reads a single line break as a space: the text after the empty line runs on "
@@ -104,59 +152,97 @@ const std::vector<CodeInfo> kCodes = {
     {"bad-xref", S::error, "a malformed cross-reference",
      "A cross-reference is `{kind:key}` or `{kind:key|form}`. This one has an unknown kind or "
      "form, or no closing brace.\nExample: `{dco:14/2}`.\n"
-     "Fix: correct it, or write `\\{` for a literal brace."},
+     "Fix: correct the kind or form (the kinds are doc, para, sec, annex, ref, entity, "
+     "person, count, meeting and note; a note suggests the closest), add the closing `}`, "
+     "or write `\\{` for a brace that is text."},
     {"unknown-document", S::error, "a reference to a document that is not registered",
-     "Example: `{doc:14/99}` or `presents: 14/99` when documents.yaml has no document 99.\n"
-     "Fix: register the document, or correct the key."},
+     "A key names a registered document: the meeting's number, a slash, the document's "
+     "number, `R1` for revision 1 and `A1` for addendum 1 (`14/4R1`), or for another series "
+     "its symbol (`C17/130R1`).\n"
+     "Example: `{doc:14/99}` when documents.yaml has no document 99; `presents: "
+     "CWG-COP-14/4R1` or `presents: 4`, a symbol or a number where the key `14/4R1` belongs.\n"
+     "Fix: write the key the message names; otherwise correct the key (the note suggests the "
+     "closest registered one), add the revision ('14/4R1') when several are registered, or "
+     "register the document in documents.yaml."},
     {"unknown-label", S::error,
      "a reference to a paragraph, section or annex label that does not "
      "exist",
      "Example: `{para:uae-right}`.\nFix: correct the label, or add `label:` to the target."},
     {"unknown-id", S::error, "a reference to a person, entity or reference id that does not exist",
      "Example: `source: [argentna]`, `{ref:res-179}`, `signature: {person: chair}`.\n"
-     "Fix: correct the id, or define it."},
+     "Fix: correct the id (a note suggests the closest), or define it under `people:` "
+     "(report.yaml), `entities:` (documents.yaml) or `references:` (report.yaml)."},
     {"unknown-meeting", S::error, "a reference to a meeting that the report does not cover",
-     "Example: `{meeting:15}` in the report of the 14th meeting, or `meeting: 15` on a "
-     "document.\nFix: correct the number, or add the meeting to report.yaml."},
+     "`{meeting:N}` names a meeting the report covers (`meetings:`) or a declared earlier "
+     "meeting (`earlier_meetings:`); `meeting: N` on a document names a meeting covered.\n"
+     "Example: `{meeting:15}` in the report of the 14th meeting; `{meeting:14}` in the report "
+     "of the 15th, with no earlier meeting 14 declared.\n"
+     "Fix: correct the number. For an earlier meeting of the group, add `earlier_meetings: "
+     "[{number: 14, date: 2018-01-23}]` to report.yaml; list a meeting under `meetings:` only "
+     "when the report covers it (it makes the title). Register a document of an earlier "
+     "meeting with `series: CWG-COP-14/`."},
     {"wrong-target", S::error, "a reference to a label of the wrong kind",
      "Example: `{sec:uae-rights}` where `uae-rights` labels a paragraph, or `{para:x}` where "
-     "paragraph x is unnumbered.\nFix: use the matching kind (`{para:...}`)."},
+     "paragraph x is unnumbered.\n"
+     "Fix: use the kind that matches the target (`{para:...}` for a paragraph or list item, "
+     "`{sec:...}`, `{annex:...}`); for an unnumbered paragraph, refer to its section, or "
+     "remove its `numbered: false`."},
     {"duplicate-label", S::error, "two paragraphs, sections or annexes share a label",
-     "Labels must be unique across the whole report.\nFix: rename one of them."},
+     "Labels must be unique across the whole report, list items included; the note shows "
+     "where the label was first defined.\n"
+     "Fix: rename one of them after what it is about, and update the references to it."},
     {"duplicate-id", S::error, "two people, entities or references share an id",
-     "Fix: rename one of them."},
+     "Ids of people, entities, references and footnotes must be unique in their kind, and a "
+     "meeting number is listed once (among `meetings:` and `earlier_meetings:` together).\n"
+     "Fix: remove the duplicate entry, or rename one of the two and update the references "
+     "to it."},
     {"duplicate-document", S::error, "a document number and revision registered twice",
-     "Fix: remove the duplicate, or give it a revision."},
+     "A document's number, revision and addendum (and series, or meeting) make its key, "
+     "which names one entry of the register.\n"
+     "Fix: remove the duplicate entry; if it is a revised version, give it `revision: 1`; "
+     "if it is an addendum, `addendum: 1`."},
 
     // Consistency of the report.
     {"revision-clash", S::warning, "two revisions of one document are both presented or listed",
      "Example: `14/4` and `14/4R1` both presented: the report should name only the revision "
-     "the meeting considered.\nFix: refer to one revision only."},
+     "the meeting considered.\n"
+     "Fix: use the key of the revision the meeting considered (`14/4R1`) everywhere; when a "
+     "generated list shows both, remove the superseded revision from documents.yaml if the "
+     "meeting did not consider it."},
     {"unpresented-document", S::warning, "a contribution or report that no paragraph presents",
      "Every registered contribution and information report is expected to be presented by a "
      "discussion paragraph (`presents:`).\nFix: add `presents:` to the paragraph that discusses "
      "it, or `-W no-unpresented-document`."},
     {"wrong-document-kind", S::warning, "a paragraph presents a document of an unexpected kind",
      "Paragraphs present contributions, information reports and liaison statements; presenting "
-     "an agenda or other document is usually a wrong key.\nFix: check the key."},
+     "an agenda or other document is usually a wrong key.\n"
+     "Fix: correct the key in `presents:`; if the document was registered with the wrong "
+     "kind, correct its `kind:` in documents.yaml."},
     {"count-mismatch", S::warning, "a count written in prose contradicts the register",
      "Example: \"There were ten contributions\" when eleven contributions are registered.\n"
      "Fix: write `{count:contribution}` so the number is computed."},
     {"date-order", S::error, "dates in an impossible order",
      "Example: a meeting's `end_date` before its `date`, or meetings not listed in "
-     "chronological order.\nFix: correct the dates."},
+     "chronological order; an earlier meeting dated after the meetings covered.\n"
+     "Fix: correct the date that is wrong (the message names both); list the meetings in "
+     "the order they were held; give `end_date` the last day, on or after `date`."},
     {"unused-footnote", S::warning, "a footnote that no text refers to",
      "A footnote defined under a paragraph's `footnotes:` is printed only where `{note:id}` "
      "refers to it.\nFix: add `{note:id}` to the text, or remove the footnote."},
     {"empty-section", S::warning, "a section without paragraphs",
-     "Fix: add paragraphs, or remove the section from report.yaml."},
+     "Fix: add paragraphs under `paragraphs:` (each a `- ` item, indented under the key), "
+     "or remove the section's file from `sections:` in report.yaml."},
     {"raw-html", S::warning, "raw HTML in a text field is printed as text",
      "HTML is never passed through to the output; `<b>x</b>` prints as written.\n"
-     "Fix: use Markdown (`**x**`), or escape the `<`."},
+     "Fix: use Markdown (`**x**` for bold, `*x*` for italics), or write `\\<` if the `<` is "
+     "text."},
     {"markdown-block", S::error, "a Markdown construct that a text field cannot hold",
-     "Headings and thematic breaks are not allowed in text fields; structure comes from the "
-     "YAML (sections, lists). (An HTML block is printed as text, with a raw-html warning.)\n"
-     "Fix: use a section, or `list:`; write `\\#` for a literal '#' at the start of a line."},
+     "Headings, thematic breaks and Markdown lists (`- item`, `1. item`, a text starting "
+     "with `1)`) are not allowed in text fields; structure comes from the YAML: sections, "
+     "paragraphs and `list:`. (An HTML block is printed as text, with a raw-html warning.)\n"
+     "Fix: make a heading a section of its own; write a list's items under the paragraph's "
+     "`list:` key, e.g. `list: [to meet again;, to report.]`; if the line is text, escape "
+     "its first character: `\\#`, `\\-`, `1\\)`."},
 };
 
 }  // namespace

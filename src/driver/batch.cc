@@ -163,7 +163,7 @@ int run_many(const CommonOptions& common, const BuildOptions* build) {
       std::string detail;
       for (const auto& part : parts) detail += (detail.empty() ? " (" : ", ") + part;
       if (!detail.empty()) detail += ")";
-      if (!build || !build->quiet) fmt::print("ok {}{}\n", dir, detail);
+      if (!common.quiet) fmt::print("ok {}{}\n", dir, detail);
     } else {
       std::string why = job.status == kExitInternal ? "internal error"
                         : job.io.errors             ? counted(job.io.errors, "error")

@@ -252,7 +252,7 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
   }
   made.keep();
   io.files = paths.size();
-  if (!b.quiet && !io.buffered) {
+  if (!o.quiet && !io.buffered) {
     for (const auto& path : paths) io.write_out(fmt::format("wrote {}\n", path));
   }
   return kExitOk;

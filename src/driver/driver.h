@@ -41,13 +41,13 @@ struct CommonOptions {
   std::string color = "auto";
   std::uint64_t max_file_size = yaml::Limits{}.max_file_bytes;
   std::uint64_t max_field_size = TextLimits{}.max_field_bytes;
+  bool quiet = false;  // no 'wrote' lines, and no 'ok' lines of several folders
 };
 
 struct BuildOptions {
   std::string out_dir;
   std::vector<std::string> formats;
   int width = 0;
-  bool quiet = false;
 };
 
 // Where one folder's messages go: straight to the standard streams, or, when

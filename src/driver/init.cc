@@ -5,10 +5,12 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -338,6 +340,8 @@ std::string new_opening(const MeetingSettings& s, long number, const std::string
   return out;
 }
 
+std::string paragraph_examples(const std::string& key);
+
 std::string new_discussions(const MeetingSettings& s, long number) {
   std::string key = std::to_string(number) + "/2R1";
   std::string out = modeline(s, "section", "sections/discussions.yaml");
@@ -346,52 +350,58 @@ std::string new_discussions(const MeetingSettings& s, long number) {
       "\n"
       "label: \"discussions\"\n"
       "heading: \"Discussions\"\n"
-      "paragraphs:\n"
-      "  # One paragraph per document presented. \"presents:\" takes its key (or a list of\n"
-      "  # keys); {doc:" +
-      key + "|full} prints its symbol and title, {entity:br} its submitter.\n" +
-      "  # A footnote is marked in a text with {note:ID} and printed at the end of the report.\n"
-      "  # - label: \"template-proposal\"\n"
-      "  #   presents: \"" +
-      key +
-      "\"\n"
-      "  #   text: >-\n"
-      "  #     The delegate of {entity:br} introduced {doc:" +
-      key +
-      "|full}.{note:revised} Long text\n"
-      "  #     is best written as a folded block like this one, wrapped at about 90 columns.\n"
-      "  #\n"
-      "  #\n"
-      "  #     Two empty lines start a continuation paragraph, printed without a number\n"
-      "  #     (in a folded block like this one, a single empty line is read as a space).\n"
-      "  #   footnotes:\n"
-      "  #     - id: \"revised\"\n"
-      "  #       text: \"The proposal was revised after the meeting.\"\n"
-      "\n"
-      "  # A quoted excerpt keeps the numbers of its source: they are written, not computed.\n"
-      "  # - text: \"The Plenipotentiary Conference, in {ref:res179}, resolves:\"\n"
-      "  #   quote:\n"
-      "  #     source: \"Resolution 179 (Rev. Busan, 2014)\"\n"
-      "  #     paragraphs:\n"
-      "  #       - number: \"1\"\n"
-      "  #         text: \"to continue the work on child online protection;\"\n"
-      "  #       - elision: true                  # printed \"[...]\"\n"
-      "  #       - number: \"3\"\n"
-      "  #         text: \"to report to the Council.\"\n"
-      "\n"
-      "  # A table: the header row, then rows of as many cells as there are columns.\n"
-      "  # - text: \"The subjects discussed were:\"\n"
-      "  #   table:\n"
-      "  #     caption: \"Subjects and documents\"\n"
-      "  #     columns: [\"Subject\", \"Documents\"]\n"
-      "  #     align: [\"left\", \"right\"]           # left | center | right\n"
-      "  #     rows:\n"
-      "  #       - [\"Report templates\", \"{doc:" +
-      key +
-      "}\"]\n"
+      "paragraphs:\n" +
+      paragraph_examples(key) +
       "\n"
       "  - \"To be drafted: one paragraph per document presented or subject discussed.\"\n";
   return out;
+}
+
+// The commented examples of a paragraph that presents a document, with a
+// footnote, of a quote and of a table, for the section of discussions.
+// `key` is the key of the example's document.
+std::string paragraph_examples(const std::string& key) {
+  return "  # One paragraph per document presented. \"presents:\" takes its key (or a list of\n"
+         "  # keys); {doc:" +
+         key + "|full} prints its symbol and title, {entity:br} its submitter.\n" +
+         "  # A footnote is marked in a text with {note:ID} and printed at the end of the report.\n"
+         "  # - label: \"template-proposal\"\n"
+         "  #   presents: \"" +
+         key +
+         "\"\n"
+         "  #   text: >-\n"
+         "  #     The delegate of {entity:br} introduced {doc:" +
+         key +
+         "|full}.{note:revised} Long text\n"
+         "  #     is best written as a folded block like this one, wrapped at about 90 columns.\n"
+         "  #\n"
+         "  #\n"
+         "  #     Two empty lines start a continuation paragraph, printed without a number\n"
+         "  #     (in a folded block like this one, a single empty line is read as a space).\n"
+         "  #   footnotes:\n"
+         "  #     - id: \"revised\"\n"
+         "  #       text: \"The proposal was revised after the meeting.\"\n"
+         "\n"
+         "  # A quoted excerpt keeps the numbers of its source: they are written, not computed.\n"
+         "  # - text: \"The Plenipotentiary Conference, in {ref:res179}, resolves:\"\n"
+         "  #   quote:\n"
+         "  #     source: \"Resolution 179 (Rev. Busan, 2014)\"\n"
+         "  #     paragraphs:\n"
+         "  #       - number: \"1\"\n"
+         "  #         text: \"to continue the work on child online protection;\"\n"
+         "  #       - elision: true                  # printed \"[...]\"\n"
+         "  #       - number: \"3\"\n"
+         "  #         text: \"to report to the Council.\"\n"
+         "\n"
+         "  # A table: the header row, then rows of as many cells as there are columns.\n"
+         "  # - text: \"The subjects discussed were:\"\n"
+         "  #   table:\n"
+         "  #     caption: \"Subjects and documents\"\n"
+         "  #     columns: [\"Subject\", \"Documents\"]\n"
+         "  #     align: [\"left\", \"right\"]           # left | center | right\n"
+         "  #     rows:\n"
+         "  #       - [\"Report templates\", \"{doc:" +
+         key + "}\"]\n";
 }
 
 std::string new_outcomes(const MeetingSettings& s, long number) {
@@ -459,6 +469,72 @@ std::string carried_text(std::string_view text, const std::set<long>& old_meetin
   return out;
 }
 
+// ", in accordance with {ref:cr1306} and {ref:res179}": the references the
+// previous summary cites, in their order, for the new summary; "" if none.
+std::string summary_references(const Sources& prev) {
+  std::vector<std::string> ids;
+  for (const RefToken& tok : scan_refs(prev.summary.value)) {
+    if (tok.kind != "ref" || !tok.error.empty() || !tok.form.empty()) continue;
+    bool known = false;
+    for (const auto& r : prev.references) known = known || r.id.value == tok.key;
+    if (known && std::find(ids.begin(), ids.end(), tok.key) == ids.end()) ids.push_back(tok.key);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    out += i == 0 ? ", in accordance with " : i + 1 == ids.size() ? " and " : ", ";
+    out += "{ref:" + ids[i] + "}";
+  }
+  return out;
+}
+
+// The kinds of a generated list, as a YAML flow value.
+std::string kinds_value(const std::vector<Text>& kinds) {
+  if (kinds.size() == 1) return yaml_quoted(kinds[0].value);
+  std::string out = "[";
+  for (std::size_t i = 0; i < kinds.size(); ++i)
+    out += (i ? ", " : "") + yaml_quoted(kinds[i].value);
+  return out + "]";
+}
+
+// The paragraphs of a previous section that the next meeting's report needs
+// again: those with a list generated from the register by kind, with their
+// text (which usually counts the list: "There were {count:contribution}
+// contributions"). They print the new register, so they are right as soon
+// as documents.yaml is. A list by keys names old documents and is left
+// out, and so is a list already carried (the same kinds, once a meeting
+// filter is dropped: the new report covers one meeting).
+std::string carried_lists(const Section& sec, const std::function<std::string(const Text&)>& carry,
+                          std::set<std::string>& carried_kinds) {
+  std::string out;
+  for (const auto& p : sec.paragraphs) {
+    if (p.documents.empty() || p.documents[0].kinds.empty()) continue;
+    std::string kinds = kinds_value(p.documents[0].kinds);
+    if (!carried_kinds.insert(kinds).second) continue;
+    if (out.empty())
+      out += comment(
+          "Carried over: \"documents:\" lists the registered documents of the kinds named, in "
+          "register order, and {count:KIND} counts them, so both follow documents.yaml.",
+          2);
+    out += "  - ";
+    std::string indent;
+    if (p.label.present) {
+      out += "label: " + yaml_quoted(p.label.value) + "\n";
+      indent = "    ";
+    }
+    if (!p.numbered) {
+      out += indent + "numbered: false\n";
+      indent = "    ";
+    }
+    if (p.text.present) {
+      std::string text = field(4, "text", carry(p.text));
+      out += indent + text.substr(4);
+      indent = "    ";
+    }
+    out += indent + "documents: {kind: " + kinds + "}\n";
+  }
+  return out;
+}
+
 // A section's path in the previous folder, as report.yaml lists it. The
 // loader names each section by the folder joined with that path.
 std::string section_path(const Section& section, const std::string& dir) {
@@ -523,9 +599,9 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
   std::string report = modeline(s, "report", "report.yaml");
   report += comment("The report of the " + ordinal_numeral(number) + " meeting of " + acronym +
                     ", started from the report of " + previous +
-                    " with `cwgreport init --from`: the group, the officers, the references "
-                    "and the headings of the sections are carried over; each section holds "
-                    "one paragraph, \"" +
+                    " with `cwgreport init --from`: the group, the officers, the venue and mode, "
+                    "the references, the headings of the sections and their lists of "
+                    "documents are carried over; the other sections hold one paragraph, \"" +
                     kPlaceholder + "\", in place of the text to write.");
   report += "\ngroup:\n";
   report += field(2, "name", name);
@@ -536,7 +612,10 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
                              " had a cover block (\"cover:\"); a report to the parent body "
                              "needs its own.");
   }
-  report += "\nmeetings:\n  - number: " + n + "\n    date: " + s.date + "\n";
+  report +=
+      "\n# The meetings the report covers, in chronological order. A report on two meetings\n"
+      "# lists both, and each document in documents.yaml then says which one it belongs to.\n";
+  report += "meetings:\n  - number: " + n + "\n    date: " + s.date + "\n";
   if (last) {
     const Person* role_chair = nullptr;
     for (const auto& p : prev.people) {
@@ -544,10 +623,15 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
     }
     bool usual_chair = role_chair && last->chair.value == role_chair->id.value;
     std::string as_before = "as at the " + ordinal_numeral(last->number.value) + " meeting";
+    // Most meetings are held where and as the previous one was: carried
+    // over, and marked so, for the editor to change when not.
     if (last->venue.present)
-      report += "    # venue: " + yaml_quoted(last->venue.value) + "   # " + as_before + "\n";
+      report += "    venue: " + yaml_quoted(last->venue.value) + "   # " + as_before + "\n";
+    report += "    # end_date: " + s.date + "   # the last day of a meeting over several days\n";
+    report += "    # participants: 40   # approximately\n";
     if (last->mode.present)
-      report += "    # mode: " + yaml_quoted(last->mode.value) + "   # " + as_before + "\n";
+      report += "    mode: " + yaml_quoted(last->mode.value) + "   # " + as_before +
+                ": in-person | virtual | hybrid\n";
     // The usual chair is carried over; someone who stood in for the chair
     // stays a comment, since the chair is back by default.
     if (last->chair.present && usual_chair)
@@ -555,8 +639,29 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
     else if (last->chair.present)
       report += "    # chair: " + yaml_quoted(last->chair.value) + "   # " + as_before + "\n";
   }
+  // The previous report's meetings become earlier meetings, so that the
+  // text can refer to them: "as agreed at its {meeting:14} meeting".
+  std::string earlier;
+  for (const auto& m : prev.meetings) {
+    if (!m.number.present || m.number.value >= number) continue;
+    earlier += "  - number: " + std::to_string(m.number.value) + "\n";
+    if (m.date.present) earlier += "    date: " + m.date.value + "\n";
+    if (m.end_date.present) earlier += "    end_date: " + m.end_date.value + "\n";
+    if (m.venue.present) earlier += field(4, "venue", m.venue.value);
+  }
+  if (!earlier.empty()) {
+    const long k = prev.meetings.back().number.value;
+    report +=
+        "\n" + comment("Earlier meetings the text refers to: {meeting:" + std::to_string(k) +
+                       "} prints \"" + ordinal_numeral(k) + "\", {meeting:" + std::to_string(k) +
+                       "|date} its date. The report does not cover them: they are not in "
+                       "its title, and documents.yaml registers no document of theirs.");
+    report += "earlier_meetings:\n" + earlier;
+  }
   if (!prev.people.empty()) {
-    report += "\npeople:\n";
+    report += "\n" + comment("The officers the report names. {person:" + prev.people[0].id.value +
+                             "} prints the honorific, the name and the country.");
+    report += "people:\n";
     for (const auto& p : prev.people) {
       report += "  - id: " + yaml_quoted(p.id.value) + "\n";
       report += field(4, "name", p.name.value);
@@ -568,7 +673,20 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
   if (prev.chair_word.present) report += "\n" + field(0, "chair_word", prev.chair_word.value);
   if (prev.title_ordinals.present)
     report += "\n" + field(0, "title_ordinals", prev.title_ordinals.value);
-  report += "\n" + field(0, "summary", summary_text(number, name, acronym));
+  // The summary is written anew for the new meeting, citing the references
+  // the previous one cited; the rest of the old summary told of old work.
+  std::string summary = summary_text(number, name, acronym);
+  if (std::string refs = summary_references(prev); !refs.empty()) {
+    summary.pop_back();
+    summary += refs + ".";
+  }
+  report += "\n" + comment(
+                       "The \"Summary\" box. Cross-references in braces print computed text: "
+                       "{meeting:" +
+                       n + "} prints \"" + ordinal_numeral(number) + "\", {meeting:" + n +
+                       "|date} the date of the meeting, {ref:ID} a "
+                       "reference below.");
+  report += field(0, "summary", summary);
   if (prev.action.present) {
     // The usual "The Council is invited to take note of the report" carries
     // over; an action that refers to paragraphs of the old report does not.
@@ -581,7 +699,9 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
     }
   }
   if (!prev.references.empty()) {
-    report += "\nreferences:\n";
+    report +=
+        "\n# The resolutions and decisions listed under \"References\"; {ref:ID} prints one.\n"
+        "references:\n";
     for (const auto& r : prev.references) {
       report += "  - id: " + yaml_quoted(r.id.value) + "\n";
       report += field(4, "text", carry(r.text));
@@ -590,10 +710,33 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
   if (prev.reference_separator.present)
     report += field(0, "reference_separator", prev.reference_separator.value);
 
+  // The section of discussions, whose paragraphs presented documents, gets
+  // the commented examples that a plain init writes there; with none, the
+  // first section that carries no list.
+  const Section* discussions = nullptr;
+  std::size_t most = 0;
+  for (const auto& sec : prev.sections) {
+    std::size_t presented = 0;
+    for (const auto& p : sec.paragraphs) presented += p.presents.size();
+    if (presented > most) {
+      most = presented;
+      discussions = &sec;
+    }
+  }
+  for (const auto& sec : prev.sections) {
+    if (discussions) break;
+    bool lists = false;
+    for (const auto& p : sec.paragraphs) lists = lists || !p.documents.empty();
+    if (!lists) discussions = &sec;
+  }
+  std::set<std::string> carried_kinds;
   std::vector<InitFile> sections;
   auto add_sections = [&](const std::vector<Section>& list, const char* key, bool annex) {
     if (list.empty()) return;
-    report += std::string("\n") + key + ":\n";
+    report += annex ? "\n# Annexes have the form of a section file and are numbered Annex 1, "
+                      "Annex 2 ...\n"
+                    : "\n# The section files, numbered 1, 2, 3 ... in this order.\n";
+    report += std::string(key) + ":\n";
     for (std::size_t i = 0; i < list.size(); ++i) {
       const Section& sec = list[i];
       std::string path = section_path(sec, prev.dir);
@@ -601,13 +744,24 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
       std::string what =
           annex ? "Annex " + std::to_string(i + 1) : "Section " + std::to_string(i + 1);
       std::string text = modeline(s, "section", path);
+      std::string lists = annex ? std::string() : carried_lists(sec, carry, carried_kinds);
       text += comment(what + " of the report of the " + ordinal_numeral(number) +
-                      " meeting: its heading and label are carried over from the report of " +
-                      previous + "; its paragraphs are to be written.");
+                      " meeting: its heading and label" +
+                      (lists.empty() ? "" : ", and its lists of documents,") +
+                      " are carried over from the report of " + previous +
+                      (lists.empty() ? "; its paragraphs are to be written." : "."));
       text += "\n";
       if (sec.label.present) text += "label: " + yaml_quoted(sec.label.value) + "\n";
       text += field(0, "heading", carry(sec.heading));
-      text += "paragraphs:\n  - " + yaml_quoted(kPlaceholder) + "\n";
+      text += "paragraphs:\n";
+      std::string prefix = annex ? "A" + std::to_string(i + 1) : std::to_string(i + 1);
+      text += comment("Paragraphs are numbered " + prefix + ".1, " + prefix +
+                          ".2 ... in this order. A paragraph is a string, its text, or a map "
+                          "with a \"text:\" and a \"label:\" that names it for {para:LABEL}, "
+                          "which prints its number.",
+                      2);
+      if (&sec == discussions) text += paragraph_examples(n + "/2R1") + "\n";
+      text += lists.empty() ? "  - " + yaml_quoted(kPlaceholder) + "\n" : lists;
       sections.push_back({path, std::move(text)});
     }
   };
@@ -625,14 +779,43 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
                   acronym + ". The entities are carried over from the report of " + previous +
                   "; the documents are to be registered.");
   if (!prev.entities.empty()) {
-    docs += "\nentities:\n";
+    docs +=
+        "\n# The Member States, organizations and bureaux that submit documents.\n"
+        "# {entity:ID} prints \"short\", or \"name\" when there is no \"short\".\n"
+        "entities:\n";
     for (const auto& e : prev.entities) {
       docs += "  - id: " + yaml_quoted(e.id.value) + "\n";
       docs += field(4, "name", e.name.value);
       if (e.short_name.present) docs += field(4, "short", e.short_name.value);
     }
   }
-  docs += "\ndocuments: []\n";
+  docs += "\n" + comment(
+                     "The documents, in register order: the lists generated by kind print "
+                     "them in this order. Kinds: agenda, information-report, contribution, "
+                     "liaison-statement, report, other. \"presents: " +
+                     n + "/2R1\" and {doc:" + n +
+                     "/2R1} name a document by its key: the meeting's number, a slash, "
+                     "the document's number and its revision. Every contribution and "
+                     "information report must be presented by a paragraph. Replace [] by "
+                     "the documents, as in the example:");
+  docs += "documents: []\n";
+  const std::string source =
+      prev.entities.empty() ? "" : "  #   source: " + yaml_quoted(prev.entities[0].id.value) + "\n";
+  docs +=
+      "  # - number: 1\n"
+      "  #   title: \"Agenda\"\n"
+      "  #   kind: \"agenda\"\n" +
+      source +
+      "  # - number: 2\n"
+      "  #   revision: 1\n"
+      "  #   title: \"Proposal for a common report template\"\n"
+      "  #   kind: \"contribution\"\n" +
+      source +
+      "  # A document of another series: its key is its symbol, C24/12.\n"
+      "  # - number: 12\n"
+      "  #   series: \"C24/\"\n"
+      "  #   title: \"Report of the Chair to the Council\"\n"
+      "  #   kind: \"report\"\n";
 
   std::vector<InitFile> files = {{"report.yaml", std::move(report)},
                                  {"documents.yaml", std::move(docs)}};
@@ -709,7 +892,8 @@ int run_init(const InitOptions& opts) {
     print_error("cannot write '" + err->path + "': " + err->reason);
     return 1;
   }
-  for (const auto& f : out) fmt::print("wrote {}\n", f.path);
+  if (!opts.quiet)
+    for (const auto& f : out) fmt::print("wrote {}\n", f.path);
   return 0;
 }
 

@@ -36,8 +36,10 @@ struct InitFile {
 std::vector<InitFile> new_meeting_files(const MeetingSettings& settings);
 
 // The files of the meeting after `prev` (loaded and checked without error):
-// the group, people, references and section structure carried over, one
-// placeholder paragraph per section, an empty register.
+// the group, people, references, venue and mode and section structure
+// carried over with the paragraphs that list the register by kind, the old
+// meetings as earlier meetings, the teaching comments of a plain init, one
+// placeholder paragraph in each other section, an empty register.
 std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSettings& settings);
 
 // Why `value` is not a date written YYYY-MM-DD that exists, or "" when it is.
@@ -50,6 +52,7 @@ struct InitOptions {
   std::string dir;
   std::string from;  // the previous meeting folder, or ""
   MeetingSettings meeting;
+  bool quiet = false;  // no 'wrote' lines
 };
 
 // The command: reads and checks --from, refuses a DIR that is not empty,

@@ -40,10 +40,12 @@ const std::vector<std::string>& list_styles() {
 const std::map<std::string, std::vector<std::string>>& source_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"report",
-       {"group", "meetings", "people", "cover", "chair_word", "title_ordinals", "summary", "action",
-        "references", "reference_separator", "sections", "annexes", "signature"}},
+       {"group", "meetings", "earlier_meetings", "people", "cover", "chair_word", "title_ordinals",
+        "summary", "action", "references", "reference_separator", "sections", "annexes",
+        "signature"}},
       {"group", {"name", "acronym", "parent"}},
       {"meeting", {"number", "date", "end_date", "venue", "participants", "mode", "chair"}},
+      {"earlier_meeting", {"number", "date", "end_date", "venue"}},
       {"person", {"id", "name", "honorific", "country", "role"}},
       {"cover",
        {"session", "place", "dates", "agenda_item", "symbol", "revision", "language", "date",
@@ -162,6 +164,62 @@ std::string quoted_list(const std::vector<std::string>& values) {
     out += "'" + values[i] + "'";
   }
   return out;
+}
+
+// Text written plain that YAML reads as a mapping: `- The agenda was
+// adopted with one change: ...` is a key and a value, `- agreed to:` a key
+// with none, `- {doc:14/2} was presented` a flow mapping. An editor who
+// does not know YAML sees a paragraph, so this is said instead of an
+// unknown key and a missing one. `keys` are those a mapping may have where
+// `n` stands (none where only a string may); a key among them, or a
+// misspelling of one, is a mapping meant as such. Reports it and returns
+// true when `n` is such text.
+bool report_text_read_as_map(const yaml::Node& n, const std::vector<std::string>& keys,
+                             Diagnostics& diags) {
+  if (!n.is_map() || n.entries.size() != 1) return false;
+  const yaml::Node& key = n.entries[0].key;
+  const yaml::Node& value = n.entries[0].value;
+  auto allowed = [&](std::string_view k) {
+    return std::find(keys.begin(), keys.end(), k) != keys.end();
+  };
+  if (!key.is_scalar() || !key.plain || allowed(key.value) ||
+      (key.value.find(' ') == std::string::npos && closest_match(key.value, keys)))
+    return false;
+  const std::string* file = diags.sources().find(n.loc.file);
+  if (file && n.offset < file->size() && (*file)[n.offset] == '{') {
+    diags.report("colon-in-text", n.loc, "the text starts with '{', so YAML reads it as a mapping",
+                 {{{},
+                   "put the whole text in double quotes (\"...\"): a plain text cannot start "
+                   "with a cross-reference"}});
+  } else if (value.is_scalar()) {
+    diags.report("colon-in-text", key.loc,
+                 "the text contains ': ', so YAML reads it as a key and a value",
+                 {{{},
+                   allowed("text") ? "put the whole text in double quotes (\"...\"), or write it "
+                                     "as 'text: >-' with the text on the lines below"
+                                   : "put the whole text in double quotes (\"...\"), or "
+                                     "write it as a block: '>-' with the text on the lines "
+                                     "below"}});
+  } else if (value.is_null()) {
+    const bool short_text = key.value.size() <= 60 && key.value.find('"') == std::string::npos &&
+                            key.value.find('\\') == std::string::npos;
+    diags.report("colon-in-text", key.loc,
+                 "the text ends with ':', so YAML reads it as a key with no value",
+                 {{{},
+                   "put the whole text in double quotes, colon included" +
+                       (short_text ? fmt::format(": \"{}:\"", key.value) : "")}});
+  } else if (value.is_sequence()) {
+    diags.report("colon-in-text", key.loc,
+                 "the text ends with ':' and a list follows, so YAML reads them as a key and "
+                 "its value",
+                 {{{},
+                   allowed("list") ? "write the text under 'text:' and the items under "
+                                     "'list:', both at the indentation of the text"
+                                   : "put the whole text in double quotes, colon included"}});
+  } else {
+    return false;
+  }
+  return true;
 }
 
 // Reads the keys of one mapping, reporting unknown ones up front.
@@ -302,24 +360,27 @@ class MapReader {
     return std::nullopt;
   }
 
-  // A string or a list of strings.
-  std::vector<Text> text_list(std::string_view key) const {
+  // A string or a list of strings; `number_ok` as for to_text.
+  std::vector<Text> text_list(std::string_view key, bool number_ok = false) const {
     std::vector<Text> out;
     const yaml::Node* n = get(key);
     if (!n) return out;
     if (n->is_sequence()) {
       for (const auto& item : n->items) {
-        Text t = to_text(item, key);
+        Text t = to_text(item, key, number_ok);
         if (t.present) out.push_back(std::move(t));
       }
     } else {
-      Text t = to_text(*n, key);
+      Text t = to_text(*n, key, number_ok);
       if (t.present) out.push_back(std::move(t));
     }
     return out;
   }
 
-  Text to_text(const yaml::Node& n, std::string_view key) const {
+  // `number_ok`: a plain whole number is taken as the text written, for a
+  // document key written as a bare number ('presents: 5'), which the
+  // checker answers with the key meant rather than with a note on quotes.
+  Text to_text(const yaml::Node& n, std::string_view key, bool number_ok = false) const {
     Text t;
     t.loc = n.loc;
     t.offset = n.offset;
@@ -334,11 +395,15 @@ class MapReader {
       return t;
     }
     if (!n.is_scalar()) {
-      diags_.report("wrong-type", n.loc,
-                    fmt::format("'{}' must be a string, not {}", key, yaml::kind_name(n.kind)));
+      if (!report_text_read_as_map(n, {}, diags_))
+        diags_.report("wrong-type", n.loc,
+                      fmt::format("'{}' must be a string, not {}", key, yaml::kind_name(n.kind)));
       return t;
     }
-    if (n.plain) {
+    const bool whole_number =
+        !n.value.empty() && n.value.size() <= 9 &&
+        std::all_of(n.value.begin(), n.value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (n.plain && !(number_ok && whole_number)) {
       if (auto type = coerced_type(n.value)) {
         diags_.report(
             "ambiguous-scalar", n.loc,
@@ -371,6 +436,10 @@ class MapReader {
 
   const yaml::Node& node() const { return node_; }
   Diagnostics& diags() const { return diags_; }
+  // Whether an unknown key was reported as a misspelling of `key`.
+  bool misspelt(std::string_view key) const {
+    return std::find(misspelt_.begin(), misspelt_.end(), key) != misspelt_.end();
+  }
 
  private:
   const yaml::Node& node_;
@@ -763,6 +832,19 @@ class Loader {
         src.meetings.push_back(std::move(meeting));
       }
     }
+    if (auto items = list_of(r, "earlier_meetings", false)) {
+      for (const auto& m : *items) {
+        if (!expect(m, yaml::Kind::map, "an earlier meeting", diags_)) continue;
+        MapReader mr(m, "an earlier meeting", diags_, keys("earlier_meeting"));
+        Meeting meeting;
+        meeting.loc = m.loc;
+        meeting.number = mr.number("number", 1, 999, true);
+        meeting.date = mr.date("date");
+        meeting.end_date = mr.date("end_date");
+        meeting.venue = mr.text("venue");
+        src.earlier_meetings.push_back(std::move(meeting));
+      }
+    }
     if (auto items = list_of(r, "people", false)) {
       for (const auto& p : *items) {
         if (!expect(p, yaml::Kind::map, "a person", diags_)) continue;
@@ -941,11 +1023,12 @@ class Loader {
       out.push_back(std::move(para));
       return;
     }
+    if (report_text_read_as_map(n, keys("paragraph"), diags_)) return;
     if (!expect(n, yaml::Kind::map, "a paragraph", diags_)) return;
     MapReader pr(n, "a paragraph", diags_, keys("paragraph"));
     para.label = pr.label("label");
     para.text = pr.text("text");
-    para.presents = pr.text_list("presents");
+    para.presents = pr.text_list("presents", true);
     if (auto b = pr.boolean("numbered")) para.numbered = *b;
     if (const yaml::Node* q = pr.get("quote")) {
       if (auto quote = load_quote(*q)) para.quote.push_back(std::move(*quote));
@@ -965,7 +1048,7 @@ class Loader {
     }
     if (const yaml::Node* d = pr.get("documents")) load_document_list(*d, para);
     if (!para.text.present && para.list.empty() && para.documents.empty() && para.quote.empty() &&
-        para.table.empty() && !pr.get("text")) {
+        para.table.empty() && !pr.get("text") && !pr.misspelt("text")) {
       diags_.report("missing-key", n.loc,
                     "a paragraph has no 'text' (nor a 'quote', 'table', 'list' or 'documents')");
     }
@@ -986,6 +1069,8 @@ class Loader {
       if (item.is_scalar()) {
         MapReader none(kNoKeys, "", diags_, {});
         qp.text = none.to_text(item, "paragraph");
+      } else if (report_text_read_as_map(item, keys("quoted_paragraph"), diags_)) {
+        continue;
       } else if (expect(item, yaml::Kind::map, "a quoted paragraph", diags_)) {
         MapReader pr(item, "a quoted paragraph", diags_, keys("quoted_paragraph"));
         qp.number = pr.text("number");
@@ -1053,6 +1138,8 @@ class Loader {
       if (item.is_scalar()) {
         MapReader none(kNoKeys, "", diags_, {});
         li.text = none.to_text(item, "item");
+      } else if (report_text_read_as_map(item, keys("list_item"), diags_)) {
+        continue;
       } else if (expect(item, yaml::Kind::map, "a list item", diags_)) {
         MapReader ir(item, "a list item", diags_, keys("list_item"));
         li.label = ir.label("label");
@@ -1074,7 +1161,7 @@ class Loader {
     if (n.is_sequence()) {
       MapReader none(kNoKeys, "", diags_, {});
       for (const auto& k : n.items) {
-        Text t = none.to_text(k, "documents");
+        Text t = none.to_text(k, "documents", true);
         if (t.present) dl.keys.push_back(std::move(t));
       }
     } else if (expect(n, yaml::Kind::map, "'documents'", diags_)) {

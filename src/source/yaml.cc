@@ -308,6 +308,7 @@ class Reader final : public YAML::EventHandler {
   std::size_t unclosed_quote(std::size_t from) const;
   std::size_t last_nonblank() const;
   std::size_t tab_indented_line(std::size_t up_to) const;
+  void report_broken_block(std::size_t offset);
   bool explicit_document_start(std::size_t offset) const;
   std::size_t too_deep_flow() const;
   [[noreturn]] void report_parser_error(const YAML::Exception& e);
@@ -494,6 +495,108 @@ std::size_t Reader::tab_indented_line(std::size_t up_to) const {
   return std::string_view::npos;
 }
 
+// A line of a block scalar (`text: >-`) indented less than the block's
+// first line ends the block; YAML then reads it as the start of a plain
+// value, and the parser fails only at the next key, lines later. When the
+// error at `offset` follows such a line, with only more text, blank lines
+// and comments between, the line that broke the block is reported instead,
+// with the block's indentation. Returns when there is no such line.
+void Reader::report_broken_block(std::size_t offset) {
+  const std::size_t error_line = lines_.line_start(std::min(offset, text_.size()));
+  struct Line {
+    std::size_t start, indent;  // the line's offset and its indentation in spaces
+    std::string_view body;      // after the indentation, without a line break
+  };
+  auto line_at = [&](std::size_t start) {
+    std::size_t end = std::min(text_.find('\n', start), text_.size());
+    std::string_view l = text_.substr(start, end - start);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    std::size_t indent = std::min(l.find_first_not_of(' '), l.size());
+    return Line{start, indent, l.substr(indent)};
+  };
+  // Text, not a key, a list item or a comment: what a line of the block
+  // that lost its indentation looks like. Keys of the format hold no space.
+  auto text_like = [](std::string_view body) {
+    if (body.empty() || body[0] == '#' || body == "-" || body.starts_with("- ")) return false;
+    std::size_t colon = body.find(": ");
+    if (colon == std::string_view::npos && body.back() == ':') colon = body.size() - 1;
+    return colon == std::string_view::npos ||
+           body.substr(0, colon).find(' ') != std::string_view::npos;
+  };
+  // The block header ending a line (`text: >-`, `- |`), if any: its offset.
+  auto header = [&](const Line& l) -> std::optional<std::pair<std::size_t, std::size_t>> {
+    std::string_view body = l.body.substr(0, l.body.find(" #"));
+    while (!body.empty() && body.back() == ' ') body.remove_suffix(1);
+    const std::size_t space = body.rfind(' ');
+    const std::size_t at = space == std::string_view::npos ? 0 : space + 1;
+    std::string_view token = body.substr(at);
+    if (token.empty() || (token[0] != '>' && token[0] != '|') ||
+        token.find_first_not_of("-+0123456789", 1) != std::string_view::npos)
+      return std::nullopt;
+    std::string_view before = body.substr(0, at);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    // The block belongs to a key (its column is the parent's indentation)
+    // or to a list item (the dash's column).
+    const std::size_t key = before.find_first_not_of("- ");
+    if (!before.empty() && before.back() == ':' && key != std::string_view::npos)
+      return std::pair{l.start + l.indent + at, l.indent + key};
+    if (before.find_first_not_of("- ") == std::string_view::npos)
+      return std::pair{l.start + l.indent + at, l.indent};
+    return std::nullopt;
+  };
+
+  std::optional<std::size_t> indicator;  // of the block being read
+  std::size_t parent = 0, content = 0;   // its parent's and its own indentation
+  struct Broken {
+    std::size_t line, indicator, content;
+    bool empty;  // the block's first line was not indented under its key
+  };
+  std::optional<Broken> broken;  // the last block that ended on a text line
+  for (std::size_t start : lines_.starts()) {
+    if (start > error_line || start >= text_.size()) break;
+    const Line l = line_at(start);
+    if (l.body.empty()) continue;
+    if (indicator) {
+      if (content == 0 && l.indent > parent) content = l.indent;
+      if (content != 0 && l.indent >= content) continue;
+      if (text_like(l.body))
+        broken = Broken{start, *indicator, content != 0 ? content : parent + 2, content == 0};
+      else
+        broken.reset();
+      indicator.reset();
+      content = 0;
+      if (broken) continue;
+    } else if (broken && start != error_line && !(text_like(l.body) || l.body[0] == '#')) {
+      broken.reset();
+    }
+    if (auto h = header(l)) {
+      indicator = h->first;
+      parent = h->second;
+      broken.reset();
+    }
+  }
+  if (!broken) return;
+  const Line l = line_at(broken->line);
+  std::string_view style = word_at(broken->indicator);
+  diags_.report(
+      "yaml-syntax", location(broken->line + l.indent),
+      broken->empty
+          ? fmt::format("yaml syntax error: the line is not indented under the text block ({}) "
+                        "above it, which is left empty",
+                        style)
+          : fmt::format("yaml syntax error: the line is indented less than the text block ({}) "
+                        "above it, which ends the block",
+                        style),
+      {Note{location(broken->indicator), "the block starts here"},
+       Note{{},
+            broken->empty
+                ? fmt::format("indent the lines of the block more than its key: by {} spaces",
+                              broken->content)
+                : fmt::format("indent every line of the block by {} spaces, as its first line",
+                              broken->content)}});
+  throw Stop{};
+}
+
 // Whether a document starting at `offset` was begun on purpose: with `---`,
 // a directive, or after an explicit end `...`.
 bool Reader::explicit_document_start(std::size_t offset) const {
@@ -578,6 +681,7 @@ void Reader::OnNull(const YAML::Mark& mark, YAML::anchor_t) {
     const Frame& top = stack_.back();
     // yaml-cpp takes a last line without ':' as a key with an empty value.
     if (top.node.is_map() && !top.flow && top.key && top.key_offset == offset) {
+      report_broken_block(offset);
       syntax_error(offset, fmt::format("could not find expected ':' after '{}'",
                                        shown_text(top.key->value)));
     }
@@ -802,6 +906,9 @@ void Reader::report_parser_error(const YAML::Exception& e) {
     syntax_error(lines_.line_start(offset),
                  "tab character used for indentation; indent with spaces");
   }
+  if (e.msg == YAML::ErrorMsg::MAP_VALUE || e.msg == YAML::ErrorMsg::BLOCK_ENTRY ||
+      e.msg == YAML::ErrorMsg::END_OF_MAP || e.msg == YAML::ErrorMsg::END_OF_SEQ)
+    report_broken_block(offset);
   if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
     std::size_t open = unclosed_quote(last_event_);
     if (open != std::string_view::npos) {
@@ -832,8 +939,24 @@ void Reader::report_parser_error(const YAML::Exception& e) {
   }
   std::string message = "yaml syntax error: ";
   // Some of yaml-cpp's messages name its internals; say what the user sees.
+  std::vector<Note> notes;
   if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
-    message += "unexpected ':'; check the indentation, or quote a value that contains ': '";
+    // `heading: Opening: welcome ...`: a second ': ' on the line of a key
+    // is in the value, which a plain value cannot hold.
+    const std::size_t start = lines_.line_start(offset);
+    std::string_view before = text_.substr(start, offset - start);
+    const std::size_t indent = before.find_first_not_of(" -");
+    const std::size_t colon = before.find(": ");
+    if (indent != std::string_view::npos && colon != std::string_view::npos && colon > indent) {
+      std::string_view key = before.substr(indent, colon - indent);
+      message += "a value that contains ': ' must be quoted as a whole or written as a block";
+      notes.push_back(Note{{},
+                           fmt::format("put the whole value in double quotes (\"...\"), or write "
+                                       "it as '{}: >-' with the text on the lines below",
+                                       shown_text(key))});
+    } else {
+      message += "unexpected ':'; check the indentation, or quote a value that contains ': '";
+    }
   } else if (e.msg == YAML::ErrorMsg::BLOCK_ENTRY) {
     message += "unexpected '-'; check the indentation";
   } else if (e.msg == YAML::ErrorMsg::END_OF_MAP) {
@@ -843,7 +966,6 @@ void Reader::report_parser_error(const YAML::Exception& e) {
   } else {
     message += lowercase_message(e.msg);
   }
-  std::vector<Note> notes;
   if (e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW || e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW) {
     const Kind kind = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW ? Kind::sequence : Kind::map;
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
