@@ -380,10 +380,10 @@ UrlKind classify_url_once(std::string_view raw) {
     if (scheme == "http" || scheme == "https" || scheme == "mailto") return UrlKind::absolute;
     return UrlKind::unsafe;
   }
-  // "//host" and its backslash spellings leave the document like a full URL.
-  if (u.size() >= 2 && (u[0] == '/' || u[0] == '\\') && (u[1] == '/' || u[1] == '\\'))
-    return UrlKind::absolute;
-  return UrlKind::local;
+  // A fragment stays in the report. Any other reference without a scheme
+  // ("evil.html", "/x", "//host", "?q") would resolve against wherever the
+  // report is published, which its sources cannot know: text.
+  return u.front() == '#' ? UrlKind::local : UrlKind::unsafe;
 }
 
 }  // namespace

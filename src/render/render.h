@@ -118,13 +118,14 @@ class ReportParts {
 void walk_report(const tree::Report& r, ReportParts& parts);
 
 // What a link's target may become. Every renderer applies the same policy:
-// only http:, https:, mailto: and references inside the report are links;
-// any other scheme (javascript:, data:, vbscript: ..., in any spelling, also
-// once HTML character references are decoded) is printed as text.
+// only http:, https:, mailto: and fragments (references inside the report)
+// are links; any other scheme (javascript:, data:, vbscript: ..., in any
+// spelling, also once HTML character references are decoded) and any
+// relative reference ("page.html", "//host") is printed as text.
 enum class UrlKind {
   unsafe,    // printed as text, never as a link
-  local,     // a fragment or a relative reference
-  absolute,  // http:, https:, mailto: or a network-path reference
+  local,     // a fragment: "#..."
+  absolute,  // http:, https: or mailto:
 };
 UrlKind classify_url(std::string_view raw);
 

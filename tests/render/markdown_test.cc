@@ -533,3 +533,15 @@ TEST_CASE("markdown: blank lines never double and the file ends with one newline
   CHECK(out == "## 1 A\n\n**1.1** x\n\n## 2 B\n");
   CHECK(md(Report{}) == "\n");
 }
+
+TEST_CASE("markdown: only http(s), mailto and fragments are links", "[markdown]") {
+  for (const char* url : {"evil.html", "/etc/passwd", "//evil.example", "?q=1",
+                          "javascript:alert(1)", "file:///etc/passwd"}) {
+    INFO("url: " << url);
+    const std::string out = md(body({para("", {node(Inline::Kind::link, "", url, t("x"))})}));
+    CHECK(out == "x\n");
+  }
+  CHECK(md(body({para("", {node(Inline::Kind::link, "", "#intro", t("x"))})})) == "[x](#intro)\n");
+  CHECK(md(body({para("", {node(Inline::Kind::link, "", "mailto:a@b.org", t("x"))})})) ==
+        "[x](mailto:a@b.org)\n");
+}
