@@ -1,6 +1,10 @@
 // The Markdown renderer: GitHub-flavoured Markdown that GitHub shows as the
 // report, every literal text escaped so that it comes back as the same text.
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
 #include <algorithm>
+#include <memory>
 #include <string>
 
 #include "cwgreport/render.h"
@@ -332,13 +336,13 @@ class InlineWriter {
         code(in.text);
         break;
       case Inline::Kind::emph:
-        delimited("*", in.children);
+        delimited("*", kEmph, in.children);
         break;
       case Inline::Kind::strong:
-        delimited("**", in.children);
+        delimited("**", kStrong, in.children);
         break;
       case Inline::Kind::strike:
-        delimited("~~", in.children);
+        delimited("~~", kStrike, in.children);
         break;
       case Inline::Kind::link:
         link(in);
@@ -375,6 +379,8 @@ class InlineWriter {
   InlineWriter nested(bool line_start) const {
     InlineWriter w(context_, line_start);
     w.in_link_ = in_link_;
+    w.open_ = open_;
+    w.tags_ = tags_;
     return w;
   }
 
@@ -412,7 +418,16 @@ class InlineWriter {
   // that starts or ends with punctuation touches a letter outside
   // ("x*(a)*y"), that letter is written as an entity, which counts as
   // punctuation ("&#120;*(a)*&#121;") and reads the same.
-  void delimited(std::string_view delim, const Inlines& children) {
+  void delimited(std::string_view delim, unsigned kind, const Inlines& children) {
+    // Emphasis inside emphasis looks like emphasis (so does strong inside
+    // strong, and strikethrough inside strikethrough), but its delimiters
+    // would touch the outer ones: "*a *b**" is not what it was, and a run
+    // such as "b*a" opens and closes at once, where CommonMark's rule of
+    // three can pair it with the wrong one. Only the outermost is written.
+    if (open_ & kind) {
+      inlines(children);
+      return;
+    }
     // Right after a closing "*", an opening "**" would join its run:
     // then the underscore form is used, which needs the letter after its
     // closing delimiter protected as well.
@@ -428,6 +443,7 @@ class InlineWriter {
     const bool protect_first = protect_next_;
     const char closed_before = closing_char_;
     InlineWriter inner = nested(false);
+    inner.open_ |= kind;
     if (delim[0] == '~') inner.protect_next_ = protect_first;
     inner.inlines(children);
     std::string s = inner.take();
@@ -456,6 +472,18 @@ class InlineWriter {
       --end;
     }
     protect_next_ = false;
+    if (tags_) {
+      // No delimiter run to pair: what is inside the tags is emphasised.
+      const std::string name = kind == kEmph ? "em" : kind == kStrong ? "strong" : "del";
+      out_ += s.substr(0, first);
+      out_ += "<" + name + ">";
+      out_ += s.substr(first, end - first);
+      out_ += "</" + name + ">";
+      out_ += s.substr(end);
+      line_start_ = out_.back() == '\n';
+      closing_char_ = 0;
+      return;
+    }
     out_ += s.substr(0, first);
     if (first == 0 && maybe_punct(s[0])) {
       size_t before = out_.size();  // one past the character before the delimiter
@@ -504,6 +532,17 @@ class InlineWriter {
     raw("[" + label.take() + "](" + link_destination(in.target) + ")");
   }
 
+  // The delimited kinds the writer is inside of, as kEmph | kStrong | kStrike.
+  static constexpr unsigned kEmph = 1, kStrong = 2, kStrike = 4;
+  unsigned open_ = 0;
+
+ public:
+  // Emphasis, strong emphasis and strikethrough written as the HTML tags
+  // <em>, <strong> and <del>, which GitHub shows as the same: for a text
+  // whose delimiters would not read back as written (with_checked_emphasis).
+  bool tags_ = false;
+
+ private:
   Context context_;
   bool line_start_;
   bool in_link_ = false;
@@ -512,10 +551,132 @@ class InlineWriter {
   std::string out_;
 };
 
-std::string one_line_markdown(const Inlines& in, InlineWriter::Context context) {
+bool has_delimited(const Inlines& in) {
+  for (const Inline& x : in) {
+    if (is_delimited(x.kind) || has_delimited(x.children)) return true;
+  }
+  return false;
+}
+
+// Each visible character with the emphasis it shows, as the bits of
+// InlineWriter's kEmph, kStrong and kStrike: what the HTML shows of a tree,
+// and what a parser reads from Markdown. Whitespace, which the writer may
+// move out of emphasis, and code, which holds none, are left out.
+using Shown = std::vector<std::pair<char, unsigned>>;
+
+void shown_text(std::string_view text, unsigned emphasis, Shown& out) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n') out.emplace_back(c, emphasis);
+  }
+}
+
+unsigned emphasis_bit(Inline::Kind kind) {
+  return kind == Inline::Kind::emph     ? 1u
+         : kind == Inline::Kind::strong ? 2u
+         : kind == Inline::Kind::strike ? 4u
+                                        : 0u;
+}
+
+void shown_tree(const Inlines& in, unsigned emphasis, bool in_link, Shown& out) {
+  for (const Inline& x : in) {
+    switch (x.kind) {
+      case Inline::Kind::text:
+      case Inline::Kind::xref:
+        shown_text(detail::sanitize(x.text), emphasis, out);
+        break;
+      case Inline::Kind::footnote_ref:
+        shown_text(in_link ? detail::sanitize(x.text) : "[^" + footnote_label(x.text) + "]",
+                   emphasis, out);
+        break;
+      case Inline::Kind::link:
+        if (x.children.empty())
+          shown_text(detail::sanitize(x.target), emphasis, out);
+        else
+          shown_tree(x.children, emphasis, true, out);
+        break;
+      case Inline::Kind::emph:
+      case Inline::Kind::strong:
+      case Inline::Kind::strike:
+        shown_tree(x.children, emphasis | emphasis_bit(x.kind), in_link, out);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+void shown_parsed(cmark_node* n, unsigned emphasis, Shown& out) {
+  for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+    switch (cmark_node_get_type(c)) {
+      case CMARK_NODE_TEXT:
+        shown_text(cmark_node_get_literal(c), emphasis, out);
+        break;
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_HTML_INLINE:
+        break;
+      case CMARK_NODE_EMPH:
+        shown_parsed(c, emphasis | 1u, out);
+        break;
+      case CMARK_NODE_STRONG:
+        shown_parsed(c, emphasis | 2u, out);
+        break;
+      default: {
+        const char* type = cmark_node_get_type_string(c);
+        const bool strike = type && std::string_view(type) == "strikethrough";
+        shown_parsed(c, emphasis | (strike ? 4u : 0u), out);
+      }
+    }
+  }
+}
+
+// Whether `markup`, read back as GitHub reads it, shows the emphasis of `in`
+// on the same characters. CommonMark's flanking rules and its rule of three
+// decide how delimiter runs pair up, and the runs of neighbouring emphasis,
+// escaped asterisks and strikethrough can pair otherwise than written.
+bool emphasis_reads_back(std::string_view markup, std::string_view lead, const Inlines& in) {
+  struct ParserFree {
+    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+  };
+  struct NodeFree {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+  };
+  static const bool registered = [] {
+    cmark_gfm_core_extensions_ensure_registered();
+    return true;
+  }();
+  (void)registered;
+  std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  if (cmark_syntax_extension* ext = cmark_find_syntax_extension("strikethrough"))
+    cmark_parser_attach_syntax_extension(parser.get(), ext);
+  cmark_parser_feed(parser.get(), markup.data(), markup.size());
+  std::unique_ptr<cmark_node, NodeFree> doc(cmark_parser_finish(parser.get()));
+  Shown want, got;
+  shown_text(detail::sanitize(lead), 0, want);
+  shown_tree(in, 0, false, want);
+  shown_parsed(doc.get(), 0, got);
+  return want == got;
+}
+
+// The markup `write` makes with a fresh InlineWriter of `shown` (after the
+// plain text `lead`); made again with emphasis as HTML tags when its
+// delimiters would not read back as the tree's emphasis, so that report.md
+// never shows other emphasis than report.html.
+template <class Write>
+std::string with_checked_emphasis(std::string_view lead, const Inlines& shown,
+                                  InlineWriter::Context context, Write write) {
   InlineWriter w(context);
-  w.inlines(in);
-  return protect_line_edges(w.take());
+  std::string markup = write(w);
+  if (!has_delimited(shown) || emphasis_reads_back(markup, lead, shown)) return markup;
+  InlineWriter tags(context);
+  tags.tags_ = true;
+  return write(tags);
+}
+
+std::string one_line_markdown(const Inlines& in, InlineWriter::Context context) {
+  return with_checked_emphasis({}, in, context, [&](InlineWriter& w) {
+    w.inlines(in);
+    return protect_line_edges(w.take());
+  });
 }
 
 std::string one_line_markdown(std::string_view text) {
@@ -560,9 +721,12 @@ class MarkdownRenderer : public detail::ReportParts {
   // The lines of a paragraph: `lead` (markup such as the bold number)
   // before the first.
   void paragraph_text(const std::string& lead, const Inlines& text) {
-    InlineWriter w(InlineWriter::Context::block);
-    w.inlines(text);
-    std::vector<std::string> lines = split_lines(w.take_paragraph());
+    std::string markup =
+        with_checked_emphasis({}, text, InlineWriter::Context::block, [&](InlineWriter& w) {
+          w.inlines(text);
+          return w.take_paragraph();
+        });
+    std::vector<std::string> lines = split_lines(markup);
     for (size_t i = 0; i < lines.size(); ++i) {
       std::string l = protect_line_edges(std::move(lines[i]));
       out_.line(i == 0 ? lead + l : l);
@@ -722,17 +886,22 @@ class MarkdownRenderer : public detail::ReportParts {
     for (const ListItem& item : b.items) {
       if (loose) out_.blank_line();
       out_.push_prefix(std::string(1, bullet) + " ", "  ");
-      InlineWriter w(InlineWriter::Context::block);
-      // An item's anchor goes inline: a line of its own would end the list.
-      if (!item.anchor.empty()) {
-        w.raw("<a id=\"" + html_attribute(detail::sanitize(item.anchor)) + "\"></a>");
-      }
-      if (literal_markers && !item.marker.empty()) {
-        w.text(detail::one_line(item.marker));
-        if (!item.text.empty()) w.text(" ");
-      }
-      w.inlines(item.text);
-      std::vector<std::string> lines = split_lines(w.take_paragraph());
+      const std::string marker =
+          literal_markers && !item.marker.empty() ? detail::one_line(item.marker) : "";
+      std::string markup = with_checked_emphasis(
+          marker, item.text, InlineWriter::Context::block, [&](InlineWriter& w) {
+            // An item's anchor goes inline: a line of its own would end the list.
+            if (!item.anchor.empty()) {
+              w.raw("<a id=\"" + html_attribute(detail::sanitize(item.anchor)) + "\"></a>");
+            }
+            if (!marker.empty()) {
+              w.text(marker);
+              if (!item.text.empty()) w.text(" ");
+            }
+            w.inlines(item.text);
+            return w.take_paragraph();
+          });
+      std::vector<std::string> lines = split_lines(markup);
       for (std::string& l : lines) out_.line(protect_line_edges(std::move(l)));
       ++depth_;
       for (const Block& child : item.children) {
