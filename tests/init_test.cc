@@ -403,6 +403,33 @@ TEST_CASE("init --from keeps a heading's references that still resolve", "[init]
                   "{meeting:15|words} and\n  {person:al-dabal}\"\n") != std::string::npos);
 }
 
+TEST_CASE("init --from writes names with any character so that they read back", "[init]") {
+  Sandbox s;
+  s.copy_example("meeting14", "meeting14");
+  fs::path file = s.work() / "meeting14" / "report.yaml";
+  std::string text = slurp(file);
+  // Written as YAML escapes, which the reader accepts: a C1 control (CSI),
+  // a next-line, a line separator and a byte-order mark, each of which a
+  // file may not hold as it is, or YAML reads as a line break.
+  const std::string name = "  name: Council Working Group on Child Online Protection\n";
+  REQUIRE(text.find(name) != std::string::npos);
+  text.replace(text.find(name), name.size(),
+               "  name: \"Council \\u009B31m Working \\u0085Group\\u2028 on \\uFEFFChild "
+               "Online Protection\"\n");
+  spit(file, text);
+  REQUIRE(compile_folder(s.work() / "meeting14").diagnostics == "");
+
+  Result r = s.run({"init", "meeting15", "--from", "meeting14", "--date", "2018-09-20"});
+  CHECK(r.status == 0);
+  // The names go into comments too, where an escape means nothing: there
+  // each such character is a space.
+  const std::string report = slurp(s.work() / "meeting15" / "report.yaml");
+  CHECK(report.find("\xC2\x9B") == std::string::npos);
+  CHECK(report.find("\\u009B31m") != std::string::npos);
+  Compiled next = compile_folder(s.work() / "meeting15");
+  CHECK(next.diagnostics == "");
+}
+
 TEST_CASE("init --from a report on two meetings starts the one after the last", "[init]") {
   Sandbox s;
   s.copy_example("cwg-cop-15-16", "prev");

@@ -59,21 +59,46 @@ std::size_t width_of(std::string_view s) {
   return w;
 }
 
+// The code point of one character, given as its UTF-8 bytes.
+char32_t code_point(std::string_view ch) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(ch[k]) & 0x3Fu; };
+  const auto lead = static_cast<unsigned char>(ch[0]);
+  switch (ch.size()) {
+    case 2:
+      return ((lead & 0x1Fu) << 6) | b(1);
+    case 3:
+      return ((lead & 0x0Fu) << 12) | (b(1) << 6) | b(2);
+    case 4:
+      return ((lead & 0x07u) << 18) | (b(1) << 12) | (b(2) << 6) | b(3);
+    default:
+      return lead;
+  }
+}
+
+// Characters a source file may not hold as they are, or that YAML could
+// take for a line break: C0 and C1 controls, DEL, U+2028, U+2029, a
+// byte-order mark, and the noncharacters the reader rejects. The names of a
+// previous report can hold any of them, written as YAML escapes.
+bool must_escape(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+         (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu;
+}
+
 // One character of a double-quoted scalar: `"` and `\` escaped, and every
 // character that YAML could take for a line break or that a file may not
-// hold written as an escape, so that the value reads back exactly.
+// hold written as an escape, so that the value reads back exactly. A
+// noncharacter, which no source may hold even escaped, becomes U+FFFD.
 std::string escaped(std::string_view ch) {
   if (ch == "\"") return "\\\"";
   if (ch == "\\") return "\\\\";
   if (ch == "\n") return "\\n";
   if (ch == "\t") return "\\t";
   if (ch == "\r") return "\\r";
-  if (ch == "\u0085") return "\\u0085";
-  if (ch == "\u2028") return "\\u2028";
-  if (ch == "\u2029") return "\\u2029";
-  auto b = static_cast<unsigned char>(ch[0]);
-  if (ch.size() == 1 && (b < 0x20 || b == 0x7F)) return fmt::format("\\x{:02x}", b);
-  return std::string(ch);
+  const char32_t cp = code_point(ch);
+  if (!must_escape(cp)) return std::string(ch);
+  if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu) return "\uFFFD";
+  if (cp < 0x20 || cp == 0x7F) return fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+  return fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
 }
 
 // `s` as a YAML double-quoted scalar on one line. Every string init writes
@@ -127,12 +152,16 @@ std::string field(std::size_t indent, std::string_view key, std::string_view val
 }
 
 // `text` as YAML comment lines at `indent`, wrapped at spaces. A line
-// break or other control character in a name from the previous report
-// becomes a space: it would end the comment.
+// break or other character a file may not hold, in a name from the previous
+// report, becomes a space: it would end the comment, or the file would not
+// read back.
 std::string comment(std::string_view raw, std::size_t indent = 0) {
-  std::string clean(raw);
-  for (char& c : clean) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  std::string clean;
+  for (std::size_t i = 0; i < raw.size();) {
+    std::size_t n = char_length(raw, i);
+    std::string_view ch = raw.substr(i, n);
+    clean += must_escape(code_point(ch)) ? std::string_view(" ") : ch;
+    i += n;
   }
   std::string_view text = clean;
   std::string lead = std::string(indent, ' ') + "#";
