@@ -152,3 +152,25 @@ TEST_CASE("typography: no-break spaces in resolution numbers and dates") {
         "Decision\u00A05, 2023 May and 123 March");
   CHECK(apply_typography("the Resolution was on 1 Mayday") == "the Resolution was on 1 Mayday");
 }
+
+TEST_CASE("{meeting:all} prints every form of every meeting") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.replace(report.find("    date: 2024-05-06\n"), 21,
+                 "    date: 2024-05-06\n    participants: 40\n"
+                 "  - number: 4\n    date: 2024-09-10\n    participants: 52\n");
+  report.replace(report.find("{meeting:3} meeting."), 20,
+                 "{meeting:all} meetings, of {meeting:all|participants} participants.");
+  dir.write("report.yaml", report);
+  std::string docs = test::slurp(dir.path() / "documents.yaml");
+  for (std::size_t at = docs.find("  - number: "); at != std::string::npos;
+       at = docs.find("  - number: ", at + 1))
+    docs.insert(docs.find('\n', at) + 1, "    meeting: 3\n");
+  dir.write("documents.yaml", docs);
+  Diagnostics diags;
+  auto built = compile(dir.str(), diags);
+  REQUIRE(built);
+  CHECK(built->summary.at(0).text.at(0).text ==
+        "This report summarizes the 3rd and 4th meetings, of 40 and 52 participants.");
+}

@@ -447,19 +447,16 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
   }
   // meeting
   if (tok.key == "all") {
+    // Each form of one meeting, for every meeting in turn, so that a sentence
+    // can say "held on {meeting:all|date}, respectively".
     std::vector<std::string> parts;
     for (const auto& m : src.meetings) {
       if (!m.number.present) continue;
-      if (tok.form == "words")
-        parts.push_back(ordinal_words(m.number.value));
-      else if (tok.form == "date")
-        parts.push_back(long_date(m.date.value));
-      else if (tok.form == "venue")
-        parts.push_back(m.venue.value);
-      else if (tok.form == "chair")
-        parts.push_back(meeting_chair(model, m));
-      else
-        parts.push_back(ordinal_numeral(m.number.value));
+      RefToken one = tok;
+      one.key = std::to_string(m.number.value);
+      auto part = resolve_ref(model, one, diags, loc);
+      if (!part) return std::nullopt;
+      parts.push_back(std::move(part->text));
     }
     std::string joined;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -468,9 +465,10 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
     }
     return ResolvedRef{joined, ""};
   }
+  // A meeting number is written as the report writes it: "03" is no number.
   long number = 0;
   bool digits =
-      !tok.key.empty() && tok.key.size() < 5 &&
+      !tok.key.empty() && tok.key.size() < 5 && (tok.key.size() == 1 || tok.key[0] != '0') &&
       std::all_of(tok.key.begin(), tok.key.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (digits) number = std::stol(tok.key);
   const Meeting* found = nullptr;

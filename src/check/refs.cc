@@ -52,13 +52,18 @@ std::vector<RefToken> scan_refs(std::string_view text) {
       continue;
     }
     std::string_view body = text.substr(k + 1, close - k - 1);
+    bool bar_without_form = false;
     if (auto bar = body.find('|'); bar != std::string_view::npos) {
       tok.form = std::string(body.substr(bar + 1));
       body = body.substr(0, bar);
+      bar_without_form = tok.form.empty();
     }
     tok.key = std::string(body);
     tok.length = close - i + 1;
-    if (tok.key.empty()) tok.error = "no key after ':'";
+    if (tok.key.empty())
+      tok.error = "no key after ':'";
+    else if (bar_without_form)
+      tok.error = "no form after '|'";
     out.push_back(std::move(tok));
     i = close;
   }
