@@ -153,6 +153,41 @@ TEST_CASE("typography: no-break spaces in resolution numbers and dates") {
   CHECK(apply_typography("the Resolution was on 1 Mayday") == "the Resolution was on 1 Mayday");
 }
 
+TEST_CASE("text cannot forge the marker of a cross-reference") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  // U+F0000 was the marker of the first reference: text holding it printed
+  // the reference's text once for each. A character reference that would
+  // decode to a noncharacter, which markers are made of now, prints as
+  // written, in text and in code.
+  dir.write("sections/intro.yaml",
+            "heading: Introduction\nparagraphs:\n"
+            "  - \"{doc:3/1|title} \\U000F0000\\U000F0000 &#xFDD0; `&#xFDD0;` \\\\&#xFDD0;\"\n"
+            "  - '<span title=\"{meeting:3}\">{doc:3/2R1}</span>'\n");
+  Diagnostics diags;
+  auto report = compile(dir.str(), diags);
+  REQUIRE(report);
+  const auto& p = report->sections[0].blocks.at(0);
+  REQUIRE(p.text.size() == 3);
+  CHECK(p.text[0].text == "Report on testing \U000F0000\U000F0000 &#xFDD0; ");
+  CHECK(p.text[1].kind == K::code);
+  CHECK(p.text[1].text == "&#xFDD0;");
+  CHECK(p.text[2].text == " &#xFDD0;");
+  // A reference inside raw HTML prints its text, as everywhere else.
+  const auto& h = report->sections[0].blocks.at(1);
+  REQUIRE(h.text.size() == 3);
+  CHECK(h.text[0].text == "<span title=\"3rd\">");
+  CHECK(h.text[1].kind == K::xref);
+  CHECK(h.text[1].text == "CWG-T-3/2R1");
+  CHECK(h.text[2].text == "</span>");
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].code == "raw-html");
+  // The message quotes the source, references as written.
+  CHECK(diags.all()[0].message == "raw HTML '<span title=\"{meeting:3}\">' is printed as text");
+  CHECK(diags.all()[0].loc.line == 4);
+  CHECK(diags.all()[0].loc.column == 6);
+}
+
 TEST_CASE("{meeting:all} prints every form of every meeting") {
   TempDir dir;
   test::write_minimal_meeting(dir);

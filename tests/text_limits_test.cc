@@ -278,3 +278,24 @@ paragraphs:
   for (const auto& d : diags.all()) count += d.code == "text-limit";
   CHECK(count == 1);
 }
+
+TEST_CASE("the report's budget counts every byte a conversion produces", "[text-limits]") {
+  // Each use of [r] copies its address: 30 uses of a 3,000-byte address
+  // print 90 kB from a field of 3 kB, which the check before conversion
+  // cannot see. Three such fields print 270 kB.
+  const std::string field =
+      "[r]: https://example.org/" + std::string(3000, 'x') + "\n\n" + repeat("[r] ", 30);
+  TempDir dir;
+  cwg::test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", "label: intro\nheading: Introduction\nparagraphs:\n  - " +
+                                       yaml_quoted(field) + "\n  - " + yaml_quoted(field) +
+                                       "\n  - " + yaml_quoted(field) + "\n");
+  TextLimits limits;
+  limits.max_report_bytes = 200'000;
+  TextLimitsScope scope(limits);
+  Result r;
+  r.built = cwg::compile(dir.str(), r.diags).has_value();
+  CHECK_FALSE(r.built);
+  CHECK(limits_reported(r) ==
+        Reports{"6:5 the report's text is more than 200000 bytes once printed"});
+}

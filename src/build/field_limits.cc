@@ -365,6 +365,18 @@ std::string block_skeleton(std::string_view v) {
 
 }  // namespace
 
+void TextLimitsScope::exhaust(Diagnostics& diags, const Location& loc) {
+  exhausted_ = true;
+  report(
+      diags, loc,
+      fmt::format("the report's text is more than {} bytes once printed", limits_.max_report_bytes),
+      {{{},
+        fmt::format("generated document lists, cross-references and link references repeat "
+                    "text, and each text field counts at least {} bytes: list fewer "
+                    "documents, refer to long titles less often, or split the report",
+                    kMinCharge)}});
+}
+
 const TextLimits& text_limits() {
   static const TextLimits defaults;
   return current_scope ? current_scope->limits_ : defaults;
@@ -378,6 +390,16 @@ TextLimitsScope::TextLimitsScope(const TextLimits& limits)
 TextLimitsScope::~TextLimitsScope() { current_scope = previous_; }
 
 bool report_budget_exhausted() { return current_scope && current_scope->exhausted_; }
+
+bool charge_report(std::size_t bytes, const Location& loc, Diagnostics& diags) {
+  TextLimitsScope* scope = current_scope;
+  if (!scope) return true;
+  if (scope->exhausted_) return false;
+  scope->printed_ += bytes;
+  if (scope->printed_ <= scope->limits_.max_report_bytes) return true;
+  scope->exhaust(diags, loc);
+  return false;
+}
 
 bool check_text_limits(const Model& model, const Text& text, Diagnostics& diags) {
   const TextLimits& limits = text_limits();
@@ -411,17 +433,12 @@ bool check_text_limits(const Model& model, const Text& text, Diagnostics& diags)
     }
   }
 
+  // What the text will print is charged once it is converted (charge_report);
+  // a text that could not fit is not converted at all.
   if (TextLimitsScope* scope = current_scope) {
     if (scope->exhausted_) return false;  // reported once, where it ran out
-    scope->printed_ += std::max(printed, kMinCharge);
-    if (scope->printed_ > limits.max_report_bytes) {
-      scope->exhausted_ = true;
-      report(diags, text.loc,
-             fmt::format("the report's text is more than {} bytes once printed",
-                         limits.max_report_bytes),
-             {{{},
-               "generated document lists and cross-references repeat text: list fewer "
-               "documents, or refer to long titles less often"}});
+    if (scope->printed_ + std::max(printed, kMinCharge) > limits.max_report_bytes) {
+      scope->exhaust(diags, text.loc);
       return false;
     }
   }

@@ -1,6 +1,6 @@
 // Text fields to report-tree inlines. Each cross-reference is swapped for a
-// private-use placeholder before cmark-gfm parses the text, so Markdown
-// cannot split or reinterpret it, and the placeholder becomes an xref node.
+// marker before cmark-gfm parses the text, so Markdown cannot split or
+// reinterpret it, and the marker becomes an xref node.
 #include "build/markdown_fields.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -17,16 +17,119 @@ namespace cwg {
 
 namespace {
 
-// Placeholders are code points U+F0000 + index (supplementary private use
-// area A): four UTF-8 bytes starting F3 B0..BF.
-constexpr char32_t kPlaceholderBase = 0xF0000;
+// A marker is a run of Unicode noncharacters, which Unicode reserves for a
+// program's internal use: U+FDD0, the marker's index in hexadecimal digits
+// U+FDE0..U+FDEF, then U+FDD1. No source text can forge one: the reader
+// rejects noncharacters, written or escaped, and the '&' of a character
+// reference that would decode to one is itself put behind a marker
+// (`numeric_reference`), so every noncharacter cmark-gfm hands back is ours.
+// To cmark-gfm a marker reads as a word, as the reference's text would.
+constexpr std::string_view kMarkerOpen = "\xEF\xB7\x90";   // U+FDD0
+constexpr std::string_view kMarkerClose = "\xEF\xB7\x91";  // U+FDD1
+constexpr unsigned char kDigitBase = 0xA0;                 // U+FDE0 is EF B7 A0
 
-void append_placeholder(std::string& out, std::size_t index) {
-  char32_t cp = kPlaceholderBase + static_cast<char32_t>(index);
-  out += static_cast<char>(0xF0 | (cp >> 18));
-  out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-  out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  out += static_cast<char>(0x80 | (cp & 0x3F));
+void append_marker(std::string& out, std::size_t index) {
+  out += kMarkerOpen;
+  int shift = 0;
+  while (shift + 4 < static_cast<int>(sizeof index * 8) && (index >> (shift + 4)) != 0) shift += 4;
+  for (; shift >= 0; shift -= 4) {
+    out += "\xEF\xB7";
+    out += static_cast<char>(kDigitBase + ((index >> shift) & 0xFu));
+  }
+  out += kMarkerClose;
+}
+
+// The marker starting at s[at] (which holds kMarkerOpen): its index and
+// length, or nothing when the bytes there are not a whole marker.
+std::optional<std::pair<std::size_t, std::size_t>> read_marker(std::string_view s, std::size_t at) {
+  std::size_t i = at + kMarkerOpen.size();
+  std::size_t index = 0;
+  int digits = 0;
+  while (i + 3 <= s.size() && s[i] == '\xEF' && s[i + 1] == '\xB7') {
+    const auto b = static_cast<unsigned char>(s[i + 2]);
+    if (b < kDigitBase || b > kDigitBase + 0xF) break;
+    if (++digits > 15) return std::nullopt;
+    index = (index << 4) | (b - kDigitBase);
+    i += 3;
+  }
+  if (digits == 0 || s.substr(i, kMarkerClose.size()) != kMarkerClose) return std::nullopt;
+  return std::pair{index, i + kMarkerClose.size() - at};
+}
+
+bool is_noncharacter(char32_t cp) {
+  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+// Whether `text` holds a noncharacter. The reader lets none through; a text
+// made some other way is sanitized first, so that it cannot forge a marker.
+bool has_noncharacter(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c != 0xEF && (c < 0xF0 || c > 0xF4)) continue;
+    const std::size_t len = c == 0xEF ? 3 : 4;
+    if (i + len > text.size()) return false;
+    char32_t cp = c == 0xEF ? c & 0x0Fu : c & 0x07u;
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    if (is_noncharacter(cp)) return true;
+    i += len - 1;
+  }
+  return false;
+}
+
+// The length of the numeric character reference at v[at] ("&#64998;",
+// "&#xFDD0;") when it names a noncharacter, else 0. cmark-gfm would decode
+// it into one.
+std::size_t numeric_reference(std::string_view v, std::size_t at) {
+  std::size_t i = at + 1;
+  if (i >= v.size() || v[i] != '#') return 0;
+  ++i;
+  const bool hex = i < v.size() && (v[i] == 'x' || v[i] == 'X');
+  if (hex) ++i;
+  const std::size_t start = i;
+  char32_t cp = 0;
+  while (i < v.size() && i - start < (hex ? 6u : 7u)) {
+    const char c = v[i];
+    unsigned d = 0;
+    if (c >= '0' && c <= '9') {
+      d = static_cast<unsigned>(c - '0');
+    } else if (hex && c >= 'a' && c <= 'f') {
+      d = static_cast<unsigned>(c - 'a' + 10);
+    } else if (hex && c >= 'A' && c <= 'F') {
+      d = static_cast<unsigned>(c - 'A' + 10);
+    } else {
+      break;
+    }
+    cp = cp * (hex ? 16 : 10) + d;
+    ++i;
+  }
+  if (i == start || i >= v.size() || v[i] != ';' || cp > 0x10FFFF) return 0;
+  return is_noncharacter(cp) ? i + 1 - at : 0;
+}
+
+// The bytes a converted text holds: what the renderers print from it.
+std::size_t printed_bytes(const tree::Inlines& inlines);
+std::size_t printed_bytes(const tree::Block& block);
+
+std::size_t printed_bytes(const tree::Inlines& inlines) {
+  std::size_t n = 0;
+  for (const tree::Inline& in : inlines)
+    n += in.text.size() + in.target.size() + printed_bytes(in.children);
+  return n;
+}
+
+std::size_t printed_bytes(const tree::Block& block) {
+  std::size_t n = block.number.size() + block.anchor.size() + printed_bytes(block.text);
+  for (const tree::Block& child : block.children) n += printed_bytes(child);
+  for (const tree::ListItem& item : block.items) {
+    n += item.marker.size() + item.anchor.size() + printed_bytes(item.text);
+    for (const tree::Block& child : item.children) n += printed_bytes(child);
+  }
+  n += printed_bytes(block.table.caption);
+  for (const tree::Inlines& cell : block.table.header) n += printed_bytes(cell);
+  for (const auto& row : block.table.rows)
+    for (const tree::Inlines& cell : row) n += printed_bytes(cell);
+  return n;
 }
 
 struct ParserDeleter {
@@ -76,63 +179,84 @@ class TextConverter {
       }
       first = false;
     }
+    // Charged as converted, so that nothing the text prints escapes the
+    // report's budget.
+    std::size_t bytes = printed_bytes(out.first);
+    for (const tree::Block& b : out.rest) bytes += printed_bytes(b);
+    if (!charge_report(std::max(bytes, kMinCharge), text_.loc, diags_)) return {};
     return out;
   }
 
  private:
-  // The text with each reference replaced by a placeholder.
+  // The text with each reference, and each '&' that would decode to a
+  // noncharacter, replaced by a marker.
   std::string prepare() {
-    const std::string& v = text_.value;
+    if (has_noncharacter(text_.value)) cleaned_ = sanitize_text(text_.value);
+    const std::string& v = cleaned_ ? *cleaned_ : text_.value;
     auto tokens = scan_refs(v);
     std::string out;
     out.reserve(v.size());
     std::size_t pos = 0;
-    std::map<std::string, std::size_t> seen;
-    for (const auto& tok : tokens) {
-      out.append(v, pos, tok.offset - pos);
-      pos = tok.offset + tok.length;
-      std::string raw = v.substr(tok.offset, tok.length);
-      std::size_t occurrence = seen[raw]++;
-      auto resolved = resolve_ref(model_, tok, nullptr, text_.loc);
-      tree::Inline node;
-      if (resolved && resolved->footnote) {
-        node.kind = tree::Inline::Kind::footnote_ref;
-        node.text = owner_.footnote_number(resolved->text);
-        node.target = "fn-" + node.text;
-      } else if (resolved && !resolved->target.empty()) {
-        node.kind = tree::Inline::Kind::xref;
-        node.text = sanitize_text(resolved->text);
-        node.target = resolved->target;
-      } else {
-        node.text = sanitize_text(resolved ? resolved->text : raw);
+    auto next_ref = tokens.begin();
+    // A backslash escapes the next character: an escaped '&' starts no
+    // character reference, in text as in code.
+    bool escaped = false;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (next_ref != tokens.end() && i == next_ref->offset) {
+        out.append(v, pos, i - pos);
+        add_ref(*next_ref, v, out);
+        i += next_ref->length - 1;
+        pos = i + 1;
+        ++next_ref;
+        escaped = false;
+        continue;
       }
-      (void)occurrence;
-      refs_.push_back(std::move(node));
-      append_placeholder(out, refs_.size() - 1);
+      if (v[i] == '&' && !escaped && numeric_reference(v, i) > 0) {
+        out.append(v, pos, i - pos);
+        markers_.push_back({{tree::Inline::Kind::text, "&", {}, {}}, "&"});
+        append_marker(out, markers_.size() - 1);
+        pos = i + 1;
+      }
+      escaped = v[i] == '\\' && !escaped;
     }
     out.append(v, pos, std::string::npos);
     return out;
   }
 
-  // Splits literal text at placeholders into text and xref nodes.
+  void add_ref(const RefToken& tok, const std::string& v, std::string& out) {
+    std::string raw = v.substr(tok.offset, tok.length);
+    auto resolved = resolve_ref(model_, tok, nullptr, text_.loc);
+    tree::Inline node;
+    if (resolved && resolved->footnote) {
+      node.kind = tree::Inline::Kind::footnote_ref;
+      node.text = owner_.footnote_number(resolved->text);
+      node.target = "fn-" + node.text;
+    } else if (resolved && !resolved->target.empty()) {
+      node.kind = tree::Inline::Kind::xref;
+      node.text = sanitize_text(resolved->text);
+      node.target = resolved->target;
+    } else {
+      node.text = sanitize_text(resolved ? resolved->text : raw);
+    }
+    markers_.push_back({std::move(node), std::move(raw)});
+    append_marker(out, markers_.size() - 1);
+  }
+
+  // Splits literal text at markers into text and xref nodes.
   void add_text(tree::Inlines& out, std::string_view s) {
     std::size_t start = 0;
-    for (std::size_t i = 0; i + 3 < s.size(); ++i) {
-      auto b0 = static_cast<unsigned char>(s[i]);
-      auto b1 = static_cast<unsigned char>(s[i + 1]);
-      if (b0 != 0xF3 || b1 < 0xB0 || b1 > 0xBF) continue;
-      char32_t cp = ((b0 & 0x07u) << 18) | ((b1 & 0x3Fu) << 12) |
-                    ((static_cast<unsigned char>(s[i + 2]) & 0x3Fu) << 6) |
-                    (static_cast<unsigned char>(s[i + 3]) & 0x3Fu);
-      std::size_t index = cp - kPlaceholderBase;
-      if (index >= refs_.size()) continue;
-      if (i > start) push_text(out, s.substr(start, i - start));
-      if (refs_[index].kind == tree::Inline::Kind::text)
-        push_text(out, refs_[index].text);
+    for (std::size_t at = s.find(kMarkerOpen); at != std::string_view::npos;
+         at = s.find(kMarkerOpen, at + 1)) {
+      auto marker = read_marker(s, at);
+      if (!marker || marker->first >= markers_.size()) continue;
+      if (at > start) push_text(out, s.substr(start, at - start));
+      const tree::Inline& node = markers_[marker->first].node;
+      if (node.kind == tree::Inline::Kind::text)
+        push_text(out, node.text);
       else
-        out.push_back(refs_[index]);
-      i += 3;
-      start = i + 1;
+        out.push_back(node);
+      start = at + marker->second;
+      at = start - 1;
     }
     if (start < s.size()) push_text(out, s.substr(start));
   }
@@ -145,12 +269,29 @@ class TextConverter {
     }
   }
 
-  // Placeholders inside code or URLs print as the reference's text.
+  // Markers inside code or URLs print as the reference's text.
   std::string expand(std::string_view s) {
     tree::Inlines parts;
     add_text(parts, s);
     std::string out;
     for (const auto& p : parts) out += p.text;
+    return out;
+  }
+
+  // The text as the source spells it: each marker back to what it replaced.
+  std::string source_spelling(std::string_view s) const {
+    std::string out;
+    std::size_t start = 0;
+    for (std::size_t at = s.find(kMarkerOpen); at != std::string_view::npos;
+         at = s.find(kMarkerOpen, at + 1)) {
+      auto marker = read_marker(s, at);
+      if (!marker || marker->first >= markers_.size()) continue;
+      out.append(s.substr(start, at - start));
+      out += markers_[marker->first].source;
+      start = at + marker->second;
+      at = start - 1;
+    }
+    out.append(s.substr(start));
     return out;
   }
 
@@ -187,8 +328,9 @@ class TextConverter {
           for (auto& child : inlines(n)) out.push_back(std::move(child));
           break;
         case CMARK_NODE_HTML_INLINE:
+          // Printed as text, references and all.
           warn_html(literal(n));
-          push_text(out, literal(n));
+          add_text(out, literal(n));
           break;
         default: {
           const char* type = cmark_node_get_type_string(n);
@@ -206,15 +348,14 @@ class TextConverter {
   void warn_html(const std::string& html) {
     if (warned_html_) return;
     warned_html_ = true;
-    // The message quotes the first line only, shortened: a whole HTML block
-    // would break the one-line form of a diagnostic.
-    std::string_view first_line = std::string_view(html).substr(0, html.find('\n'));
+    // The message quotes the first line only, shortened, as the source
+    // spells it: a whole HTML block would break the one-line form of a
+    // diagnostic.
+    const std::string source = source_spelling(html);
+    std::string_view first_line = std::string_view(source).substr(0, source.find('\n'));
     std::string shown(first_line.substr(0, 40));
     if (shown.size() < first_line.size()) shown += "...";
-    // Searched in the file up to the first reference placeholder, which the
-    // file spells differently.
-    std::string_view token = first_line.substr(0, first_line.find('\xF3'));
-    diags_.report("raw-html", locate_in_text(diags_.sources(), text_, token, 0),
+    diags_.report("raw-html", locate_in_text(diags_.sources(), text_, first_line, 0),
                   fmt::format("raw HTML '{}' is printed as text", shown),
                   {{{}, "use Markdown, or write '\\<' for a literal '<'"}});
   }
@@ -280,7 +421,7 @@ class TextConverter {
       case CMARK_NODE_HTML_BLOCK:
         warn_html(literal(b));
         block.kind = tree::Block::Kind::paragraph;
-        push_text(block.text, literal(b));
+        add_text(block.text, literal(b));
         return block;
       default:
         break;
@@ -328,7 +469,13 @@ class TextConverter {
   const Model& model_;
   Diagnostics& diags_;
   const Text& text_;
-  std::vector<tree::Inline> refs_;
+  // What each marker stands for, and the source text it replaced.
+  struct Marker {
+    tree::Inline node;
+    std::string source;
+  };
+  std::vector<Marker> markers_;
+  std::optional<std::string> cleaned_;  // the text, when it held noncharacters
   bool warned_html_ = false;
 };
 
@@ -384,13 +531,19 @@ std::string apply_typography(std::string_view text) {
 std::string sanitize_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  auto byte = [&](std::size_t k) {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
-    // Runs without a control character or the lead byte of one are copied whole.
+    // Runs without a control character or the lead byte of a control or a
+    // noncharacter are copied whole.
     std::size_t run = i;
     while (run < text.size()) {
       auto r = static_cast<unsigned char>(text[run]);
-      if ((r < 0x20 && r != '\t' && r != '\n') || r == 0x7F || r == 0xC2) break;
+      if ((r < 0x20 && r != '\t' && r != '\n') || r == 0x7F || r == 0xC2 || r == 0xEF ||
+          (r >= 0xF0 && r <= 0xF4))
+        break;
       ++run;
     }
     if (run > i) {
@@ -400,11 +553,19 @@ std::string sanitize_text(std::string_view text) {
     }
     if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
       out += "\uFFFD";
-    } else if (c == 0xC2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+    } else if (c == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) {
       out += "\uFFFD";  // a C1 control character
       ++i;
+    } else if (c == 0xEF && byte(i + 1) == 0xB7 && byte(i + 2) >= 0x90 && byte(i + 2) <= 0xAF) {
+      out += "\uFFFD";  // U+FDD0..U+FDEF, noncharacters
+      i += 2;
+    } else if (c == 0xEF && byte(i + 1) == 0xBF && byte(i + 2) >= 0xBE && byte(i + 2) <= 0xBF) {
+      out += "\uFFFD";  // U+FFFE, U+FFFF
+      i += 2;
+    } else if (c >= 0xF0 && c <= 0xF4 && (byte(i + 1) & 0x0F) == 0x0F && byte(i + 2) == 0xBF &&
+               byte(i + 3) >= 0xBE && byte(i + 3) <= 0xBF) {
+      out += "\uFFFD";  // U+1FFFE, U+1FFFF ... U+10FFFF, noncharacters
+      i += 3;
     } else {
       out += static_cast<char>(c);
     }

@@ -30,7 +30,7 @@ tree::Inline text_node(std::string s) {
 class Builder {
  public:
   Builder(const Model& model, Diagnostics& diags)
-      : model_(model), src_(*model.src), md_(model, diags) {}
+      : model_(model), src_(*model.src), diags_(diags), md_(model, diags) {}
 
   tree::Report run() {
     tree::Report r;
@@ -222,13 +222,14 @@ class Builder {
 
   // "· CWG-COP-14/2: Update on ...": the symbol, a colon, a no-break space
   // and the title, as the reports print register entries.
-  tree::ListItem document_item(std::size_t idx, std::set<std::size_t>& anchored) {
+  tree::ListItem document_item(std::size_t idx, const Location& list) {
     const DocumentInfo& info = model_.documents[idx];
     tree::ListItem li;
     li.marker = list_marker("bullet", 0);
     if (!info.anchor.empty() && anchored_.insert(idx).second) li.anchor = info.anchor;
-    (void)anchored;
     li.text.push_back(text_node(info.symbol + ":\u00A0"));
+    // The title's conversion charges the title; the symbol is charged here.
+    charge_report(li.marker.size() + li.anchor.size() + li.text.back().text.size(), list, diags_);
     Text title = src_.documents[idx].title;
     for (auto& in : md_.convert_inline(title)) {
       if (in.kind == tree::Inline::Kind::text && li.text.back().kind == tree::Inline::Kind::text)
@@ -243,9 +244,10 @@ class Builder {
     tree::Block b;
     b.kind = tree::Block::Kind::list;
     b.style = tree::ListStyle::bullet;
-    std::set<std::size_t> local;
     for (const auto& key : dl.keys) {
-      if (auto idx = model_.find_document(key.value)) b.items.push_back(document_item(*idx, local));
+      if (report_budget_exhausted()) break;
+      if (auto idx = model_.find_document(key.value))
+        b.items.push_back(document_item(*idx, dl.loc));
     }
     for (std::size_t i = 0; i < src_.documents.size(); ++i) {
       // Once the report has printed all the text limits allow (an error is
@@ -254,13 +256,14 @@ class Builder {
       if (model_.documents[i].key.empty()) continue;
       if (dl.meeting.present && model_.documents[i].meeting != dl.meeting.value) continue;
       for (const auto& k : dl.kinds)
-        if (src_.documents[i].kind.value == k.value) b.items.push_back(document_item(i, local));
+        if (src_.documents[i].kind.value == k.value) b.items.push_back(document_item(i, dl.loc));
     }
     return b;
   }
 
   const Model& model_;
   const Sources& src_;
+  Diagnostics& diags_;
   MarkdownConverter md_;
   const lang::Labels& words_ = lang::labels();
   std::set<std::size_t> anchored_;

@@ -40,8 +40,10 @@ const std::vector<CodeInfo> kCodes = {
     {"invalid-encoding", S::error, "a source file is not clean UTF-8 text",
      "Sources must be UTF-8 without NUL bytes or control characters other than tab, line feed "
      "and carriage return; a byte-order mark is allowed only at the very start; UTF-16 is not "
-     "accepted. A file saved by an old editor in Latin-1 or Windows-1252, or pasted with "
-     "control characters, is the usual cause.\n"
+     "accepted. Unicode noncharacters (U+FDD0 to U+FDEF, U+FFFE, U+FFFF and the last two code "
+     "points of every plane), which Unicode reserves for a program's internal use, are "
+     "rejected too, written or as a YAML escape. A file saved by an old editor in Latin-1 or "
+     "Windows-1252, or pasted with control characters, is the usual cause.\n"
      "Fix: save the file as UTF-8 in your editor (often 'Save with encoding'); delete an "
      "invisible control character at the position shown."},
     {"yaml-syntax", S::error, "the file is not valid YAML",
@@ -89,7 +91,9 @@ const std::vector<CodeInfo> kCodes = {
      "cross-references and link references are printed (change with --max-field-size); block "
      "quotes and list items nested at most 32 deep, and emphasis, strikethrough and links as "
      "well; at most 32 '[' open at once in one paragraph; at most 64 columns in a Markdown "
-     "table; at most 500,000 line breaks and Markdown punctuation characters per field.\n"
+     "table; at most 500,000 line breaks and Markdown punctuation characters per field; at most "
+     "64 MiB for the text of the whole report as printed, each field counting at least 256 "
+     "bytes.\n"
      "Example: a paragraph starting with forty '>'.\n"
      "Fix: escape the characters that are text (`\\>`, `\\*`, `\\[`, `\\|`), or split "
      "the text."},

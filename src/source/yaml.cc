@@ -63,6 +63,37 @@ std::string code_point_name(char32_t cp) {
   return fmt::format("U+{:04X}", static_cast<unsigned>(cp));
 }
 
+// Unicode's noncharacters, U+FDD0..U+FDEF and the last two code points of
+// every plane, are reserved for a program's own use: cwgreport marks
+// cross-references with them while it converts a text, so no source may hold
+// one, written or escaped.
+bool is_noncharacter(char32_t cp) {
+  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu;
+}
+
+// Replaces each noncharacter in valid UTF-8 `text` (a scalar as YAML escapes
+// made it) with U+FFFD; returns the first one replaced, or nothing.
+std::optional<char32_t> replace_noncharacters(std::string& text) {
+  std::optional<char32_t> first;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c != 0xEF && (c < 0xF0 || c > 0xF4)) continue;
+    const std::size_t len = c == 0xEF ? 3 : 4;
+    if (i + len > text.size()) break;
+    char32_t cp = c == 0xEF ? c & 0x0Fu : c & 0x07u;
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    if (is_noncharacter(cp)) {
+      if (!first) first = cp;
+      text.replace(i, len, "\uFFFD");
+      i += 2;  // U+FFFD is three bytes
+    } else {
+      i += len - 1;
+    }
+  }
+  return first;
+}
+
 // The first byte sequence at or after `from` that is not clean UTF-8 text.
 std::optional<ByteProblem> find_byte_problem(std::string_view text, std::size_t from) {
   const std::size_t n = text.size();
@@ -132,6 +163,10 @@ std::optional<ByteProblem> find_byte_problem(std::string_view text, std::size_t 
     if (cp >= 0x80 && cp <= 0x9F) {
       return ByteProblem{i, len,
                          fmt::format("control character {} is not allowed", code_point_name(cp))};
+    }
+    if (is_noncharacter(cp)) {
+      return ByteProblem{i, len,
+                         fmt::format("noncharacter {} is not allowed", code_point_name(cp))};
     }
     if (cp == 0xFEFF && i != 0) {
       return ByteProblem{i, len, "byte-order mark is allowed only at the start of the file"};
@@ -723,6 +758,13 @@ void Reader::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anch
   count_node(offset);
   Node n = make_node(Kind::scalar, offset);
   n.value = value;
+  // The file's bytes hold no noncharacter, but an escape ("\\uFDD0") can
+  // make one: it must not reach the text converter, which uses them.
+  if (auto cp = replace_noncharacters(n.value)) {
+    diags_.report("invalid-encoding", location(offset),
+                  fmt::format("noncharacter {} is not allowed", code_point_name(*cp)),
+                  {{{}, "Unicode reserves noncharacters for a program's internal use"}});
+  }
   const std::size_t content = skip_anchor(offset);
   const char first = content < text_.size() ? text_[content] : '\0';
   if (tag == "?") {
