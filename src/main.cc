@@ -61,6 +61,11 @@ void add_common_options(CLI::App& cmd, CommonOptions& o) {
                  "(default 8MiB)")
       ->type_name("BYTES")
       ->transform(CLI::AsSizeValue(false));
+  cmd.add_option("--max-folder-size", o.max_folder_size,
+                 "Largest total size of the source files of one meeting folder, in bytes; units "
+                 "such as 64MiB are accepted (default 8MiB)")
+      ->type_name("BYTES")
+      ->transform(CLI::AsSizeValue(false));
   cmd.add_option("--max-field-size", o.max_field_size,
                  "Largest Markdown text field accepted, in bytes, as written and with its "
                  "cross-references printed; units such as 32MiB are accepted (default 16MiB)")

@@ -173,3 +173,124 @@ TEST_CASE("plain values read as numbers are exactly those of the YAML number pat
     CHECK(reported.contains(v) == std::regex_match(v, number));
   }
 }
+
+namespace {
+
+// "file:line:col message" of each diagnostic with `code`, the folder left out.
+std::vector<std::string> reported(const Diagnostics& diags, const TempDir& dir,
+                                  std::string_view code) {
+  std::vector<std::string> out;
+  const std::string prefix = dir.str() + "/";
+  for (const auto& d : diags.all()) {
+    if (d.code != code) continue;
+    std::string file =
+        d.loc.file.starts_with(prefix) ? d.loc.file.substr(prefix.size()) : d.loc.file;
+    out.push_back(fmt::format("{}:{}:{} {}", file, d.loc.line, d.loc.column, d.message));
+  }
+  return out;
+}
+
+std::string flow_list(std::string_view item, std::size_t n) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) out += ',';
+    out += item;
+  }
+  return out + "]";
+}
+
+}  // namespace
+
+TEST_CASE("a report holds at most so many of each thing", "[limits]") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  // Two paragraphs elsewhere: 99,998 here make 100,000, the limit.
+  dir.write("sections/docs.yaml",
+            "heading: Documents\nparagraphs: " + flow_list("a", 99998) + "\n");
+  {
+    Diagnostics diags;
+    auto src = load_sources(dir.str(), diags);
+    REQUIRE(src);
+    CHECK(reported(diags, dir, "count-limit").empty());
+    CHECK(src->sections[1].paragraphs.size() == 99998);
+  }
+  dir.write("sections/docs.yaml",
+            "heading: Documents\nparagraphs: " + flow_list("a", 99999) + "\n");
+  {
+    Diagnostics diags;
+    auto src = load_sources(dir.str(), diags);
+    REQUIRE(src);
+    // The first one over the limit is reported where it is, and no more is read.
+    CHECK(reported(diags, dir, "count-limit") ==
+          std::vector<std::string>{"sections/docs.yaml:2:200010 the report has more than 100000 "
+                                   "paragraphs (quoted paragraphs included)"});
+    CHECK(src->sections[1].paragraphs.size() == 99998);
+    CHECK(src->sections_incomplete);
+  }
+  // List items, nested or not, are counted across the whole report.
+  dir.write("sections/docs.yaml",
+            "heading: Documents\nparagraphs:\n  - text: x\n    list: " + flow_list("a", 60000) +
+                "\n  - text: y\n    list: " + flow_list("{text: b, list: [c]}", 20001) + "\n");
+  {
+    Diagnostics diags;
+    load_sources(dir.str(), diags);
+    const auto r = reported(diags, dir, "count-limit");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].ends_with(" the report has more than 100000 list items"));
+  }
+  // Registered documents.
+  std::string docs = "documents:\n";
+  for (int i = 1; i <= 10001; ++i)
+    docs += fmt::format("  - {{number: {}, title: T, kind: other}}\n", i);
+  test::write_minimal_meeting(dir);
+  dir.write("documents.yaml", docs);
+  {
+    Diagnostics diags;
+    auto src = load_sources(dir.str(), diags);
+    REQUIRE(src);
+    CHECK(reported(diags, dir, "count-limit") ==
+          std::vector<std::string>{
+              "documents.yaml:10002:5 the report has more than 10000 registered documents"});
+    CHECK(src->documents.size() == 10000);
+    CHECK(src->register_incomplete);
+  }
+}
+
+TEST_CASE("the files of a folder together have a size and a node limit", "[limits]") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string big = "heading: Documents\nparagraphs:\n  - >-\n    " + std::string(5000, 'x') + "\n";
+  dir.write("sections/docs.yaml", big);
+  yaml::Limits limits;
+  limits.max_folder_bytes = 4000;
+  {
+    Diagnostics diags;
+    load_sources(dir.str(), diags, limits);
+    // Reported where report.yaml lists the file that does not fit.
+    const auto r = reported(diags, dir, "folder-too-large");
+    REQUIRE(r.size() == 1);
+    CHECK(
+        r[0].starts_with("report.yaml:19:5 'sections/docs.yaml' would bring the meeting "
+                         "folder's files to "));
+    CHECK(r[0].ends_with(" bytes, more than the limit of 4000 bytes"));
+  }
+  limits.max_folder_bytes = 1 << 20;
+  {
+    Diagnostics diags;
+    load_sources(dir.str(), diags, limits);
+    CHECK(reported(diags, dir, "folder-too-large").empty());
+  }
+  // Nodes are counted across files, in the order they are listed: the
+  // second section file goes over, whether or not it was parsed ahead.
+  dir.write("sections/intro.yaml", "heading: Intro\nparagraphs: " + flow_list("a", 300) + "\n");
+  dir.write("sections/docs.yaml", "heading: Docs\nparagraphs: " + flow_list("a", 300) + "\n");
+  limits.max_nodes = 500;
+  for (int run = 0; run < 3; ++run) {
+    Diagnostics diags;
+    load_sources(dir.str(), diags, limits);
+    const auto r = reported(diags, dir, "yaml-limit");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].starts_with("sections/docs.yaml:2:"));
+    CHECK(r[0].ends_with(" more than 500 nodes in the meeting folder's files"));
+  }
+}

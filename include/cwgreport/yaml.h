@@ -15,7 +15,14 @@ namespace cwg::yaml {
 struct Limits {
   std::size_t max_file_bytes = 8u << 20;  // 8 MiB per file
   std::size_t max_depth = 64;             // nested collections
-  std::size_t max_nodes = 2'000'000;      // nodes per file
+  // Nodes in one file, or in all the files of a meeting folder together: the
+  // loader reads each file with the nodes already read from the others in
+  // nodes_before.
+  std::size_t max_nodes = 1'000'000;
+  std::size_t nodes_before = 0;
+  // All the files of a meeting folder together, in bytes: the loader
+  // enforces it, a single read does not.
+  std::size_t max_folder_bytes = 8u << 20;
 };
 
 enum class Kind { null, scalar, sequence, map };
@@ -52,12 +59,15 @@ struct Entry {
 // registered in diags.sources(). Returns the root node when the file could
 // be read (possibly with errors reported), or nothing when not at all.
 // `display_path` is the name used in diagnostics.
+// `nodes`, when given, receives the number of nodes read.
 std::optional<Node> read_file(const std::string& path, const std::string& display_path,
-                              Diagnostics& diags, const Limits& limits = {});
+                              Diagnostics& diags, const Limits& limits = {},
+                              std::size_t* nodes = nullptr);
 
 // The same for text already in memory (tests, fuzzing).
 std::optional<Node> parse(std::string_view text, const std::string& display_path,
-                          Diagnostics& diags, const Limits& limits = {});
+                          Diagnostics& diags, const Limits& limits = {},
+                          std::size_t* nodes = nullptr);
 
 // The name of a node's kind as used in messages: "a string", "a list", ...
 std::string_view kind_name(Kind kind);

@@ -141,6 +141,7 @@ class Builder {
     out.number = info.number;
     out.anchor = info.anchor;
     out.heading = md_.convert_inline(s.heading);
+    out.blocks.reserve(s.paragraphs.size());
     for (std::size_t j = 0; j < s.paragraphs.size(); ++j)
       out.blocks.push_back(paragraph(s.paragraphs[j], info.paragraphs[j]));
     return out;
@@ -193,8 +194,10 @@ class Builder {
                               : a == "right"  ? tree::Align::right
                                               : tree::Align::none);
     }
+    b.table.rows.reserve(t.rows.size());
     for (const auto& row : t.rows) {
       std::vector<tree::Inlines> cells;
+      cells.reserve(t.columns.size());
       for (const auto& c : row) cells.push_back(md_.convert_inline(c));
       cells.resize(t.columns.size());  // the checker reported a short or long row
       b.table.rows.push_back(std::move(cells));
@@ -206,6 +209,7 @@ class Builder {
     tree::Block b;
     b.kind = tree::Block::Kind::list;
     b.style = style_of(l.style.value);
+    b.items.reserve(l.items.size());
     for (std::size_t i = 0; i < l.items.size(); ++i) {
       const ListItem& item = l.items[i];
       tree::ListItem li;

@@ -764,6 +764,7 @@ class Checker {
             fmt::format("{} '{}' has no paragraphs", annex ? "annex" : "section", s.heading.value));
       std::size_t count = 0;
       std::string prefix = annex ? "A" + n : n;
+      info.paragraphs.reserve(s.paragraphs.size());
       for (std::size_t j = 0; j < s.paragraphs.size(); ++j) {
         const Paragraph& p = s.paragraphs[j];
         ParagraphInfo pi;

@@ -37,6 +37,12 @@ const std::vector<CodeInfo> kCodes = {
      "Fix: check that the path names the file meant (a wrong file is the usual cause); "
      "split a long section into several section files, or raise the limit "
      "(`--max-file-size 16MiB`) if the file is genuine."},
+    {"folder-too-large", S::error, "the meeting folder's files are larger than the limit",
+     "All the source files of a meeting folder together may be at most 8 MiB (change with "
+     "--max-folder-size); a real report is some tens of kilobytes. The error is reported where "
+     "the first file that does not fit is listed, and no further file is read.\n"
+     "Fix: check that the listed paths name the files meant (a wrong file is the usual cause); "
+     "split a genuinely large report, or raise the limit (`--max-folder-size 64MiB`)."},
     {"invalid-encoding", S::error, "a source file is not clean UTF-8 text",
      "Sources must be UTF-8 without NUL bytes or control characters other than tab, line feed "
      "and carriage return; a byte-order mark is allowed only at the very start; UTF-16 is not "
@@ -76,8 +82,10 @@ const std::vector<CodeInfo> kCodes = {
      "Fix: write the key as a plain word from the format reference (`text:`); put a text "
      "that starts with `?` or `:` in double quotes."},
     {"yaml-limit", S::error, "the file nests too deeply or has too many nodes",
-     "Source files may nest at most 64 levels and hold at most 2,000,000 nodes. Real reports "
-     "stay far below; the limit protects against hostile input.\n"
+     "Source files may nest at most 64 levels, and all the files of a meeting folder together "
+     "hold at most 1,000,000 nodes (each value, list and mapping is one). Real reports stay far "
+     "below (a report of a few thousand paragraphs has some 20,000); the limits protect against "
+     "hostile input.\n"
      "Fix: check that the file is the one meant (a generated or corrupted file is the usual "
      "cause); the format never nests that deep: a list nests at most a few levels, and a "
      "long report is split into section files."},
@@ -97,6 +105,14 @@ const std::vector<CodeInfo> kCodes = {
      "Example: a paragraph starting with forty '>'.\n"
      "Fix: escape the characters that are text (`\\>`, `\\*`, `\\[`, `\\|`), or split "
      "the text."},
+    {"count-limit", S::error, "the report holds more of something than the limit",
+     "A report may hold at most 10,000 section and annex files, 100,000 paragraphs (quoted "
+     "paragraphs included), 100,000 list items, 100,000 table cells, 10,000 footnotes, 10,000 "
+     "registered documents, and 10,000 people, entities and references together. The largest "
+     "real reports have a few thousand paragraphs; the limits keep a hostile folder from "
+     "taking gigabytes of memory. The first one over the limit is reported, and no further one "
+     "is read.\n"
+     "Fix: check that the right files are listed; split a genuinely large report."},
 
     // The source format.
     {"unknown-key", S::error, "a key that the source format does not define",

@@ -90,6 +90,7 @@ PrintOptions make_print_options(const CommonOptions& o) {
 
 void check_options(const CommonOptions& o) {
   if (o.max_file_size == 0) throw UsageError("--max-file-size must be at least 1 byte");
+  if (o.max_folder_size == 0) throw UsageError("--max-folder-size must be at least 1 byte");
   if (o.max_field_size == 0) throw UsageError("--max-field-size must be at least 1 byte");
 }
 
@@ -121,6 +122,7 @@ bool is_source_file(const Diagnostics& diags, const std::string& dir, const std:
 std::optional<tree::Report> compile_folder(const CommonOptions& o, Diagnostics& diags) {
   CompileOptions copts;
   copts.limits.max_file_bytes = o.max_file_size;
+  copts.limits.max_folder_bytes = o.max_folder_size;
   TextLimits text;
   text.max_field_bytes = o.max_field_size;
   TextLimitsScope scope(text);

@@ -40,6 +40,7 @@ struct CommonOptions {
   std::size_t max_errors = 50;
   std::string color = "auto";
   std::uint64_t max_file_size = yaml::Limits{}.max_file_bytes;
+  std::uint64_t max_folder_size = yaml::Limits{}.max_folder_bytes;
   std::uint64_t max_field_size = TextLimits{}.max_field_bytes;
   bool quiet = false;  // no 'wrote' lines, and no 'ok' lines of several folders
 };

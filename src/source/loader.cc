@@ -524,23 +524,46 @@ const std::vector<yaml::Node>* list_of(const MapReader& r, std::string_view key,
   return &n->items;
 }
 
+// How many of each thing one report may hold. Far above any real report (the
+// largest have a few thousand paragraphs and some hundred documents), these
+// keep what a hostile folder can make the tool hold, and the time each of
+// them costs further on, to a bound: a paragraph is some hundreds of bytes
+// in each phase, however short its text.
+enum class Counted { files, paragraphs, list_items, table_cells, footnotes, documents, ids };
+struct CountLimit {
+  std::string_view what;  // "the report has more than N ..."
+  std::size_t max;
+};
+constexpr CountLimit kCountLimits[] = {
+    {"section and annex files", 10'000},
+    {"paragraphs (quoted paragraphs included)", 100'000},
+    {"list items", 100'000},
+    {"table cells", 100'000},
+    {"footnotes", 10'000},
+    {"registered documents", 10'000},
+    {"people, entities and references", 10'000},
+};
+
 // Parses section files ahead of the loader, on spare cores: YAML parsing is
 // most of the time of a large report, and its files are independent. Each
 // file is parsed with its own Diagnostics; the loader takes the result where
 // it would have read the file, and the diagnostics are reported to it then,
 // so what is reported, and in which order, is what reading the files one by
-// one gives. At most a few files are parsed ahead of the one the loader
-// takes, which bounds the memory held in parsed trees.
+// one gives. At most a few files, and a few hundred kilobytes, are parsed
+// ahead of the one the loader takes, which bounds the memory held in parsed
+// trees; a larger file the loader reads itself, in turn.
 class Prefetcher {
  public:
   // A file to parse: the relative path the loader takes it by, its display
-  // name, and the path to open, already checked.
+  // name, the path to open, already checked, and its size.
   struct File {
     std::string rel, display, path;
+    std::size_t bytes = 0;
   };
-  // Parses one file: the path to open, its display name, the sink.
+  // Parses one file: the path to open, its display name, the sink, where to
+  // count its nodes.
   using ParseFn = std::function<std::optional<yaml::Node>(const std::string&, const std::string&,
-                                                          Diagnostics&)>;
+                                                          Diagnostics&, std::size_t*)>;
 
   ~Prefetcher() { stop(); }
 
@@ -565,14 +588,18 @@ class Prefetcher {
       slots_[i].rel = std::move(files[i].rel);
       slots_[i].display = std::move(files[i].display);
       slots_[i].path = std::move(files[i].path);
+      slots_[i].bytes = files[i].bytes;
       index_.emplace(slots_[i].rel, i);
     }
     for (int t = 0; t < got; ++t) helpers_.emplace_back([this] { work(); });
   }
 
-  // The parse of `rel`, its diagnostics and text handed to `diags`; nothing
-  // when `rel` was not prefetched (the caller reads it itself).
-  std::optional<std::optional<yaml::Node>> take(const std::string& rel, Diagnostics& diags) {
+  // The parse of `rel`, its diagnostics and text handed to `diags`, and its
+  // count of nodes in `nodes`. Nothing when `rel` was not prefetched, or
+  // when it holds more than `max_nodes` nodes: the caller then reads it
+  // itself, and says so where reading it one file after the other would.
+  std::optional<std::optional<yaml::Node>> take(const std::string& rel, Diagnostics& diags,
+                                                std::size_t max_nodes, std::size_t& nodes) {
     auto it = index_.find(rel);
     if (it == index_.end()) return std::nullopt;
     Slot& slot = slots_[it->second];
@@ -580,9 +607,13 @@ class Prefetcher {
     if (slot.state == State::taken) return std::nullopt;
     taken_upto_ = std::max(taken_upto_, it->second + 1);
     changed_.notify_all();
+    if (slot.state == State::waiting) {
+      slot.state = State::taken;
+      return std::nullopt;
+    }
     while (slot.state != State::done) {
-      // Rather than wait idle, parse this file, or else the next one due.
-      Slot* job = slot.state == State::waiting ? &slot : next_job();
+      // Rather than wait idle, parse the next file due.
+      Slot* job = next_job();
       if (!job) {
         changed_.wait(lock);
         continue;
@@ -593,8 +624,16 @@ class Prefetcher {
       lock.lock();
     }
     slot.state = State::taken;
+    in_flight_ -= slot.bytes;
+    changed_.notify_all();
     lock.unlock();
     if (slot.error) std::rethrow_exception(slot.error);
+    if (slot.nodes > max_nodes) {
+      slot.diags.reset();
+      slot.root.reset();
+      return std::nullopt;
+    }
+    nodes = slot.nodes;
     if (const std::string* text = slot.diags->sources().find(slot.display))
       diags.sources().add(slot.display, *text);
     for (const Diagnostic& d : slot.diags->all()) diags.report(d.code, d.loc, d.message, d.notes);
@@ -606,13 +645,18 @@ class Prefetcher {
  private:
   static constexpr std::size_t kMaxHelpers = 4;
   static constexpr std::size_t kAhead = 8;  // files parsed ahead of the loader
+  // Bytes of files parsed ahead of the loader: some hundred thousand nodes
+  // at most, however the files are written.
+  static constexpr std::size_t kAheadBytes = 512 << 10;
 
   enum class State { waiting, running, done, taken };
   struct Slot {
     std::string rel, display, path;
+    std::size_t bytes = 0;
     State state = State::waiting;
     std::unique_ptr<Diagnostics> diags;
     std::optional<yaml::Node> root;
+    std::size_t nodes = 0;
     std::exception_ptr error;
   };
 
@@ -624,11 +668,18 @@ class Prefetcher {
     return spare;
   }
 
-  // The next file to parse ahead, if any is due; called with mutex_ held.
+  // The next file to parse ahead, if any is due and fits beside those parsed
+  // and not yet taken; called with mutex_ held.
   Slot* next_job() {
     while (next_ < slots_.size() && next_ < taken_upto_ + kAhead) {
-      Slot& slot = slots_[next_++];
-      if (slot.state == State::waiting) return &slot;
+      Slot& slot = slots_[next_];
+      if (slot.state == State::waiting && slot.bytes <= kAheadBytes) {
+        if (in_flight_ + slot.bytes > kAheadBytes) return nullptr;
+        ++next_;
+        in_flight_ += slot.bytes;
+        return &slot;
+      }
+      ++next_;  // taken already, or the loader reads it itself
     }
     return nullptr;
   }
@@ -636,16 +687,18 @@ class Prefetcher {
   void run(Slot& slot) {
     std::unique_ptr<Diagnostics> diags;
     std::optional<yaml::Node> root;
+    std::size_t nodes = 0;
     std::exception_ptr error;
     try {
       diags = std::make_unique<Diagnostics>(policy_);
-      root = parse_(slot.path, slot.display, *diags);
+      root = parse_(slot.path, slot.display, *diags, &nodes);
     } catch (...) {
       error = std::current_exception();
     }
     std::lock_guard<std::mutex> lock(mutex_);
     slot.diags = std::move(diags);
     slot.root = std::move(root);
+    slot.nodes = nodes;
     slot.error = error;
     slot.state = State::done;
     changed_.notify_all();
@@ -686,6 +739,7 @@ class Prefetcher {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::size_t next_ = 0, taken_upto_ = 0;
+  std::size_t in_flight_ = 0;  // bytes of the files parsed ahead and not yet taken
   bool stopping_ = false;
 };
 
@@ -751,14 +805,77 @@ class Loader {
                   fmt::format("cannot read '{}': {}", shown, reason));
   }
 
+  // The size of a file as stat gives it; 0 when it is not a regular file,
+  // which reading reports.
+  static std::size_t file_bytes(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    return static_cast<std::size_t>(st.st_size);
+  }
+
+  // Counts a file against the folder's size limit before it is read;
+  // reports, at `at`, a file that does not fit. A file over the limit of
+  // one file is left for the reader to report.
+  bool fits_folder(const std::string& rel, std::size_t bytes, const Location& at) {
+    if (folder_full_) return false;  // reported at the first file that did not fit
+    if (bytes > limits_.max_file_bytes) return true;
+    if (folder_bytes_ + bytes > limits_.max_folder_bytes) {
+      folder_full_ = true;
+      diags_.report("folder-too-large", at,
+                    fmt::format("'{}' would bring the meeting folder's files to {} bytes, more "
+                                "than the limit of {} bytes",
+                                rel, folder_bytes_ + bytes, limits_.max_folder_bytes),
+                    {{{}, "split the report, or raise the limit with --max-folder-size"}});
+      return false;
+    }
+    folder_bytes_ += bytes;
+    return true;
+  }
+
   // Reads a file of the folder by the path `resolve` found for it, which has
-  // no symbolic link left to follow.
-  std::optional<yaml::Node> read(const std::string& rel, const FolderPath& where) {
+  // no symbolic link left to follow, or takes it from the prefetcher; its
+  // size and nodes are counted with those of the files read before it, and
+  // `at` is where it is listed. Once the folder's files hold all the nodes
+  // allowed (an error is reported), no further file is read.
+  std::optional<yaml::Node> read(const std::string& rel, const FolderPath& where,
+                                 const Location& at) {
     if (where.status != FolderPath::Status::found) {
       unreadable(display(rel), where.error);
       return std::nullopt;
     }
-    return yaml::read_file(where.path, display(rel), diags_, limits_);
+    if (folder_nodes_ > limits_.max_nodes) return std::nullopt;
+    if (!fits_folder(rel, file_bytes(where.path), at)) return std::nullopt;
+    std::size_t nodes = 0;
+    if (auto prefetched = prefetcher_.take(rel, diags_, limits_.max_nodes - folder_nodes_, nodes)) {
+      folder_nodes_ += nodes;
+      return std::move(*prefetched);
+    }
+    yaml::Limits limits = limits_;
+    limits.nodes_before = folder_nodes_;
+    auto root = yaml::read_file(where.path, display(rel), diags_, limits, &nodes);
+    folder_nodes_ += nodes;
+    return root;
+  }
+
+  // How many more of `what` the report may hold.
+  std::size_t room(Counted what) const {
+    const auto i = static_cast<std::size_t>(what);
+    return counts_[i] < kCountLimits[i].max ? kCountLimits[i].max - counts_[i] : 0;
+  }
+
+  // Whether one more of `what` fits in the report; reports, at `at`, the
+  // first one that does not.
+  bool admit(Counted what, const Location& at) {
+    const auto i = static_cast<std::size_t>(what);
+    if (++counts_[i] <= kCountLimits[i].max) return true;
+    if (counts_[i] == kCountLimits[i].max + 1)
+      diags_.report(
+          "count-limit", at,
+          fmt::format("the report has more than {} {}", kCountLimits[i].max, kCountLimits[i].what),
+          {{{},
+            "the limit keeps a hostile folder from exhausting memory and time; "
+            "split the report if it is genuine"}});
+    return false;
   }
 
   // report.yaml and documents.yaml, like listed files, must not lead outside
@@ -771,7 +888,7 @@ class Loader {
           fmt::format("'{}' leads outside the meeting folder through a symbolic link", rel));
       return std::nullopt;
     }
-    return read(rel, where);
+    return read(rel, where, {display(rel), 0, 0});
   }
 
   // Starts parsing the section and annex files that pass the checks of
@@ -790,15 +907,14 @@ class Loader {
         if (!seen.insert(norm).second) continue;
         const FolderPath& where = resolve(norm);
         if (where.status != FolderPath::Status::found) continue;
-        files.push_back({norm, display(norm), where.path});
+        files.push_back({norm, display(norm), where.path, file_bytes(where.path)});
       }
     }
     yaml::Limits limits = limits_;
     prefetcher_.start(
         std::move(files),
-        [limits](const std::string& path, const std::string& shown, Diagnostics& diags) {
-          return yaml::read_file(path, shown, diags, limits);
-        },
+        [limits](const std::string& path, const std::string& shown, Diagnostics& diags,
+                 std::size_t* nodes) { return yaml::read_file(path, shown, diags, limits, nodes); },
         diags_.policy());
   }
 
@@ -847,6 +963,7 @@ class Loader {
     }
     if (auto items = list_of(r, "people", false)) {
       for (const auto& p : *items) {
+        if (!admit(Counted::ids, p.loc)) break;
         if (!expect(p, yaml::Kind::map, "a person", diags_)) continue;
         MapReader pr(p, "a person", diags_, keys("person"));
         Person person;
@@ -884,6 +1001,7 @@ class Loader {
     src.action = r.text("action");
     if (auto items = list_of(r, "references", false)) {
       for (const auto& ref : *items) {
+        if (!admit(Counted::ids, ref.loc)) break;
         if (!expect(ref, yaml::Kind::map, "a reference", diags_)) continue;
         MapReader rr(ref, "a reference", diags_, keys("reference"));
         src.references.push_back({rr.label("id", true), rr.text("text", true), ref.loc});
@@ -993,8 +1111,8 @@ class Loader {
                     std::move(notes));
       return;
     }
-    auto prefetched = prefetcher_.take(*rel, diags_);
-    auto root = prefetched ? std::move(*prefetched) : read(*rel, where);
+    if (!admit(Counted::files, path.loc)) return;
+    auto root = read(*rel, where, path.loc);
     if (!root) return;
     Section section;
     section.loc = {display(*rel), 0, 0};
@@ -1006,7 +1124,11 @@ class Loader {
     section.label = sr.label("label");
     section.heading = sr.text("heading", true);
     if (auto items = list_of(sr, "paragraphs", true)) {
-      for (const auto& p : *items) load_paragraph(p, section.paragraphs, annex);
+      section.paragraphs.reserve(std::min(items->size(), room(Counted::paragraphs)));
+      for (const auto& p : *items) {
+        if (!admit(Counted::paragraphs, p.loc)) break;
+        load_paragraph(p, section.paragraphs, annex);
+      }
     } else {
       section.complete = false;
     }
@@ -1038,6 +1160,7 @@ class Loader {
     }
     if (auto items = list_of(pr, "footnotes", false)) {
       for (const auto& f : *items) {
+        if (!admit(Counted::footnotes, f.loc)) break;
         if (!expect(f, yaml::Kind::map, "a footnote", diags_)) continue;
         MapReader fr(f, "a footnote", diags_, keys("footnote"));
         para.footnotes.push_back({fr.label("id", true), fr.text("text", true), f.loc});
@@ -1064,6 +1187,7 @@ class Loader {
     auto items = list_of(qr, "paragraphs", true);
     if (!items) return quote;
     for (const auto& item : *items) {
+      if (!admit(Counted::paragraphs, item.loc)) break;
       QuotedParagraph qp;
       qp.loc = item.loc;
       if (item.is_scalar()) {
@@ -1091,8 +1215,12 @@ class Loader {
     table.loc = n.loc;
     table.caption = tr.text("caption");
     MapReader none(kNoKeys, "", diags_, {});
-    if (auto cols = list_of(tr, "columns", true))
-      for (const auto& c : *cols) table.columns.push_back(none.to_text(c, "columns"));
+    if (auto cols = list_of(tr, "columns", true)) {
+      for (const auto& c : *cols) {
+        if (!admit(Counted::table_cells, c.loc)) break;
+        table.columns.push_back(none.to_text(c, "columns"));
+      }
+    }
     if (auto aligns = list_of(tr, "align", false)) {
       for (const auto& a : *aligns) {
         Text t = none.to_text(a, "align");
@@ -1108,7 +1236,10 @@ class Loader {
       for (const auto& row : *rows) {
         if (!expect(row, yaml::Kind::sequence, "a table row", diags_)) continue;
         std::vector<Text> cells;
-        for (const auto& cell : row.items) cells.push_back(none.to_text(cell, "cell"));
+        for (const auto& cell : row.items) {
+          if (!admit(Counted::table_cells, cell.loc)) return table;
+          cells.push_back(none.to_text(cell, "cell"));
+        }
         if (cells.size() != table.columns.size())
           diags_.report("wrong-type", row.loc,
                         fmt::format("the row has {} cells but the table has {} columns",
@@ -1133,6 +1264,7 @@ class Loader {
     if (!items) return std::nullopt;
     if (items->empty()) diags_.report("empty-text", n.loc, "the list has no items");
     for (const auto& item : *items) {
+      if (!admit(Counted::list_items, item.loc)) break;
       ListItem li;
       li.loc = item.loc;
       if (item.is_scalar()) {
@@ -1190,6 +1322,7 @@ class Loader {
     MapReader r(root, "documents.yaml", diags_, keys("register"));
     if (auto items = list_of(r, "entities", false)) {
       for (const auto& e : *items) {
+        if (!admit(Counted::ids, e.loc)) break;
         if (!expect(e, yaml::Kind::map, "an entity", diags_)) continue;
         MapReader er(e, "an entity", diags_, keys("entity"));
         src.entities.push_back(
@@ -1198,6 +1331,7 @@ class Loader {
     }
     if (auto items = list_of(r, "documents", true)) {
       for (const auto& d : *items) {
+        if (!admit(Counted::documents, d.loc)) break;
         if (!expect(d, yaml::Kind::map, "a document", diags_)) continue;
         MapReader dr(d, "a document", diags_, keys("document"));
         Document doc;
@@ -1233,6 +1367,10 @@ class Loader {
   std::string base_;  // the folder, canonical
   std::set<std::string> listed_;
   std::map<std::string, FolderPath> resolved_;  // by normalized relative path
+  std::size_t folder_bytes_ = 0;                // of the files read so far
+  std::size_t folder_nodes_ = 0;                // YAML nodes in them
+  bool folder_full_ = false;                    // a file did not fit: no further file is read
+  std::size_t counts_[std::size(kCountLimits)] = {};
   Prefetcher prefetcher_;                       // last: its threads stop before the rest goes
 };
 

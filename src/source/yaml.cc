@@ -281,6 +281,7 @@ class Reader final : public YAML::EventHandler {
       : text_(text), bom_(bom), file_(file), diags_(diags), limits_(limits), lines_(text, bom) {}
 
   std::optional<Node> run();
+  std::size_t nodes_read() const { return nodes_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override;
   void OnDocumentEnd() override {}
@@ -661,9 +662,15 @@ void Reader::syntax_error(std::size_t offset, std::string message) {
 }
 
 void Reader::count_node(std::size_t offset) {
-  if (++nodes_ > limits_.max_nodes) {
-    diags_.report("yaml-limit", location(offset),
-                  fmt::format("more than {} nodes in one file", limits_.max_nodes));
+  if (limits_.nodes_before + ++nodes_ > limits_.max_nodes) {
+    diags_.report(
+        "yaml-limit", location(offset),
+        limits_.nodes_before == 0
+            ? fmt::format("more than {} nodes in one file", limits_.max_nodes)
+            : fmt::format("more than {} nodes in the meeting folder's files", limits_.max_nodes),
+        {{{},
+          "the limit keeps a hostile folder from exhausting memory; a report of a "
+          "few thousand paragraphs has some 20,000"}});
     throw Stop{};
   }
 }
@@ -1185,7 +1192,8 @@ Location file_location(const std::string& file) { return Location{file, 0, 0}; }
 }  // namespace
 
 std::optional<Node> parse(std::string_view text, const std::string& display_path,
-                          Diagnostics& diags, const Limits& limits) {
+                          Diagnostics& diags, const Limits& limits, std::size_t* nodes) {
+  if (nodes) *nodes = 0;
   if (text.size() > limits.max_file_bytes) {
     diags.report("file-too-large", file_location(display_path),
                  fmt::format("file is {} bytes, more than the limit of {} bytes", text.size(),
@@ -1207,11 +1215,14 @@ std::optional<Node> parse(std::string_view text, const std::string& display_path
   }
   diags.sources().add(display_path, std::string(text));
   Reader reader(text, bom, display_path, diags, limits);
-  return reader.run();
+  auto root = reader.run();
+  if (nodes) *nodes = reader.nodes_read();
+  return root;
 }
 
 std::optional<Node> read_file(const std::string& path, const std::string& display_path,
-                              Diagnostics& diags, const Limits& limits) {
+                              Diagnostics& diags, const Limits& limits, std::size_t* nodes) {
+  if (nodes) *nodes = 0;
   auto unreadable = [&](int err) {
     diags.report("file-unreadable", file_location(display_path),
                  fmt::format("cannot read '{}': {}", display_path, lowercase_first(std::strerror(err))));
@@ -1255,7 +1266,7 @@ std::optional<Node> read_file(const std::string& path, const std::string& displa
     text.append(buf, static_cast<std::size_t>(got));
   }
   ::close(fd);
-  return parse(text, display_path, diags, limits);
+  return parse(text, display_path, diags, limits, nodes);
 }
 
 }  // namespace cwg::yaml
