@@ -176,7 +176,8 @@ class Report:
     def make_structure(self):
         per = min(250, max(20, self.n // 8))
         self.sections = []
-        remaining = self.n
+        # N paragraphs in all: the list of the register opens section 1.
+        remaining = self.n - 1
         index = 0
         while remaining > 0 or not self.sections:
             count = min(per, remaining) if remaining > 0 else 0
@@ -414,7 +415,8 @@ class Report:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", help="the meeting folder to write")
-    ap.add_argument("--paragraphs", type=int, required=True, help="numbered paragraphs")
+    ap.add_argument("--paragraphs", type=int, required=True,
+                    help="paragraphs in all: N - 1 numbered ones, and the register's list")
     ap.add_argument("--documents", type=int, default=None,
                     help="registered documents (default: one per ten paragraphs, at least 6)")
     ap.add_argument("--big-paragraph", type=int, default=0, metavar="BYTES",

@@ -57,7 +57,7 @@ gen big10 --paragraphs 20 --big-paragraph 10000000
 
 # Every input must build cleanly before it is timed.
 for d in "$WORK"/p* "$WORK"/docs* "$WORK"/big*; do
-  "$BUILD/cwgreport" check "$d" --max-file-size 16MiB -W error
+  "$BUILD/cwgreport" check "$d" --max-file-size 16MiB --max-folder-size 64MiB -W error
 done
 
 python3 "$ROOT/tests/bench/measure.py" $QUICK --work "$WORK" --root "$ROOT" \
