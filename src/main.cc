@@ -62,8 +62,8 @@ void add_common_options(CLI::App& cmd, CommonOptions& o) {
       ->type_name("BYTES")
       ->transform(CLI::AsSizeValue(false));
   cmd.add_option("--max-folder-size", o.max_folder_size,
-                 "Largest total size of the source files of one meeting folder, in bytes; units "
-                 "such as 64MiB are accepted (default 8MiB)")
+                 "Largest total size of the source files of one meeting folder, in bytes, and one "
+                 "YAML node for every 16 of them; units such as 64MiB are accepted (default 8MiB)")
       ->type_name("BYTES")
       ->transform(CLI::AsSizeValue(false));
   cmd.add_option("--max-field-size", o.max_field_size,

@@ -13,16 +13,19 @@
 namespace cwg::yaml {
 
 struct Limits {
+  static constexpr std::size_t kBytesPerNode = 16;
+
   std::size_t max_file_bytes = 8u << 20;  // 8 MiB per file
   std::size_t max_depth = 64;             // nested collections
-  // Nodes in one file, or in all the files of a meeting folder together: the
-  // loader reads each file with the nodes already read from the others in
-  // nodes_before.
-  std::size_t max_nodes = 1'000'000;
-  std::size_t nodes_before = 0;
   // All the files of a meeting folder together, in bytes: the loader
   // enforces it, a single read does not.
   std::size_t max_folder_bytes = 8u << 20;
+  // Nodes in one file, or in all the files of a meeting folder together: the
+  // loader reads each file with the nodes already read from the others in
+  // nodes_before. One for every 16 bytes of max_folder_bytes (the command
+  // line keeps them so): real sources have one for every 50 to 100.
+  std::size_t max_nodes = max_folder_bytes / kBytesPerNode;
+  std::size_t nodes_before = 0;
 };
 
 enum class Kind { null, scalar, sequence, map };

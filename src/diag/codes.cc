@@ -83,9 +83,10 @@ const std::vector<CodeInfo> kCodes = {
      "that starts with `?` or `:` in double quotes."},
     {"yaml-limit", S::error, "the file nests too deeply or has too many nodes",
      "Source files may nest at most 64 levels, and all the files of a meeting folder together "
-     "hold at most 1,000,000 nodes (each value, list and mapping is one). Real reports stay far "
-     "below (a report of a few thousand paragraphs has some 20,000); the limits protect against "
-     "hostile input.\n"
+     "hold at most one node (each value, list and mapping is one) for every 16 bytes the folder "
+     "may hold: 524,288 by default, more with --max-folder-size. Real reports stay far below (a "
+     "report of a few thousand paragraphs has some 20,000); the limits protect against hostile "
+     "input.\n"
      "Fix: check that the file is the one meant (a generated or corrupted file is the usual "
      "cause); the format never nests that deep: a list nests at most a few levels, and a "
      "long report is split into section files."},

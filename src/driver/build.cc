@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -123,6 +124,8 @@ std::optional<tree::Report> compile_folder(const CommonOptions& o, Diagnostics& 
   CompileOptions copts;
   copts.limits.max_file_bytes = o.max_file_size;
   copts.limits.max_folder_bytes = o.max_folder_size;
+  copts.limits.max_nodes =
+      std::max<std::size_t>(1, o.max_folder_size / yaml::Limits::kBytesPerNode);
   TextLimits text;
   text.max_field_bytes = o.max_field_size;
   TextLimitsScope scope(text);
