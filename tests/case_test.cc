@@ -3,9 +3,8 @@
 // that states the exact diagnostics it must produce. This test checks each
 // one through the front end, and through the command line that it exits 1
 // and writes nothing.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <sstream>
 
@@ -22,7 +21,7 @@ struct Case {
   std::vector<std::string> expect;   // "file:line:col: severity: message [code]"
   std::vector<std::string> options;  // -W arguments
   std::vector<std::pair<std::string, std::string>> files;  // path, contents
-  std::vector<std::string> remove;   // base files to delete
+  std::vector<std::string> remove;                         // base files to delete
 };
 
 Case parse_case(const fs::path& path) {
@@ -90,13 +89,13 @@ TEST_CASE("every case of the corpus yields exactly its diagnostics") {
     std::vector<std::string> got;
     std::string prefix = dir.str() + "/";
     for (const auto& d : diags.all()) {
-      std::string file = d.loc.file.starts_with(prefix) ? d.loc.file.substr(prefix.size())
-                                                         : d.loc.file;
-      got.push_back(d.loc.has_position()
-                        ? fmt::format("{}:{}:{}: {}: {} [{}]", file, d.loc.line, d.loc.column,
-                                      severity_name(d.severity), d.message, d.code)
-                        : fmt::format("{}: {}: {} [{}]", file, severity_name(d.severity),
-                                      d.message, d.code));
+      std::string file =
+          d.loc.file.starts_with(prefix) ? d.loc.file.substr(prefix.size()) : d.loc.file;
+      got.push_back(
+          d.loc.has_position()
+              ? fmt::format("{}:{}:{}: {}: {} [{}]", file, d.loc.line, d.loc.column,
+                            severity_name(d.severity), d.message, d.code)
+              : fmt::format("{}: {}: {} [{}]", file, severity_name(d.severity), d.message, d.code));
     }
     CHECK(got == c.expect);
   }

@@ -4,9 +4,9 @@
 #include <cctype>
 #include <regex>
 
-#include "source/loader.h"
 #include "check/model.h"
 #include "lang/ordinals.h"
+#include "source/loader.h"
 #include "test_util.h"
 
 using namespace cwg;
@@ -326,10 +326,10 @@ TEST_CASE("meetings out of order and impossible date ranges are errors") {
   auto c = check(dir);
   std::vector<std::string> got;
   for (const auto& d : c->diags.all()) got.push_back(d.message);
-  CHECK(got == std::vector<std::string>{
-                   "meeting 3 ends on 2024-05-01 before it starts on 2024-05-06",
-                   "meeting 4 is dated 2024-01-01, before meeting 3 listed above it "
-                   "(2024-05-06)"});
+  CHECK(got ==
+        std::vector<std::string>{"meeting 3 ends on 2024-05-01 before it starts on 2024-05-06",
+                                 "meeting 4 is dated 2024-01-01, before meeting 3 listed above it "
+                                 "(2024-05-06)"});
 }
 
 // check_counts scans prose by hand; this pattern is the definition it must

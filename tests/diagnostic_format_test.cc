@@ -10,8 +10,8 @@
 #include "cwgreport/diagnostic.h"
 
 using cwg::DiagnosticFormat;
-using cwg::Diagnostics;
 using cwg::DiagnosticPolicy;
+using cwg::Diagnostics;
 using cwg::Location;
 using cwg::Note;
 using cwg::PrintOptions;
@@ -118,15 +118,16 @@ TEST_CASE("human: a column past the end of the line", "[format][human]") {
         "1 error generated\n");
 }
 
-TEST_CASE("human: control characters and invalid UTF-8 are printed as U+FFFD",
-          "[format][human]") {
+TEST_CASE("human: control characters and invalid UTF-8 are printed as U+FFFD", "[format][human]") {
   Diagnostics diags;
   diags.sources().add("a.yaml", "a: \x1b[31m\xFF x\n");
   diags.report("invalid-encoding", {"a.yaml", 1, 11}, "control character in 'a\x1b'");
   const std::string r = "\xEF\xBF\xBD";
   CHECK(human(diags) == "a.yaml:1:11: error: control character in 'a" + r +
                             "' [invalid-encoding]\n"
-                            "a: " + r + "[31m" + r + " x\n"
+                            "a: " +
+                            r + "[31m" + r +
+                            " x\n"
                             "          ^\n"
                             "1 error generated\n");
 }
@@ -256,8 +257,9 @@ TEST_CASE("human: summary line", "[format][human]") {
   SECTION("nothing at all when there are no diagnostics") { CHECK(human(diags).empty()); }
   SECTION("one error") {
     diags.report("missing-key", {"a.yaml", 0, 0}, "missing key 'title'");
-    CHECK(human(diags) == "a.yaml: error: missing key 'title' [missing-key]\n"
-                          "1 error generated\n");
+    CHECK(human(diags) ==
+          "a.yaml: error: missing key 'title' [missing-key]\n"
+          "1 error generated\n");
   }
   SECTION("warnings only") {
     for (int i = 0; i < 3; ++i) diags.report("empty-section", {"a.yaml", 0, 0}, "empty");
@@ -312,16 +314,15 @@ TEST_CASE("json: one object per line with fixed keys", "[format][json]") {
                 Note{{}, "labels must be unique"}});
   diags.report("empty-section", {"sections/b.yaml", 0, 0}, "section \"b\" is empty");
   const std::string out = format(diags, DiagnosticFormat::json);
-  CHECK(out ==
-        R"({"file":"sections/intro.yaml","line":3,"column":5,"severity":"error",)"
-        R"("code":"duplicate-label","message":"duplicate label 'intro'","notes":[)"
-        R"({"file":"sections/intro.yaml","line":1,"column":10,)"
-        R"("message":"'intro' first defined here"},)"
-        R"({"file":"","line":null,"column":null,"message":"labels must be unique"}]})"
-        "\n"
-        R"({"file":"sections/b.yaml","line":null,"column":null,"severity":"warning",)"
-        R"("code":"empty-section","message":"section \"b\" is empty","notes":[]})"
-        "\n");
+  CHECK(out == R"({"file":"sections/intro.yaml","line":3,"column":5,"severity":"error",)"
+               R"("code":"duplicate-label","message":"duplicate label 'intro'","notes":[)"
+               R"({"file":"sections/intro.yaml","line":1,"column":10,)"
+               R"("message":"'intro' first defined here"},)"
+               R"({"file":"","line":null,"column":null,"message":"labels must be unique"}]})"
+               "\n"
+               R"({"file":"sections/b.yaml","line":null,"column":null,"severity":"warning",)"
+               R"("code":"empty-section","message":"section \"b\" is empty","notes":[]})"
+               "\n");
 
   SECTION("each line parses back") {
     std::istringstream in(out);
@@ -400,8 +401,7 @@ TEST_CASE("sarif: results, rules and locations", "[format][sarif]") {
     const auto& results = run["results"];
     REQUIRE(results.size() == 7);
     for (const auto& r : results) {
-      CHECK(run["tool"]["driver"]["rules"][r["ruleIndex"].get<std::size_t>()]["id"] ==
-            r["ruleId"]);
+      CHECK(run["tool"]["driver"]["rules"][r["ruleIndex"].get<std::size_t>()]["id"] == r["ruleId"]);
     }
     // A located note becomes a related location; a bare one joins the message.
     CHECK(results[0].dump(2) == R"({
@@ -442,8 +442,7 @@ TEST_CASE("sarif: results, rules and locations", "[format][sarif]") {
           R"({"artifactLocation":{"uri":"documents.yaml"}})");
     CHECK(results[4]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
           "C%3A/reports/100%25%3Aa,b.yaml");
-    CHECK(results[5]["locations"][0]["physicalLocation"]["region"].dump() ==
-          R"({"startLine":4})");
+    CHECK(results[5]["locations"][0]["physicalLocation"]["region"].dump() == R"({"startLine":4})");
     // No file: no location at all.
     CHECK_FALSE(results[6].contains("locations"));
     CHECK_FALSE(results[6].contains("relatedLocations"));
@@ -456,8 +455,7 @@ TEST_CASE("sarif: results, rules and locations", "[format][sarif]") {
     strict.report("empty-section", {"a.yaml", 0, 0}, "empty");
     const auto j = nlohmann::json::parse(format(strict, DiagnosticFormat::sarif));
     CHECK(j["runs"][0]["results"][0]["level"] == "error");
-    CHECK(j["runs"][0]["tool"]["driver"]["rules"][0]["defaultConfiguration"]["level"] ==
-          "warning");
+    CHECK(j["runs"][0]["tool"]["driver"]["rules"][0]["defaultConfiguration"]["level"] == "warning");
     CHECK_FALSE(j["runs"][0]["tool"]["driver"].contains("version"));
   }
 }

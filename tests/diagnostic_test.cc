@@ -1,5 +1,7 @@
 // Tests for the diagnostics sink, the -W policy, "did you mean" suggestions,
 // the code table, and the documentation that must list every code.
+#include "cwgreport/diagnostic.h"
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
@@ -7,10 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "cwgreport/diagnostic.h"
-
-using cwg::Diagnostics;
 using cwg::DiagnosticPolicy;
+using cwg::Diagnostics;
 using cwg::Location;
 using cwg::Severity;
 
@@ -56,8 +56,7 @@ TEST_CASE("policy: -W CODE=LEVEL", "[policy]") {
 
 TEST_CASE("policy: an error cannot be lowered", "[policy]") {
   DiagnosticPolicy policy;
-  CHECK(policy.apply("unknown-key=warning") ==
-        "'unknown-key' is an error and cannot be lowered");
+  CHECK(policy.apply("unknown-key=warning") == "'unknown-key' is an error and cannot be lowered");
   CHECK(policy.apply("no-unknown-document") ==
         "'unknown-document' is an error and cannot be lowered");
   CHECK(policy.apply("date-order=off") == "'date-order' is an error and cannot be lowered");
@@ -214,8 +213,8 @@ TEST_CASE("sort: by file, line and column, stable for equal positions", "[sink]"
   diags.sort();
   std::vector<std::string> order;
   for (const auto& d : diags.all()) order.push_back(d.message);
-  CHECK(order == std::vector<std::string>{"a file", "a2:9 first", "a2:9 second", "a10:1",
-                                          "a10:2", "b1"});
+  CHECK(order ==
+        std::vector<std::string>{"a file", "a2:9 first", "a2:9 second", "a10:1", "a10:2", "b1"});
 }
 
 TEST_CASE("SourceFiles::line", "[sources]") {

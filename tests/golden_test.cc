@@ -20,7 +20,6 @@
 
 #include "cwgreport/compile.h"
 #include "cwgreport/render.h"
-
 #include "test_util.h"
 
 namespace {

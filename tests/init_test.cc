@@ -18,7 +18,6 @@
 #include "cwgreport/compile.h"
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/report_tree.h"
-
 #include "test_util.h"
 
 namespace {

@@ -1,10 +1,11 @@
 // Tests of the loader: the shape of every source file is checked, with
 // positions, and a valid folder loads without a word.
+#include "source/loader.h"
+
 #include <catch2/catch.hpp>
 #include <regex>
 #include <set>
 
-#include "source/loader.h"
 #include "test_util.h"
 
 using namespace cwg;

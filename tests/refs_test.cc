@@ -1,7 +1,7 @@
 // Tests of the cross-reference scanner.
-#include <catch2/catch.hpp>
-
 #include "check/refs.h"
+
+#include <catch2/catch.hpp>
 
 using namespace cwg;
 

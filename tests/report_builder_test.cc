@@ -2,8 +2,8 @@
 // generated document lists as the renderers receive them.
 #include <catch2/catch.hpp>
 
-#include "cwgreport/compile.h"
 #include "build/markdown_fields.h"
+#include "cwgreport/compile.h"
 #include "lang/ordinals.h"
 #include "test_util.h"
 

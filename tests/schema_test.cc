@@ -1,12 +1,11 @@
 // Tests of the JSON schemas in schemas/: they accept exactly the keys the
 // loader reads, so an editor's completion and the compiler cannot drift apart.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 #include <string>

@@ -2,6 +2,8 @@
 // strings, and a diagnostics summary that is easy to compare.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -9,8 +11,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "cwgreport/diagnostic.h"
 

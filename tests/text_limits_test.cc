@@ -1,11 +1,10 @@
 // Tests for the limits on Markdown text fields: what they stop, where they
 // point, what they let through, and how they are changed.
-#include "build/field_limits.h"
-
 #include <catch2/catch.hpp>
 #include <string>
 #include <thread>
 
+#include "build/field_limits.h"
 #include "cwgreport/compile.h"
 #include "test_util.h"
 

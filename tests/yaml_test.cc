@@ -830,7 +830,6 @@ TEST_CASE("text pasted unquoted gets a hint to quote it") {
     if (c.message) CHECK(diags.all()[0].message == c.message);
     REQUIRE(diags.all()[0].notes.size() >= 1);
     CHECK(diags.all()[0].notes.back().message.find("is read as YAML syntax: write text as a "
-                                                   "block (>-) or in quotes") !=
-          std::string::npos);
+                                                   "block (>-) or in quotes") != std::string::npos);
   }
 }

@@ -44,7 +44,7 @@ struct Diagnostic {
 struct CodeInfo {
   std::string_view code;
   Severity default_severity;
-  std::string_view summary;  // one line
+  std::string_view summary;      // one line
   std::string_view explanation;  // a paragraph or more, with example and fix
 };
 

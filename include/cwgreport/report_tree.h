@@ -10,18 +10,18 @@ namespace cwg::tree {
 
 struct Inline {
   enum class Kind {
-    text,        // `text` is literal text (UTF-8, unescaped)
-    code,        // `text` is literal code
-    emph,        // children
-    strong,      // children
-    strike,      // children
-    link,        // `target` is the URL, children are the link text
-    xref,        // cross-reference: `text` is what to print ("6.3",
-                 // "CWG-COP-14/2", "Annex 1"); `target` is the anchor id
-                 // in this report (without '#')
+    text,          // `text` is literal text (UTF-8, unescaped)
+    code,          // `text` is literal code
+    emph,          // children
+    strong,        // children
+    strike,        // children
+    link,          // `target` is the URL, children are the link text
+    xref,          // cross-reference: `text` is what to print ("6.3",
+                   // "CWG-COP-14/2", "Annex 1"); `target` is the anchor id
+                   // in this report (without '#')
     footnote_ref,  // `text` is the footnote's number ("1"); `target` its anchor
-    softbreak,   // a line break in the source: printed as a space
-    linebreak,   // a hard line break
+    softbreak,     // a line break in the source: printed as a space
+    linebreak,     // a hard line break
   };
   Kind kind = Kind::text;
   std::string text;
@@ -50,10 +50,10 @@ struct ListItem {
 enum class Align { none, left, center, right };
 
 struct Table {
-  std::vector<Align> align;          // one per column
-  std::vector<Inlines> header;       // one per column
+  std::vector<Align> align;                // one per column
+  std::vector<Inlines> header;             // one per column
   std::vector<std::vector<Inlines>> rows;  // each row has header.size() cells
-  Inlines caption;                   // may be empty
+  Inlines caption;                         // may be empty
 };
 
 struct Block {
@@ -127,16 +127,16 @@ struct Words {
 struct Report {
   std::string language = "en";  // BCP 47, for <html lang>
   Words words;
-  std::string short_title;      // for <title>: "CWG-COP 14th meeting report"
+  std::string short_title;  // for <title>: "CWG-COP 14th meeting report"
   Cover cover;
-  std::string title;            // "OUTCOME OF THE 14TH MEETING OF THE ..."
-  std::vector<Block> summary;   // "Summary" box paragraphs
-  std::vector<Block> action;    // "Action required" (may be empty)
-  Inlines references;           // "Resolution 179 ..., Council Resolution 1306"
+  std::string title;           // "OUTCOME OF THE 14TH MEETING OF THE ..."
+  std::vector<Block> summary;  // "Summary" box paragraphs
+  std::vector<Block> action;   // "Action required" (may be empty)
+  Inlines references;          // "Resolution 179 ..., Council Resolution 1306"
   std::vector<Section> sections;
   std::vector<Section> annexes;
   std::vector<Footnote> footnotes;
-  Signature signature;          // empty name and role: no signature block
+  Signature signature;  // empty name and role: no signature block
 };
 
 }  // namespace cwg::tree

@@ -107,10 +107,10 @@ struct Paragraph {
   Text label, text;
   std::vector<Text> presents;
   bool numbered = true;
-  std::vector<Quote> quote;               // zero or one
-  std::vector<Table> table;               // zero or one
-  std::vector<List> list;                 // zero or one
-  std::vector<DocumentList> documents;    // zero or one
+  std::vector<Quote> quote;             // zero or one
+  std::vector<Table> table;             // zero or one
+  std::vector<List> list;               // zero or one
+  std::vector<DocumentList> documents;  // zero or one
   std::vector<Footnote> footnotes;
   Location loc;
 };
@@ -119,7 +119,7 @@ struct Section {
   Text label, heading;
   std::vector<Paragraph> paragraphs;
   bool complete = true;  // false when 'paragraphs' could not be read
-  Location loc;  // the file, line 0
+  Location loc;          // the file, line 0
 };
 
 struct Group {

@@ -34,11 +34,11 @@ struct Entry;
 
 struct Node {
   Kind kind = Kind::null;
-  Location loc;             // where the node starts
-  std::size_t offset = 0;   // byte offset of the node's start in the file
-  std::string value;        // scalar text (empty for null)
-  bool plain = false;       // scalar written without quotes or block style
-  std::vector<Node> items;  // sequence
+  Location loc;                // where the node starts
+  std::size_t offset = 0;      // byte offset of the node's start in the file
+  std::string value;           // scalar text (empty for null)
+  bool plain = false;          // scalar written without quotes or block style
+  std::vector<Node> items;     // sequence
   std::vector<Entry> entries;  // map, in source order, keys unique
 
   bool is_null() const { return kind == Kind::null; }

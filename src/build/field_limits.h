@@ -4,9 +4,9 @@
 
 #include <cstddef>
 
+#include "check/model.h"
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/source.h"
-#include "check/model.h"
 
 namespace cwg {
 

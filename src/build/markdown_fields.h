@@ -2,8 +2,8 @@
 // with cmark-gfm into report-tree inlines and blocks.
 #pragma once
 
-#include "cwgreport/report_tree.h"
 #include "check/model.h"
+#include "cwgreport/report_tree.h"
 
 namespace cwg {
 

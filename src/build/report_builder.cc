@@ -6,8 +6,8 @@
 
 #include <set>
 
-#include "build/markdown_fields.h"
 #include "build/field_limits.h"
+#include "build/markdown_fields.h"
 #include "lang/labels.h"
 #include "lang/ordinals.h"
 
@@ -106,9 +106,9 @@ class Builder {
     if (c.source.present) {
       out.source_line = sanitize_text(c.source.value);
     } else if (c.author.present) {
-      out.source_line = sanitize_text(fmt::format(fmt::runtime(words_.report_by),
-                                                  fmt::arg("role", role_title(src_, c.author.value)),
-                                                  fmt::arg("group", src_.group.name.value)));
+      out.source_line = sanitize_text(fmt::format(
+          fmt::runtime(words_.report_by), fmt::arg("role", role_title(src_, c.author.value)),
+          fmt::arg("group", src_.group.name.value)));
     }
     return out;
   }

@@ -2,8 +2,8 @@
 // tree, with every text parsed once.
 #pragma once
 
-#include "cwgreport/report_tree.h"
 #include "check/model.h"
+#include "cwgreport/report_tree.h"
 
 namespace cwg {
 

@@ -6,10 +6,10 @@
 #include <set>
 #include <unordered_map>
 
-#include "source/loader.h"
 #include "check/model.h"
 #include "lang/labels.h"
 #include "lang/ordinals.h"
+#include "source/loader.h"
 
 namespace cwg {
 
@@ -1040,8 +1040,7 @@ class Checker {
       const Document& d = src_.documents[i];
       const std::string& kind = d.kind.value;
       // Presenting any revision of a document presents the document.
-      if (model_.documents[i].key.empty() || presented_bases.contains(revision_base(i)))
-        continue;
+      if (model_.documents[i].key.empty() || presented_bases.contains(revision_base(i))) continue;
       if (src_.sections_incomplete || model_.register_incomplete) continue;
       if (kind != "contribution" && kind != "information-report" && kind != "liaison-statement")
         continue;

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "check/refs.h"
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/source.h"
-#include "check/refs.h"
 
 namespace cwg {
 

@@ -206,10 +206,14 @@ int code_point_column(const SourceFiles& sources, const Location& loc) {
 
 std::string_view severity_color(Severity s) {
   switch (s) {
-    case Severity::error: return kRed;
-    case Severity::warning: return kMagenta;
-    case Severity::note: return kCyan;
-    case Severity::off: break;
+    case Severity::error:
+      return kRed;
+    case Severity::warning:
+      return kMagenta;
+    case Severity::note:
+      return kCyan;
+    case Severity::off:
+      break;
   }
   return kBold;
 }
@@ -348,10 +352,14 @@ std::string path_to_uri(std::string_view path) {
 
 std::string_view sarif_level(Severity s) {
   switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
-    case Severity::off: break;
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
+    case Severity::off:
+      break;
   }
   return "none";
 }
@@ -453,12 +461,23 @@ std::string github_escape(std::string_view text, bool property) {
   std::string out;
   for (char ch : text) {
     switch (ch) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += ch;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -466,10 +485,13 @@ std::string github_escape(std::string_view text, bool property) {
 
 std::string_view github_command(Severity s) {
   switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
     case Severity::note:
-    case Severity::off: break;
+    case Severity::off:
+      break;
   }
   return "notice";
 }
@@ -510,10 +532,14 @@ std::string format_github(const Diagnostics& diags) {
 
 std::string format_diagnostics(const Diagnostics& diags, const PrintOptions& opts) {
   switch (opts.format) {
-    case DiagnosticFormat::human: return format_human(diags, opts.color);
-    case DiagnosticFormat::json: return format_json(diags);
-    case DiagnosticFormat::sarif: return format_sarif(diags, opts);
-    case DiagnosticFormat::github: return format_github(diags);
+    case DiagnosticFormat::human:
+      return format_human(diags, opts.color);
+    case DiagnosticFormat::json:
+      return format_json(diags);
+    case DiagnosticFormat::sarif:
+      return format_sarif(diags, opts);
+    case DiagnosticFormat::github:
+      return format_github(diags);
   }
   return format_human(diags, opts.color);
 }

@@ -1,9 +1,9 @@
 // The front end in one call: load, check, build.
 #include "cwgreport/compile.h"
 
-#include "source/loader.h"
-#include "check/model.h"
 #include "build/report_builder.h"
+#include "check/model.h"
+#include "source/loader.h"
 
 namespace cwg {
 

@@ -274,13 +274,12 @@ class MapReader {
               bool required = false) const {
     // A fixed value YAML would coerce ('yes') is simply not one of them:
     // advising quotes would only lead to the next error.
-    if (const yaml::Node* n = get(key); n && n->is_scalar() && n->plain &&
-                                        coerced_type(n->value) &&
-                                        std::find(allowed.begin(), allowed.end(), n->value) ==
-                                            allowed.end()) {
-      diags_.report("invalid-value", n->loc,
-                    fmt::format("invalid {} '{}': expected {}", key, n->value,
-                                quoted_list(allowed)));
+    if (const yaml::Node* n = get(key);
+        n && n->is_scalar() && n->plain && coerced_type(n->value) &&
+        std::find(allowed.begin(), allowed.end(), n->value) == allowed.end()) {
+      diags_.report(
+          "invalid-value", n->loc,
+          fmt::format("invalid {} '{}': expected {}", key, n->value, quoted_list(allowed)));
       return {};
     }
     Text t = text(key, required);
@@ -1371,7 +1370,7 @@ class Loader {
   std::size_t folder_nodes_ = 0;                // YAML nodes in them
   bool folder_full_ = false;                    // a file did not fit: no further file is read
   std::size_t counts_[std::size(kCountLimits)] = {};
-  Prefetcher prefetcher_;                       // last: its threads stop before the rest goes
+  Prefetcher prefetcher_;  // last: its threads stop before the rest goes
 };
 
 }  // namespace

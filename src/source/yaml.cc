@@ -262,7 +262,8 @@ std::string lowercase_message(std::string msg) {
 
 // "No such file or directory" -> "no such file or directory".
 std::string lowercase_first(std::string msg) {
-  if (!msg.empty() && msg[0] >= 'A' && msg[0] <= 'Z') msg[0] = static_cast<char>(msg[0] - 'A' + 'a');
+  if (!msg.empty() && msg[0] >= 'A' && msg[0] <= 'Z')
+    msg[0] = static_cast<char>(msg[0] - 'A' + 'a');
   return msg;
 }
 
@@ -387,12 +388,12 @@ std::optional<Note> Reader::quote_hint(std::size_t offset) const {
   std::size_t line = lines_.line_start(std::min(offset, text_.size()));
   for (int back = 0; back < 2; ++back) {
     std::size_t end = text_.find('\n', line);
-    std::string_view l = text_.substr(line, (end == std::string_view::npos ? text_.size() : end) -
-                                                line);
+    std::string_view l =
+        text_.substr(line, (end == std::string_view::npos ? text_.size() : end) - line);
     std::size_t at = l.find_first_not_of(" \t");
     if (at != std::string_view::npos && l.substr(at).starts_with("- ")) at += 2;
-    if (std::size_t colon = l.find(": ", at); colon != std::string_view::npos &&
-                                              l.find_first_of("\"'", at) > colon)
+    if (std::size_t colon = l.find(": ", at);
+        colon != std::string_view::npos && l.find_first_of("\"'", at) > colon)
       at = colon + 2;
     while (at < l.size() && l[at] == ' ') ++at;
     if (at < l.size()) {
@@ -410,9 +411,10 @@ std::optional<Note> Reader::quote_hint(std::size_t offset) const {
       }
       if (syntax && !(c == '[' && rest.find(']') == std::string_view::npos &&
                       l.find(": ") == std::string_view::npos))
-        return Note{{}, fmt::format("a value starting with '{}' is read as YAML syntax: write "
-                                    "text as a block (>-) or in quotes",
-                                    c)};
+        return Note{{},
+                    fmt::format("a value starting with '{}' is read as YAML syntax: write "
+                                "text as a block (>-) or in quotes",
+                                c)};
     }
     if (line == bom_ || line == 0) break;
     line = lines_.line_start(line - 1);
@@ -656,8 +658,7 @@ bool Reader::explicit_document_start(std::size_t offset) const {
 void Reader::syntax_error(std::size_t offset, std::string message) {
   std::vector<Note> notes;
   if (auto hint = quote_hint(offset)) notes.push_back(std::move(*hint));
-  diags_.report("yaml-syntax", location(offset), "yaml syntax error: " + message,
-                std::move(notes));
+  diags_.report("yaml-syntax", location(offset), "yaml syntax error: " + message, std::move(notes));
   throw Stop{};
 }
 
@@ -972,8 +973,8 @@ void Reader::report_parser_error(const YAML::Exception& e) {
     // '*All* delegations' is emphasis meant as text, not an alias.
     std::size_t after = offset + 1 + word.size();
     std::size_t eol = std::min(text_.find('\n', after), text_.size());
-    bool more_text = text_.substr(after, eol - after).find_first_not_of(" \t\r") !=
-                     std::string_view::npos;
+    bool more_text =
+        text_.substr(after, eol - after).find_first_not_of(" \t\r") != std::string_view::npos;
     std::optional<Note> hint;
     if (word.ends_with('*') || more_text) hint = quote_hint(offset);
     if (hint) {
@@ -1224,8 +1225,9 @@ std::optional<Node> read_file(const std::string& path, const std::string& displa
                               Diagnostics& diags, const Limits& limits, std::size_t* nodes) {
   if (nodes) *nodes = 0;
   auto unreadable = [&](int err) {
-    diags.report("file-unreadable", file_location(display_path),
-                 fmt::format("cannot read '{}': {}", display_path, lowercase_first(std::strerror(err))));
+    diags.report(
+        "file-unreadable", file_location(display_path),
+        fmt::format("cannot read '{}': {}", display_path, lowercase_first(std::strerror(err))));
     return std::nullopt;
   };
   // stat first: opening a FIFO would block, and a directory opens fine.

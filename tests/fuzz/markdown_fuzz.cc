@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 
+#include "build/report_builder.h"
+#include "check/model.h"
 #include "fuzz_util.h"
 #include "source/loader.h"
-#include "check/model.h"
-#include "build/report_builder.h"
 
 namespace {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
+#include "build/field_limits.h"
 #include "cwgreport/compile.h"
 #include "fuzz_util.h"
-#include "build/field_limits.h"
 
 namespace {
 

@@ -521,42 +521,41 @@ TEST_CASE("html: the summary box has its three parts and the short rule", "[html
 
 TEST_CASE("html: the cover prints the fields it has and nothing for the others", "[html]") {
   std::string out = html(full_report());
-  CHECK(has(
-      out,
-      "  <header class=\"cover\">\n"
-      "    <div class=\"cover-fields\">\n"
-      "      <div class=\"cover-left\">\n"
-      "        <p class=\"cover-session\">Council 2018</p>\n"
-      "        <p class=\"cover-place-dates\">Geneva, 17-27 April 2018</p>\n"
-      "      </div>\n"
-      "      <div class=\"cover-right\">\n"
-      "        <p class=\"cover-agenda-item\"><span class=\"label\">Agenda item:</span> PL "
-      "1.5</p>\n"
-      "        <p class=\"cover-symbol\"><span class=\"label\">Document</span> C18/14-E</p>\n"
-      "        <p class=\"cover-date\">2 March 2018</p>\n"
-      "        <p class=\"cover-original\"><span class=\"label\">Original:</span> English</p>\n"
-      "      </div>\n"
-      "    </div>\n"
-      "    <p class=\"source\">Report by the Chair of the Council Working Group on Child "
-      "Online Protection</p>\n"
-      "    <h1>OUTCOME OF THE 14TH MEETING OF THE COUNCIL WORKING GROUP ON CHILD ONLINE "
-      "PROTECTION</h1>\n"
-      "  </header>\n"));
+  CHECK(
+      has(out,
+          "  <header class=\"cover\">\n"
+          "    <div class=\"cover-fields\">\n"
+          "      <div class=\"cover-left\">\n"
+          "        <p class=\"cover-session\">Council 2018</p>\n"
+          "        <p class=\"cover-place-dates\">Geneva, 17-27 April 2018</p>\n"
+          "      </div>\n"
+          "      <div class=\"cover-right\">\n"
+          "        <p class=\"cover-agenda-item\"><span class=\"label\">Agenda item:</span> PL "
+          "1.5</p>\n"
+          "        <p class=\"cover-symbol\"><span class=\"label\">Document</span> C18/14-E</p>\n"
+          "        <p class=\"cover-date\">2 March 2018</p>\n"
+          "        <p class=\"cover-original\"><span class=\"label\">Original:</span> English</p>\n"
+          "      </div>\n"
+          "    </div>\n"
+          "    <p class=\"source\">Report by the Chair of the Council Working Group on Child "
+          "Online Protection</p>\n"
+          "    <h1>OUTCOME OF THE 14TH MEETING OF THE COUNCIL WORKING GROUP ON CHILD ONLINE "
+          "PROTECTION</h1>\n"
+          "  </header>\n"));
 
   Report r = full_report();
   r.cover.left.clear();
   r.cover.right = {{"agenda_item", "Agenda item:", ""}, {"symbol", "Document", "C18/14-E"}};
   r.cover.source_line = "";
   out = html(r);
-  CHECK(has(
-      out,
-      "  <header class=\"cover\">\n"
-      "    <div class=\"cover-fields\">\n"
-      "      <div class=\"cover-right\">\n"
-      "        <p class=\"cover-symbol\"><span class=\"label\">Document</span> C18/14-E</p>\n"
-      "      </div>\n"
-      "    </div>\n"
-      "    <h1>"));
+  CHECK(has(out,
+            "  <header class=\"cover\">\n"
+            "    <div class=\"cover-fields\">\n"
+            "      <div class=\"cover-right\">\n"
+            "        <p class=\"cover-symbol\"><span class=\"label\">Document</span> C18/14-E</p>\n"
+            "      </div>\n"
+            "    </div>\n"
+            "    <h1>"));
   CHECK_FALSE(has(out, "cover-left"));
   CHECK_FALSE(has(out, "Agenda item"));
   CHECK_FALSE(has(out, "class=\"source\""));

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "cwgreport/render.h"
-#include "render/tree_builders.h"
 #include "render/render.h"
+#include "render/tree_builders.h"
 
 namespace {
 
