@@ -14,6 +14,7 @@
 #include "driver/init.h"
 #include "driver/schema_files.h"
 #include "driver/schemas.h"
+#include "text/printable.h"
 
 #ifndef CWG_VERSION
 #error "the build defines CWG_VERSION"
@@ -50,6 +51,9 @@ void add_common_options(CLI::App& cmd, CommonOptions& o) {
       ->type_name("FILE");
   cmd.add_option("--max-errors", o.max_errors,
                  "Stop reporting errors after N of them (default 50, 0: no limit)")
+      ->type_name("N");
+  cmd.add_option("--max-warnings", o.max_warnings,
+                 "Stop reporting warnings after N of them (default 50, 0: no limit)")
       ->type_name("N");
   cmd.add_option("--color", o.color,
                  "Colour in human diagnostics: auto (default: when standard error is a terminal "
@@ -94,7 +98,9 @@ int run(int argc, char** argv) {
   app.failure_message([](const CLI::App* top, const CLI::Error& e) {
     std::string cmd = "cwgreport";
     for (const CLI::App* sub : top->get_subcommands()) cmd += " " + sub->get_name();
-    return "cwgreport: " + lower_first(e.what()) + "\nrun '" + cmd + " --help' for usage\n";
+    // An argument quoted in the message may hold any byte.
+    return "cwgreport: " + text::printable_lines(lower_first(e.what())) + "\nrun '" + cmd +
+           " --help' for usage\n";
   });
 
   CommonOptions common;

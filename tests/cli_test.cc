@@ -439,6 +439,32 @@ TEST_CASE("option --max-errors limits the errors shown", "[cli]") {
   CHECK(one.err.find("1 more error not shown (--max-errors)\n") != std::string::npos);
 }
 
+TEST_CASE("option --max-warnings limits the warnings shown", "[cli]") {
+  Sandbox s;
+  {
+    std::ofstream out(s.m() / "sections" / "extra.yaml");
+    out << "heading: Extra\nparagraphs:\n  - <b>one</b>\n  - <i>two</i>\n  - <u>three</u>\n";
+  }
+  // Listed as a section of its own, so that its three raw-html warnings count.
+  std::string report = slurp(s.m() / "report.yaml");
+  const auto at = report.find("sections:\n") + std::string("sections:\n").size();
+  report.insert(at, "  - sections/extra.yaml\n");
+  std::ofstream(s.m() / "report.yaml") << report;
+  Result all = s.run({"check", "m", "--max-warnings", "0"});
+  CHECK(all.status == 0);
+  CHECK(all.err.find("3 warnings generated\n") != std::string::npos);
+  Result one = s.run({"check", "m", "--max-warnings", "1"});
+  CHECK(one.status == 0);
+  CHECK(one.err.find("extra.yaml:3:5: warning: raw HTML '<b>'") != std::string::npos);
+  CHECK(one.err.find("'<i>'") == std::string::npos);
+  CHECK(one.err.ends_with("3 warnings generated\n2 more warnings not shown (--max-warnings)\n"));
+  Result json = s.run({"check", "m", "--max-warnings", "1", "--diagnostics-format", "json"});
+  CHECK(json.err.ends_with(
+      R"j({"file":"","line":null,"column":null,"severity":"note","code":"diagnostic-limit",)j"
+      R"j("message":"2 more warnings not shown (--max-warnings)","notes":[]})j"
+      "\n"));
+}
+
 TEST_CASE("json diagnostics are one object per line", "[cli]") {
   Sandbox s;
   s.break_sources();
@@ -828,6 +854,26 @@ TEST_CASE("check with several folders prints each folder's diagnostics whole, in
   CHECK(quiet.err == alone_b.err);
   CHECK(quiet.out == "FAILED b (1 error)\n");
   CHECK(s.run({"check", "--quiet", "c"}).out.empty());
+}
+
+TEST_CASE("folder names print escaped in the lines of several folders", "[cli]") {
+  // Folders matched by a glob may be named anything: a terminal sequence, a
+  // C1 control, a right-to-left override.
+  Sandbox s;
+  const std::string name = "m\x1b]0;x\x07\xC2\x9B\xE2\x80\xAE";
+  add_meeting(s, name, true);
+  Result r = s.run({"check", "m", name});
+  CHECK(r.status == 1);
+  CHECK(r.out == "ok m\nFAILED m<U+001B>]0;x<U+0007><U+009B><U+202E> (1 error)\n");
+  CHECK(r.err.find("m<U+001B>]0;x<U+0007><U+009B><U+202E>/report.yaml:") != std::string::npos);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  add_meeting(s, name + "2");
+  Result wrote = s.run({"build", name + "2"});
+  CHECK(wrote.status == 0);
+  CHECK(wrote.out.starts_with("wrote m<U+001B>]0;x<U+0007><U+009B><U+202E>2/out/report.md\n"));
+  Result missing = s.run({"explain", "no-such-\x1b[2J"});
+  CHECK(missing.status == 2);
+  CHECK(missing.err.starts_with("cwgreport: unknown diagnostic code 'no-such-<U+001B>[2J'"));
 }
 
 TEST_CASE("usage errors of several folders stop the run before any folder is read", "[cli]") {

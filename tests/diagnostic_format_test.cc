@@ -1,5 +1,6 @@
 // Tests for format_diagnostics: the exact text of every output format, as a
 // reader, a terminal, a CI log or a code-scanning tool receives it.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -118,18 +119,16 @@ TEST_CASE("human: a column past the end of the line", "[format][human]") {
         "1 error generated\n");
 }
 
-TEST_CASE("human: control characters and invalid UTF-8 are printed as U+FFFD", "[format][human]") {
+TEST_CASE("human: control characters and invalid UTF-8 are printed escaped", "[format][human]") {
   Diagnostics diags;
   diags.sources().add("a.yaml", "a: \x1b[31m\xFF x\n");
   diags.report("invalid-encoding", {"a.yaml", 1, 11}, "control character in 'a\x1b'");
-  const std::string r = "\xEF\xBF\xBD";
-  CHECK(human(diags) == "a.yaml:1:11: error: control character in 'a" + r +
-                            "' [invalid-encoding]\n"
-                            "a: " +
-                            r + "[31m" + r +
-                            " x\n"
-                            "          ^\n"
-                            "1 error generated\n");
+  // The caret counts the escapes' width: 8 columns for <U+001B>, 4 for <FF>.
+  CHECK(human(diags) ==
+        "a.yaml:1:11: error: control character in 'a<U+001B>' [invalid-encoding]\n"
+        "a: <U+001B>[31m<FF> x\n"
+        "                    ^\n"
+        "1 error generated\n");
 }
 
 TEST_CASE("human: a byte-order mark is not shown but counts in columns", "[format][human]") {
@@ -345,7 +344,7 @@ TEST_CASE("json: invalid UTF-8 in a message still gives valid JSON", "[format][j
   diags.report("invalid-encoding", {"a.yaml", 1, 1}, "byte '\xFF' is not UTF-8");
   const std::string out = format(diags, DiagnosticFormat::json);
   auto j = nlohmann::json::parse(out);
-  CHECK(j["message"] == "byte '\xEF\xBF\xBD' is not UTF-8");
+  CHECK(j["message"] == "byte '<FF>' is not UTF-8");
   CHECK(format(Diagnostics{}, DiagnosticFormat::json).empty());
 }
 
@@ -487,6 +486,15 @@ TEST_CASE("sarif: write sample logs for schema validation", "[.][sarif-samples]"
   Diagnostics strict(policy);
   strict.report("raw-html", {"sections/a.yaml", 2, 7}, "raw HTML '<b>' is printed as text");
   write("warnings-as-errors", strict);
+  DiagnosticPolicy few;
+  few.max_errors = 1;
+  few.max_warnings = 1;
+  Diagnostics limited(few);
+  for (int i = 1; i <= 3; ++i) {
+    limited.report("missing-key", {"a.yaml", i, 0}, "missing");
+    limited.report("empty-section", {"b.yaml", i, 0}, "empty");
+  }
+  write("limits", limited);
 }
 
 TEST_CASE("github: workflow commands", "[format][github]") {
@@ -507,10 +515,13 @@ TEST_CASE("github: workflow commands", "[format][github]") {
 
 TEST_CASE("github: escaping of data and property values", "[format][github]") {
   Diagnostics diags;
-  diags.report("invalid-value", {"dir,1/a:b%.yaml", 2, 3}, "100% wrong: a,b\r\nsecond line");
+  // A message is one line: a line break quoted in it is shown escaped, so
+  // that only the notes start lines of their own.
+  diags.report("invalid-value", {"dir,1/a:b%.yaml", 2, 3}, "100% wrong: a,b\r\nsecond line",
+               {Note{{}, "x"}});
   CHECK(format(diags, DiagnosticFormat::github) ==
         "::error file=dir%2C1/a%3Ab%25.yaml,line=2,col=3,title=invalid-value::100%25 wrong: "
-        "a,b%0D%0Asecond line\n");
+        "a,b<U+000D><U+000A>second line%0Anote: x\n");
 }
 
 TEST_CASE("github: columns are counted in characters", "[format][github]") {
@@ -519,4 +530,226 @@ TEST_CASE("github: columns are counted in characters", "[format][github]") {
   diags.report("unknown-label", {"a.yaml", 1, 12}, "unknown paragraph label 'x'");
   CHECK(format(diags, DiagnosticFormat::github) ==
         "::error file=a.yaml,line=1,col=10,title=unknown-label::unknown paragraph label 'x'\n");
+}
+
+// --- Every byte printed is clean ----------------------------------------------
+
+namespace {
+
+// A file name and a message quoting a key written "\e]0;x\a\u009B\u202E" in
+// YAML: an OSC title sequence, a bell, a C1 CSI and a right-to-left override.
+Diagnostics hostile_diagnostics() {
+  Diagnostics diags;
+  const std::string file = "sections/\x1b]0;x\x07\xC2\x9B\xE2\x80\xAE.yaml";
+  diags.sources().add(file,
+                      "\xE2\x80\xAE"
+                      "a: 1\n");
+  diags.report("unknown-key", {file, 1, 4},
+               "unknown key '\x1b]0;x\x07\xC2\x9B\xE2\x80\xAE' in a section",
+               {Note{{file, 1, 1}, "note on '\xC2\x9B'"}, Note{{}, "bare note '\x07'"}});
+  return diags;
+}
+
+// The bytes a terminal or a log viewer would act on: C0 controls but tab and
+// line feed, DEL, C1 controls (UTF-8 C2 80 to C2 9F), and the bidirectional
+// controls U+202A-U+202E and U+2066-U+2069.
+bool has_unsafe_bytes(const std::string& out) {
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto b = static_cast<unsigned char>(out[i]);
+    const auto next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : 0;
+    const auto third = i + 2 < out.size() ? static_cast<unsigned char>(out[i + 2]) : 0;
+    if ((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F) return true;
+    if (b == 0xC2 && next >= 0x80 && next <= 0x9F) return true;
+    if (b == 0xE2 && next == 0x80 && third >= 0xAA && third <= 0xAE) return true;
+    if (b == 0xE2 && next == 0x81 && third >= 0xA6 && third <= 0xA9) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("every format: messages and file names are printed escaped", "[format][clean]") {
+  const Diagnostics diags = hostile_diagnostics();
+  const std::string key = "<U+001B>]0;x<U+0007><U+009B><U+202E>";
+  const std::string file = "sections/" + key + ".yaml";
+
+  SECTION("human") {
+    const std::string out = human(diags);
+    CHECK_FALSE(has_unsafe_bytes(out));
+    CHECK(out == file + ":1:4: error: unknown key '" + key +
+                     "' in a section [unknown-key]\n"
+                     "<U+202E>a: 1\n"
+                     "        ^\n" +
+                     file + ":1:1: note: note on '<U+009B>'\n" +
+                     "<U+202E>a: 1\n"
+                     "^\n"
+                     "note: bare note '<U+0007>'\n"
+                     "1 error generated\n");
+  }
+  SECTION("human in colour: only our own escape sequences") {
+    std::string out = human(diags, true);
+    for (std::string_view sgr : {"\x1b[0m", "\x1b[1m", "\x1b[1;31m", "\x1b[1;36m", "\x1b[1;32m"}) {
+      for (std::size_t at; (at = out.find(sgr)) != std::string::npos;) out.erase(at, sgr.size());
+    }
+    CHECK_FALSE(has_unsafe_bytes(out));
+  }
+  SECTION("json") {
+    const std::string out = format(diags, DiagnosticFormat::json);
+    CHECK_FALSE(has_unsafe_bytes(out));
+    CHECK(out.find("\\u001b") == std::string::npos);  // not even JSON-escaped
+    const auto j = nlohmann::json::parse(out);
+    CHECK(j["file"] == file);
+    CHECK(j["message"] == "unknown key '" + key + "' in a section");
+    CHECK(j["notes"][0]["file"] == file);
+    CHECK(j["notes"][0]["message"] == "note on '<U+009B>'");
+    CHECK(j["notes"][1]["message"] == "bare note '<U+0007>'");
+  }
+  SECTION("sarif") {
+    const std::string out = format(diags, DiagnosticFormat::sarif);
+    CHECK_FALSE(has_unsafe_bytes(out));
+    const auto log = nlohmann::json::parse(out);
+    const auto& r = log["runs"][0]["results"][0];
+    CHECK(r["message"]["text"] ==
+          "unknown key '" + key + "' in a section\nnote: bare note '<U+0007>'");
+    // The URI percent-encodes every byte a URI cannot hold as it is.
+    CHECK(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+          "sections/%1B%5D0;x%07%C2%9B%E2%80%AE.yaml");
+    // The override is one code point: 'a' is the second.
+    CHECK(r["locations"][0]["physicalLocation"]["region"]["startColumn"] == 2);
+    CHECK(r["relatedLocations"][0]["message"]["text"] == "note on '<U+009B>'");
+  }
+  SECTION("github") {
+    const std::string out = format(diags, DiagnosticFormat::github);
+    CHECK_FALSE(has_unsafe_bytes(out));
+    CHECK(out ==
+          "::error file=sections/<U+001B>]0;x<U+0007><U+009B><U+202E>.yaml,line=1,col=2,"
+          "title=unknown-key::unknown key '" +
+              key + "' in a section%0A" + file +
+              ":1:1: note: note on '<U+009B>'%0Anote: bare note '<U+0007>'\n");
+  }
+}
+
+TEST_CASE("human: a bidirectional control in a source line is shown escaped", "[format][human]") {
+  Diagnostics diags;
+  // "CHF <RLO>0001<PDF>" would display as "CHF 1000".
+  diags.sources().add("a.yaml",
+                      "text: CHF \xE2\x80\xAE"
+                      "0001\xE2\x80\xAC x\n");
+  diags.report("invalid-value", {"a.yaml", 1, 11}, "a control");
+  diags.report("invalid-value", {"a.yaml", 1, 22}, "bad");
+  CHECK(human(diags) ==
+        "a.yaml:1:11: error: a control [invalid-value]\n"
+        "text: CHF <U+202E>0001<U+202C> x\n"
+        "          ^\n"
+        "a.yaml:1:22: error: bad [invalid-value]\n"
+        "text: CHF <U+202E>0001<U+202C> x\n"
+        "                               ^\n"
+        "2 errors generated\n");
+}
+
+// --- Limits on every severity ---------------------------------------------------
+
+TEST_CASE("every format: diagnostics past the limits are counted at the end", "[format][limit]") {
+  DiagnosticPolicy policy;
+  policy.max_errors = 1;
+  policy.max_warnings = 2;
+  Diagnostics diags(policy);
+  for (int i = 1; i <= 3; ++i) diags.report("missing-key", {"a.yaml", i, 0}, "missing");
+  for (int i = 1; i <= 5; ++i) diags.report("empty-section", {"b.yaml", i, 0}, "empty");
+  REQUIRE(diags.all().size() == 3);
+  CHECK(diags.dropped_errors() == 2);
+  CHECK(diags.dropped_warnings() == 3);
+
+  SECTION("human") {
+    CHECK(human(diags) ==
+          "a.yaml:1: error: missing [missing-key]\n"
+          "b.yaml:1: warning: empty [empty-section]\n"
+          "b.yaml:2: warning: empty [empty-section]\n"
+          "3 errors, 5 warnings generated\n"
+          "2 more errors not shown (--max-errors)\n"
+          "3 more warnings not shown (--max-warnings)\n");
+  }
+  SECTION("json: a note shaped like every other line") {
+    const std::string out = format(diags, DiagnosticFormat::json);
+    CHECK(out.ends_with(
+        R"({"file":"","line":null,"column":null,"severity":"note","code":"diagnostic-limit",)"
+        R"j("message":"2 more errors not shown (--max-errors)","notes":[]})j"
+        "\n"
+        R"({"file":"","line":null,"column":null,"severity":"note","code":"diagnostic-limit",)"
+        R"j("message":"3 more warnings not shown (--max-warnings)","notes":[]})j"
+        "\n"));
+    CHECK(std::count(out.begin(), out.end(), '\n') == 5);
+  }
+  SECTION("sarif: notifications of the invocation") {
+    const auto log = nlohmann::json::parse(format(diags, DiagnosticFormat::sarif));
+    const auto& run = log["runs"][0];
+    CHECK(run["results"].size() == 3);
+    REQUIRE(run["invocations"].size() == 1);
+    CHECK(run["invocations"][0]["executionSuccessful"] == true);
+    const auto& n = run["invocations"][0]["toolExecutionNotifications"];
+    REQUIRE(n.size() == 2);
+    CHECK(n[0]["level"] == "note");
+    CHECK(n[0]["message"]["text"] == "2 more errors not shown (--max-errors)");
+    CHECK(n[1]["message"]["text"] == "3 more warnings not shown (--max-warnings)");
+    CHECK(n[1]["descriptor"]["id"] == "diagnostic-limit");
+    CHECK(run["tool"]["driver"]["notifications"][0]["id"] == "diagnostic-limit");
+  }
+  SECTION("github") {
+    CHECK(format(diags, DiagnosticFormat::github)
+              .ends_with("::notice title=diagnostic-limit::2 more errors not shown (--max-errors)\n"
+                         "::notice title=diagnostic-limit::3 more warnings not shown "
+                         "(--max-warnings)\n"));
+  }
+  SECTION("nothing left out: no such line, no invocation") {
+    Diagnostics few;
+    few.report("empty-section", {"b.yaml", 1, 0}, "empty");
+    CHECK(format(few, DiagnosticFormat::json).find("diagnostic-limit") == std::string::npos);
+    CHECK(format(few, DiagnosticFormat::github).find("diagnostic-limit") == std::string::npos);
+    CHECK_FALSE(nlohmann::json::parse(format(few, DiagnosticFormat::sarif))["runs"][0].contains(
+        "invocations"));
+  }
+}
+
+// --- Cost in proportion to the input --------------------------------------------
+
+TEST_CASE("human: many diagnostics on one long line", "[format][human]") {
+  // 100,000 columns: each diagnostic is cut around its own caret.
+  const std::string line = std::string(50000, 'a') + "X" + std::string(49999, 'b') + "Y";
+  Diagnostics diags;
+  diags.sources().add("a.yaml", "first\n" + line + "\nlast\n");
+  for (int round = 0; round < 2; ++round) {
+    diags.report("invalid-value", {"a.yaml", 2, 50001}, "bad X");
+    diags.report("invalid-value", {"a.yaml", 2, 100001}, "bad Y");
+    diags.report("invalid-value", {"a.yaml", 2, 1}, "bad start");
+    diags.report("invalid-value", {"a.yaml", 3, 2}, "bad last");
+  }
+  const std::string x = "a.yaml:2:50001: error: bad X [invalid-value]\n..." + std::string(47, 'a') +
+                        "X" + std::string(46, 'b') + "...\n" + std::string(50, ' ') + "^\n";
+  const std::string y = "a.yaml:2:100001: error: bad Y [invalid-value]\n..." +
+                        std::string(96, 'b') + "Y\n" + std::string(99, ' ') + "^\n";
+  const std::string start =
+      "a.yaml:2:1: error: bad start [invalid-value]\n" + std::string(97, 'a') + "...\n^\n";
+  const std::string last = "a.yaml:3:2: error: bad last [invalid-value]\nlast\n ^\n";
+  CHECK(human(diags) == x + y + start + last + x + y + start + last + "8 errors generated\n");
+  // The same columns in characters for SARIF and GitHub.
+  CHECK(format(diags, DiagnosticFormat::github).find("line=2,col=100001,") != std::string::npos);
+}
+
+TEST_CASE("human: a line of combining marks prints at most 400 glyphs", "[format][human]") {
+  // A million zero-width marks are zero columns wide, but not zero bytes.
+  std::string line = "x: a";
+  for (int i = 0; i < 100000; ++i) line += "\xCC\x81";
+  line += " b";
+  Diagnostics diags;
+  diags.sources().add("a.yaml", line + "\n");
+  diags.report("invalid-value", {"a.yaml", 1, 4}, "start");
+  diags.report("invalid-value", {"a.yaml", 1, static_cast<int>(line.size())}, "end");
+  const std::string out = human(diags);
+  CHECK(out.size() < 4000);
+  std::string marks;
+  for (int i = 0; i < 396; ++i) marks += "\xCC\x81";
+  CHECK(out.starts_with("a.yaml:1:4: error: start [invalid-value]\nx: a" + marks + "...\n   ^\n"));
+  // Near the end, the marks left of the caret have lost their base: none is
+  // printed on the ellipsis.
+  CHECK(out.ends_with("error: end [invalid-value]\n... b\n    ^\n2 errors generated\n"));
 }

@@ -110,6 +110,95 @@ TEST_CASE("closest_match", "[suggest]") {
   CHECK(cwg::closest_match("dco", {"doc", "para", "sec"}) == "doc");
 }
 
+TEST_CASE("closest_match: the banded search agrees with the full distance", "[suggest]") {
+  // Every pair of short words over a small alphabet: the band and the early
+  // stop must not change which candidate is closest, nor whether one is.
+  std::vector<std::string> words = {""};
+  for (std::size_t len = 1; len <= 5; ++len) {
+    const std::size_t before = words.size();
+    for (std::size_t i = 0; i < before; ++i)
+      if (words[i].size() == len - 1)
+        for (char c : {'a', 'b', 'c'}) words.push_back(words[i] + c);
+  }
+  for (const std::string& word :
+       {std::string("abcab"), std::string("ba"), std::string("cccc"), std::string("abcabcabc")}) {
+    const std::size_t limit = std::min<std::size_t>(3, std::max<std::size_t>(1, word.size() / 3));
+    for (const std::string& c : words) {
+      const bool near = cwg::edit_distance(word, c) <= limit;
+      INFO(word << " / " << c);
+      CHECK(cwg::closest_match(word, {c}).has_value() == near);
+    }
+  }
+}
+
+TEST_CASE("closest_match: bounded whatever the length of the word", "[suggest]") {
+  // Two 20,000-byte labels one edit apart: a full table would be 400 million
+  // cells; a word that long gets no suggestion at all.
+  const std::string word(20000, 'a');
+  std::string other = word;
+  other[10000] = 'b';
+  cwg::ClosestMatch m(word);
+  m.consider(other);
+  CHECK(m.result() == std::nullopt);
+  CHECK(m.work() == 1);
+  // Up to 100 bytes a typo is still found, and costs a band of the table only.
+  const std::string label(100, 'x');
+  std::string typo = label;
+  typo[50] = 'y';
+  cwg::ClosestMatch near(typo);
+  near.consider(label);
+  CHECK(near.result() == label);
+  CHECK(near.work() <= 1 + 100 + 100 * 7);
+  // A candidate out of reach is mostly told by its characters alone.
+  cwg::ClosestMatch far(typo);
+  far.consider(std::string(100, 'z'));
+  CHECK(far.result() == std::nullopt);
+  CHECK(far.work() == 1 + 100);
+  // The same characters in another order: the rows stop once all are out
+  // of reach.
+  cwg::ClosestMatch reordered("abcdefghijkl");
+  reordered.consider("lkjihgfedcba");
+  CHECK(reordered.result() == std::nullopt);
+  CHECK(reordered.work() <= 1 + 12 + 5 * 7);
+}
+
+TEST_CASE("suggest: none once the diagnostic would not be shown", "[suggest]") {
+  DiagnosticPolicy policy;
+  policy.max_errors = 1;
+  REQUIRE_FALSE(policy.apply("no-unlisted-section"));
+  Diagnostics diags(policy);
+  const std::vector<std::string> labels = {"opening", "closing"};
+  CHECK(diags.keeps("unknown-label"));
+  CHECK(diags.suggest("unknown-label", "openng", labels) == "opening");
+  diags.report("unknown-label", {"a.yaml", 1, 1}, "unknown label 'openng'");
+  CHECK_FALSE(diags.keeps("unknown-label"));
+  CHECK(diags.suggest("unknown-label", "openng", labels) == std::nullopt);
+  // A warning has its own limit; a code turned off is never kept.
+  CHECK(diags.keeps("empty-section"));
+  CHECK_FALSE(diags.keeps("unlisted-section"));
+  // closest() is for decisions: it does not depend on the limits.
+  CHECK(diags.closest("openng", labels) == "opening");
+}
+
+TEST_CASE("suggest: the searches of one sink share a bounded budget", "[suggest]") {
+  // 20,000 missing files next to 20,000 files a few edits from each: every
+  // search compares them all, however many missing files there are.
+  std::vector<std::string> paths;
+  for (int i = 0; i < 20000; ++i) paths.push_back("sections/s" + std::to_string(10000 + i));
+  DiagnosticPolicy policy;
+  policy.max_errors = 0;  // no limit: only the budget stops the searches
+  Diagnostics diags(policy);
+  int searches = 0;
+  while (diags.closest("sections/s10000", paths) == "sections/s10000" && searches < 20000) {
+    diags.suggest("file-unreadable", "sections/t" + std::to_string(10000 + searches), paths);
+    ++searches;
+  }
+  CHECK(searches > 5);
+  CHECK(searches < 1000);
+  // Spent: no search at all any more.
+  CHECK(diags.suggest("file-unreadable", "sections/s10001", paths) == std::nullopt);
+}
+
 TEST_CASE("report: severities and counts", "[sink]") {
   Diagnostics diags;
   diags.report("unknown-key", {"a.yaml", 2, 3}, "unknown key 'headng'",
@@ -173,7 +262,7 @@ TEST_CASE("report: max_errors keeps the first errors and counts the rest", "[sin
   diags.report("missing-key", {"a.yaml", 3, 1}, "missing");
   CHECK(diags.limit_reached());
   for (int i = 4; i <= 7; ++i) diags.report("missing-key", {"a.yaml", i, 1}, "missing");
-  // Warnings are not limited.
+  // Warnings have a limit of their own.
   diags.report("empty-section", {"a.yaml", 8, 1}, "empty");
 
   CHECK(diags.error_count() == 7);
@@ -192,6 +281,68 @@ TEST_CASE("report: max_errors 0 means no limit", "[sink]") {
   CHECK(diags.all().size() == 200);
   CHECK(diags.dropped() == 0);
   CHECK_FALSE(diags.limit_reached());
+}
+
+TEST_CASE("report: max_warnings keeps the first warnings and counts the rest", "[sink]") {
+  DiagnosticPolicy policy;
+  policy.max_warnings = 2;
+  Diagnostics diags(policy);
+  for (int i = 1; i <= 5; ++i) diags.report("empty-section", {"a.yaml", i, 1}, "empty");
+  diags.report("missing-key", {"a.yaml", 9, 1}, "missing");
+  CHECK(diags.warning_count() == 5);
+  CHECK(diags.dropped_warnings() == 3);
+  CHECK(diags.dropped_errors() == 0);
+  CHECK(diags.dropped() == 3);
+  REQUIRE(diags.all().size() == 3);
+  CHECK(diags.all()[1].loc.line == 2);
+  CHECK(diags.all()[2].code == "missing-key");
+  // -W error makes them errors, under the error limit.
+  DiagnosticPolicy strict = policy;
+  REQUIRE_FALSE(strict.apply("error"));
+  Diagnostics as_errors(strict);
+  for (int i = 1; i <= 5; ++i) as_errors.report("empty-section", {"a.yaml", i, 1}, "empty");
+  CHECK(as_errors.all().size() == 5);
+}
+
+TEST_CASE("report: the default limits are 50 warnings and 50 errors", "[sink]") {
+  Diagnostics warnings;
+  for (int i = 0; i < 40000; ++i) warnings.report("raw-html", {"a.yaml", 2, i + 1}, "raw HTML");
+  CHECK(warnings.all().size() == 50);
+  CHECK(warnings.dropped_warnings() == 39950);
+}
+
+TEST_CASE("report: absorb takes over another sink's diagnostics and counts", "[sink]") {
+  DiagnosticPolicy policy;
+  policy.max_warnings = 3;
+  Diagnostics main(policy), file(policy);
+  main.report("empty-section", {"a.yaml", 1, 1}, "empty");
+  main.report("empty-section", {"a.yaml", 2, 1}, "empty");
+  for (int i = 1; i <= 5; ++i) file.report("empty-section", {"b.yaml", i, 1}, "empty");
+  main.absorb(file);
+  CHECK(main.warning_count() == 7);
+  REQUIRE(main.all().size() == 3);
+  CHECK(main.all()[2].loc.file == "b.yaml");
+  CHECK(main.dropped_warnings() == 4);
+}
+
+TEST_CASE("report: messages are kept as printable text", "[sink]") {
+  Diagnostics diags;
+  diags.report("unknown-key", {"a.yaml", 1, 1}, "unknown key '\x1b[2J\xC2\x9B\xE2\x80\xAE'",
+               {cwg::Note{{}, "valid keys: '\x07'"}});
+  CHECK(diags.all()[0].message == "unknown key '<U+001B>[2J<U+009B><U+202E>'");
+  CHECK(diags.all()[0].notes[0].message == "valid keys: '<U+0007>'");
+  // A shortened value is cut before an escape, never inside one.
+  std::string value(99, 'x');
+  for (int i = 0; i < 10; ++i) value += "\x1b";
+  diags.report("unknown-key", {"a.yaml", 2, 1}, "unknown key '" + value + "'");
+  CHECK(diags.all()[1].message == "unknown key '" + std::string(99, 'x') + "\u2026'");
+}
+
+TEST_CASE("policy: a note about the run cannot be changed", "[policy]") {
+  DiagnosticPolicy policy;
+  CHECK(policy.apply("diagnostic-limit=error") ==
+        "'diagnostic-limit' is a note about the run and cannot be changed");
+  CHECK(policy.apply("no-diagnostic-limit").has_value());
 }
 
 TEST_CASE("report: the default limit is 50 errors", "[sink]") {

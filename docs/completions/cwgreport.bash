@@ -6,7 +6,7 @@
 # sourcing this one file is enough.
 
 _cwgreport_common_options="-h --help -j --jobs -W --diagnostics-format --diagnostics-output
-  --max-errors --color --max-file-size --max-folder-size --max-field-size"
+  --max-errors --max-warnings --color --max-file-size --max-folder-size --max-field-size"
 
 # Sets COMPREPLY to the words of $1 that start with $2.
 _cwgreport_words() {
@@ -79,8 +79,8 @@ _cwgreport() {
       _cwgreport_paths -f "$cur"
       return
       ;;
-    -j | --jobs | --max-errors | --max-file-size | --max-folder-size | --max-field-size | \
-      --width | --number | --date | --group-name | --acronym)
+    -j | --jobs | --max-errors | --max-warnings | --max-file-size | --max-folder-size | \
+      --max-field-size | --width | --number | --date | --group-name | --acronym)
       COMPREPLY=()
       return
       ;;

@@ -2,7 +2,9 @@
 // printed once by the command line.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,7 +57,8 @@ const CodeInfo* find_code(std::string_view code);
 struct DiagnosticPolicy {
   bool warnings_as_errors = false;
   std::map<std::string, Severity, std::less<>> overrides;
-  std::size_t max_errors = 50;  // 0 = no limit
+  std::size_t max_errors = 50;    // 0 = no limit
+  std::size_t max_warnings = 50;  // 0 = no limit
 
   // Parses one -W argument: "error", "no-CODE", "CODE=error|warning|off".
   // Returns an error message, or nothing on success.
@@ -71,10 +74,39 @@ class SourceFiles {
   // The paths of the files read, in sorted order.
   std::vector<std::string> paths() const;
   // The text of the given 1-based line without its line break, or nothing.
+  // Reads the file from its start: the printers index each file once instead.
   std::optional<std::string_view> line(std::string_view path, int line) const;
 
  private:
   std::map<std::string, std::string, std::less<>> files_;
+};
+
+// The search behind "did you mean": candidates are offered one at a time and
+// the closest is kept, if it is close enough to be a plausible typo (at most a
+// third of the word's length away, and never more than three edits) and no
+// other candidate is as close. Each comparison computes only the band of the
+// edit distance table a typo can lie in, and stops as soon as the candidate
+// is out of reach; a word longer than kMaxTypoBytes gets no suggestion.
+class ClosestMatch {
+ public:
+  static constexpr std::size_t kMaxTypoBytes = 100;
+
+  explicit ClosestMatch(std::string_view word);
+  void consider(std::string_view candidate);
+  std::optional<std::string> result() const;
+  // What the search has cost: one per candidate, plus the cells computed.
+  std::size_t work() const { return work_; }
+
+ private:
+  std::string_view word_;
+  std::size_t limit_ = 0;
+  bool enabled_ = true;
+  std::optional<std::string> best_;
+  std::size_t best_distance_ = 0;
+  bool tie_ = false;
+  std::size_t work_ = 0;
+  std::array<int, 256> counts_{};  // of each byte in the word
+  std::vector<std::size_t> prev2_, prev_, row_;
 };
 
 class Diagnostics {
@@ -84,9 +116,16 @@ class Diagnostics {
 
   // Reports a diagnostic under a code from all_codes(); its severity is the
   // code's default unless the policy overrides it. Codes set to "off" are
-  // dropped. Past max_errors, further errors are counted but not kept.
+  // dropped. Past max_errors, further errors are counted but not kept, and so
+  // are warnings past max_warnings. The message and the notes' messages are
+  // kept as printable text (text::printable): a value quoted from the sources
+  // cannot act on the terminal or the log that shows it.
   void report(std::string_view code, Location loc, std::string message,
               std::vector<Note> notes = {});
+  // Takes over what another sink (one file's, read on another thread)
+  // collected: its diagnostics as if reported here, and its counts of dropped
+  // ones.
+  void absorb(const Diagnostics& other);
 
   const std::vector<Diagnostic>& all() const { return list_; }
   std::size_t error_count() const { return errors_; }
@@ -94,7 +133,44 @@ class Diagnostics {
   bool has_errors() const { return errors_ > 0; }
   // True once max_errors has been reached; phases may stop early then.
   bool limit_reached() const;
-  std::size_t dropped() const { return dropped_; }
+  // Whether a diagnostic under `code` reported now would be kept: it is not
+  // turned off and its severity's limit is not reached. Work done only for the
+  // text of a diagnostic can be skipped when it would not.
+  bool keeps(std::string_view code) const;
+  std::size_t dropped_errors() const { return dropped_errors_; }
+  std::size_t dropped_warnings() const { return dropped_warnings_; }
+  std::size_t dropped() const { return dropped_errors_ + dropped_warnings_; }
+
+  // "Did you mean" for a diagnostic under `code` about `word`: the closest of
+  // `candidates` (each passed through `key`), as ClosestMatch finds it.
+  // Nothing when the diagnostic would not be kept, so that suggestions stop
+  // with the error limit.
+  template <class Range, class Key = std::identity>
+  std::optional<std::string> suggest(std::string_view code, std::string_view word,
+                                     const Range& candidates, Key key = {}) {
+    if (!keeps(code)) return std::nullopt;
+    return closest(word, candidates, key);
+  }
+  // The same search for a decision rather than a note. The searches of one
+  // sink share a budget of kSuggestionWork: however many unknown names the
+  // sources hold and however many candidates there are, suggestions cost a
+  // bounded time in all; past it, none is made.
+  template <class Range, class Key = std::identity>
+  std::optional<std::string> closest(std::string_view word, const Range& candidates, Key key = {}) {
+    if (suggestion_work_ >= kSuggestionWork) return std::nullopt;
+    ClosestMatch match(word);
+    for (const auto& c : candidates) {
+      if (suggestion_work_ + match.work() >= kSuggestionWork) {
+        // An unfinished search may have missed the closest candidate.
+        suggestion_work_ = kSuggestionWork;
+        return std::nullopt;
+      }
+      match.consider(std::invoke(key, c));
+    }
+    suggestion_work_ += match.work();
+    return match.result();
+  }
+  static constexpr std::size_t kSuggestionWork = 20'000'000;
 
   SourceFiles& sources() { return sources_; }
   const SourceFiles& sources() const { return sources_; }
@@ -110,12 +186,15 @@ class Diagnostics {
   std::vector<Diagnostic> list_;
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;
-  std::size_t dropped_ = 0;
+  std::size_t dropped_errors_ = 0;
+  std::size_t dropped_warnings_ = 0;
+  std::size_t suggestion_work_ = 0;
 };
 
-// Edit distance, for "did you mean" notes.
+// Edit distance (optimal string alignment), for "did you mean" notes.
 std::size_t edit_distance(std::string_view a, std::string_view b);
-// The candidate closest to `word`, if close enough to be a plausible typo.
+// The candidate closest to `word`, as ClosestMatch finds it, for a short list
+// of fixed names.
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates);
 
@@ -131,6 +210,9 @@ struct PrintOptions {
 // Renders all diagnostics in the chosen format (human: with the source line
 // and a caret; json: one object per line; sarif: one SARIF 2.1.0 log;
 // github: workflow commands), followed, for human output, by a summary line.
+// Diagnostics dropped past a limit are counted at the end in every format.
+// Costs time in proportion to the diagnostics and the source lines they quote,
+// never their product.
 std::string format_diagnostics(const Diagnostics& diags, const PrintOptions& opts);
 
 }  // namespace cwg

@@ -56,13 +56,20 @@ class TextLocator {
   }
 
   // The position of the n-th occurrence (0-based) of `token` at or after the
-  // value's start; the value's own location when there is none.
+  // value's start; the value's own location when there is none. Callers ask
+  // for tokens in the order of the text, so the first occurrence of a token
+  // not asked for before is sought after the last one found: a text of many
+  // different failing references costs one pass, not one pass each.
   Location locate(std::string_view token, std::size_t occurrence) {
     if (!contents_ || text_.offset > contents_->size()) return text_.loc;
-    auto& [count, last] = found_.try_emplace(std::string(token), 0, 0).first->second;
+    auto [it, fresh] = found_.try_emplace(std::string(token), 0, 0);
+    auto& [count, last] = it->second;
+    bool from_start = !fresh || occurrence > 0;
     if (occurrence + 1 < count) count = 0;  // asked out of order: search again
     while (count <= occurrence) {
-      std::size_t from = count == 0 ? text_.offset : last + token.size();
+      std::size_t from = count > 0    ? last + token.size()
+                         : from_start ? text_.offset
+                                      : std::max(text_.offset, after_);
       std::size_t at = contents_->find(token, from);
       if (at == std::string::npos) {
         count = 0;
@@ -71,6 +78,7 @@ class TextLocator {
       last = at;
       ++count;
     }
+    after_ = std::max(after_, last + token.size());
     return position(last);
   }
 
@@ -111,6 +119,7 @@ class TextLocator {
   const std::string* contents_;
   const Text& text_;
   std::size_t pos_ = 0, line_start_ = 0;
+  std::size_t after_ = 0;  // the end of the last token found
   int line_ = 1;
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> found_;  // count, last
 };
@@ -200,19 +209,27 @@ long number_of_word(const std::string& word) {
   return it == numbers.end() ? -1 : it->second;
 }
 
-std::vector<Note> suggest(std::string_view word, const std::vector<std::string>& candidates) {
-  if (auto near = closest_match(word, candidates))
+// A "did you mean" note for a diagnostic under `code`: none without a sink,
+// nor when the diagnostic would not be kept (Diagnostics::suggest).
+template <class Range, class Key = std::identity>
+std::vector<Note> suggest(Diagnostics* diags, std::string_view code, std::string_view word,
+                          const Range& candidates, Key key = {}) {
+  if (!diags) return {};
+  if (auto near = diags->suggest(code, word, candidates, key))
     return {{{}, fmt::format("did you mean '{}'?", *near)}};
   return {};
 }
 
+// The candidates a map offers are its keys.
+constexpr auto key_of = [](const auto& entry) -> const auto& { return entry.first; };
+constexpr auto number_of = [](const auto& entry) { return std::to_string(entry.first); };
+
 // The registered key an unknown document key is most likely a typo of. When
 // the register had an error, only a key one edit away counts: a farther one
 // may name the document that failed.
-std::optional<std::string> document_typo(const Model& model, std::string_view key) {
-  std::vector<std::string> keys;
-  for (const auto& d : model.documents) keys.push_back(d.key);
-  auto near = closest_match(key, keys);
+std::optional<std::string> document_typo(const Model& model, Diagnostics& diags,
+                                         std::string_view key) {
+  auto near = diags.closest(key, model.documents, &DocumentInfo::key);
   if (near && model.register_incomplete && edit_distance(key, *near) > 1) return std::nullopt;
   return near;
 }
@@ -274,13 +291,6 @@ std::pair<std::string, std::vector<Note>> key_meant_diagnostic(
           {{{},
             "a key is the symbol without the group's acronym, with 'R1' for '(Rev.1)' and 'A1' "
             "for '(Add.1)'"}}};
-}
-
-template <class Map>
-std::vector<std::string> keys_of(const Map& m) {
-  std::vector<std::string> out;
-  for (const auto& [k, v] : m) out.push_back(k);
-  return out;
 }
 
 std::string person_display(const Person& p, bool honorific) {
@@ -348,13 +358,13 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
   const auto& kinds = ref_kinds();
   if (std::find(kinds.begin(), kinds.end(), tok.kind) == kinds.end())
     return fail("bad-xref", fmt::format("unknown reference kind '{}'", tok.kind),
-                suggest(tok.kind, kinds));
+                suggest(diags, "bad-xref", tok.kind, kinds));
   const auto& forms = ref_forms(tok.kind);
   if (std::find(forms.begin(), forms.end(), tok.form) == forms.end()) {
     std::vector<std::string> named(forms.begin() + 1, forms.end());
     return fail("bad-xref",
                 fmt::format("unknown form '{}' for a '{}' reference", tok.form, tok.kind),
-                suggest(tok.form, named));
+                suggest(diags, "bad-xref", tok.form, named));
   }
   const Sources& src = *model.src;
 
@@ -370,9 +380,11 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
         auto [message, notes] = key_meant_diagnostic(tok.key, meant);
         return fail("unknown-document", std::move(message), std::move(notes));
       }
+      // Past the error limit the note would not be shown: no search then.
       std::vector<Note> notes;
-      if (auto near = document_typo(model, tok.key))
-        notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
+      if (diags && diags->keeps("unknown-document"))
+        if (auto near = document_typo(model, *diags, tok.key))
+          notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
       return fail("unknown-document", fmt::format("unknown document '{}'", tok.key),
                   std::move(notes));
     }
@@ -387,7 +399,7 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
     auto it = model.labels.find(tok.key);
     if (it == model.labels.end())
       return fail("unknown-label", fmt::format("unknown label '{}'", tok.key),
-                  suggest(tok.key, keys_of(model.labels)));
+                  suggest(diags, "unknown-label", tok.key, model.labels, key_of));
     const Target& t = it->second;
     bool ok = (tok.kind == "para" &&
                (t.kind == Target::Kind::paragraph || t.kind == Target::Kind::item)) ||
@@ -412,14 +424,14 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
     auto it = model.references.find(tok.key);
     if (it == model.references.end())
       return fail("unknown-id", fmt::format("unknown reference '{}'", tok.key),
-                  suggest(tok.key, keys_of(model.references)));
+                  suggest(diags, "unknown-id", tok.key, model.references, key_of));
     return ResolvedRef{src.references[it->second].text.value, ""};
   }
   if (tok.kind == "entity") {
     const Entity* e = model.find_entity(tok.key);
     if (!e)
       return fail("unknown-id", fmt::format("unknown entity '{}'", tok.key),
-                  suggest(tok.key, keys_of(model.entities)));
+                  suggest(diags, "unknown-id", tok.key, model.entities, key_of));
     bool use_short = tok.form != "name" && !e->short_name.value.empty();
     return ResolvedRef{use_short ? e->short_name.value : e->name.value, ""};
   }
@@ -427,14 +439,14 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
     const Person* p = model.find_person(tok.key);
     if (!p)
       return fail("unknown-id", fmt::format("unknown person '{}'", tok.key),
-                  suggest(tok.key, keys_of(model.people)));
+                  suggest(diags, "unknown-id", tok.key, model.people, key_of));
     return ResolvedRef{tok.form == "name" ? p->name.value : person_display(*p, true), ""};
   }
   if (tok.kind == "count") {
     const auto& kinds_list = document_kinds();
     if (std::find(kinds_list.begin(), kinds_list.end(), tok.key) == kinds_list.end())
       return fail("bad-xref", fmt::format("unknown document kind '{}' to count", tok.key),
-                  suggest(tok.key, kinds_list));
+                  suggest(diags, "bad-xref", tok.key, kinds_list));
     auto it = model.kind_counts.find(tok.key);
     long n = it == model.kind_counts.end() ? 0 : static_cast<long>(it->second);
     return ResolvedRef{tok.form == "digits" ? std::to_string(n) : cardinal_words(n), ""};
@@ -442,7 +454,7 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
   if (tok.kind == "note") {
     if (!model.footnotes.contains(tok.key))
       return fail("unknown-label", fmt::format("unknown footnote '{}'", tok.key),
-                  suggest(tok.key, keys_of(model.footnotes)));
+                  suggest(diags, "unknown-label", tok.key, model.footnotes, key_of));
     return ResolvedRef{tok.key, "", true};
   }
   // meeting
@@ -485,10 +497,12 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
       return fail("unknown-meeting", fmt::format("the report covers no meeting '{}'", tok.key),
                   {{{}, earlier_meeting_hint(number)}});
     std::vector<std::string> known;
-    for (const auto& [n, i] : model.meetings) known.push_back(std::to_string(n));
-    for (const auto& [n, i] : model.earlier_meetings) known.push_back(std::to_string(n));
+    if (diags && diags->keeps("unknown-meeting")) {
+      for (const auto& [n, i] : model.meetings) known.push_back(std::to_string(n));
+      for (const auto& [n, i] : model.earlier_meetings) known.push_back(std::to_string(n));
+    }
     return fail("unknown-meeting", fmt::format("the report covers no meeting '{}'", tok.key),
-                suggest(tok.key, known));
+                suggest(diags, "unknown-meeting", tok.key, known));
   }
   const Meeting& m = *found;
   if (earlier && (tok.form == "participants" || tok.form == "chair"))
@@ -674,14 +688,15 @@ class Checker {
         if (d.meeting.present) {
           meeting = d.meeting.value;
           if (!model_.meetings.contains(meeting)) {
-            std::vector<std::string> known;
-            for (const auto& [n, idx] : model_.meetings) known.push_back(std::to_string(n));
-            std::vector<Note> notes = suggest(std::to_string(meeting), known);
+            std::vector<Note> notes;
             if (!model_.meetings.empty() && meeting < model_.meetings.begin()->first)
               notes = {{{},
                         fmt::format("a document of an earlier meeting is registered with its "
                                     "series: 'series: {}-{}/'",
                                     src_.group.acronym.value, meeting)}};
+            else
+              notes = suggest(&diags_, "unknown-meeting", std::to_string(meeting), model_.meetings,
+                              number_of);
             diags_.report("unknown-meeting", d.meeting.loc,
                           fmt::format("document {} belongs to meeting {}, which the report "
                                       "does not cover",
@@ -804,7 +819,7 @@ class Checker {
     auto check_person = [&](const Text& id) {
       if (!id.present || id.value.empty() || model_.people.contains(id.value)) return;
       diags_.report("unknown-id", id.loc, fmt::format("unknown person '{}'", id.value),
-                    suggest(id.value, keys_of(model_.people)));
+                    suggest(&diags_, "unknown-id", id.value, model_.people, key_of));
     };
     for (const auto& m : src_.meetings) check_person(m.chair);
     if (src_.signature) check_person(src_.signature->person);
@@ -815,7 +830,7 @@ class Checker {
       for (const auto& s : d.source) {
         if (model_.entities.contains(s.value)) continue;
         diags_.report("unknown-id", s.loc, fmt::format("unknown entity '{}'", s.value),
-                      suggest(s.value, keys_of(model_.entities)));
+                      suggest(&diags_, "unknown-id", s.value, model_.entities, key_of));
       }
     }
   }
@@ -834,16 +849,18 @@ class Checker {
       if (!r) r = resolve_ref(model_, tok, &diags_, locator.locate(raw, occurrence));
       if (r && r->footnote) used_notes_.insert(tok.key);
     }
-    check_counts(text, locator);
+    check_counts(text);
   }
 
   // "There were ten contributions": a number written in prose before a
   // kind of document must agree with the register.
-  void check_counts(const Text& text, TextLocator& locator) {
+  void check_counts(const Text& text) {
     if (text.value.find("contribution") == std::string::npos &&
         text.value.find("report") == std::string::npos &&
         text.value.find("statement") == std::string::npos)
       return;
+    // A second pass over the text: a locator of its own.
+    TextLocator locator(diags_.sources(), text);
     std::unordered_map<std::string_view, std::size_t> seen;
     for (const CountPhrase& m : find_count_phrases(text.value)) {
       std::string word(m.number);
@@ -974,7 +991,11 @@ class Checker {
       if (meant.size() == 1) return model_.find_document(meant[0]);
       return std::nullopt;
     }
-    auto near = document_typo(model_, key.value);
+    // Past the error limit the note would not be shown: no search then (with
+    // an incomplete register, such a key is left out of the count of errors
+    // not shown).
+    std::optional<std::string> near;
+    if (diags_.keeps("unknown-document")) near = document_typo(model_, diags_, key.value);
     if (model_.register_incomplete && !near) return std::nullopt;
     std::vector<Note> notes;
     if (near) notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
@@ -1021,7 +1042,7 @@ class Checker {
           if (!idx) {
             // The key is most likely a typo for its closest match: count that
             // document as presented rather than warn about it as a follow-on.
-            if (auto near = document_typo(model_, key.value))
+            if (auto near = document_typo(model_, diags_, key.value))
               if (auto i = model_.find_document(*near)) presented_bases.insert(revision_base(*i));
             continue;
           }

@@ -1,7 +1,7 @@
 // The table of every diagnostic code: default severity, a one-line summary
 // and the explanation `cwgreport explain CODE` prints. docs/diagnostics.md
 // documents the same codes; a test keeps the two in step.
-#include <algorithm>
+#include <unordered_map>
 
 #include "cwgreport/diagnostic.h"
 
@@ -264,6 +264,14 @@ const std::vector<CodeInfo> kCodes = {
      "Fix: make a heading a section of its own; write a list's items under the paragraph's "
      "`list:` key, e.g. `list: [to meet again;, to report.]`; if the line is text, escape "
      "its first character: `\\#`, `\\-`, `1\\)`."},
+
+    // The run itself.
+    {"diagnostic-limit", S::note, "more diagnostics than --max-errors or --max-warnings allow",
+     "After the first 50 errors (--max-errors) and the first 50 warnings (--max-warnings), "
+     "further diagnostics are counted but not shown; a last note says how many of each were "
+     "left out. In the json and github formats it is a line of its own under this code; in "
+     "SARIF, a notification of the run's invocation.\n"
+     "Fix: correct the problems shown and run again, or raise the limits (0: no limit)."},
 };
 
 }  // namespace
@@ -271,9 +279,14 @@ const std::vector<CodeInfo> kCodes = {
 const std::vector<CodeInfo>& all_codes() { return kCodes; }
 
 const CodeInfo* find_code(std::string_view code) {
-  auto it =
-      std::find_if(kCodes.begin(), kCodes.end(), [&](const CodeInfo& c) { return c.code == code; });
-  return it == kCodes.end() ? nullptr : &*it;
+  // Looked up for every diagnostic reported, counted ones included.
+  static const std::unordered_map<std::string_view, const CodeInfo*> index = [] {
+    std::unordered_map<std::string_view, const CodeInfo*> m;
+    for (const CodeInfo& c : kCodes) m.emplace(c.code, &c);
+    return m;
+  }();
+  auto it = index.find(code);
+  return it == index.end() ? nullptr : it->second;
 }
 
 }  // namespace cwg

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "text/printable.h"
+
 namespace cwg {
 
 namespace {
@@ -36,6 +38,10 @@ void shorten_quoted_values(std::string& m) {
     if (close - start > kMaxQuotedBytes) {
       std::size_t cut = start + kMaxQuotedBytes - 20;
       while (cut > start && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;
+      // Nor an escape such as <U+202E> (text::printable).
+      if (auto open = m.rfind('<', cut);
+          open != std::string::npos && open >= start && cut - open < 10 && m.find('>', open) >= cut)
+        cut = open;
       m.replace(cut, close - cut, "\u2026");
       close = cut + std::string_view("\u2026").size();
     }
@@ -95,6 +101,9 @@ std::optional<std::string> DiagnosticPolicy::apply(std::string_view arg) {
   if (info->default_severity == Severity::error && sev != Severity::error) {
     return "'" + code + "' is an error and cannot be lowered";
   }
+  if (info->default_severity == Severity::note) {
+    return "'" + code + "' is a note about the run and cannot be changed";
+  }
   overrides[code] = sev;
   return std::nullopt;
 }
@@ -144,20 +153,52 @@ void Diagnostics::report(std::string_view code, Location loc, std::string messag
   if (sev == Severity::error) {
     ++errors_;
     if (policy_.max_errors != 0 && errors_ > policy_.max_errors) {
-      ++dropped_;
+      ++dropped_errors_;
       return;
     }
   } else if (sev == Severity::warning) {
     ++warnings_;
+    if (policy_.max_warnings != 0 && warnings_ > policy_.max_warnings) {
+      ++dropped_warnings_;
+      return;
+    }
   }
+  // Escaped first, so that the shortened value is what is printed.
+  message = text::printable(message);
   shorten_quoted_values(message);
-  for (Note& note : notes) shorten_quoted_values(note.message);
+  for (Note& note : notes) {
+    note.message = text::printable(note.message);
+    shorten_quoted_values(note.message);
+  }
   list_.push_back(
       Diagnostic{sev, std::string(code), std::move(loc), std::move(message), std::move(notes)});
 }
 
+void Diagnostics::absorb(const Diagnostics& other) {
+  for (const Diagnostic& d : other.list_) report(d.code, d.loc, d.message, d.notes);
+  errors_ += other.dropped_errors_;
+  warnings_ += other.dropped_warnings_;
+  dropped_errors_ += other.dropped_errors_;
+  dropped_warnings_ += other.dropped_warnings_;
+}
+
 bool Diagnostics::limit_reached() const {
   return policy_.max_errors != 0 && errors_ >= policy_.max_errors;
+}
+
+bool Diagnostics::keeps(std::string_view code) const {
+  const CodeInfo* info = find_code(code);
+  switch (policy_.severity_of(code, info ? info->default_severity : Severity::error)) {
+    case Severity::off:
+      return false;
+    case Severity::error:
+      return policy_.max_errors == 0 || errors_ < policy_.max_errors;
+    case Severity::warning:
+      return policy_.max_warnings == 0 || warnings_ < policy_.max_warnings;
+    case Severity::note:
+      break;
+  }
+  return true;
 }
 
 void Diagnostics::sort() {
@@ -187,28 +228,82 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
+ClosestMatch::ClosestMatch(std::string_view word)
+    : word_(word),
+      limit_(std::min<std::size_t>(3, std::max<std::size_t>(1, word.size() / 3))),
+      enabled_(word.size() <= kMaxTypoBytes),
+      best_distance_(limit_ + 1) {
+  for (char ch : word_) ++counts_[static_cast<unsigned char>(ch)];
+}
+
+// The optimal string alignment distance as edit_distance computes it, but only
+// within limit_ of the diagonal (a cell farther away is more than limit_ edits)
+// and only while some cell of the row is within reach.
+void ClosestMatch::consider(std::string_view c) {
+  ++work_;
+  if (!enabled_) return;
+  const std::size_t n = word_.size(), m = c.size(), k = limit_;
+  if (m > n + k || n > m + k) return;
+
+  // A bound first, at the cost of reading the candidate twice: an edit adds
+  // at most one character and removes at most one, so a candidate with more
+  // than limit_ characters the word lacks (or the other way round) is out of
+  // reach. Most candidates of a long list stop here.
+  std::size_t extra = 0;  // characters of the candidate the word lacks
+  for (char ch : c) extra += --counts_[static_cast<unsigned char>(ch)] < 0 ? 1 : 0;
+  for (char ch : c) ++counts_[static_cast<unsigned char>(ch)];
+  work_ += m;
+  if (extra > k || n - (m - extra) > k) return;
+
+  const std::size_t far = k + 1;  // "out of reach": every value is capped here
+  if (row_.size() < m + 2) {
+    prev2_.resize(m + 2);
+    prev_.resize(m + 2);
+    row_.resize(m + 2);
+  }
+  // Row 0 as far as row 1 reads it; each row sets the cells beside its band
+  // that the next one reads, so nothing else needs clearing.
+  for (std::size_t j = 0; j <= std::min(m, k + 1); ++j) prev_[j] = j <= k ? j : far;
+  for (std::size_t i = 1; i <= n; ++i) {
+    const std::size_t lo = i > k ? i - k : 1;
+    const std::size_t hi = std::min(m, i + k);
+    row_[lo - 1] = lo == 1 && i <= k ? i : far;
+    std::size_t best_in_row = row_[lo - 1];
+    for (std::size_t j = lo; j <= hi; ++j) {
+      const std::size_t cost = word_[i - 1] == c[j - 1] ? 0 : 1;
+      std::size_t v = std::min({prev_[j] + 1, row_[j - 1] + 1, prev_[j - 1] + cost});
+      if (i > 1 && j > 1 && word_[i - 1] == c[j - 2] && word_[i - 2] == c[j - 1])
+        v = std::min(v, prev2_[j - 2] + 1);
+      row_[j] = std::min(v, far);
+      best_in_row = std::min(best_in_row, row_[j]);
+    }
+    work_ += hi + 1 - lo;
+    row_[hi + 1] = far;
+    if (best_in_row > k) return;
+    std::swap(prev2_, prev_);
+    std::swap(prev_, row_);
+  }
+  const std::size_t d = prev_[m];
+  if (d < best_distance_) {
+    best_distance_ = d;
+    best_ = std::string(c);
+    tie_ = false;
+  } else if (d == best_distance_ && best_ && *best_ != c) {
+    tie_ = true;
+  }
+}
+
+std::optional<std::string> ClosestMatch::result() const {
+  // Two candidates equally close make no suggestion: a guess would mislead.
+  if (tie_) return std::nullopt;
+  return best_;
+}
+
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates) {
-  // A typo is at most a third of the word's length away, and never more
-  // than three edits: beyond that the suggestion misleads more than helps.
-  // Two candidates equally close make no suggestion: a guess would mislead.
-  std::size_t limit = std::min<std::size_t>(3, std::max<std::size_t>(1, word.size() / 3));
-  std::optional<std::string> best;
-  std::size_t best_distance = limit + 1;
-  bool tie = false;
-  for (const auto& c : candidates) {
-    if (c.size() > word.size() + limit || word.size() > c.size() + limit) continue;
-    std::size_t d = edit_distance(word, c);
-    if (d < best_distance) {
-      best_distance = d;
-      best = c;
-      tie = false;
-    } else if (d == best_distance && best && *best != c) {
-      tie = true;
-    }
-  }
-  if (tie) return std::nullopt;
-  return best;
+  ClosestMatch match(word);
+  for (const auto& c : candidates) match.consider(c);
+  return match.result();
 }
 
 std::optional<DiagnosticFormat> parse_diagnostic_format(std::string_view name) {

@@ -1,16 +1,18 @@
 // Prints the diagnostics sink: for people (clang style, with the source line
 // and a caret), and for tools (JSON Lines, SARIF 2.1.0, GitHub workflow commands).
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "cwgreport/diagnostic.h"
+#include "text/printable.h"
 
 namespace cwg {
 
@@ -18,16 +20,17 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
+using text::Glyph;
+
 // Longest source line printed whole; longer ones are cut around the caret.
 constexpr int kMaxLineWidth = 100;
-// A tab is measured at its widest, so a shortened line never exceeds the limit
-// whatever tab stops the terminal uses.
-constexpr int kTabWidth = 8;
+// Most glyphs printed of one line, whatever their width: a line of a
+// million combining marks is zero columns wide.
+constexpr std::size_t kMaxGlyphs = 4 * kMaxLineWidth;
 // Columns of context kept beside the caret before a line is cut on that side.
 constexpr int kCaretContext = 10;
 constexpr std::string_view kEllipsis = "...";
 constexpr int kEllipsisWidth = 3;
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 // ANSI SGR sequences; used only when the caller asked for colour.
 constexpr std::string_view kReset = "\x1b[0m";
@@ -37,72 +40,125 @@ constexpr std::string_view kMagenta = "\x1b[1;35m";
 constexpr std::string_view kCyan = "\x1b[1;36m";
 constexpr std::string_view kGreen = "\x1b[1;32m";
 
-// One user-perceived unit of a source line: a code point, or a byte that is
-// not valid UTF-8.
-struct Glyph {
-  std::size_t begin = 0;  // byte offsets in the line
-  std::size_t end = 0;
-  int width = 0;  // display columns
-  bool tab = false;
-  // Invalid UTF-8 and control characters are printed as U+FFFD: the raw
-  // bytes could garble the terminal (an ESC starts an escape sequence).
-  bool replaced = false;
-  bool hidden = false;  // a byte-order mark: counted in columns, never shown
+// Positions on one source line: for any byte, the glyph that holds it, with
+// the number of glyphs and the display columns before it. A mark every
+// kStride bytes lets any position be found by decoding at most kStride
+// bytes, so that many diagnostics on one long line cost the line once.
+class LineMap {
+ public:
+  struct Point {
+    std::size_t byte = 0;   // where a glyph starts (or the line's end)
+    std::size_t glyph = 0;  // glyphs before it
+    int display = 0;        // display columns before it
+  };
+
+  explicit LineMap(std::string_view line) : line_(line) {
+    Point p;
+    marks_.push_back(p);
+    while (p.byte < line_.size()) {
+      step(p);
+      if (p.byte - marks_.back().byte >= kStride) marks_.push_back(p);
+    }
+    end_ = p;
+  }
+
+  std::string_view line() const { return line_; }
+  const Point& end() const { return end_; }
+  bool at_end(const Point& p) const { return p.byte >= line_.size(); }
+  Glyph glyph(const Point& p) const { return text::read_glyph(line_.substr(p.byte), p.byte == 0); }
+  void step(Point& p) const {
+    const Glyph g = glyph(p);
+    p.byte += g.size;
+    ++p.glyph;
+    p.display += g.width;
+  }
+
+  // The start of the glyph that holds `byte`; the end past the line.
+  Point at_byte(std::size_t byte) const {
+    Point p = last_mark([&](const Point& m) { return m.byte <= byte; });
+    while (!at_end(p) && p.byte + glyph(p).size <= byte) step(p);
+    return p;
+  }
+  // The first glyph that starts at `display` columns or more; the end if none.
+  Point at_display(int display) const {
+    Point p = last_mark([&](const Point& m) { return m.display < display; });
+    while (!at_end(p) && p.display < display) step(p);
+    return p;
+  }
+  // The start of glyph number `index`.
+  Point at_glyph(std::size_t index) const {
+    Point p = last_mark([&](const Point& m) { return m.glyph <= index; });
+    while (!at_end(p) && p.glyph < index) step(p);
+    return p;
+  }
+
+ private:
+  static constexpr std::size_t kStride = 128;
+
+  // The last mark for which `before` holds, or the first mark. Marks are in
+  // order of every key, so the search is a binary one.
+  template <class Pred>
+  Point last_mark(Pred before) const {
+    auto it = std::partition_point(marks_.begin(), marks_.end(), before);
+    return it == marks_.begin() ? marks_.front() : *(it - 1);
+  }
+
+  std::string_view line_;
+  std::vector<Point> marks_;
+  Point end_;
 };
 
-bool is_control(std::int32_t cp) {
-  return (cp < 0x20 && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
-}
+// The source lines diagnostics point at, for one printing: each file's line
+// starts are found once, and each long line is mapped once. Short lines are
+// mapped again for each diagnostic, at a cost bounded by their length.
+class SourceIndex {
+ public:
+  explicit SourceIndex(const SourceFiles& files) : files_(files) {}
 
-std::vector<Glyph> split_glyphs(std::string_view line) {
-  std::vector<Glyph> glyphs;
-  std::size_t i = 0;
-  while (i < line.size()) {
-    Glyph g;
-    g.begin = i;
-    utf8proc_int32_t cp = -1;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(line.data() + i),
-                              static_cast<utf8proc_ssize_t>(line.size() - i), &cp);
-    if (n <= 0) {
-      g.end = i + 1;
-      g.width = 1;
-      g.replaced = true;
-    } else {
-      g.end = i + static_cast<std::size_t>(n);
-      if (cp == '\t') {
-        g.tab = true;
-        g.width = kTabWidth;
-      } else if (is_control(cp)) {
-        g.replaced = true;
-        g.width = 1;
-      } else if (cp == 0xFEFF && i == 0) {
-        g.hidden = true;
-      } else {
-        g.width = utf8proc_charwidth(cp);
+  std::optional<std::string_view> line(std::string_view file, int line) {
+    auto it = lines_.find(file);
+    if (it == lines_.end()) {
+      FileLines index;
+      index.text = files_.find(file);
+      if (index.text) {
+        const std::string& t = *index.text;
+        index.starts.push_back(0);
+        for (std::size_t nl = t.find('\n'); nl != std::string::npos; nl = t.find('\n', nl + 1))
+          index.starts.push_back(nl + 1);
       }
+      it = lines_.emplace(std::string(file), std::move(index)).first;
     }
-    i = g.end;
-    glyphs.push_back(g);
+    const FileLines& index = it->second;
+    if (!index.text || line < 1 || static_cast<std::size_t>(line) > index.starts.size())
+      return std::nullopt;
+    const std::string_view t = *index.text;
+    const std::size_t begin = index.starts[static_cast<std::size_t>(line) - 1];
+    const std::size_t end = static_cast<std::size_t>(line) < index.starts.size()
+                                ? index.starts[static_cast<std::size_t>(line)] - 1
+                                : t.size();
+    std::string_view l = t.substr(begin, end - begin);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    return l;
   }
-  return glyphs;
-}
 
-void append_glyph(std::string& out, std::string_view line, const Glyph& g) {
-  if (g.hidden) return;
-  if (g.replaced) {
-    out += kReplacement;
-  } else {
-    out += line.substr(g.begin, g.end - g.begin);
+  // The map of a line that line() returned.
+  const LineMap& map(std::string_view line) {
+    if (line.size() <= kShortLine) return scratch_.emplace(line);
+    return long_lines_.try_emplace(line.data(), line).first->second;
   }
-}
 
-// Text safe to print on a terminal: valid UTF-8, no control character but tab.
-std::string printable(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const Glyph& g : split_glyphs(text)) append_glyph(out, text, g);
-  return out;
-}
+ private:
+  static constexpr std::size_t kShortLine = 512;
+
+  struct FileLines {
+    const std::string* text = nullptr;
+    std::vector<std::size_t> starts;
+  };
+  const SourceFiles& files_;
+  std::map<std::string, FileLines, std::less<>> lines_;
+  std::map<const char*, LineMap> long_lines_;
+  std::optional<LineMap> scratch_;
+};
 
 // The source line as printed, and what goes before the caret on the line
 // below it: tabs where the source has tabs, so the caret lines up at any tab
@@ -112,73 +168,72 @@ struct Snippet {
   std::string caret_prefix;
 };
 
-// `column` is a 1-based byte column; 0 means no caret.
-Snippet make_snippet(std::string_view line, int column) {
-  std::vector<Glyph> glyphs = split_glyphs(line);
-  const std::size_t n = glyphs.size();
-  std::vector<int> pos(n + 1, 0);  // display column where each glyph starts
-  for (std::size_t i = 0; i < n; ++i) pos[i + 1] = pos[i] + glyphs[i].width;
-  const int total = pos[n];
+// `column` is a 1-based byte column; 0 means no caret. Decodes only the part
+// of the line that is printed, and the stretch between marks of the map.
+Snippet make_snippet(const LineMap& map, int column) {
+  using Point = LineMap::Point;
+  const Point end = map.end();
+  const int total = end.display;
 
   // The caret goes under the glyph that holds the column's byte, or just past
   // the end of the line when the column is beyond it.
-  std::size_t target = n;
-  if (column > 0) {
-    const auto byte = static_cast<std::size_t>(column - 1);
-    target = 0;
-    while (target < n && glyphs[target].end <= byte) ++target;
-  }
-  const int caret = pos[target];
-  const int caret_width = target < n ? std::max(1, glyphs[target].width) : 1;
+  const Point target = column > 0 ? map.at_byte(static_cast<std::size_t>(column - 1)) : end;
+  const int caret = target.display;
+  const int caret_width = map.at_end(target) ? 1 : std::max(1, map.glyph(target).width);
 
-  std::size_t first = 0;
-  std::size_t last = n;
-  if (total > kMaxLineWidth) {
+  Point first;
+  int budget = total;  // columns printed from `first`
+  std::size_t most = kMaxGlyphs;
+  if (total > kMaxLineWidth || end.glyph > kMaxGlyphs) {
     const int one_cut = kMaxLineWidth - kEllipsisWidth;
-    auto fill_from = [&](std::size_t from, int budget) {
-      std::size_t to = from;
-      while (to < n && pos[to + 1] - pos[from] <= budget) ++to;
-      return to;
-    };
-    auto start_at = [&](int display) {
-      std::size_t i = 0;
-      while (i < n && pos[i] < display) ++i;
-      return i;
-    };
-    if (column == 0 || caret + caret_width + kCaretContext <= one_cut) {
-      last = fill_from(0, one_cut);
-    } else if (caret - (total - one_cut) >= kCaretContext) {
-      first = start_at(total - one_cut);
+    const int both_cut = kMaxLineWidth - 2 * kEllipsisWidth;
+    const std::size_t near = static_cast<std::size_t>(kCaretContext);
+    if (column == 0 ||
+        (caret + caret_width + kCaretContext <= one_cut && target.glyph + near <= kMaxGlyphs)) {
+      budget = one_cut;
+    } else if (Point tail = map.at_display(total - one_cut);
+               caret - (total - one_cut) >= kCaretContext && end.glyph - tail.glyph <= kMaxGlyphs) {
+      first = tail;
     } else {
-      const int both_cut = kMaxLineWidth - 2 * kEllipsisWidth;
-      first = start_at(caret - both_cut / 2);
-      last = fill_from(first, both_cut);
+      first = map.at_display(caret - both_cut / 2);
+      if (target.glyph - first.glyph > kMaxGlyphs / 2)
+        first = map.at_glyph(target.glyph - kMaxGlyphs / 2);
+      budget = both_cut;
     }
     // A combining mark cut off from its base would print on the ellipsis.
-    while (first > 0 && first < target && glyphs[first].width == 0) ++first;
+    while (first.glyph > 0 && first.glyph < target.glyph && map.glyph(first).width == 0)
+      map.step(first);
+  } else {
+    most = end.glyph;
   }
 
   Snippet s;
-  if (first > 0) s.line += kEllipsis;
-  for (std::size_t i = first; i < last; ++i) append_glyph(s.line, line, glyphs[i]);
-  if (last < n) s.line += kEllipsis;
-
-  if (column > 0) {
-    if (first > 0) s.caret_prefix.append(kEllipsisWidth, ' ');
-    for (std::size_t i = first; i < target; ++i) {
-      if (glyphs[i].tab) {
+  if (first.glyph > 0) s.line += kEllipsis;
+  if (column > 0 && first.glyph > 0) s.caret_prefix.append(kEllipsisWidth, ' ');
+  Point p = first;
+  for (std::size_t shown = 0; !map.at_end(p) && shown < most; ++shown) {
+    const Glyph g = map.glyph(p);
+    if (p.display + g.width - first.display > budget) break;
+    text::append_glyph(s.line, map.line().substr(p.byte), g);
+    if (column > 0 && p.glyph < target.glyph) {
+      if (g.kind == Glyph::Kind::tab) {
         s.caret_prefix += '\t';
       } else {
-        s.caret_prefix.append(static_cast<std::size_t>(glyphs[i].width), ' ');
+        s.caret_prefix.append(static_cast<std::size_t>(g.width), ' ');
       }
     }
+    map.step(p);
   }
+  if (!map.at_end(p)) s.line += kEllipsis;
   return s;
 }
 
+// A file name as printed: the name may hold any byte but '/' and NUL.
+std::string shown_file(const Location& loc) { return text::printable(loc.file); }
+
 // "file:line:col" with whatever parts the location has; empty when none.
 std::string location_text(const Location& loc, int column) {
-  std::string text = loc.file;
+  std::string text = shown_file(loc);
   if (loc.has_position()) {
     text += ':' + std::to_string(loc.line);
     if (column > 0) text += ':' + std::to_string(column);
@@ -189,20 +244,33 @@ std::string location_text(const Location& loc, int column) {
 // The 1-based column counted in code points, as SARIF and GitHub count, from
 // the byte column that diagnostics carry. Without the source text the byte
 // column is the best there is.
-int code_point_column(const SourceFiles& sources, const Location& loc) {
+int code_point_column(SourceIndex& sources, const Location& loc) {
   if (!loc.has_position() || loc.column <= 0) return loc.column;
   auto line = sources.line(loc.file, loc.line);
   if (!line) return loc.column;
   const auto byte = static_cast<std::size_t>(loc.column - 1);
-  int column = 1;
-  for (const Glyph& g : split_glyphs(*line)) {
-    if (g.end > byte) break;
-    ++column;
-  }
+  auto column = static_cast<int>(sources.map(*line).at_byte(byte).glyph) + 1;
   // Past the end of the line every byte is one column, as in the human format.
   if (byte > line->size()) column += static_cast<int>(byte - line->size());
   return column;
 }
+
+std::string counted(std::size_t n, std::string_view what) {
+  return std::to_string(n) + " " + std::string(what) + (n == 1 ? "" : "s");
+}
+
+// What the limits left out, one line per severity; every format ends with it.
+std::vector<std::string> dropped_lines(const Diagnostics& diags) {
+  std::vector<std::string> lines;
+  if (std::size_t n = diags.dropped_errors())
+    lines.push_back(counted(n, "more error") + " not shown (--max-errors)");
+  if (std::size_t n = diags.dropped_warnings())
+    lines.push_back(counted(n, "more warning") + " not shown (--max-warnings)");
+  return lines;
+}
+
+// The code under which the machine formats report what the limits left out.
+constexpr std::string_view kLimitCode = "diagnostic-limit";
 
 std::string_view severity_color(Severity s) {
   switch (s) {
@@ -234,24 +302,18 @@ class HumanPrinter {
     }
   }
 
-  void summary(std::size_t errors, std::size_t warnings, std::size_t dropped) {
+  void summary(const Diagnostics& diags) {
     std::string line;
-    if (errors > 0) line = count(errors, "error");
-    if (warnings > 0) line += (line.empty() ? "" : ", ") + count(warnings, "warning");
+    if (diags.error_count() > 0) line = counted(diags.error_count(), "error");
+    if (diags.warning_count() > 0)
+      line += (line.empty() ? "" : ", ") + counted(diags.warning_count(), "warning");
     if (!line.empty()) out_ += line + " generated\n";
-    if (dropped > 0) {
-      out_ += std::to_string(dropped) + (dropped == 1 ? " more error" : " more errors") +
-              " not shown (--max-errors)\n";
-    }
+    for (const std::string& dropped : dropped_lines(diags)) out_ += dropped + '\n';
   }
 
   std::string take() { return std::move(out_); }
 
  private:
-  static std::string count(std::size_t n, std::string_view what) {
-    return std::to_string(n) + " " + std::string(what) + (n == 1 ? "" : "s");
-  }
-
   void styled(std::string_view style, std::string_view text) {
     if (color_) out_ += style;
     out_ += text;
@@ -259,21 +321,21 @@ class HumanPrinter {
   }
 
   void header(const Location& loc, Severity severity, std::string_view message) {
-    std::string where = printable(location_text(loc, loc.column));
+    std::string where = location_text(loc, loc.column);
     if (!where.empty()) {
       styled(kBold, where + ":");
       out_ += ' ';
     }
     styled(severity_color(severity), std::string(severity_name(severity)) + ":");
     out_ += ' ';
-    out_ += printable(message);
+    out_ += message;
   }
 
   void snippet(const Location& loc) {
     if (!loc.has_position()) return;
     auto line = sources_.line(loc.file, loc.line);
     if (!line) return;
-    Snippet s = make_snippet(*line, loc.column);
+    Snippet s = make_snippet(sources_.map(*line), loc.column);
     out_ += s.line + '\n';
     if (loc.column > 0) {
       out_ += s.caret_prefix;
@@ -282,7 +344,7 @@ class HumanPrinter {
     }
   }
 
-  const SourceFiles& sources_;
+  SourceIndex sources_;
   bool color_;
   std::string out_;
 };
@@ -290,7 +352,7 @@ class HumanPrinter {
 std::string format_human(const Diagnostics& diags, bool color) {
   HumanPrinter p(diags.sources(), color);
   for (const Diagnostic& d : diags.all()) p.print(d);
-  p.summary(diags.error_count(), diags.warning_count(), diags.dropped());
+  p.summary(diags);
   return p.take();
 }
 
@@ -302,7 +364,7 @@ std::string dump(const ordered_json& j, int indent) {
 
 ordered_json json_position(const Location& loc) {
   ordered_json j;
-  j["file"] = loc.file;
+  j["file"] = shown_file(loc);
   j["line"] = loc.has_position() ? ordered_json(loc.line) : ordered_json(nullptr);
   j["column"] =
       loc.has_position() && loc.column > 0 ? ordered_json(loc.column) : ordered_json(nullptr);
@@ -322,6 +384,15 @@ std::string format_json(const Diagnostics& diags) {
       n["message"] = note.message;
       j["notes"].push_back(std::move(n));
     }
+    out += dump(j, -1) + '\n';
+  }
+  // What the limits left out, as a note shaped like every other line.
+  for (const std::string& dropped : dropped_lines(diags)) {
+    ordered_json j = json_position(Location{});
+    j["severity"] = severity_name(Severity::note);
+    j["code"] = kLimitCode;
+    j["message"] = dropped;
+    j["notes"] = ordered_json::array();
     out += dump(j, -1) + '\n';
   }
   return out;
@@ -364,7 +435,7 @@ std::string_view sarif_level(Severity s) {
   return "none";
 }
 
-ordered_json sarif_physical_location(const SourceFiles& sources, const Location& loc) {
+ordered_json sarif_physical_location(SourceIndex& sources, const Location& loc) {
   ordered_json physical;
   physical["artifactLocation"]["uri"] = path_to_uri(loc.file);
   if (loc.has_position()) {
@@ -386,6 +457,7 @@ std::string sarif_message(const Diagnostic& d) {
 }
 
 std::string format_sarif(const Diagnostics& diags, const PrintOptions& opts) {
+  SourceIndex sources(diags.sources());
   // One rule per code used, in the order of the code table so that the log
   // does not depend on which problem was found first.
   std::vector<std::string> codes;
@@ -421,7 +493,7 @@ std::string format_sarif(const Diagnostics& diags, const PrintOptions& opts) {
     r["message"]["text"] = sarif_message(d);
     if (!d.loc.file.empty()) {
       ordered_json location;
-      location["physicalLocation"] = sarif_physical_location(diags.sources(), d.loc);
+      location["physicalLocation"] = sarif_physical_location(sources, d.loc);
       r["locations"] = ordered_json::array({std::move(location)});
     }
     ordered_json related = ordered_json::array();
@@ -430,7 +502,7 @@ std::string format_sarif(const Diagnostics& diags, const PrintOptions& opts) {
       ordered_json location;
       // Ids keep two equal notes distinct: the array must hold unique items.
       location["id"] = related.size() + 1;
-      location["physicalLocation"] = sarif_physical_location(diags.sources(), note.loc);
+      location["physicalLocation"] = sarif_physical_location(sources, note.loc);
       location["message"]["text"] = note.message;
       related.push_back(std::move(location));
     }
@@ -438,13 +510,39 @@ std::string format_sarif(const Diagnostics& diags, const PrintOptions& opts) {
     results.push_back(std::move(r));
   }
 
+  // What the limits left out is a notification about the run, not a result.
+  ordered_json notifications = ordered_json::array();
+  for (const std::string& dropped : dropped_lines(diags)) {
+    ordered_json n;
+    n["level"] = sarif_level(Severity::note);
+    n["message"]["text"] = dropped;
+    n["descriptor"]["id"] = kLimitCode;
+    n["descriptor"]["index"] = 0;
+    notifications.push_back(std::move(n));
+  }
+
   ordered_json driver;
   driver["name"] = "cwgreport";
   if (!opts.tool_version.empty()) driver["version"] = opts.tool_version;
   driver["rules"] = std::move(rules);
+  if (!notifications.empty()) {
+    ordered_json descriptor;
+    descriptor["id"] = kLimitCode;
+    if (const CodeInfo* info = find_code(kLimitCode)) {
+      descriptor["shortDescription"]["text"] = info->summary;
+      descriptor["fullDescription"]["text"] = info->explanation;
+    }
+    driver["notifications"] = ordered_json::array({std::move(descriptor)});
+  }
 
   ordered_json run;
   run["tool"]["driver"] = std::move(driver);
+  if (!notifications.empty()) {
+    ordered_json invocation;
+    invocation["executionSuccessful"] = true;
+    invocation["toolExecutionNotifications"] = std::move(notifications);
+    run["invocations"] = ordered_json::array({std::move(invocation)});
+  }
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
 
@@ -497,14 +595,15 @@ std::string_view github_command(Severity s) {
 }
 
 std::string format_github(const Diagnostics& diags) {
+  SourceIndex sources(diags.sources());
   std::string out;
   for (const Diagnostic& d : diags.all()) {
     std::vector<std::string> props;
     if (!d.loc.file.empty()) {
-      props.push_back("file=" + github_escape(d.loc.file, true));
+      props.push_back("file=" + github_escape(shown_file(d.loc), true));
       if (d.loc.has_position()) {
         props.push_back("line=" + std::to_string(d.loc.line));
-        int column = code_point_column(diags.sources(), d.loc);
+        int column = code_point_column(sources, d.loc);
         if (column > 0) props.push_back("col=" + std::to_string(column));
       }
     }
@@ -514,7 +613,7 @@ std::string format_github(const Diagnostics& diags) {
     // own, written as the human format writes them.
     std::string message = d.message;
     for (const Note& note : d.notes) {
-      std::string where = location_text(note.loc, code_point_column(diags.sources(), note.loc));
+      std::string where = location_text(note.loc, code_point_column(sources, note.loc));
       message += '\n';
       if (!where.empty()) message += where + ": ";
       message += "note: " + note.message;
@@ -524,6 +623,11 @@ std::string format_github(const Diagnostics& diags) {
     out += github_command(d.severity);
     for (std::size_t i = 0; i < props.size(); ++i) out += (i == 0 ? " " : ",") + props[i];
     out += "::" + github_escape(message, false) + '\n';
+  }
+  for (const std::string& dropped : dropped_lines(diags)) {
+    out += "::" + std::string(github_command(Severity::note)) +
+           " title=" + github_escape(kLimitCode, true) + "::" + github_escape(dropped, false) +
+           '\n';
   }
   return out;
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "driver/driver.h"
+#include "text/printable.h"
 
 namespace cwg {
 
@@ -142,7 +143,8 @@ int run_many(const CommonOptions& common, const BuildOptions* build) {
       if (!tty || jobs[i].done ||
           std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500))
         continue;
-      std::string line = fmt::format("[{}/{}] {} {}", finished, n, verb, common.dirs[i]);
+      std::string line =
+          fmt::format("[{}/{}] {} {}", finished, n, verb, text::printable(common.dirs[i]));
       if (progress_shown && line == last_line) continue;
       fmt::print(stderr, "\r{}\x1b[K", line);
       std::fflush(stderr);
@@ -155,7 +157,8 @@ int run_many(const CommonOptions& common, const BuildOptions* build) {
     std::fwrite(job.io.err.data(), 1, job.io.err.size(), stderr);
     std::fflush(stderr);
     std::fwrite(job.io.out.data(), 1, job.io.out.size(), stdout);
-    const std::string& dir = common.dirs[i];
+    // A folder's name may hold any byte: an archive's folders come from a glob.
+    const std::string dir = text::printable(common.dirs[i]);
     if (job.status == kExitOk) {
       std::vector<std::string> parts;
       if (build) parts.push_back(counted(job.io.files, "file"));

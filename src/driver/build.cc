@@ -17,6 +17,7 @@
 #include "cwgreport/compile.h"
 #include "driver/driver.h"
 #include "driver/output.h"
+#include "text/printable.h"
 
 #ifndef CWG_VERSION
 #error "the build defines CWG_VERSION"
@@ -52,7 +53,10 @@ std::string lower_first(std::string s) {
 
 std::string reason_of(int err) { return lower_first(std::generic_category().message(err)); }
 
-void print_error(const std::string& message) { fmt::print(stderr, "cwgreport: {}\n", message); }
+// Messages quote paths and arguments, which may hold any byte.
+void print_error(const std::string& message) {
+  fmt::print(stderr, "cwgreport: {}\n", text::printable_lines(message));
+}
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   if (auto near = closest_match(word, candidates)) return "; did you mean '" + *near + "'?";
@@ -74,6 +78,7 @@ DiagnosticPolicy make_policy(const CommonOptions& o) {
     if (auto err = policy.apply(arg)) throw UsageError(*err);
   }
   policy.max_errors = o.max_errors;
+  policy.max_warnings = o.max_warnings;
   return policy;
 }
 
@@ -246,7 +251,8 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
   // renames with these: the folder is held until all are replaced.
   FolderLock lock;
   if (auto err = lock.lock(out_dir, [&] {
-        io.write_err("cwgreport: waiting for another build writing into '" + out_dir + "'\n");
+        io.write_err("cwgreport: waiting for another build writing into '" +
+                     text::printable(out_dir) + "'\n");
       })) {
     io.error("cannot lock '" + err->path + "': " + err->reason);
     return kExitInvalid;
@@ -258,7 +264,7 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
   made.keep();
   io.files = paths.size();
   if (!o.quiet && !io.buffered) {
-    for (const auto& path : paths) io.write_out(fmt::format("wrote {}\n", path));
+    for (const auto& path : paths) io.write_out(fmt::format("wrote {}\n", text::printable(path)));
   }
   return kExitOk;
 }

@@ -15,6 +15,7 @@
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/render.h"
 #include "cwgreport/yaml.h"
+#include "text/printable.h"
 
 namespace cwg {
 
@@ -38,6 +39,7 @@ struct CommonOptions {
   std::string diagnostics_format = "human";
   std::string diagnostics_output;
   std::size_t max_errors = 50;
+  std::size_t max_warnings = 50;
   std::string color = "auto";
   std::uint64_t max_file_size = yaml::Limits{}.max_file_bytes;
   std::uint64_t max_folder_size = yaml::Limits{}.max_folder_bytes;
@@ -61,7 +63,10 @@ struct FolderOutput {
 
   void write_out(std::string_view text);
   void write_err(std::string_view text);
-  void error(const std::string& message) { write_err("cwgreport: " + message + "\n"); }
+  // Messages quote paths, which may hold any byte.
+  void error(const std::string& message) {
+    write_err("cwgreport: " + text::printable_lines(message) + "\n");
+  }
 };
 
 // Throws UsageError for the first mistake in the options, before any folder

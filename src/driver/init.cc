@@ -25,6 +25,7 @@
 #include "driver/schema_files.h"
 #include "lang/ordinals.h"
 #include "source/loader.h"
+#include "text/printable.h"
 
 namespace cwg {
 
@@ -922,7 +923,7 @@ int run_init(const InitOptions& opts) {
     return 1;
   }
   if (!opts.quiet)
-    for (const auto& f : out) fmt::print("wrote {}\n", f.path);
+    for (const auto& f : out) fmt::print("wrote {}\n", text::printable(f.path));
   return 0;
 }
 

@@ -24,6 +24,7 @@
 #include "driver/output.h"
 #include "driver/schemas.h"
 #include "source/loader.h"
+#include "text/printable.h"
 
 namespace cwg {
 
@@ -177,7 +178,7 @@ bool write_into(const std::string& dir) {
   for (const auto& [path, perms] : modes) {
     if (perms != fs::perms::unknown) fs::permissions(path, perms, ec);
   }
-  for (const auto& f : out) fmt::print("wrote {}\n", f.path);
+  for (const auto& f : out) fmt::print("wrote {}\n", text::printable(f.path));
   return true;
 }
 

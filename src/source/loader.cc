@@ -580,8 +580,9 @@ class Prefetcher {
     }
     if (got == 0) return;
     parse_ = std::move(parse);
+    // The same limits: a file's sink keeps no more than the loader's would,
+    // and counts the rest for it.
     policy_ = policy;
-    policy_.max_errors = 0;  // the limit applies when the loader reports them
     slots_.resize(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
       slots_[i].rel = std::move(files[i].rel);
@@ -635,7 +636,7 @@ class Prefetcher {
     nodes = slot.nodes;
     if (const std::string* text = slot.diags->sources().find(slot.display))
       diags.sources().add(slot.display, *text);
-    for (const Diagnostic& d : slot.diags->all()) diags.report(d.code, d.loc, d.message, d.notes);
+    diags.absorb(*slot.diags);
     std::optional<yaml::Node> root = std::move(slot.root);
     slot.diags.reset();
     return root;
@@ -1083,6 +1084,23 @@ class Loader {
                     {{{}, "list it under 'sections:' or 'annexes:' in report.yaml, or delete it"}});
   }
 
+  // The entries of the folder where the missing `rel` would be (`resolved`,
+  // its path as far as it resolves), named as `rel` names its folder and
+  // sorted; each folder is listed once, however many missing files name it.
+  const std::vector<std::string>& folder_listing(const std::string& rel,
+                                                 const std::string& resolved) {
+    const fs::path listed = fs::path(resolved).parent_path();
+    const fs::path named = fs::path(rel).parent_path();
+    auto [it, fresh] = listings_.try_emplace(listed.string() + '\0' + named.generic_string());
+    if (fresh) {
+      std::error_code ec;
+      for (const auto& e : fs::directory_iterator(listed, ec))
+        it->second.push_back((named / e.path().filename()).generic_string());
+      std::sort(it->second.begin(), it->second.end());
+    }
+    return it->second;
+  }
+
   void load_section_file(const yaml::Node& path_node, std::vector<Section>& out, bool annex) {
     // Any error in a section file leaves the report incomplete: the checker
     // then keeps quiet about what the file might have defined.
@@ -1093,19 +1111,13 @@ class Loader {
     auto rel = checked_path(path);
     if (!rel) return;
     const FolderPath& where = resolve(*rel);
-    std::error_code ec;
     if (where.status == FolderPath::Status::missing) {
       // Reported where the path is written, with the files that do exist.
-      std::vector<std::string> present;
-      fs::path parent = fs::path(where.path).parent_path();
-      for (const auto& e : fs::directory_iterator(parent, ec)) {
-        fs::path candidate = fs::path(*rel).parent_path() / e.path().filename();
-        present.push_back(candidate.generic_string());
-      }
-      std::sort(present.begin(), present.end());
       std::vector<Note> notes;
-      if (auto near = closest_match(*rel, present))
-        notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
+      if (diags_.keeps("file-unreadable")) {
+        if (auto near = diags_.suggest("file-unreadable", *rel, folder_listing(*rel, where.path)))
+          notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
+      }
       diags_.report("file-unreadable", path.loc, fmt::format("no such file '{}'", *rel),
                     std::move(notes));
       return;
@@ -1370,6 +1382,7 @@ class Loader {
   std::size_t folder_nodes_ = 0;                // YAML nodes in them
   bool folder_full_ = false;                    // a file did not fit: no further file is read
   std::size_t counts_[std::size(kCountLimits)] = {};
+  std::map<std::string, std::vector<std::string>> listings_;  // folder_listing()
   Prefetcher prefetcher_;  // last: its threads stop before the rest goes
 };
 

@@ -122,4 +122,29 @@ inline void render_all(const tree::Report& report) {
   }
 }
 
+// Traps unless `out` is clean as everything printed must be: no C0 control
+// but tab and line feed, no DEL, no C1 control (UTF-8 C2 80 to C2 9F), no
+// bidirectional control (U+202A-U+202E, U+2066-U+2069).
+inline void require_clean(std::string_view out) {
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto b = static_cast<unsigned char>(out[i]);
+    const auto next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : 0;
+    const auto third = i + 2 < out.size() ? static_cast<unsigned char>(out[i + 2]) : 0;
+    if ((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F) __builtin_trap();
+    if (b == 0xC2 && next >= 0x80 && next <= 0x9F) __builtin_trap();
+    if (b == 0xE2 && next == 0x80 && third >= 0xAA && third <= 0xAE) __builtin_trap();
+    if (b == 0xE2 && next == 0x81 && third >= 0xA6 && third <= 0xA9) __builtin_trap();
+  }
+}
+
+// Every diagnostics format, each checked clean.
+inline void print_all(const Diagnostics& diags) {
+  for (auto format : {DiagnosticFormat::human, DiagnosticFormat::json, DiagnosticFormat::sarif,
+                      DiagnosticFormat::github}) {
+    PrintOptions opts;
+    opts.format = format;
+    require_clean(format_diagnostics(diags, opts));
+  }
+}
+
 }  // namespace cwg::fuzz
