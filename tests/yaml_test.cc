@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -651,6 +652,64 @@ TEST_CASE("valid UTF-8 and allowed whitespace are accepted") {
   // Columns count bytes, as compilers do.
   auto bad = parse("\xC3\xA9: [\xE2\x82\xAC,\n");
   CHECK(only_diag(bad) == "yaml-syntax 1:9 yaml syntax error: end of sequence flow not found");
+}
+
+TEST_CASE("escapes of double-quoted scalars give UTF-8") {
+  // yaml-cpp gives the single bytes 0xA0 and 0x85 for \_ and \N; the reader
+  // gives U+00A0 and U+0085, as YAML says, next to characters that hold those
+  // bytes in their own encoding (à is C3 A0, … is E2 80 A6).
+  auto r = parse(
+      "nbsp: \"14\\_June\"\n"
+      "nel: \"a\\Nb\"\n"
+      "mixed: \"\\_\xC3\xA0\\_\xE2\x80\xA6\\N\\_\"\n"
+      "single: '\\_'\n"
+      "others: \"\\x41\\u00e9\\U0001F600\\L\"\n");
+  REQUIRE(r.diags.all().empty());
+  CHECK(at(*r.root, "nbsp").value == "14\xC2\xA0June");
+  CHECK(at(*r.root, "nel").value ==
+        "a\xC2\x85"
+        "b");
+  CHECK(at(*r.root, "mixed").value == "\xC2\xA0\xC3\xA0\xC2\xA0\xE2\x80\xA6\xC2\x85\xC2\xA0");
+  CHECK(at(*r.root, "single").value == "\\_");  // no escapes in single quotes
+  CHECK(at(*r.root, "others").value == "A\xC3\xA9\xF0\x9F\x98\x80\xE2\x80\xA8");
+}
+
+TEST_CASE("bidirectional controls are reported once per line, raw or escaped") {
+  // U+202E (E2 80 AE) and U+2067 (E2 81 A7) written raw, in text and in a
+  // comment; U+202A and U+2069 as escapes; U+200F (a mark) is left alone.
+  auto r = parse(
+      "a: CHF \xE2\x80\xAE"
+      "0001\xE2\x80\xAC and \xE2\x80\xAE again\n"
+      "# \xE2\x81\xA7 in a comment\n"
+      "b: \"x\\u202A y\\U00002069\"\n"
+      "c: \"not \\\\u202A an escape, \xE2\x80\x8F a mark\"\n"
+      "d: '\\u202E stays text'\n");
+  std::vector<std::string> found;
+  for (const Diagnostic& d : r.diags.all())
+    found.push_back(d.code + " " + pos(d.loc) + " " + d.message);
+  CHECK(found == std::vector<std::string>{
+                     "bidi-control 1:8 bidirectional control character U+202E (right-to-left "
+                     "override) changes the order in which the text around it is displayed",
+                     "bidi-control 2:3 bidirectional control character U+2067 (right-to-left "
+                     "isolate) changes the order in which the text around it is displayed",
+                     "bidi-control 3:6 bidirectional control character U+202A (left-to-right "
+                     "embedding) changes the order in which the text around it is displayed"});
+  REQUIRE(r.root);
+  CHECK(r.diags.error_count() == 0);
+  CHECK(at(*r.root, "b").value == "x\xE2\x80\xAA y\xE2\x81\xA9");
+  CHECK(r.diags.all()[2].notes.at(0).message ==
+        "it is written as an escape here; delete the escape");
+}
+
+TEST_CASE("a file of bidirectional controls costs one warning per line") {
+  std::string text = "a: \"";
+  for (int i = 0; i < 200000; ++i) text += "\xE2\x80\xAE";
+  text += "\"\n";
+  for (int i = 0; i < 100000; ++i) text += "# \xE2\x80\xAE\xE2\x80\xAE\n";
+  auto r = parse(text);
+  CHECK(r.diags.warning_count() == 100001);
+  CHECK(r.diags.all().size() == 50);
+  CHECK(r.diags.dropped_warnings() == 100001 - 50);
 }
 
 TEST_CASE("a file with bad bytes is registered with them replaced") {

@@ -52,6 +52,15 @@ const std::vector<CodeInfo> kCodes = {
      "Windows-1252, or pasted with control characters, is the usual cause.\n"
      "Fix: save the file as UTF-8 in your editor (often 'Save with encoding'); delete an "
      "invisible control character at the position shown."},
+    {"bidi-control", S::warning, "a bidirectional control character in a source file",
+     "The characters U+202A-U+202E (embeddings and overrides) and U+2066-U+2069 (isolates) "
+     "change the order in which the text around them is displayed, and most editors and "
+     "reviews of a change do not show them: `CHF <U+202E>0001<U+202C>` holds 0001 and displays "
+     "as 1000, so a report can say something other than what its reviewers read. They are "
+     "reported once per line wherever they occur, written as they are or as an escape "
+     "(`\"\\u202E\"`) in a double-quoted string; diagnostics show them as `<U+202E>`.\n"
+     "Fix: delete the character. Text in a right-to-left script displays correctly without "
+     "it."},
     {"yaml-syntax", S::error, "the file is not valid YAML",
      "The YAML parser could not read the file at the position shown.\n"
      "Example: `heading: Opening: welcome` (a second ': ' in a value), or a line of a `>-` "

@@ -267,6 +267,63 @@ std::string lowercase_first(std::string msg) {
   return msg;
 }
 
+// The bidirectional embedding, override and isolate controls, which reorder
+// the text around them when displayed; others (marks) only nudge neutral
+// characters and are left alone.
+std::string_view bidi_control_name(char32_t cp) {
+  static constexpr std::pair<char32_t, std::string_view> names[] = {
+      {0x202A, "left-to-right embedding"},    {0x202B, "right-to-left embedding"},
+      {0x202C, "pop directional formatting"}, {0x202D, "left-to-right override"},
+      {0x202E, "right-to-left override"},     {0x2066, "left-to-right isolate"},
+      {0x2067, "right-to-left isolate"},      {0x2068, "first strong isolate"},
+      {0x2069, "pop directional isolate"}};
+  for (const auto& [code, name] : names)
+    if (code == cp) return name;
+  return {};
+}
+
+// The code point of a bidirectional control encoded at `at`, or 0.
+char32_t bidi_control_at(std::string_view text, std::size_t at) {
+  if (at + 2 >= text.size() || static_cast<unsigned char>(text[at]) != 0xE2) return 0;
+  const auto b1 = static_cast<unsigned char>(text[at + 1]);
+  const auto b2 = static_cast<unsigned char>(text[at + 2]);
+  if ((b1 != 0x80 && b1 != 0x81) || (b2 & 0xC0) != 0x80) return 0;
+  const char32_t cp = 0x2000 + ((b1 & 0x3Fu) << 6) + (b2 & 0x3Fu);
+  return bidi_control_name(cp).empty() ? 0 : cp;
+}
+
+// yaml-cpp turns the escapes \N and \_ of a double-quoted scalar into the
+// single bytes 0x85 and 0xA0 instead of the UTF-8 of U+0085 and U+00A0. The
+// rest of such a scalar is valid UTF-8 (the file was checked, and the other
+// escapes are encoded properly), so a continuation byte where a character
+// should start can only come from one of them.
+std::string repair_escapes(const std::string& value) {
+  auto is_cont = [&](std::size_t i) {
+    return i < value.size() && (static_cast<unsigned char>(value[i]) & 0xC0) == 0x80;
+  };
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < value.size();) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (len == 0) {  // a lone continuation byte: 0x85 or 0xA0
+      out.append(value, copied, i - copied);
+      out += '\xC2';
+      out += static_cast<char>(c);
+      copied = ++i;
+      continue;
+    }
+    while (len > 1 && is_cont(i + 1)) {
+      ++i;
+      --len;
+    }
+    ++i;
+  }
+  if (copied == 0) return value;
+  out.append(value, copied, std::string::npos);
+  return out;
+}
+
 // A scalar's text as quoted in a message: one line, not too long.
 std::string shown_text(std::string_view value) {
   constexpr std::size_t max_shown = 40;
@@ -348,6 +405,9 @@ class Reader final : public YAML::EventHandler {
   void report_broken_block(std::size_t offset);
   bool explicit_document_start(std::size_t offset) const;
   std::size_t too_deep_flow() const;
+  void report_bidi(std::size_t offset, char32_t cp, bool escaped);
+  void check_bidi_controls();
+  void check_bidi_escapes(std::size_t open, std::size_t close);
   [[noreturn]] void report_parser_error(const YAML::Exception& e);
   std::optional<Node> parse();
 
@@ -368,7 +428,75 @@ class Reader final : public YAML::EventHandler {
   bool root_seen_ = false;
   bool too_deep_ = false;
   std::vector<std::string> anchor_names_;
+  std::vector<int> bidi_lines_;  // lines warned about for a raw control, in order
+  int bidi_escape_line_ = 0;     // the last line warned about for an escape
 };
+
+// A bidirectional control, once per line: a line of them is one mistake, and
+// a file of them must not cost a diagnostic per character.
+void Reader::report_bidi(std::size_t offset, char32_t cp, bool escaped) {
+  Location loc = location(offset);
+  if (escaped) {
+    // Escapes are met in order, after every raw control has been.
+    if (loc.line == bidi_escape_line_ ||
+        std::binary_search(bidi_lines_.begin(), bidi_lines_.end(), loc.line))
+      return;
+    bidi_escape_line_ = loc.line;
+  } else {
+    bidi_lines_.push_back(loc.line);
+  }
+  if (!diags_.keeps("bidi-control")) {
+    // Past the warning limit it is only counted: no text to build.
+    diags_.report("bidi-control", std::move(loc), {});
+    return;
+  }
+  diags_.report("bidi-control", std::move(loc),
+                fmt::format("bidirectional control character {} ({}) changes the order in "
+                            "which the text around it is displayed",
+                            code_point_name(cp), bidi_control_name(cp)),
+                {{{},
+                  escaped ? "it is written as an escape here; delete the escape"
+                          : "delete it: reviews of a change and most editors do not show it"}});
+}
+
+void Reader::check_bidi_controls() {
+  for (std::size_t at = text_.find('\xE2'); at != std::string_view::npos;
+       at = text_.find('\xE2', at + 1)) {
+    if (const char32_t cp = bidi_control_at(text_, at)) {
+      report_bidi(at, cp, false);
+      at = text_.find('\n', at);  // once per line: on to the next
+      if (at == std::string_view::npos) break;
+    }
+  }
+}
+
+// Escapes \uXXXX and \UXXXXXXXX in the double-quoted scalar text_[open, close)
+// that stand for a bidirectional control: invisible in the source, but in the
+// value all the same.
+void Reader::check_bidi_escapes(std::size_t open, std::size_t close) {
+  // Searched within the scalar only: a search to the end of the file for each
+  // scalar would make a file of many scalars quadratic.
+  const std::string_view scalar = text_.substr(0, close);
+  for (std::size_t i = scalar.find('\\', open); i < close; i = scalar.find('\\', i)) {
+    const char kind = i + 1 < close ? text_[i + 1] : '\0';
+    const std::size_t digits = kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
+    if (digits > 0 && i + 2 + digits <= close) {
+      char32_t cp = 0;
+      bool hex = true;
+      for (std::size_t k = 0; k < digits && hex; ++k) {
+        const char h = text_[i + 2 + k];
+        const int v = h >= '0' && h <= '9'   ? h - '0'
+                      : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                      : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                             : -1;
+        hex = v >= 0;
+        cp = cp * 16 + static_cast<char32_t>(v);
+      }
+      if (hex && cp <= 0x10FFFF && !bidi_control_name(cp).empty()) report_bidi(i, cp, true);
+    }
+    i += 2;  // past the backslash and the character it escapes
+  }
+}
 
 std::string_view Reader::word_at(std::size_t offset) const {
   std::size_t end = offset;
@@ -585,11 +713,13 @@ void Reader::report_broken_block(std::size_t offset) {
 
   std::optional<std::size_t> indicator;  // of the block being read
   std::size_t parent = 0, content = 0;   // its parent's and its own indentation
+  // The last block that ended on a text line, if `broken`. (Not a
+  // std::optional: GCC 12 then warns that its fields may be uninitialized.)
   struct Broken {
-    std::size_t line, indicator, content;
-    bool empty;  // the block's first line was not indented under its key
-  };
-  std::optional<Broken> broken;  // the last block that ended on a text line
+    std::size_t line = 0, indicator = 0, content = 0;
+    bool empty = false;  // the block's first line was not indented under its key
+  } last;
+  bool broken = false;
   for (std::size_t start : lines_.starts()) {
     if (start > error_line || start >= text_.size()) break;
     const Line l = line_at(start);
@@ -597,41 +727,40 @@ void Reader::report_broken_block(std::size_t offset) {
     if (indicator) {
       if (content == 0 && l.indent > parent) content = l.indent;
       if (content != 0 && l.indent >= content) continue;
-      if (text_like(l.body))
-        broken = Broken{start, *indicator, content != 0 ? content : parent + 2, content == 0};
-      else
-        broken.reset();
+      broken = text_like(l.body);
+      if (broken)
+        last = Broken{start, *indicator, content != 0 ? content : parent + 2, content == 0};
       indicator.reset();
       content = 0;
       if (broken) continue;
     } else if (broken && start != error_line && !(text_like(l.body) || l.body[0] == '#')) {
-      broken.reset();
+      broken = false;
     }
     if (auto h = header(l)) {
       indicator = h->first;
       parent = h->second;
-      broken.reset();
+      broken = false;
     }
   }
   if (!broken) return;
-  const Line l = line_at(broken->line);
-  std::string_view style = word_at(broken->indicator);
+  const Line l = line_at(last.line);
+  std::string_view style = word_at(last.indicator);
   diags_.report(
-      "yaml-syntax", location(broken->line + l.indent),
-      broken->empty
+      "yaml-syntax", location(last.line + l.indent),
+      last.empty
           ? fmt::format("yaml syntax error: the line is not indented under the text block ({}) "
                         "above it, which is left empty",
                         style)
           : fmt::format("yaml syntax error: the line is indented less than the text block ({}) "
                         "above it, which ends the block",
                         style),
-      {Note{location(broken->indicator), "the block starts here"},
+      {Note{location(last.indicator), "the block starts here"},
        Note{{},
-            broken->empty
+            last.empty
                 ? fmt::format("indent the lines of the block more than its key: by {} spaces",
-                              broken->content)
+                              last.content)
                 : fmt::format("indent every line of the block by {} spaces, as its first line",
-                              broken->content)}});
+                              last.content)}});
   throw Stop{};
 }
 
@@ -780,8 +909,13 @@ void Reader::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anch
   } else if (tag == "!" && (first == '"' || first == '\'')) {
     // yaml-cpp accepts a quoted scalar that runs to the end of the file,
     // which would silently swallow everything after the quote.
-    if (quote_end(content) == std::string_view::npos) {
+    const std::size_t end = quote_end(content);
+    if (end == std::string_view::npos) {
       syntax_error(content, fmt::format("unterminated quoted string; add the closing {}", first));
+    }
+    if (first == '"') {
+      n.value = repair_escapes(n.value);
+      check_bidi_escapes(content, end);
     }
   } else if (tag == "!" && (first == '|' || first == '>')) {
     // A block scalar: not plain.
@@ -1129,6 +1263,7 @@ std::size_t Reader::too_deep_flow() const {
 }
 
 std::optional<Node> Reader::run() {
+  check_bidi_controls();
   if (const std::size_t deep = too_deep_flow(); deep != std::string_view::npos) {
     // The scan can misread unusual valid YAML; confirm with the parser on
     // the text up to the bracket, whose look-ahead is then bounded.
