@@ -539,7 +539,7 @@ text_case("pattern [ (]( repeated", "[ (](" * 80000, codes=(), exit=0)
 text_case("backticks", "".join("e" + "`" * i for i in range(1, 900)), codes=(), exit=0)
 text_case("unclosed links", "[a](<b" * 30000, codes=(), exit=0)
 text_case("unclosed comments", "</" + "<!--" * 100000, codes=(), exit=0)
-text_case("U+0000 and escapes", "abc\0de\0 \x1b[31m \x9b \u202e", codes=(), exit=0)
+text_case("U+0000 and escapes", "abc\0de\0 \x1b[31m \x9b \u202e", codes=["bidi-control"], exit=0)
 
 
 def refs_to_big_title(n_refs, title_bytes):
@@ -637,7 +637,9 @@ def injection(d):
     write_meeting(d, meeting(injected))
 
 
-INJECTION_WARNINGS = {"raw-html"}
+# The payloads hold a right-to-left override: a warning on every line that
+# holds one, more than --max-warnings lets through.
+INJECTION_WARNINGS = {"raw-html", "bidi-control", "diagnostic-limit"}
 case("injection in every text field", injection, exit=0, codes=INJECTION_WARNINGS)
 case("injection with --width 30", injection, exit=0, codes=INJECTION_WARNINGS,
      args=["--width", "30"])
@@ -977,7 +979,9 @@ for what, path in [
         ("right-to-left override U+202E", r'"sections/\u202elmay.xenna"'),
         ("right-to-left isolate U+2067", r'"sections/annex\u2067.yaml"'),
         ("line separator U+2028", r'"sections/annex\L.yaml"')]:
-    case("control character in a path: " + what, listing_also(path), codes=["bad-path"],
+    # A bidirectional control is also reported as such, wherever it is written.
+    bidi = ["bidi-control"] if "U+202E" in what or "U+2067" in what else []
+    case("control character in a path: " + what, listing_also(path), codes=["bad-path"] + bidi,
          only=True)
 
 
@@ -1320,6 +1324,302 @@ def from_previous_with_controls(d):
 
 
 case("init --from a report whose names hold controls", from_previous_with_controls, exit=0)
+
+
+# --- Diagnostics: their cost in proportion to the input, every byte clean -------
+# Each case is built once as above (JSON diagnostics); its check then runs
+# `cwgreport check` in every diagnostics format, and again with the limits
+# lifted, each run under the same CPU and memory limits, and finds no byte a
+# terminal or a log viewer would act on in anything printed.
+
+# C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional
+# embedding, override and isolate controls, as UTF-8.
+UNSAFE_BYTES = re.compile(
+    rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+DIAGNOSTICS_FORMATS = ("human", "json", "sarif", "github")
+
+
+def run_program(args):
+    """Runs the program with `args` under the limits of a case that says
+    nothing (2 s of CPU, 1 GiB); returns the Run."""
+    return run_limited([PROGRAM, *args], default_limits())
+
+
+def unsafe_byte(text: bytes):
+    m = UNSAFE_BYTES.search(text)
+    return None if not m else "byte %r at %d: %r" % (m.group(), m.start(),
+                                                     text[max(0, m.start() - 40):m.end() + 20])
+
+
+def every_format(*extra, exit=1, shows=(), lifted=("--max-errors", "0", "--max-warnings", "0")):
+    """A check: `cwgreport check` in each diagnostics format, with the default
+    limits and with `lifted`, each within 2 s of CPU and 1 GiB; the exit status
+    is `exit`, nothing printed holds an unsafe byte, the JSON lines and the
+    SARIF log parse, and the human format shows every string of `shows` with
+    the default limits."""
+    def check(d):
+        for limits in ((), lifted):
+            for fmt in DIAGNOSTICS_FORMATS:
+                args = ["check", str(d), "--diagnostics-format", fmt, "--color", "never", *extra,
+                        *limits]
+                what = "check --diagnostics-format %s %s" % (fmt, " ".join(limits))
+                run = run_program(args)
+                status, out, err = run.returncode, run.stdout, run.stderr
+                if run.over:
+                    return "%s: %s" % (what, run.over)
+                if status < 0:
+                    return "%s: killed by signal %d" % (what, -status)
+                if status != exit:
+                    return "%s: exit %d, expected %d: %r" % (what, status, exit, err[-300:])
+                problem = unsafe_byte(out + err)
+                if problem:
+                    return "%s: %s" % (what, problem)
+                text = err.decode("utf-8", "strict")
+                if fmt == "json":
+                    for line in text.splitlines():
+                        json.loads(line)
+                if fmt == "sarif":
+                    json.loads(text)
+                if fmt == "human" and not limits:
+                    for s in shows:
+                        if s not in text:
+                            return "%s: %r not shown" % (what, s)
+        return None
+    return check
+
+
+def long_line_warnings(n, item='"<b>"'):
+    """The meeting with an annex of `n` paragraphs on one line, each raw HTML."""
+    return with_file("sections/annex.yaml", "heading: A\nparagraphs: [" + ", ".join([item] * n) +
+                     "]\n")
+
+
+# 40,000 warnings on one 280 kB line took 117 s in the human format (each
+# snippet split the whole file and the whole line again), and SARIF and GitHub
+# as long (each column counted from the start of the line).
+case("diagnostics 40,000 warnings on one 280 kB line", long_line_warnings(40000), exit=0,
+     codes=["raw-html", "diagnostic-limit"],
+     check=every_format(exit=0, shows=["39950 more warnings not shown (--max-warnings)"]))
+case("diagnostics 20,000 warnings on a line of a million combining marks",
+     long_line_warnings(20000, '"<b>' + "\u0301" * 50 + '"'), exit=0,
+     codes=["raw-html", "diagnostic-limit"], check=every_format(exit=0))
+case("diagnostics 40,000 errors on one 1 MB line",
+     with_file("sections/annex.yaml", "heading: A\nparagraphs: [" +
+               ", ".join(["{txet: x, text: z}"] * 40000) + "]\n"),
+     codes=["unknown-key", "diagnostic-limit"],
+     check=every_format(shows=["note: did you mean 'text'?",
+                               "39950 more errors not shown (--max-errors)"]))
+case("diagnostics 40,000 warnings on 40,000 lines",
+     with_file("sections/annex.yaml", "heading: A\nparagraphs:\n" + '  - "<b>"\n' * 40000),
+     exit=0, codes=["raw-html", "diagnostic-limit"], check=every_format(exit=0))
+
+
+def duplicates_across_long_lines(d):
+    # Each duplicate on one long line has a note on another long line: the
+    # printer goes back and forth between the two.
+    files = meeting()
+    files["sections/intro.yaml"] = section([{"label": Plain("first"), "text": "x" * 200000},
+                                            {"label": Plain("dup"), "text": "y"}])
+    files["sections/annex.yaml"] = "heading: A\nparagraphs: [" + ", ".join(
+        ["{label: dup, text: x}"] * 20000) + "]\n"
+    write_meeting(d, files)
+
+
+case("diagnostics 20,000 notes on one long line pointing at another", duplicates_across_long_lines,
+     codes=["duplicate-label", "diagnostic-limit"], check=every_format())
+
+
+def bidi_file(d):
+    # A right-to-left override on every line: one warning per line, counted.
+    files = meeting()
+    files["sections/annex.yaml"] = ("heading: A\nparagraphs: [x]\n" +
+                                    "# \u202e\u202e\u202e\u202e\n" * 1000000)
+    write_meeting(d, files)
+
+
+BIG_FILE = ["--max-file-size", "16MiB", "--max-folder-size", "16MiB"]
+case("diagnostics a million lines of bidirectional controls", bidi_file, exit=0, args=BIG_FILE,
+     codes=["bidi-control", "diagnostic-limit"],
+     check=every_format(*BIG_FILE, exit=0, lifted=("--max-warnings", "20000")))
+
+
+# --- "Did you mean": bounded whatever the names and their number ---------------
+def long_labels(d):
+    # Ten labels of 20,000 characters and 50 references one character off:
+    # the full edit distance took 6.8 s per reference.
+    files = meeting()
+    stem = "a" * 19990
+    files["sections/annex.yaml"] = section(
+        [{"label": Plain("%s-%d" % (stem, i)), "text": "x"} for i in range(10)], heading="Annex")
+    files["sections/intro.yaml"] = section(["{para:%s-x} " % stem * 50])
+    write_meeting(d, files)
+
+
+case("did you mean 20,000-character labels", long_labels, codes=["unknown-label"],
+     check=every_format())
+
+
+def near_labels(d):
+    # 20,000 references to labels that do not exist, each a few edits from
+    # 20,000 that do: suggestions past --max-errors were still computed.
+    files = meeting()
+    files["sections/annex.yaml"] = section(
+        [{"label": Plain("item-%05d" % i), "text": "x"} for i in range(20000)], heading="Annex")
+    files["sections/intro.yaml"] = section(["".join("{para:itme-%05d} " % i
+                                                    for i in range(20000))])
+    write_meeting(d, files)
+
+
+case("did you mean 20,000 unknown labels among 20,000", near_labels,
+     codes=["unknown-label", "diagnostic-limit"], check=every_format())
+
+
+def near_documents(d):
+    # 9,999 documents, each presented under a key one edit off: the typo is
+    # sought for the error and again to count the document as presented.
+    files = meeting()
+    docs = {"documents": [{"number": i, "title": "Contribution %d" % i,
+                           "kind": Plain("contribution")} for i in range(1, 10000)]}
+    files["documents.yaml"] = emit(docs)
+    files["sections/docs.yaml"] = emit({"heading": "Documents", "paragraphs": [
+        {"presents": Plain("3/%dR1" % i), "text": "Presented."} for i in range(1, 10000)]})
+    write_meeting(d, files)
+
+
+case("did you mean 9,999 mistyped presented documents", near_documents,
+     codes=["unknown-document", "diagnostic-limit"], check=every_format())
+
+
+def missing_files(d):
+    # 20,000 listed files missing from a folder of 20,000 others: each was
+    # looked up by listing and scoring the whole folder (78 s).
+    files = meeting()
+    names = ["sections/t%05d.yaml" % i for i in range(20000)]
+    files["report.yaml"] = files["report.yaml"].replace(
+        "  - sections/docs.yaml\n", "  - sections/docs.yaml\n" + "".join(
+            "  - %s\n" % n for n in names))
+    write_meeting(d, files)
+    for i in range(20000):
+        (d / "sections" / ("s%05d.yaml" % i)).write_bytes(b"heading: S\nparagraphs: [x]\n")
+
+
+case("did you mean 20,000 missing files in a folder of 20,000", missing_files,
+     codes=["file-unreadable", "unlisted-section", "diagnostic-limit"], check=every_format())
+
+
+# --- Every byte printed is clean --------------------------------------------------
+HOSTILE = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202e\u2066"
+
+
+def hostile_keys(d):
+    # Keys written with YAML escapes quote terminal sequences, C1 and bidi
+    # controls into the messages; values hold them too.
+    files = meeting()
+    files["sections/annex.yaml"] = ("heading: %s\nparagraphs: [x]\n%s: 1\n%s: 2\n" %
+                                    (q("A" + HOSTILE), q(HOSTILE), q("k\x00\x85" + HOSTILE)))
+    files["sections/docs.yaml"] = files["sections/docs.yaml"].replace(
+        "heading:", "%s: x\nheading:" % q("he\x1badng"))
+    write_meeting(d, files)
+
+
+case("clean output: control characters in escaped keys", hostile_keys,
+     codes=["unknown-key", "bidi-control"], check=every_format(shows=["<U+001B>]0;pwned<U+0007>"]))
+
+
+def hostile_file_name(d):
+    # A section file whose name holds the same sequences, with an error in
+    # it, and the same name listed (escaped) in report.yaml.
+    files = meeting()
+    name = "sections/" + HOSTILE.replace("/", "") + ".yaml"
+    files["report.yaml"] = files["report.yaml"].replace("sections/annex.yaml", q(name))
+    write_meeting(d, files)
+    (d / name).write_text("heading: A\nparagraphs: [x]\nheadng: B\n")
+
+
+case("clean output: control characters in a file name", hostile_file_name, codes=(),
+     check=every_format(shows=["<U+001B>]0;pwned<U+0007>"]))
+
+
+def batch_lines(d):
+    """A check: the `ok` and `FAILED` lines of `check` and `build` over several
+    folders whose names hold the sequences."""
+    good, bad = d / ("good" + HOSTILE), d / ("bad" + HOSTILE)
+    write_meeting(good, meeting())
+    write_meeting(bad, meeting(lambda f, default: "{doc:9/9}" if f == "summary" else default))
+    for command in ("check", "build"):
+        run = run_program([command, str(good), str(bad), "-j", "2"])
+        status, out, err = run.returncode, run.stdout, run.stderr
+        if run.over:
+            return "%s: %s" % (command, run.over)
+        if status != 1:
+            return "%s: exit %d, expected 1" % (command, status)
+        problem = unsafe_byte(out + err)
+        if problem:
+            return "%s: %s" % (command, problem)
+        if b"FAILED " not in out or b"<U+001B>]0;pwned<U+0007>" not in out:
+            return "%s: no escaped FAILED line in %r" % (command, out[:300])
+    return None
+
+
+case("clean output: folder names in the lines of a batch run", with_text("summary", "x"),
+     exit=0, check=batch_lines)
+
+
+def init_from_nul_path(d):
+    """A check: `init --from` a meeting that lists 'sections/annex.yaml\\0'
+    prints no NUL (it printed one after the file name), whether it accepts the
+    path or refuses it."""
+    previous = d / "previous"
+    files = meeting()
+    files["report.yaml"] = files["report.yaml"].replace(
+        "sections/annex.yaml", q("sections/annex.yaml\x00"))
+    write_meeting(previous, files)
+    run = run_program(["init", str(d / "next"), "--from", str(previous), "--date", "2024-09-01"])
+    status, out, err = run.returncode, run.stdout, run.stderr
+    if run.over:
+        return run.over
+    if status not in (0, 1):
+        return "exit %d: %r" % (status, err[-300:])
+    return unsafe_byte(out + err)
+
+
+case("clean output: init from a meeting listing a path ending in NUL", with_text("summary", "x"),
+     exit=0, check=init_from_nul_path)
+
+
+def escapes_in_text(d):
+    # "\_" is a no-break space; the other escapes give characters the outputs
+    # replace; "\u202E" a bidirectional control, warned about.
+    write_meeting(d, meeting(lambda f, default: (
+        "14\\_June \\N \\e[2J \\u202Eevil" if f == "paragraph.text3" else default)))
+    text = (d / "sections" / "docs.yaml").read_text()
+    (d / "sections" / "docs.yaml").write_text(text.replace(
+        q("14\\_June \\N \\e[2J \\u202Eevil"), '"14\\_June \\N \\e[2J \\u202Eevil"'))
+
+
+def nbsp_in_outputs(d):
+    for name in ("report.txt", "report.html", "report.md"):
+        text = (d / "out" / name).read_bytes()
+        if b"14\xc2\xa0June" not in text:
+            return "%s: no U+00A0 in %r" % (name, text[text.find(b"14"):][:20])
+        try:
+            text.decode("utf-8", "strict")
+        except UnicodeDecodeError as e:
+            return "%s: %s" % (name, e)
+    return every_format(exit=0, shows=["U+202E (right-to-left override)"])(d)
+
+
+case("clean output: escapes in a double-quoted text", escapes_in_text, exit=0,
+     codes=["bidi-control"], check=nbsp_in_outputs)
+
+
+def trojan_source(field):
+    return with_text(field, "The budget is CHF \u202e0001\u202c, agreed \u2067x\u2069.")
+
+
+for field in ("paragraph.text", "document.title", "section.heading", "person.name"):
+    case("clean output: bidirectional controls in " + field, trojan_source(field), exit=0,
+         codes=["bidi-control"], check=every_format(exit=0, shows=["CHF <U+202E>0001<U+202C>"]))
 
 
 # ---------------------------------------------------------------------------
