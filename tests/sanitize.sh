@@ -23,7 +23,7 @@ cmake --build "$build" -j2
 # -fno-sanitize-recover=all (in the build flags) does the same for UBSan.
 # detect_leaks: a leak fails the program at exit. The pathological suite
 # sees ASAN_OPTIONS set and drops its address-space limit, which ASan's
-# shadow memory cannot live with, and gives each case five times its CPU time.
+# shadow memory cannot live with, and gives each case ten times its CPU time.
 ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_string_checks=1:detect_invalid_pointer_pairs=1
 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS UBSAN_OPTIONS
