@@ -132,6 +132,64 @@ void flatten_into(const tree::Inlines& inlines, std::string& out) {
 
 }  // namespace
 
+namespace {
+
+bool forbidden_in_markup(utf8proc_int32_t cp) {
+  if (cp < 0x20) return cp != '\t' && cp != '\n' && cp != '\r';
+  if (cp >= 0x7F && cp <= 0x9F) return true;
+  if (cp >= 0xFDD0 && cp <= 0xFDEF) return true;
+  return (cp & 0xFFFE) == 0xFFFE;
+}
+
+}  // namespace
+
+std::string clean_markup_text(std::string_view s) {
+  bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+    auto b = static_cast<unsigned char>(c);
+    return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n' || b == '\r';
+  });
+  if (plain) return std::string(s);
+
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    utf8proc_int32_t cp = 0;
+    size_t n = decode(s, cp);
+    if (n == 0) {
+      out += replacement;
+      n = 1;
+    } else if (forbidden_in_markup(cp)) {
+      out += replacement;
+    } else {
+      out.append(s.data(), n);
+    }
+    s.remove_prefix(n);
+  }
+  return out;
+}
+
+std::string escape_markup(std::string_view text, Escape how) {
+  std::string s = clean_markup_text(text);
+  // bufsize_t is 32-bit: feed long strings in pieces. Both escapes work
+  // byte by byte, so splitting anywhere is harmless.
+  static constexpr size_t chunk = size_t{1} << 28;
+  std::string out;
+  cmark_strbuf buf;
+  cmark_strbuf_init(cmark_get_default_mem_allocator(), &buf, 0);
+  for (size_t at = 0; at < s.size(); at += chunk) {
+    size_t len = std::min(chunk, s.size() - at);
+    const auto* src = reinterpret_cast<const uint8_t*>(s.data() + at);
+    if (how == Escape::html)
+      houdini_escape_html0(&buf, src, static_cast<bufsize_t>(len), 0);
+    else
+      houdini_escape_href(&buf, src, static_cast<bufsize_t>(len));
+    out.append(reinterpret_cast<const char*>(buf.ptr), static_cast<size_t>(buf.size));
+    cmark_strbuf_clear(&buf);
+  }
+  cmark_strbuf_free(&buf);
+  return out;
+}
+
 void walk_report(const tree::Report& r, ReportParts& parts) {
   parts.cover_and_title(r);
   parts.begin_body();

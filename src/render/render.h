@@ -17,6 +17,19 @@ namespace cwg::detail {
 // terminal as an escape sequence.
 std::string sanitize(std::string_view text);
 
+// Text for an HTML or XML document: code points that HTML forbids (controls
+// other than TAB, LF and CR, noncharacters, which include the U+FFFE and
+// U+FFFF that XML 1.0 forbids) and bytes that are not UTF-8 become U+FFFD,
+// so that the output stays valid whatever the sources held.
+std::string clean_markup_text(std::string_view text);
+
+// `text` cleaned as above, then escaped by cmark-gfm's houdini, the routine
+// its own HTML renderer relies on: as HTML text (& < > " ' become
+// references, which XML 1.0 reads the same) or as a URL (percent-encoded).
+// The result is valid as text and inside a double-quoted attribute.
+enum class Escape { html, href };
+std::string escape_markup(std::string_view text, Escape how = Escape::html);
+
 // Columns a terminal gives `text`: wide (CJK) characters count 2, combining
 // marks 0, and a grapheme cluster counts as its widest code point so that
 // emoji sequences joined by U+200D count once. Controls count 0, a malformed
