@@ -82,7 +82,7 @@ constexpr const char* kCommands[] = {"build", "check", "explain", "init", "schem
 int run(int argc, char** argv) {
   CLI::App app{
       "cwgreport compiles the YAML sources of a working-group meeting into its report, "
-      "as Markdown, HTML and plain text.",
+      "as Markdown, HTML, plain text and DOCX.",
       "cwgreport"};
   app.set_version_flag("--version", "cwgreport " CWG_VERSION, "Print the version and exit");
   app.require_subcommand(1);
@@ -117,8 +117,9 @@ int run(int argc, char** argv) {
                    "Output folder, created if missing (default: DIR/out)")
       ->type_name("OUTDIR");
   build
-      ->add_option("-f,--format", build_opts.formats,
-                   "Formats to write, comma-separated: md, html, txt (default: all three)")
+      ->add_option(
+          "-f,--format", build_opts.formats,
+          "Formats to write, comma-separated: md, html, txt, docx (default: md, html, txt)")
       ->type_name("LIST")
       ->expected(1)
       ->allow_extra_args(false)
@@ -131,9 +132,11 @@ int run(int argc, char** argv) {
   build->add_flag("-q,--quiet", common.quiet,
                   "Do not list the files written (with several folders: the 'ok' lines)");
   build->footer(
-      "Writes OUTDIR/report.md, report.html and report.txt, each replaced atomically, and\n"
-      "nothing at all when the sources have an error. A build into an OUTDIR that another\n"
-      "build is writing waits for it to finish.\n"
+      "Writes OUTDIR/report.md, report.html and report.txt (and report.docx, a Word document,\n"
+      "with -f docx), each replaced atomically, and nothing at all when the sources have an\n"
+      "error. A build into an OUTDIR that another build is writing waits for it to finish.\n"
+      "A DOCX gives SOURCE_DATE_EPOCH, when set, as its time of creation; it has no time\n"
+      "otherwise, so that the same sources give the same bytes.\n"
       "\n"
       "With several folders, builds them in parallel (-j), writes each into DIR/out or\n"
       "OUTDIR/<folder name>, and prints one line per folder in argument order, such as\n"
@@ -145,6 +148,7 @@ int run(int argc, char** argv) {
       "  cwgreport build archive/*/ -o public -j 4\n"
       "  cwgreport build examples/meeting14 -o public -f html,txt\n"
       "  cwgreport build examples/meeting14 -f txt --width 72 -q\n"
+      "  cwgreport build examples/meeting14 -f docx\n"
       "  cwgreport build examples/meeting14 -W error --diagnostics-format github");
 
   CLI::App* check = app.add_subcommand("check", "Check the sources and write nothing");

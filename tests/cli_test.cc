@@ -278,7 +278,7 @@ TEST_CASE("usage errors exit with 2 and write nothing", "[cli]") {
     Result r = s.run({"build", "m", "-f", "md,pdf"});
     CHECK(r.status == 2);
     CHECK(r.err ==
-          "cwgreport: unknown output format 'pdf' (expected md, html or txt)\n"
+          "cwgreport: unknown output format 'pdf' (expected md, html, txt or docx)\n"
           "run 'cwgreport build --help' for usage\n");
     Result near = s.run({"build", "m", "-f", "htm"});
     CHECK(near.status == 2);
@@ -580,6 +580,9 @@ TEST_CASE("outputs larger than a piece are written exactly as rendered", "[cli]"
   auto report = cwg::compile(s.m().string(), diags);
   REQUIRE(report);
   for (const cwg::OutputFormat& format : cwg::output_formats()) {
+    // The formats a build writes without -f; tests/render/stream_test.cc
+    // passes a DOCX through pieces too.
+    if (!format.by_default) continue;
     INFO(format.name);
     cwg::RenderOptions whole;
     whole.chunk_bytes = std::numeric_limits<std::size_t>::max();

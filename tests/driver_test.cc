@@ -3,6 +3,7 @@
 #include "driver/driver.h"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -44,6 +45,40 @@ TEST_CASE("driver: build writes the requested formats and only those", "[driver]
   CHECK_FALSE(fs::exists(out.path() / "report.html"));
 }
 
+TEST_CASE("driver: a DOCX is written when asked for", "[driver]") {
+  TempDir out;
+  cwg::BuildOptions b;
+  b.out_dir = out.str();
+  cwg::FolderOutput io;
+  io.buffered = true;
+  REQUIRE(cwg::run_build(options_for(kExample), b, io) == cwg::kExitOk);
+  CHECK(io.files == 3);
+  CHECK_FALSE(fs::exists(out.path() / "report.docx"));
+
+  b.formats = {"docx"};
+  REQUIRE(cwg::run_build(options_for(kExample), b, io) == cwg::kExitOk);
+  CHECK(slurp(out.path() / "report.docx").rfind("PK\x03\x04", 0) == 0);
+}
+
+TEST_CASE("driver: SOURCE_DATE_EPOCH is a number of seconds or an error", "[driver]") {
+  cwg::CommonOptions o = options_for(kExample);
+  cwg::BuildOptions b;
+  b.formats = {"docx"};
+  const char* before = std::getenv("SOURCE_DATE_EPOCH");
+  const std::string saved = before ? before : "";
+  setenv("SOURCE_DATE_EPOCH", "1516699800", 1);
+  CHECK_NOTHROW(cwg::validate_options(o, &b));
+  setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+  CHECK_THROWS_WITH(cwg::validate_options(o, &b),
+                    "SOURCE_DATE_EPOCH is 'yesterday', not a number of seconds since 1970");
+  setenv("SOURCE_DATE_EPOCH", "-1", 1);
+  CHECK_THROWS_AS(cwg::validate_options(o, &b), cwg::UsageError);
+  if (before)
+    setenv("SOURCE_DATE_EPOCH", saved.c_str(), 1);
+  else
+    unsetenv("SOURCE_DATE_EPOCH");
+}
+
 TEST_CASE("driver: errors in the sources are reported and nothing is written", "[driver]") {
   TempDir src, out;
   for (const auto& e : fs::recursive_directory_iterator(kExample)) {
@@ -79,10 +114,11 @@ TEST_CASE("driver: mistakes in the options are usage errors", "[driver]") {
   cwg::BuildOptions b;
   b.formats = {"md,pfd"};
   CHECK_THROWS_WITH(cwg::validate_options(o, &b),
-                    "unknown output format 'pfd' (expected md, html or txt)");
+                    "unknown output format 'pfd' (expected md, html, txt or docx)");
   b.formats = {"htm"};
-  CHECK_THROWS_WITH(cwg::validate_options(o, &b),
-                    "unknown output format 'htm' (expected md, html or txt); did you mean 'html'?");
+  CHECK_THROWS_WITH(
+      cwg::validate_options(o, &b),
+      "unknown output format 'htm' (expected md, html, txt or docx); did you mean 'html'?");
   o.warnings = {"bogus=error"};
   CHECK_THROWS_AS(cwg::validate_options(o, nullptr), cwg::UsageError);
   CHECK_THROWS_AS(cwg::run_explain("no-such-code"), cwg::UsageError);

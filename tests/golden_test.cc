@@ -145,6 +145,9 @@ TEST_CASE("every example matches its golden outputs", "[golden]") {
     DYNAMIC_SECTION("examples/" << name) {
       cwg::tree::Report report = compile_example(name);
       for (const auto& format : cwg::output_formats()) {
+        // A zip is no text to review as a diff: tests/render/docx_test.cc
+        // and tests/output_checks/docx.sh check the DOCX.
+        if (format.name == "docx") continue;
         std::string actual = render(format, report);
         fs::path expected = kGolden / name / ("report." + std::string(format.extension));
         INFO("tests/golden/" << name << "/" << expected.filename().string());

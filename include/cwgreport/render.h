@@ -21,6 +21,11 @@ struct RenderOptions {
   // many bytes (a piece ends at a line's end, so one longer line is one
   // piece). Changes nothing in the bytes written.
   std::size_t chunk_bytes = kRenderChunkBytes;
+  // DOCX: the time its properties give as created and modified, in W3CDTF
+  // ("2018-01-23T09:30:00Z"). Empty: none, so that the same sources give
+  // the same bytes whenever they are built. The driver takes it from
+  // SOURCE_DATE_EPOCH.
+  std::string timestamp;
 };
 
 // Receives a rendered file in order, a piece at a time, as the renderer
@@ -37,22 +42,28 @@ class OutputSink {
 void render_text(const tree::Report& report, const RenderOptions& opts, OutputSink& out);
 void render_markdown(const tree::Report& report, const RenderOptions& opts, OutputSink& out);
 void render_html(const tree::Report& report, const RenderOptions& opts, OutputSink& out);
+// A DOCX (WordprocessingML in its zip container): binary, built whole, then
+// passed on in pieces.
+void render_docx(const tree::Report& report, const RenderOptions& opts, OutputSink& out);
 
 // The same, returning the whole file.
 std::string render_text(const tree::Report& report, const RenderOptions& opts);
 std::string render_markdown(const tree::Report& report, const RenderOptions& opts);
 std::string render_html(const tree::Report& report, const RenderOptions& opts);
+std::string render_docx(const tree::Report& report, const RenderOptions& opts);
 
 struct OutputFormat {
   std::string_view name;       // "txt", "md", "html": the -f names
   std::string_view extension;  // file name extension, without the dot
   void (*write)(const tree::Report&, const RenderOptions&, OutputSink&);
+  // Written when -f is not given.
+  bool by_default = true;
 
   // The whole file as a string.
   std::string render(const tree::Report& report, const RenderOptions& opts) const;
 };
 
-// All formats in a fixed order (md, html, txt).
+// All formats in a fixed order (md, html, txt, docx).
 std::span<const OutputFormat> output_formats();
 const OutputFormat* find_output_format(std::string_view name);
 

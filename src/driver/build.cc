@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <future>
 #include <optional>
@@ -168,11 +169,38 @@ bool emit_diagnostics(Diagnostics& diags, const CommonOptions& o, const PrintOpt
 
 }  // namespace
 
+namespace {
+
+// SOURCE_DATE_EPOCH as the time of a build (reproducible-builds.org), in
+// W3CDTF; empty when it is not set. A value that is not a whole number of
+// seconds between 1970 and 9999 is an error, as the convention asks.
+std::string source_date_epoch() {
+  const char* value = std::getenv("SOURCE_DATE_EPOCH");
+  if (value == nullptr) return {};
+  std::string_view v = value;
+  bool ok = !v.empty() && v.size() <= 12 &&
+            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  long long seconds = ok ? std::stoll(std::string(v)) : -1;
+  if (!ok || seconds > 253402300799LL)
+    throw UsageError("SOURCE_DATE_EPOCH is '" + text::printable(v) +
+                     "', not a number of seconds since 1970");
+  std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
+                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+}  // namespace
+
 void validate_options(const CommonOptions& o, const BuildOptions* b) {
   check_options(o);
   make_policy(o);
   make_print_options(o);
-  if (b) selected_formats(b->formats);
+  if (b) {
+    selected_formats(b->formats);
+    source_date_epoch();
+  }
 }
 
 int run_check(const CommonOptions& o, FolderOutput& io) {
@@ -237,6 +265,7 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
   }
   RenderOptions ropts;
   ropts.width = b.width;
+  ropts.timestamp = source_date_epoch();
   std::vector<std::future<void>> rendered;
   for (std::size_t i = 1; i < formats.size() && !io.buffered; ++i)
     rendered.push_back(std::async(std::launch::async, formats[i]->write, std::cref(*report),
@@ -289,12 +318,15 @@ std::vector<const OutputFormat*> selected_formats(const std::vector<std::string>
   for (const auto& f : output_formats()) known.emplace_back(f.name);
   for (const auto& name : names) {
     if (!find_output_format(name)) {
-      throw UsageError("unknown output format '" + name + "' (expected md, html or txt)" +
+      std::string expected;
+      for (std::size_t i = 0; i < known.size(); ++i)
+        expected += (i == 0 ? "" : i + 1 == known.size() ? " or " : ", ") + known[i];
+      throw UsageError("unknown output format '" + name + "' (expected " + expected + ")" +
                        did_you_mean(name, known));
     }
   }
   for (const auto& f : output_formats()) {
-    bool wanted = names.empty();
+    bool wanted = names.empty() && f.by_default;
     for (const auto& name : names) wanted = wanted || name == f.name;
     if (wanted) result.push_back(&f);
   }

@@ -16,10 +16,11 @@ namespace cwg {
 
 namespace {
 
-constexpr std::array<OutputFormat, 3> formats = {{
+constexpr std::array<OutputFormat, 4> formats = {{
     {"md", "md", render_markdown},
     {"html", "html", render_html},
     {"txt", "txt", render_text},
+    {"docx", "docx", render_docx, false},
 }};
 
 }  // namespace
@@ -57,6 +58,10 @@ std::string render_markdown(const tree::Report& report, const RenderOptions& opt
 
 std::string render_html(const tree::Report& report, const RenderOptions& opts) {
   return render_to_string(render_html, report, opts);
+}
+
+std::string render_docx(const tree::Report& report, const RenderOptions& opts) {
+  return render_to_string(render_docx, report, opts);
 }
 
 const OutputFormat* find_output_format(std::string_view name) {

@@ -78,7 +78,8 @@ TEST_CASE("every renderer writes the same bytes whatever the size of its pieces"
       format.write(report, whole, one);
       REQUIRE(one.pieces.size() == 1);
       const std::string expected = one.pieces[0];
-      REQUIRE(expected.size() > 8 * 4096);
+      // A DOCX is compressed: the same report makes fewer bytes.
+      REQUIRE(expected.size() > (format.name == "docx" ? 4 : 8) * 4096);
       for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{4096}}) {
         INFO("pieces of " << chunk);
         RenderOptions opts = whole;

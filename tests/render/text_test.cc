@@ -351,16 +351,22 @@ TEST_CASE("render helpers: flatten, pad and column widths", "[render]") {
 
 TEST_CASE("render helpers: output formats", "[render]") {
   auto formats = output_formats();
-  REQUIRE(formats.size() == 3);
+  REQUIRE(formats.size() == 4);
   CHECK(formats[0].name == "md");
   CHECK(formats[0].extension == "md");
   CHECK(formats[1].name == "html");
   CHECK(formats[1].extension == "html");
   CHECK(formats[2].name == "txt");
   CHECK(formats[2].extension == "txt");
+  CHECK(formats[3].name == "docx");
+  CHECK(formats[3].extension == "docx");
+  // A build without -f writes the text formats; a DOCX is asked for.
+  CHECK(formats[0].by_default);
+  CHECK_FALSE(formats[3].by_default);
   REQUIRE(find_output_format("txt") != nullptr);
   using Writer = void (*)(const tree::Report&, const RenderOptions&, OutputSink&);
   CHECK(find_output_format("txt")->write == Writer{&render_text});
   CHECK(find_output_format("md")->write == Writer{&render_markdown});
-  CHECK(find_output_format("pdf") == nullptr);
+  CHECK(find_output_format("docx")->write == Writer{&render_docx});
+  CHECK(find_output_format("odt") == nullptr);
 }
