@@ -142,9 +142,9 @@ cwgreport -|-h --help --version
 cwgreport build --col|--color
 cwgreport build --color ''|auto always never
 cwgreport build --color = al|always
-cwgreport build -f ''|md html txt
-cwgreport build -f md,|md,html md,txt
-cwgreport build --format md,html,|md,html,txt
+cwgreport build -f ''|md html txt docx
+cwgreport build -f md,|md,html md,txt md,docx
+cwgreport build --format md,html,|md,html,txt md,html,docx
 cwgreport check --diagnostics-format ''|human json sarif github
 cwgreport check --diagnostics-format js|json
 cwgreport check m|meeting14 meeting15

@@ -64,7 +64,7 @@ _cwgreport() {
         last=${cur##*,}
       fi
       local f words=""
-      for f in md html txt; do
+      for f in md html txt docx; do
         [[ ,$done_part == *,$f,* ]] || words+="$done_part$f "
       done
       _cwgreport_words "$words" "$done_part$last"
