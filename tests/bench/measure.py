@@ -5,7 +5,8 @@
 
 Called by run.sh, which builds the programs and generates the inputs:
 
-    measure.py --work DIR --cwgreport BIN --floor BIN --root REPO --out FILE [--quick]
+    measure.py --work DIR --cwgreport BIN --floor BIN --render-time BIN --root REPO --out FILE
+               [--quick]
 
 The measurements are also kept in DIR/results.json; --report-only rewrites
 the page from that file without measuring again.
@@ -99,6 +100,7 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("--cwgreport", required=True)
     ap.add_argument("--floor", required=True)
+    ap.add_argument("--render-time", required=True)
     ap.add_argument("--root", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--quick", action="store_true")
@@ -145,6 +147,19 @@ def main():
         b.time(f"p{n}-cmark", ["cmark-gfm", "-e", "table", "-e", "strikethrough", md], runs[n])
         if n <= 10000 and not (quick and n > 1000):
             b.pandoc(f"p{n}-pandoc", md, {100: 5, 1000: 3, 10000: 2}[n] if not quick else 1)
+
+    # The renderers alone, on the compiled 10,000-paragraph report: the DOCX
+    # renderer against the HTML one (render_time times each in process).
+    print("renderers alone", file=sys.stderr)
+    out = subprocess.run([args.render_time, os.path.join(W, "p10000"), "3" if quick else "21",
+                          "html", "docx"], check=True, capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        name, wall_s, cpu_s, size = line.split()
+        b.rows[f"render-{name}"] = {"wall": float(wall_s), "cpu": float(cpu_s), "rss": None,
+                                    "runs": 3 if quick else 21, "bytes": int(size),
+                                    "command": f"render_time p10000 {name}"}
+        print(f"  render-{name:21s} {float(wall_s) * 1000:10.1f} ms wall "
+              f"{float(cpu_s) * 1000:10.1f} ms cpu", file=sys.stderr)
 
     print("pathological inputs", file=sys.stderr)
     corner_runs = 2 if quick else 5
@@ -240,7 +255,9 @@ def write_report(args, rows, sizes, load_before, load_after, date):
     add("## Results")
     add("")
     add("Wall: median elapsed time. CPU: mean user + system time. Memory: peak resident")
-    add("set. Source: the YAML files' size.")
+    add("set. Source: the YAML files' size. The renderers alone (in process, on the compiled")
+    add("report, by `tests/bench/render_time.cc`): median wall time and median CPU time of")
+    add("the rendering thread.")
     add("")
     add("| input | source | command | wall | CPU | memory |")
     add("|---|---:|---|---:|---:|---:|")
@@ -265,6 +282,9 @@ def write_report(args, rows, sizes, load_before, load_after, date):
         row("", kib(md_size[f"p{n}"]) + " md", "cmark-gfm → HTML", f"p{n}-cmark")
         if f"p{n}-pandoc" in rows:
             row("", "", "pandoc → md + html + txt", f"p{n}-pandoc")
+    if "render-docx" in rows:
+        row("10,000 paragraphs, report tree", "", "HTML renderer alone", "render-html")
+        row("", "", "DOCX renderer alone", "render-docx")
     row("1,000 paragraphs, 5,000 documents", kib(src["docs5000"]), "cwgreport build",
         "docs5000-build")
     row("1,000 paragraphs, 10,000 documents", kib(src["docs10000"]), "cwgreport build",
@@ -304,6 +324,10 @@ def write_report(args, rows, sizes, load_before, load_after, date):
         target("10,000 paragraphs: ≥ 30× faster than pandoc for the same outputs",
                wall("p10000-pandoc") / wall("p10000-build"),
                cpu("p10000-pandoc") / cpu("p10000-build"), lambda v: v >= 30, "pandoc")
+    if "render-docx" in rows:
+        target("10,000 paragraphs: DOCX renderer ≤ 1.5× the HTML renderer",
+               wall("render-docx") / wall("render-html"),
+               cpu("render-docx") / cpu("render-html"), lambda v: v <= 1.5, "docx")
     for a, c in ((1000, 10000), (10000, 100000)):
         if f"p{c}-build" not in rows:
             continue
@@ -351,6 +375,11 @@ def write_report(args, rows, sizes, load_before, load_after, date):
             "the wall time drops below the CPU time; on this shared machine (see the load "
             "average below) the other processes held the second core. Getting to 1.5× "
             "would take renderers and a report tree that allocate far less per word."),
+        "docx": (
+            "**DOCX against HTML.** WordprocessingML takes more markup per word than "
+            "HTML (a run and its properties around every piece of text), and the DOCX "
+            "is built whole in memory, then deflated into its zip, where the HTML "
+            "streams to its file."),
         "pandoc": (
             "**Against pandoc.** pandoc is a general converter written in Haskell; its "
             "start-up and its document model cost far more per byte."),
@@ -384,7 +413,8 @@ def write_report(args, rows, sizes, load_before, load_after, date):
             "(rows above), and longer than the whole build. Paragraphs of real reports "
             "are a few hundred bytes."),
     }
-    for key in ("sample-vs-cmark", "floor", "pandoc", "linear", "memory", "docs", "big"):
+    for key in ("sample-vs-cmark", "floor", "docx", "pandoc", "linear", "memory", "docs",
+                "big"):
         if key in gaps:
             add(textwrap.fill(notes[key], 80))
             add("")
