@@ -13,17 +13,19 @@
 
 #include "cwgreport/render.h"
 #include "render/render.h"
+#include "text/report_text.h"
 
 // After the C++ headers: houdini.h defines `likely` and `unlikely` as macros
 // for its own use, and they must not reach any other code.
 #include <cmark-gfm.h>
 #include <cmark-gfm/buffer.h>
 #include <cmark-gfm/houdini.h>
-#include <utf8proc.h>
 #undef likely
 #undef unlikely
 
 namespace cwg {
+
+using text::html_text;
 namespace {
 
 using tree::Align;
@@ -36,46 +38,8 @@ using tree::Report;
 using tree::Section;
 
 // ---------------------------------------------------------------------------
-// Text hygiene and escaping
-
-// Code points that HTML forbids in a document (controls other than tab and
-// line ends, noncharacters) and bytes that are not UTF-8 become U+FFFD, so
-// that the output stays valid whatever the sources held.
-bool forbidden_code_point(int32_t cp) {
-  if (cp < 0x20) return cp != '\t' && cp != '\n' && cp != '\r';
-  if (cp >= 0x7F && cp <= 0x9F) return true;
-  if (cp >= 0xFDD0 && cp <= 0xFDEF) return true;
-  return (cp & 0xFFFE) == 0xFFFE;
-}
-
-std::string clean_text(std::string_view s) {
-  bool plain = std::all_of(s.begin(), s.end(), [](char c) {
-    auto b = static_cast<unsigned char>(c);
-    return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n' || b == '\r';
-  });
-  if (plain) return std::string(s);
-
-  static constexpr std::string_view replacement = "\xEF\xBF\xBD";
-  std::string out;
-  out.reserve(s.size());
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  auto left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {
-      out += replacement;
-      n = 1;
-    } else if (forbidden_code_point(cp)) {
-      out += replacement;
-    } else {
-      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
-    }
-    p += n;
-    left -= n;
-  }
-  return out;
-}
+// Escaping: of text made fit for HTML first (text::html_text), so that the
+// output stays valid whatever the tree holds.
 
 // The escaping itself is cmark-gfm's houdini, the routine its own HTML
 // renderer relies on (not its secure mode, whose escaped "/" only makes the
@@ -103,8 +67,8 @@ std::string houdini(std::string_view s, Escape how) {
   return out;
 }
 
-std::string esc(std::string_view s) { return houdini(clean_text(s), Escape::html); }
-std::string esc_href(std::string_view s) { return houdini(clean_text(s), Escape::href); }
+std::string esc(std::string_view s) { return houdini(html_text(s), Escape::html); }
+std::string esc_href(std::string_view s) { return houdini(html_text(s), Escape::href); }
 
 std::string attr(std::string_view name, std::string_view value) {
   std::string out = " ";
@@ -252,7 +216,7 @@ std::string flatten(const Block& root) {
 // A valid HTML id is non-empty and has no ASCII whitespace; this keeps it to
 // characters that also read well in a URL fragment.
 std::string sanitize_id(std::string_view anchor) {
-  std::string id = clean_text(trim(anchor));
+  std::string id = html_text(trim(anchor));
   for (char& c : id) {
     auto b = static_cast<unsigned char>(c);
     bool keep = b >= 0x80 || ascii_alpha(c) || ascii_digit(c) || c == '-' || c == '_' || c == '.' ||

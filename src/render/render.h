@@ -1,4 +1,4 @@
-// Helpers shared by the renderers: display width, word wrapping, plain-text
+// Helpers shared by the renderers: word wrapping, plain-text
 // flattening, table layout and a line writer that owns prefixes and blank lines.
 #pragma once
 
@@ -12,20 +12,9 @@
 
 namespace cwg::detail {
 
-// Replaces C0 and C1 controls other than TAB and LF, and malformed UTF-8,
-// with U+FFFD: whatever slipped past the upstream checks must not reach a
-// terminal as an escape sequence.
-std::string sanitize(std::string_view text);
-
-// Columns a terminal gives `text`: wide (CJK) characters count 2, combining
-// marks 0, and a grapheme cluster counts as its widest code point so that
-// emoji sequences joined by U+200D count once. Controls count 0, a malformed
-// byte 1 (it prints as U+FFFD).
-int display_width(std::string_view text);
-
 // The plain text of inlines: an xref prints its text, a link its text plus
 // " (URL)" when the URL differs, a footnote reference "[N]", a soft break a
-// space and a hard break "\n". The result is sanitized.
+// space and a hard break "\n". The result is clean (text::report_text).
 std::string flatten(const tree::Inlines& inlines);
 
 // `text` on one line: LF and TAB become spaces (table cells, headings).
