@@ -183,7 +183,7 @@ class Builder {
     return b;
   }
 
-  tree::Block table(const Table& t) {
+  tree::Block table(const SourceTable& t) {
     tree::Block b;
     b.kind = tree::Block::Kind::table;
     b.table.caption = md_.convert_inline(t.caption);

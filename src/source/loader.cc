@@ -1220,10 +1220,10 @@ class Loader {
     return quote;
   }
 
-  std::optional<Table> load_table(const yaml::Node& n) {
+  std::optional<SourceTable> load_table(const yaml::Node& n) {
     if (!expect(n, yaml::Kind::map, "'table'", diags_)) return std::nullopt;
     MapReader tr(n, "a table", diags_, keys("table"));
-    Table table;
+    SourceTable table;
     table.loc = n.loc;
     table.caption = tr.text("caption");
     MapReader none(kNoKeys, "", diags_, {});
