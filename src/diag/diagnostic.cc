@@ -121,6 +121,11 @@ void SourceFiles::add(std::string path, std::string contents) {
   files_[std::move(path)] = File{std::move(contents), std::move(lines)};
 }
 
+void SourceFiles::copy_from(const SourceFiles& from, std::string_view path) {
+  auto it = from.files_.find(path);
+  if (it != from.files_.end()) files_.insert_or_assign(it->first, it->second);
+}
+
 const std::string* SourceFiles::find(std::string_view path) const {
   auto it = files_.find(path);
   return it == files_.end() ? nullptr : &it->second.contents;

@@ -635,8 +635,7 @@ class Prefetcher {
       return std::nullopt;
     }
     nodes = slot.nodes;
-    if (const std::string* text = slot.diags->sources().find(slot.display))
-      diags.sources().add(slot.display, *text);
+    diags.sources().copy_from(slot.diags->sources(), slot.display);
     diags.absorb(*slot.diags);
     std::optional<yaml::Node> root = std::move(slot.root);
     slot.diags.reset();
