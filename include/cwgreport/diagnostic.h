@@ -6,12 +6,17 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cwg {
+
+namespace text {
+class LineIndex;
+}
 
 // A position in a source file. Lines and columns are 1-based; column counts
 // bytes, as compilers do. line == 0 means "the whole file" (or unknown).
@@ -69,16 +74,27 @@ struct DiagnosticPolicy {
 // The text of every file read, so that diagnostics can quote source lines.
 class SourceFiles {
  public:
+  // Keeps `contents` and indexes its lines, once.
   void add(std::string path, std::string contents);
+  // Keeps the file `path` that `from` read, with its index; nothing when
+  // `from` did not read it.
+  void copy_from(const SourceFiles& from, std::string_view path);
   const std::string* find(std::string_view path) const;
+  // The line index of a file read, for every offset a phase turns into a
+  // line and a column; nothing when the file was not read. Valid until the
+  // same path is added again.
+  const text::LineIndex* lines(std::string_view path) const;
   // The paths of the files read, in sorted order.
   std::vector<std::string> paths() const;
   // The text of the given 1-based line without its line break, or nothing.
-  // Reads the file from its start: the printers index each file once instead.
   std::optional<std::string_view> line(std::string_view path, int line) const;
 
  private:
-  std::map<std::string, std::string, std::less<>> files_;
+  struct File {
+    std::string contents;
+    std::shared_ptr<const text::LineIndex> lines;  // shared: SourceFiles is copied
+  };
+  std::map<std::string, File, std::less<>> files_;
 };
 
 // The search behind "did you mean": candidates are offered one at a time and

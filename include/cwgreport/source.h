@@ -90,7 +90,9 @@ struct Quote {
   Location loc;
 };
 
-struct Table {
+// A table as a source writes it, every cell a Text; the builder makes it a
+// tree::Table, whose cells are inlines.
+struct SourceTable {
   Text caption;
   std::vector<Text> columns;  // header cells
   std::vector<Text> align;    // left | center | right, one per column or none
@@ -108,7 +110,7 @@ struct Paragraph {
   std::vector<Text> presents;
   bool numbered = true;
   std::vector<Quote> quote;             // zero or one
-  std::vector<Table> table;             // zero or one
+  std::vector<SourceTable> table;       // zero or one
   std::vector<List> list;               // zero or one
   std::vector<DocumentList> documents;  // zero or one
   std::vector<Footnote> footnotes;

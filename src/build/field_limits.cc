@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "check/refs.h"
+#include "text/line_index.h"
 
 namespace cwg {
 
@@ -66,15 +67,8 @@ Location locate(const SourceFiles& files, const Text& text, std::size_t pos) {
     ++at;
   }
   if (at == npos) return text.loc;
-  const auto begin = file->begin() + static_cast<std::ptrdiff_t>(text.offset);
-  const auto end = file->begin() + static_cast<std::ptrdiff_t>(at);
-  const auto lines = std::count(begin, end, '\n');
-  if (lines == 0) {
-    return {text.loc.file, text.loc.line, text.loc.column + static_cast<int>(at - text.offset)};
-  }
-  const std::size_t line_start = file->rfind('\n', at - 1) + 1;
-  return {text.loc.file, text.loc.line + static_cast<int>(lines),
-          static_cast<int>(at - line_start) + 1};
+  const auto p = files.lines(text.loc.file)->position(at);
+  return {text.loc.file, p.line, p.column};
 }
 
 void report(Diagnostics& diags, const Location& loc, std::string message,

@@ -12,8 +12,13 @@
 #include <memory>
 
 #include "build/field_limits.h"
+#include "text/code_point.h"
+#include "text/report_text.h"
 
 namespace cwg {
+
+using text::is_noncharacter;
+using text::report_text;
 
 namespace {
 
@@ -54,10 +59,6 @@ std::optional<std::pair<std::size_t, std::size_t>> read_marker(std::string_view 
   }
   if (digits == 0 || s.substr(i, kMarkerClose.size()) != kMarkerClose) return std::nullopt;
   return std::pair{index, i + kMarkerClose.size() - at};
-}
-
-bool is_noncharacter(char32_t cp) {
-  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
 // Whether `text` holds a noncharacter. The reader lets none through; a text
@@ -191,7 +192,7 @@ class TextConverter {
   // The text with each reference, and each '&' that would decode to a
   // noncharacter, replaced by a marker.
   std::string prepare() {
-    if (has_noncharacter(text_.value)) cleaned_ = sanitize_text(text_.value);
+    if (has_noncharacter(text_.value)) cleaned_ = report_text(text_.value);
     const std::string& v = cleaned_ ? *cleaned_ : text_.value;
     auto tokens = scan_refs(v);
     std::string out;
@@ -233,10 +234,10 @@ class TextConverter {
       node.target = "fn-" + node.text;
     } else if (resolved && !resolved->target.empty()) {
       node.kind = tree::Inline::Kind::xref;
-      node.text = sanitize_text(resolved->text);
+      node.text = report_text(resolved->text);
       node.target = resolved->target;
     } else {
-      node.text = sanitize_text(resolved ? resolved->text : raw);
+      node.text = report_text(resolved ? resolved->text : raw);
     }
     markers_.push_back({std::move(node), std::move(raw)});
     append_marker(out, markers_.size() - 1);
@@ -263,9 +264,9 @@ class TextConverter {
 
   static void push_text(tree::Inlines& out, std::string_view s) {
     if (!out.empty() && out.back().kind == tree::Inline::Kind::text) {
-      out.back().text += apply_typography(sanitize_text(s));
+      out.back().text += apply_typography(report_text(s));
     } else {
-      out.push_back({tree::Inline::Kind::text, apply_typography(sanitize_text(s)), {}, {}});
+      out.push_back({tree::Inline::Kind::text, apply_typography(report_text(s)), {}, {}});
     }
   }
 
@@ -304,7 +305,7 @@ class TextConverter {
           add_text(out, literal(n));
           break;
         case CMARK_NODE_CODE:
-          out.push_back({K::code, sanitize_text(expand(literal(n))), {}, {}});
+          out.push_back({K::code, report_text(expand(literal(n))), {}, {}});
           break;
         case CMARK_NODE_SOFTBREAK:
           out.push_back({K::softbreak, {}, {}, {}});
@@ -320,7 +321,7 @@ class TextConverter {
           break;
         case CMARK_NODE_LINK: {
           const char* url = cmark_node_get_url(n);
-          out.push_back({K::link, {}, sanitize_text(expand(url ? url : "")), inlines(n)});
+          out.push_back({K::link, {}, report_text(expand(url ? url : "")), inlines(n)});
           break;
         }
         case CMARK_NODE_IMAGE:
@@ -416,7 +417,7 @@ class TextConverter {
         return block;
       case CMARK_NODE_CODE_BLOCK:
         block.kind = tree::Block::Kind::paragraph;
-        block.text.push_back({tree::Inline::Kind::code, sanitize_text(expand(literal(b))), {}, {}});
+        block.text.push_back({tree::Inline::Kind::code, report_text(expand(literal(b))), {}, {}});
         return block;
       case CMARK_NODE_HTML_BLOCK:
         warn_html(literal(b));
@@ -524,51 +525,6 @@ std::string apply_typography(std::string_view text) {
       }
     }
     out += nbsp ? "\u00A0" : " ";
-  }
-  return out;
-}
-
-std::string sanitize_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  auto byte = [&](std::size_t k) {
-    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    // Runs without a control character or the lead byte of a control or a
-    // noncharacter are copied whole.
-    std::size_t run = i;
-    while (run < text.size()) {
-      auto r = static_cast<unsigned char>(text[run]);
-      if ((r < 0x20 && r != '\t' && r != '\n') || r == 0x7F || r == 0xC2 || r == 0xEF ||
-          (r >= 0xF0 && r <= 0xF4))
-        break;
-      ++run;
-    }
-    if (run > i) {
-      out.append(text.data() + i, run - i);
-      i = run - 1;
-      continue;
-    }
-    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
-      out += "\uFFFD";
-    } else if (c == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) {
-      out += "\uFFFD";  // a C1 control character
-      ++i;
-    } else if (c == 0xEF && byte(i + 1) == 0xB7 && byte(i + 2) >= 0x90 && byte(i + 2) <= 0xAF) {
-      out += "\uFFFD";  // U+FDD0..U+FDEF, noncharacters
-      i += 2;
-    } else if (c == 0xEF && byte(i + 1) == 0xBF && byte(i + 2) >= 0xBE && byte(i + 2) <= 0xBF) {
-      out += "\uFFFD";  // U+FFFE, U+FFFF
-      i += 2;
-    } else if (c >= 0xF0 && c <= 0xF4 && (byte(i + 1) & 0x0F) == 0x0F && byte(i + 2) == 0xBF &&
-               byte(i + 3) >= 0xBE && byte(i + 3) <= 0xBF) {
-      out += "\uFFFD";  // U+1FFFE, U+1FFFF ... U+10FFFF, noncharacters
-      i += 3;
-    } else {
-      out += static_cast<char>(c);
-    }
   }
   return out;
 }

@@ -42,10 +42,4 @@ class MarkdownConverter {
 // "Decision") and its number and between a day and its month.
 std::string apply_typography(std::string_view text);
 
-// Replaces control characters (which cmark can produce from numeric
-// character references such as `&#27;`) with U+FFFD, so no renderer can
-// emit a terminal escape sequence; and noncharacters, which the converter
-// uses internally and which must never reach an output.
-std::string sanitize_text(std::string_view text);
-
 }  // namespace cwg

@@ -10,8 +10,11 @@
 #include "build/markdown_fields.h"
 #include "lang/labels.h"
 #include "lang/ordinals.h"
+#include "text/report_text.h"
 
 namespace cwg {
+
+using text::report_text;
 
 namespace {
 
@@ -23,9 +26,7 @@ tree::ListStyle style_of(std::string_view s) {
   return tree::ListStyle::bullet;
 }
 
-tree::Inline text_node(std::string s) {
-  return {tree::Inline::Kind::text, sanitize_text(s), {}, {}};
-}
+tree::Inline text_node(std::string s) { return {tree::Inline::Kind::text, report_text(s), {}, {}}; }
 
 class Builder {
  public:
@@ -62,8 +63,8 @@ class Builder {
         std::string title = p ? role_title(src_, p->role.value) : "";
         if (!title.empty()) r.signature.role = title + ", " + src_.group.acronym.value;
       }
-      r.signature.name = sanitize_text(r.signature.name);
-      r.signature.role = sanitize_text(r.signature.role);
+      r.signature.name = report_text(r.signature.name);
+      r.signature.role = report_text(r.signature.role);
     }
     // Footnotes in the order of their first mark; a footnote's own text may
     // mark further footnotes, which join the end of the list.
@@ -85,7 +86,7 @@ class Builder {
     tree::Cover out;
     auto add = [](std::vector<tree::CoverField>& side, std::string name, std::string label,
                   std::string value) {
-      if (!value.empty()) side.push_back({std::move(name), std::move(label), sanitize_text(value)});
+      if (!value.empty()) side.push_back({std::move(name), std::move(label), report_text(value)});
     };
     add(out.left, "session", "", c.session.value);
     std::string place = c.place.value;
@@ -104,11 +105,11 @@ class Builder {
       add(out.right, "original", only ? "" : std::string(words_.original), c.original.value);
     }
     if (c.source.present) {
-      out.source_line = sanitize_text(c.source.value);
+      out.source_line = report_text(c.source.value);
     } else if (c.author.present) {
-      out.source_line = sanitize_text(fmt::format(
-          fmt::runtime(words_.report_by), fmt::arg("role", role_title(src_, c.author.value)),
-          fmt::arg("group", src_.group.name.value)));
+      out.source_line = report_text(fmt::format(fmt::runtime(words_.report_by),
+                                                fmt::arg("role", role_title(src_, c.author.value)),
+                                                fmt::arg("group", src_.group.name.value)));
     }
     return out;
   }
@@ -118,9 +119,9 @@ class Builder {
     for (const auto& m : src_.meetings)
       if (m.number.present) numbers.push_back(ordinal_numeral(m.number.value));
     auto pattern = numbers.size() > 1 ? words_.short_title_many : words_.short_title_one;
-    return sanitize_text(fmt::format(fmt::runtime(pattern),
-                                     fmt::arg("acronym", src_.group.acronym.value),
-                                     fmt::arg("meetings", lang::join_list(words_, numbers))));
+    return report_text(fmt::format(fmt::runtime(pattern),
+                                   fmt::arg("acronym", src_.group.acronym.value),
+                                   fmt::arg("meetings", lang::join_list(words_, numbers))));
   }
 
   std::vector<tree::Block> blocks(const Text& text) {
@@ -172,7 +173,7 @@ class Builder {
         p.kind = tree::Block::Kind::elision;
       } else {
         p.kind = tree::Block::Kind::paragraph;
-        p.number = sanitize_text(qp.number.value);
+        p.number = report_text(qp.number.value);
         MarkdownText t = md_.convert(qp.text);
         p.text = std::move(t.first);
         for (auto& c : t.rest) p.children.push_back(std::move(c));
@@ -182,7 +183,7 @@ class Builder {
     return b;
   }
 
-  tree::Block table(const Table& t) {
+  tree::Block table(const SourceTable& t) {
     tree::Block b;
     b.kind = tree::Block::Kind::table;
     b.table.caption = md_.convert_inline(t.caption);
@@ -286,7 +287,7 @@ std::string report_title(const Sources& src) {
   std::string title =
       fmt::format(fmt::runtime(pattern), fmt::arg("meetings", lang::join_list(labels, numbers)),
                   fmt::arg("group", src.group.name.value));
-  return sanitize_text(upper_case(title));
+  return report_text(upper_case(title));
 }
 
 tree::Report build_report(const Model& model, Diagnostics& diags) {

@@ -10,6 +10,7 @@
 #include "lang/labels.h"
 #include "lang/ordinals.h"
 #include "source/loader.h"
+#include "text/line_index.h"
 
 namespace cwg {
 
@@ -44,16 +45,13 @@ const Entity* Model::find_entity(std::string_view id) const {
 
 namespace {
 
-// Finds tokens of one text value in its source file. Lines are counted from
-// the value's own position, which the YAML reader knows, and only forward:
-// counting from the start of the file for each reference made a large file
-// with many references quadratic.
+// Finds tokens of one text value in its source file, and their lines and
+// columns with the file's line index: counting lines from the start of the
+// file for each reference made a large file with many references quadratic.
 class TextLocator {
  public:
   TextLocator(const SourceFiles& files, const Text& text)
-      : contents_(files.find(text.loc.file)), text_(text) {
-    reset_lines();
-  }
+      : contents_(files.find(text.loc.file)), lines_(files.lines(text.loc.file)), text_(text) {}
 
   // The position of the n-th occurrence (0-based) of `token` at or after the
   // value's start; the value's own location when there is none. Callers ask
@@ -83,44 +81,15 @@ class TextLocator {
   }
 
  private:
-  // A known point: the value's start, its line and the offset of that line.
-  // Line 1 starts at offset 0 whatever the column says (a byte-order mark).
-  void reset_lines() {
-    const Location& loc = text_.loc;
-    if (loc.line >= 1 && loc.column >= 1 &&
-        static_cast<std::size_t>(loc.column) <= text_.offset + 1) {
-      pos_ = text_.offset;
-      line_ = loc.line;
-      line_start_ = loc.line == 1 ? 0 : text_.offset - static_cast<std::size_t>(loc.column - 1);
-    } else {
-      pos_ = 0;
-      line_ = 1;
-      line_start_ = 0;
-    }
-  }
-
-  Location position(std::size_t at) {
-    if (at < pos_) reset_lines();
-    if (at < pos_) {
-      pos_ = 0;
-      line_ = 1;
-      line_start_ = 0;
-    }
-    for (std::size_t i = pos_; i < at; ++i) {
-      if ((*contents_)[i] == '\n') {
-        ++line_;
-        line_start_ = i + 1;
-      }
-    }
-    pos_ = at;
-    return Location{text_.loc.file, line_, static_cast<int>(at - line_start_) + 1};
+  Location position(std::size_t at) const {
+    const text::LinePosition p = lines_->position(at);
+    return Location{text_.loc.file, p.line, p.column};
   }
 
   const std::string* contents_;
+  const text::LineIndex* lines_;  // set with contents_
   const Text& text_;
-  std::size_t pos_ = 0, line_start_ = 0;
   std::size_t after_ = 0;  // the end of the last token found
-  int line_ = 1;
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> found_;  // count, last
 };
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "text/line_index.h"
 #include "text/printable.h"
 
 namespace cwg {
@@ -116,12 +117,23 @@ Severity DiagnosticPolicy::severity_of(std::string_view code, Severity default_s
 }
 
 void SourceFiles::add(std::string path, std::string contents) {
-  files_[std::move(path)] = std::move(contents);
+  auto lines = std::make_shared<const text::LineIndex>(contents);
+  files_[std::move(path)] = File{std::move(contents), std::move(lines)};
+}
+
+void SourceFiles::copy_from(const SourceFiles& from, std::string_view path) {
+  auto it = from.files_.find(path);
+  if (it != from.files_.end()) files_.insert_or_assign(it->first, it->second);
 }
 
 const std::string* SourceFiles::find(std::string_view path) const {
   auto it = files_.find(path);
-  return it == files_.end() ? nullptr : &it->second;
+  return it == files_.end() ? nullptr : &it->second.contents;
+}
+
+const text::LineIndex* SourceFiles::lines(std::string_view path) const {
+  auto it = files_.find(path);
+  return it == files_.end() ? nullptr : it->second.lines.get();
 }
 
 std::vector<std::string> SourceFiles::paths() const {
@@ -131,18 +143,9 @@ std::vector<std::string> SourceFiles::paths() const {
 }
 
 std::optional<std::string_view> SourceFiles::line(std::string_view path, int line) const {
-  const std::string* text = find(path);
-  if (!text || line < 1) return std::nullopt;
-  std::string_view rest = *text;
-  for (int n = 1; n < line; ++n) {
-    auto nl = rest.find('\n');
-    if (nl == std::string_view::npos) return std::nullopt;
-    rest.remove_prefix(nl + 1);
-  }
-  auto end = rest.find('\n');
-  std::string_view l = rest.substr(0, end);
-  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-  return l;
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second.lines->line(it->second.contents, line);
 }
 
 void Diagnostics::report(std::string_view code, Location loc, std::string message,

@@ -108,37 +108,16 @@ class LineMap {
   Point end_;
 };
 
-// The source lines diagnostics point at, for one printing: each file's line
-// starts are found once, and each long line is mapped once. Short lines are
-// mapped again for each diagnostic, at a cost bounded by their length.
+// The source lines diagnostics point at, for one printing: lines are found
+// with each file's line index (SourceFiles keeps one), and each long line is
+// mapped once. Short lines are mapped again for each diagnostic, at a cost
+// bounded by their length.
 class SourceIndex {
  public:
   explicit SourceIndex(const SourceFiles& files) : files_(files) {}
 
-  std::optional<std::string_view> line(std::string_view file, int line) {
-    auto it = lines_.find(file);
-    if (it == lines_.end()) {
-      FileLines index;
-      index.text = files_.find(file);
-      if (index.text) {
-        const std::string& t = *index.text;
-        index.starts.push_back(0);
-        for (std::size_t nl = t.find('\n'); nl != std::string::npos; nl = t.find('\n', nl + 1))
-          index.starts.push_back(nl + 1);
-      }
-      it = lines_.emplace(std::string(file), std::move(index)).first;
-    }
-    const FileLines& index = it->second;
-    if (!index.text || line < 1 || static_cast<std::size_t>(line) > index.starts.size())
-      return std::nullopt;
-    const std::string_view t = *index.text;
-    const std::size_t begin = index.starts[static_cast<std::size_t>(line) - 1];
-    const std::size_t end = static_cast<std::size_t>(line) < index.starts.size()
-                                ? index.starts[static_cast<std::size_t>(line)] - 1
-                                : t.size();
-    std::string_view l = t.substr(begin, end - begin);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    return l;
+  std::optional<std::string_view> line(std::string_view file, int line) const {
+    return files_.line(file, line);
   }
 
   // The map of a line that line() returned.
@@ -150,12 +129,7 @@ class SourceIndex {
  private:
   static constexpr std::size_t kShortLine = 512;
 
-  struct FileLines {
-    const std::string* text = nullptr;
-    std::vector<std::size_t> starts;
-  };
   const SourceFiles& files_;
-  std::map<std::string, FileLines, std::less<>> lines_;
   std::map<const char*, LineMap> long_lines_;
   std::optional<LineMap> scratch_;
 };

@@ -81,8 +81,8 @@ char32_t code_point(std::string_view ch) {
 // byte-order mark, and the noncharacters the reader rejects. The names of a
 // previous report can hold any of them, written as YAML escapes.
 bool must_escape(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
-         (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu;
+  return text::is_control(cp) || text::is_line_separator(cp) || cp == 0xFEFF ||
+         text::is_noncharacter(cp);
 }
 
 // One character of a double-quoted scalar: `"` and `\` escaped, and every
@@ -97,8 +97,8 @@ std::string escaped(std::string_view ch) {
   if (ch == "\r") return "\\r";
   const char32_t cp = code_point(ch);
   if (!must_escape(cp)) return std::string(ch);
-  if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu) return "\uFFFD";
-  if (cp < 0x20 || cp == 0x7F) return fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+  if (text::is_noncharacter(cp)) return "\uFFFD";
+  if (text::is_ascii_control(cp)) return fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
   return fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
 }
 
@@ -596,7 +596,7 @@ std::string date_problem(std::string_view v) {
 std::string line_problem(std::string_view v) {
   if (v.empty()) return "the value is empty";
   for (unsigned char c : v) {
-    if (c < 0x20 || c == 0x7F) return "the value holds a control character";
+    if (text::is_ascii_control(c)) return "the value holds a control character";
   }
   return "";
 }

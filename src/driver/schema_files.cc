@@ -207,7 +207,7 @@ std::string schema_modeline(std::string_view location, std::string_view kind,
 std::string schema_location_problem(std::string_view location) {
   if (location.empty()) return "the value is empty";
   for (unsigned char c : location) {
-    if (c < 0x20 || c == 0x7F) return "the value holds a control character";
+    if (text::is_ascii_control(c)) return "the value holds a control character";
     if (c == ' ') return "the value holds a space, which would end the modeline's '$schema=' value";
   }
   return "";

@@ -18,6 +18,8 @@
 
 #include "cwgreport/render.h"
 #include "render/render.h"
+#include "text/report_text.h"
+#include "text/width.h"
 
 namespace cwg {
 namespace {
@@ -298,7 +300,7 @@ void add_runs(std::string_view text, const std::string& props, std::string& out)
     out += "</w:t></w:r>";
     return;
   }
-  std::string clean = detail::clean_markup_text(text);
+  std::string clean = text::html_text(text);
   std::string_view rest = clean;
   while (!rest.empty()) {
     std::size_t stop = rest.find_first_of("\t\n\r");
@@ -751,7 +753,7 @@ class DocxRenderer : public detail::ReportParts {
     auto measure = [&](const std::vector<Inlines>& cells) {
       for (std::size_t c = 0; c < cells.size() && c < columns; ++c)
         weight[c] =
-            std::max(weight[c], std::min(40, detail::display_width(detail::flatten(cells[c]))));
+            std::max(weight[c], std::min(40, text::display_width(detail::flatten(cells[c]))));
     };
     measure(t.header);
     for (const auto& r : t.rows) measure(r);

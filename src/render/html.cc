@@ -12,8 +12,11 @@
 
 #include "cwgreport/render.h"
 #include "render/render.h"
+#include "text/report_text.h"
 
 namespace cwg {
+
+using text::html_text;
 namespace {
 
 using tree::Align;
@@ -26,9 +29,8 @@ using tree::Report;
 using tree::Section;
 
 // ---------------------------------------------------------------------------
-// Text hygiene and escaping
+// Escaping
 
-using detail::clean_markup_text;
 std::string esc(std::string_view s) { return detail::escape_markup(s); }
 std::string esc_href(std::string_view s) { return detail::escape_markup(s, detail::Escape::href); }
 
@@ -178,7 +180,7 @@ std::string flatten(const Block& root) {
 // A valid HTML id is non-empty and has no ASCII whitespace; this keeps it to
 // characters that also read well in a URL fragment.
 std::string sanitize_id(std::string_view anchor) {
-  std::string id = clean_markup_text(trim(anchor));
+  std::string id = html_text(trim(anchor));
   for (char& c : id) {
     auto b = static_cast<unsigned char>(c);
     bool keep = b >= 0x80 || ascii_alpha(c) || ascii_digit(c) || c == '-' || c == '_' || c == '.' ||

@@ -9,8 +9,11 @@
 
 #include "cwgreport/render.h"
 #include "render/render.h"
+#include "text/report_text.h"
 
 namespace cwg {
+
+using text::report_text;
 
 namespace {
 
@@ -95,7 +98,7 @@ std::string html_attribute(std::string_view s) {
 // "&amp;" is written "&amp;amp;": in a destination cmark decodes entities
 // before it removes backslashes, so "\&amp;" would still become "&".
 std::string link_destination(std::string_view url) {
-  std::string u = detail::sanitize(url);
+  std::string u = report_text(url);
   std::string out;
   if (u.find_first_of(" \t\n") != std::string::npos) {
     out += '<';
@@ -199,7 +202,7 @@ class InlineWriter {
   }
 
   void text(std::string_view raw) {
-    std::string s = detail::sanitize(raw);
+    std::string s = report_text(raw);
     const bool after_bracket = !out_.empty() && out_.back() == ']';
     size_t start = 0;
     if (protect_next_ && !s.empty() && !is_space(s[0]) && !is_ascii_punct(s[0])) {
@@ -361,7 +364,7 @@ class InlineWriter {
         if (in_link_) {
           // A link's text cannot hold a footnote reference: the mark is a
           // plain superscript there, as in the HTML.
-          std::string number = detail::sanitize(in.text);
+          std::string number = report_text(in.text);
           if (!number.empty()) raw("<sup>" + html_attribute(number) + "</sup>");
         } else {
           raw("[^" + footnote_label(in.text) + "]");
@@ -385,7 +388,7 @@ class InlineWriter {
   }
 
   void code(std::string_view raw_code) {
-    std::string c = detail::sanitize(raw_code);
+    std::string c = report_text(raw_code);
     std::replace(c.begin(), c.end(), '\n', ' ');
     if (c.empty()) return;  // an empty code span cannot be written
     if (context_ == Context::cell) {
@@ -582,15 +585,15 @@ void shown_tree(const Inlines& in, unsigned emphasis, bool in_link, Shown& out) 
     switch (x.kind) {
       case Inline::Kind::text:
       case Inline::Kind::xref:
-        shown_text(detail::sanitize(x.text), emphasis, out);
+        shown_text(report_text(x.text), emphasis, out);
         break;
       case Inline::Kind::footnote_ref:
-        shown_text(in_link ? detail::sanitize(x.text) : "[^" + footnote_label(x.text) + "]",
-                   emphasis, out);
+        shown_text(in_link ? report_text(x.text) : "[^" + footnote_label(x.text) + "]", emphasis,
+                   out);
         break;
       case Inline::Kind::link:
         if (x.children.empty())
-          shown_text(detail::sanitize(x.target), emphasis, out);
+          shown_text(report_text(x.target), emphasis, out);
         else
           shown_tree(x.children, emphasis, true, out);
         break;
@@ -651,7 +654,7 @@ bool emphasis_reads_back(std::string_view markup, std::string_view lead, const I
   cmark_parser_feed(parser.get(), markup.data(), markup.size());
   std::unique_ptr<cmark_node, NodeFree> doc(cmark_parser_finish(parser.get()));
   Shown want, got;
-  shown_text(detail::sanitize(lead), 0, want);
+  shown_text(report_text(lead), 0, want);
   shown_tree(in, 0, false, want);
   shown_parsed(doc.get(), 0, got);
   return want == got;
@@ -738,7 +741,7 @@ class MarkdownRenderer : public detail::ReportParts {
   void anchor(const std::string& id) {
     if (id.empty()) return;
     out_.blank_line();
-    out_.line("<a id=\"" + html_attribute(detail::sanitize(id)) + "\"></a>");
+    out_.line("<a id=\"" + html_attribute(report_text(id)) + "\"></a>");
   }
 
   // Lines joined by hard breaks, for the cover and the signature.
@@ -892,7 +895,7 @@ class MarkdownRenderer : public detail::ReportParts {
           marker, item.text, InlineWriter::Context::block, [&](InlineWriter& w) {
             // An item's anchor goes inline: a line of its own would end the list.
             if (!item.anchor.empty()) {
-              w.raw("<a id=\"" + html_attribute(detail::sanitize(item.anchor)) + "\"></a>");
+              w.raw("<a id=\"" + html_attribute(report_text(item.anchor)) + "\"></a>");
             }
             if (!marker.empty()) {
               w.text(marker);

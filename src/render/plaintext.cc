@@ -4,8 +4,13 @@
 
 #include "cwgreport/render.h"
 #include "render/render.h"
+#include "text/report_text.h"
+#include "text/width.h"
 
 namespace cwg {
+
+using text::display_width;
+using text::report_text;
 
 namespace {
 
@@ -29,7 +34,7 @@ class TextRenderer : public detail::ReportParts {
   void cover_and_title(const Report& r) override {
     cover(r.cover);
     if (!r.title.empty()) {
-      text_lines(detail::one_line(detail::sanitize(r.title)), "", "");
+      text_lines(detail::one_line(report_text(r.title)), "", "");
       out_.blank_line();
     }
   }
@@ -39,8 +44,8 @@ class TextRenderer : public detail::ReportParts {
   void annex(const Section& s, std::size_t) override { section(s); }
 
   void signature(const Signature& s) override {
-    if (!s.name.empty()) out_.line(detail::one_line(detail::sanitize(s.name)));
-    if (!s.role.empty()) out_.line(detail::one_line(detail::sanitize(s.role)));
+    if (!s.name.empty()) out_.line(detail::one_line(report_text(s.name)));
+    if (!s.role.empty()) out_.line(detail::one_line(report_text(s.role)));
     out_.blank_line();
   }
 
@@ -48,8 +53,8 @@ class TextRenderer : public detail::ReportParts {
     if (notes.empty()) return;
     out_.line(rule);
     for (const Footnote& f : notes) {
-      std::string mark = "[" + detail::one_line(detail::sanitize(f.number)) + "] ";
-      text_lines(detail::flatten(f.text), mark, std::string(detail::display_width(mark), ' '));
+      std::string mark = "[" + detail::one_line(report_text(f.number)) + "] ";
+      text_lines(detail::flatten(f.text), mark, std::string(display_width(mark), ' '));
     }
     out_.blank_line();
   }
@@ -59,9 +64,9 @@ class TextRenderer : public detail::ReportParts {
   // wrapping, the number padded to the TAB stop so that the text column
   // does not depend on a terminal's TAB setting.
   std::string number_prefix(std::string_view number) const {
-    std::string n = detail::one_line(detail::sanitize(number));
+    std::string n = detail::one_line(report_text(number));
     if (width_ == 0) return n + "\t";
-    if (detail::display_width(n) >= number_columns) return n + " ";
+    if (display_width(n) >= number_columns) return n + " ";
     return detail::pad(n, number_columns);
   }
 
@@ -80,15 +85,15 @@ class TextRenderer : public detail::ReportParts {
     for (const auto* fields : {&c.left, &c.right}) {
       for (const CoverField& f : *fields) {
         if (f.value.empty() && f.label.empty()) continue;
-        std::string l = detail::sanitize(f.label);
+        std::string l = report_text(f.label);
         if (!l.empty() && !f.value.empty()) l += ' ';
-        l += detail::sanitize(f.value);
+        l += report_text(f.value);
         out_.line(detail::one_line(l));
         any = true;
       }
     }
     if (!c.source_line.empty()) {
-      text_lines(detail::sanitize(c.source_line), "", "");
+      text_lines(report_text(c.source_line), "", "");
       any = true;
     }
     if (any) out_.blank_line();
@@ -97,18 +102,18 @@ class TextRenderer : public detail::ReportParts {
   void summary_box(const Report& r) {
     bool any = false;
     if (!r.summary.empty()) {
-      out_.line(detail::one_line(detail::sanitize(r.words.summary)));
+      out_.line(detail::one_line(report_text(r.words.summary)));
       blocks(r.summary, "");
       any = true;
     }
     if (!r.action.empty()) {
-      out_.line(detail::one_line(detail::sanitize(r.words.action_required)));
+      out_.line(detail::one_line(report_text(r.words.action_required)));
       blocks(r.action, "");
       any = true;
     }
     if (!r.references.empty()) {
       out_.line(rule);
-      out_.line(detail::one_line(detail::sanitize(r.words.references)));
+      out_.line(detail::one_line(report_text(r.words.references)));
       text_lines(detail::flatten(r.references), "", "");
       any = true;
     }
@@ -120,7 +125,7 @@ class TextRenderer : public detail::ReportParts {
     if (s.number.empty()) {
       if (!heading.empty()) text_lines(heading, "", "");
     } else if (heading.empty()) {
-      out_.line(detail::one_line(detail::sanitize(s.number)));
+      out_.line(detail::one_line(report_text(s.number)));
     } else {
       text_lines(heading, number_prefix(s.number), hanging_indent());
     }
@@ -158,7 +163,7 @@ class TextRenderer : public detail::ReportParts {
     std::string text = detail::flatten(b.text);
     if (!b.number.empty()) {
       if (text.empty()) {
-        out_.line(indent + detail::one_line(detail::sanitize(b.number)));
+        out_.line(indent + detail::one_line(report_text(b.number)));
       } else {
         text_lines(text, indent + number_prefix(b.number), indent + hanging_indent());
       }
@@ -172,8 +177,8 @@ class TextRenderer : public detail::ReportParts {
 
   void list(const Block& b, const std::string& indent) {
     for (const ListItem& item : b.items) {
-      std::string first = indent + detail::one_line(detail::sanitize(item.marker)) + " ";
-      std::string rest(detail::display_width(first), ' ');
+      std::string first = indent + detail::one_line(report_text(item.marker)) + " ";
+      std::string rest(display_width(first), ' ');
       text_lines(detail::flatten(item.text), first, rest);
       for (const Block& child : item.children) {
         if (child.kind == Block::Kind::list) {

@@ -1,18 +1,24 @@
-// The output format table and the helpers shared by the renderers: display
-// width, wrapping, flattening, table layout and the line writer.
+// The output format table and the helpers shared by the renderers: wrapping,
+// flattening, table layout and the line writer.
 #include "render/render.h"
 
 #include <cmark-gfm.h>
 #include <cmark-gfm/buffer.h>
 #include <cmark-gfm/houdini.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
 
 #include "cwgreport/render.h"
+#include "text/code_point.h"
+#include "text/report_text.h"
+#include "text/width.h"
 
 namespace cwg {
+
+using text::display_width;
+using text::is_ascii_control;
+using text::report_text;
 
 namespace {
 
@@ -75,21 +81,6 @@ namespace detail {
 
 namespace {
 
-constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// Decodes the code point at the start of `s`. Returns the bytes it takes,
-// or 0 when the bytes there are not well-formed UTF-8.
-size_t decode(std::string_view s, utf8proc_int32_t& cp) {
-  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                        static_cast<utf8proc_ssize_t>(s.size()), &cp);
-  return n > 0 ? static_cast<size_t>(n) : 0;
-}
-
-bool is_control(utf8proc_int32_t cp) {
-  if (cp == '\t' || cp == '\n') return false;
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
-}
-
 void rtrim(std::string& s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
 }
@@ -101,7 +92,7 @@ void flatten_into(const tree::Inlines& inlines, std::string& out) {
       case Kind::text:
       case Kind::code:
       case Kind::xref:
-        out += sanitize(in.text);
+        out += report_text(in.text);
         break;
       case Kind::emph:
       case Kind::strong:
@@ -111,7 +102,7 @@ void flatten_into(const tree::Inlines& inlines, std::string& out) {
       case Kind::link: {
         std::string text;
         flatten_into(in.children, text);
-        std::string url = sanitize(in.target);
+        std::string url = report_text(in.target);
         out += text;
         // A link whose text is its address ("https://itu.int", or an e-mail
         // address for "mailto:") would only print the address twice.
@@ -123,7 +114,7 @@ void flatten_into(const tree::Inlines& inlines, std::string& out) {
         break;
       }
       case Kind::footnote_ref:
-        out += "[" + sanitize(in.text) + "]";
+        out += "[" + report_text(in.text) + "]";
         break;
       case Kind::softbreak:
         out += ' ';
@@ -137,44 +128,8 @@ void flatten_into(const tree::Inlines& inlines, std::string& out) {
 
 }  // namespace
 
-namespace {
-
-bool forbidden_in_markup(utf8proc_int32_t cp) {
-  if (cp < 0x20) return cp != '\t' && cp != '\n' && cp != '\r';
-  if (cp >= 0x7F && cp <= 0x9F) return true;
-  if (cp >= 0xFDD0 && cp <= 0xFDEF) return true;
-  return (cp & 0xFFFE) == 0xFFFE;
-}
-
-}  // namespace
-
-std::string clean_markup_text(std::string_view s) {
-  bool plain = std::all_of(s.begin(), s.end(), [](char c) {
-    auto b = static_cast<unsigned char>(c);
-    return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n' || b == '\r';
-  });
-  if (plain) return std::string(s);
-
-  std::string out;
-  out.reserve(s.size());
-  while (!s.empty()) {
-    utf8proc_int32_t cp = 0;
-    size_t n = decode(s, cp);
-    if (n == 0) {
-      out += replacement;
-      n = 1;
-    } else if (forbidden_in_markup(cp)) {
-      out += replacement;
-    } else {
-      out.append(s.data(), n);
-    }
-    s.remove_prefix(n);
-  }
-  return out;
-}
-
 std::string escape_markup(std::string_view text, Escape how) {
-  std::string s = clean_markup_text(text);
+  std::string s = text::html_text(text);
   // bufsize_t is 32-bit: feed long strings in pieces. Both escapes work
   // byte by byte, so splitting anywhere is harmless.
   static constexpr size_t chunk = size_t{1} << 28;
@@ -204,68 +159,6 @@ void walk_report(const tree::Report& r, ReportParts& parts) {
   for (std::size_t i = 0; i < r.annexes.size(); ++i) parts.annex(r.annexes[i], i);
   parts.end_body();
   parts.footnotes(r.footnotes);
-}
-
-std::string sanitize(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  while (!text.empty()) {
-    // Printable ASCII, nearly all of a report, is copied a run at a time.
-    std::size_t run = 0;
-    while (run < text.size()) {
-      const auto c = static_cast<unsigned char>(text[run]);
-      if (c >= 0x7F || (c < 0x20 && c != '\t' && c != '\n')) break;
-      ++run;
-    }
-    if (run > 0) {
-      out.append(text.data(), run);
-      text.remove_prefix(run);
-      continue;
-    }
-    utf8proc_int32_t cp = 0;
-    size_t n = decode(text, cp);
-    if (n == 0) {
-      out += replacement;
-      text.remove_prefix(1);
-      continue;
-    }
-    if (is_control(cp)) {
-      out += replacement;
-    } else {
-      out += text.substr(0, n);
-    }
-    text.remove_prefix(n);
-  }
-  return out;
-}
-
-int display_width(std::string_view text) {
-  int total = 0;
-  int cluster = 0;  // width of the grapheme cluster being read
-  utf8proc_int32_t prev = -1;
-  utf8proc_int32_t state = 0;
-  while (!text.empty()) {
-    utf8proc_int32_t cp = 0;
-    size_t n = decode(text, cp);
-    if (n == 0) {
-      total += cluster + 1;
-      cluster = 0;
-      prev = -1;
-      state = 0;
-      text.remove_prefix(1);
-      continue;
-    }
-    if (prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) {
-      total += cluster;
-      cluster = 0;
-    }
-    if (!is_control(cp) && cp != '\t' && cp != '\n') {
-      cluster = std::max(cluster, std::max(0, utf8proc_charwidth(cp)));
-    }
-    prev = cp;
-    text.remove_prefix(n);
-  }
-  return total + cluster;
 }
 
 std::string flatten(const tree::Inlines& inlines) {
@@ -432,8 +325,7 @@ UrlKind classify_url_once(std::string_view raw) {
   while (!u.empty() && u.back() == ' ') u.remove_suffix(1);
   if (u.empty()) return UrlKind::unsafe;
   for (char c : u) {
-    auto b = static_cast<unsigned char>(c);
-    if (b < 0x20 || b == 0x7F) return UrlKind::unsafe;
+    if (is_ascii_control(static_cast<unsigned char>(c))) return UrlKind::unsafe;
   }
 
   size_t end = u.find_first_of(":/?#\\");

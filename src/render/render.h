@@ -1,4 +1,4 @@
-// Helpers shared by the renderers: display width, word wrapping, plain-text
+// Helpers shared by the renderers: word wrapping, plain-text
 // flattening, table layout and a line writer that owns prefixes and blank lines.
 #pragma once
 
@@ -12,33 +12,19 @@
 
 namespace cwg::detail {
 
-// Replaces C0 and C1 controls other than TAB and LF, and malformed UTF-8,
-// with U+FFFD: whatever slipped past the upstream checks must not reach a
-// terminal as an escape sequence.
-std::string sanitize(std::string_view text);
-
-// Text for an HTML or XML document: code points that HTML forbids (controls
-// other than TAB, LF and CR, noncharacters, which include the U+FFFE and
-// U+FFFF that XML 1.0 forbids) and bytes that are not UTF-8 become U+FFFD,
-// so that the output stays valid whatever the sources held.
-std::string clean_markup_text(std::string_view text);
-
-// `text` cleaned as above, then escaped by cmark-gfm's houdini, the routine
-// its own HTML renderer relies on: as HTML text (& < > " ' become
-// references, which XML 1.0 reads the same) or as a URL (percent-encoded).
-// The result is valid as text and inside a double-quoted attribute.
+// `text` made fit for HTML or XML (text::html_text: controls other than TAB,
+// LF and CR, noncharacters, which include the U+FFFE and U+FFFF that XML 1.0
+// forbids, and bytes that are not UTF-8 become U+FFFD), then escaped by
+// cmark-gfm's houdini, the routine its own HTML renderer relies on: as HTML
+// text (& < > " ' become references, which XML 1.0 reads the same) or as a
+// URL (percent-encoded). The result is valid as text and inside a
+// double-quoted attribute.
 enum class Escape { html, href };
 std::string escape_markup(std::string_view text, Escape how = Escape::html);
 
-// Columns a terminal gives `text`: wide (CJK) characters count 2, combining
-// marks 0, and a grapheme cluster counts as its widest code point so that
-// emoji sequences joined by U+200D count once. Controls count 0, a malformed
-// byte 1 (it prints as U+FFFD).
-int display_width(std::string_view text);
-
 // The plain text of inlines: an xref prints its text, a link its text plus
 // " (URL)" when the URL differs, a footnote reference "[N]", a soft break a
-// space and a hard break "\n". The result is sanitized.
+// space and a hard break "\n". The result is clean (text::report_text).
 std::string flatten(const tree::Inlines& inlines);
 
 // `text` on one line: LF and TAB become spaces (table cells, headings).

@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "source/folder_path.h"
+#include "text/code_point.h"
 
 namespace cwg {
 
@@ -457,7 +458,7 @@ std::optional<std::pair<std::size_t, std::string>> unfit_character(std::string_v
   for (std::size_t i = 0; i < path.size();) {
     const auto b = static_cast<unsigned char>(path[i]);
     if (b < 0x80) {
-      if (b < 0x20 || b == 0x7F)
+      if (text::is_ascii_control(b))
         return std::pair{i,
                          fmt::format("the control character U+{:04X}", static_cast<unsigned>(b))};
       ++i;
@@ -475,10 +476,10 @@ std::optional<std::pair<std::size_t, std::string>> unfit_character(std::string_v
       cp = (cp << 6) | (c & 0x3F);
     }
     if (!valid) return std::pair{i, fmt::format("the byte 0x{:02X}, which is not UTF-8", b)};
-    if (cp <= 0x9F || cp == 0x061C || cp == 0x200E || cp == 0x200F || cp == 0x2028 ||
-        cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+    if (text::is_control(cp) || text::is_bidi_mark(cp) || text::is_line_separator(cp) ||
+        text::is_bidi_control(cp))
       return std::pair{i, fmt::format("the {} character U+{:04X}",
-                                      cp <= 0x9F ? "control" : "invisible formatting",
+                                      text::is_control(cp) ? "control" : "invisible formatting",
                                       static_cast<unsigned>(cp))};
     i += len;
   }
@@ -634,8 +635,7 @@ class Prefetcher {
       return std::nullopt;
     }
     nodes = slot.nodes;
-    if (const std::string* text = slot.diags->sources().find(slot.display))
-      diags.sources().add(slot.display, *text);
+    diags.sources().copy_from(slot.diags->sources(), slot.display);
     diags.absorb(*slot.diags);
     std::optional<yaml::Node> root = std::move(slot.root);
     slot.diags.reset();
@@ -1219,10 +1219,10 @@ class Loader {
     return quote;
   }
 
-  std::optional<Table> load_table(const yaml::Node& n) {
+  std::optional<SourceTable> load_table(const yaml::Node& n) {
     if (!expect(n, yaml::Kind::map, "'table'", diags_)) return std::nullopt;
     MapReader tr(n, "a table", diags_, keys("table"));
-    Table table;
+    SourceTable table;
     table.loc = n.loc;
     table.caption = tr.text("caption");
     MapReader none(kNoKeys, "", diags_, {});

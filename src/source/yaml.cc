@@ -22,6 +22,9 @@
 #include <unordered_map>
 #include <utility>
 
+#include "text/code_point.h"
+#include "text/line_index.h"
+
 namespace cwg::yaml {
 
 const Node* Node::find(std::string_view key) const {
@@ -63,13 +66,14 @@ std::string code_point_name(char32_t cp) {
   return fmt::format("U+{:04X}", static_cast<unsigned>(cp));
 }
 
-// Unicode's noncharacters, U+FDD0..U+FDEF and the last two code points of
-// every plane, are reserved for a program's own use: cwgreport marks
-// cross-references with them while it converts a text, so no source may hold
-// one, written or escaped.
-bool is_noncharacter(char32_t cp) {
-  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu;
-}
+// What a code point is, decided in text/. No source may hold a
+// noncharacter, written or escaped: cwgreport marks cross-references with
+// them while it converts a text.
+using text::is_ascii_control;
+using text::is_bidi_control;
+using text::is_control;
+using text::is_noncharacter;
+using text::LineIndex;
 
 // Replaces each noncharacter in valid UTF-8 `text` (a scalar as YAML escapes
 // made it) with U+FFFD; returns the first one replaced, or nothing.
@@ -102,7 +106,7 @@ std::optional<ByteProblem> find_byte_problem(std::string_view text, std::size_t 
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       if (c == 0) return ByteProblem{i, 1, "NUL byte is not allowed"};
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      if (is_ascii_control(c) && c != '\t' && c != '\n' && c != '\r') {
         return ByteProblem{i, 1,
                            fmt::format("control character {} is not allowed", code_point_name(c))};
       }
@@ -160,7 +164,7 @@ std::optional<ByteProblem> find_byte_problem(std::string_view text, std::size_t 
           i, len,
           fmt::format("invalid UTF-8: code point {} is above U+10FFFF", code_point_name(cp))};
     }
-    if (cp >= 0x80 && cp <= 0x9F) {
+    if (is_control(cp)) {  // C1: the ASCII ones were seen above
       return ByteProblem{i, len,
                          fmt::format("control character {} is not allowed", code_point_name(cp))};
     }
@@ -203,37 +207,6 @@ std::string sanitized(std::string_view text) {
   return out;
 }
 
-// Byte offsets to 1-based lines and columns. Columns on the first line do not
-// count a byte-order mark, which editors do not show.
-class LineIndex {
- public:
-  LineIndex(std::string_view text, std::size_t bom) : bom_(bom) {
-    starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-  }
-
-  std::pair<int, int> position(std::size_t offset) const {
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    const std::size_t line = static_cast<std::size_t>(it - starts_.begin());
-    std::size_t column = offset - starts_[line - 1] + 1;
-    if (line == 1 && offset >= bom_) column -= bom_;
-    return {static_cast<int>(line), static_cast<int>(column)};
-  }
-
-  std::size_t line_start(std::size_t offset) const {
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    return *(it - 1);
-  }
-
-  const std::vector<std::size_t>& starts() const { return starts_; }
-
- private:
-  std::vector<std::size_t> starts_;
-  std::size_t bom_;
-};
-
 // An istream over memory the caller owns, so the parser reads the text
 // without a copy.
 class MemoryBuffer : public std::streambuf {
@@ -267,8 +240,8 @@ std::string lowercase_first(std::string msg) {
   return msg;
 }
 
-// The bidirectional embedding, override and isolate controls, which reorder
-// the text around them when displayed; others (marks) only nudge neutral
+// The names of the bidirectional controls (is_bidi_control), which
+// reorder the text around them when displayed; the marks only nudge neutral
 // characters and are left alone.
 std::string_view bidi_control_name(char32_t cp) {
   static constexpr std::pair<char32_t, std::string_view> names[] = {
@@ -289,7 +262,7 @@ char32_t bidi_control_at(std::string_view text, std::size_t at) {
   const auto b2 = static_cast<unsigned char>(text[at + 2]);
   if ((b1 != 0x80 && b1 != 0x81) || (b2 & 0xC0) != 0x80) return 0;
   const char32_t cp = 0x2000 + ((b1 & 0x3Fu) << 6) + (b2 & 0x3Fu);
-  return bidi_control_name(cp).empty() ? 0 : cp;
+  return is_bidi_control(cp) ? cp : 0;
 }
 
 // yaml-cpp turns the escapes \N and \_ of a double-quoted scalar into the
@@ -336,7 +309,7 @@ class Reader final : public YAML::EventHandler {
  public:
   Reader(std::string_view text, std::size_t bom, const std::string& file, Diagnostics& diags,
          const Limits& limits)
-      : text_(text), bom_(bom), file_(file), diags_(diags), limits_(limits), lines_(text, bom) {}
+      : text_(text), bom_(bom), file_(file), diags_(diags), limits_(limits), lines_(text) {}
 
   std::optional<Node> run();
   std::size_t nodes_read() const { return nodes_; }
@@ -492,7 +465,7 @@ void Reader::check_bidi_escapes(std::size_t open, std::size_t close) {
         hex = v >= 0;
         cp = cp * 16 + static_cast<char32_t>(v);
       }
-      if (hex && cp <= 0x10FFFF && !bidi_control_name(cp).empty()) report_bidi(i, cp, true);
+      if (hex && cp <= 0x10FFFF && is_bidi_control(cp)) report_bidi(i, cp, true);
     }
     i += 2;  // past the backslash and the character it escapes
   }
@@ -1345,7 +1318,7 @@ std::optional<Node> parse(std::string_view text, const std::string& display_path
   }
   if (bad) {
     diags.sources().add(display_path, sanitized(text));
-    auto [line, column] = LineIndex(text, bom).position(bad->first);
+    auto [line, column] = LineIndex(text).position(bad->first);
     diags.report("invalid-encoding", Location{display_path, line, column}, std::move(bad->second));
     return std::nullopt;
   }

@@ -2,9 +2,8 @@
 #include "text/printable.h"
 
 #include <fmt/format.h>
-#include <utf8proc.h>
 
-#include <algorithm>
+#include "text/width.h"
 
 namespace cwg::text {
 
@@ -22,23 +21,6 @@ int escape_width(const Glyph& g) {
 
 }  // namespace
 
-bool is_bidi_control(char32_t cp) {
-  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-bool is_escaped(char32_t cp) {
-  if (cp < 0x80) return (cp < 0x20 && cp != '\t') || cp == 0x7F;
-  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_CC:
-    case UTF8PROC_CATEGORY_CF:
-    case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP:
-      return true;
-    default:
-      return false;
-  }
-}
-
 Glyph read_glyph(std::string_view text, bool line_start) {
   Glyph g;
   const auto first = static_cast<unsigned char>(text[0]);
@@ -55,25 +37,23 @@ Glyph read_glyph(std::string_view text, bool line_start) {
     }
     return g;
   }
-  utf8proc_int32_t cp = -1;
-  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                  static_cast<utf8proc_ssize_t>(text.size()), &cp);
-  if (n <= 0) {
+  const Decoded d = decode(text);
+  if (d.size == 0) {
     g.kind = Glyph::Kind::escaped;
     g.utf8 = false;
     g.code = first;
     g.width = escape_width(g);
     return g;
   }
-  g.size = static_cast<std::size_t>(n);
-  g.code = static_cast<char32_t>(cp);
-  if (cp == 0xFEFF && line_start) {
+  g.size = d.size;
+  g.code = d.code;
+  if (g.code == 0xFEFF && line_start) {
     g.kind = Glyph::Kind::hidden;
   } else if (is_escaped(g.code)) {
     g.kind = Glyph::Kind::escaped;
     g.width = escape_width(g);
   } else {
-    g.width = std::max(0, utf8proc_charwidth(cp));
+    g.width = char_width(g.code);
   }
   return g;
 }

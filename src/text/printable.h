@@ -1,11 +1,13 @@
-// Text made safe to print on a terminal or in a log: the one definition of
-// which characters a diagnostic, a summary line or an error message may
-// carry as they are, and how the others are shown.
+// Text made safe to print on a terminal or in a log: which characters a
+// diagnostic, a summary line or an error message may carry as they are
+// (is_escaped, in code_point.h), and how the others are shown.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "text/code_point.h"
 
 namespace cwg::text {
 
@@ -27,18 +29,6 @@ struct Glyph {
 // A tab is measured at its widest, so that a line shortened to a width never
 // exceeds it whatever tab stops the terminal uses.
 inline constexpr int kTabWidth = 8;
-
-// Whether a code point is shown escaped: control characters but tab, line
-// and paragraph separators, and the invisible format characters (bidirectional
-// controls, zero-width spaces and joiners, soft hyphen, byte-order mark...).
-// Any of them can move the cursor, change the terminal's state, or make a
-// line display differently from what it holds.
-bool is_escaped(char32_t cp);
-
-// Whether a code point is one of the bidirectional embedding, override and
-// isolate controls (U+202A-U+202E, U+2066-U+2069), which reorder the text
-// around them when displayed.
-bool is_bidi_control(char32_t cp);
 
 // The glyph at the start of `text`, which must not be empty. A byte-order mark
 // is hidden when `line_start` says the text starts a line.
