@@ -7,15 +7,16 @@
 # On each examples/*/ folder, with the default engine (WeasyPrint):
 #  1. pdffonts lists every font as embedded;
 #  2. pdf_check.py: page 1 has no running header, every later page N has
-#     "- N -" and the report's symbol in its top margin, and pdftotext reads
-#     the same words as report.txt (pdf_check.py says what it normalises);
+#     "- N -" and the report's symbol in its top margin, every footnote is
+#     on the page of its first mark, and pdftotext reads the same words as
+#     report.txt (pdf_check.py says what it normalises);
 #  3. pages 1 and 2 are turned into PNG (pdftoppm, 60 dpi) in
 #     ARTIFACTS_DIR/EXAMPLE/page-N.png, beside the PDF, for a person to look
 #     at; CI keeps ARTIFACTS_DIR.
 # Then meeting14 is built again and its PDF must be byte-identical (the
 # engine gets SOURCE_DATE_EPOCH). When chromium is installed, every example
 # is also printed with --pdf-engine chromium and checks 1 and 2 run on it,
-# its header being "- N -" without the symbol.
+# its header being "- N -" without the symbol, its footnotes at the end.
 #
 # Prints "skipped" and exits 0 only when weasyprint is absent. Exits 0 when
 # every check passes, 1 when one fails, 2 on a usage error.
@@ -56,7 +57,7 @@ fail() {
   failures=$((failures + 1))
 }
 
-# check NAME FOLDER [--header-without-symbol]: checks 1 and 2 on FOLDER.
+# check NAME FOLDER [--chromium]: checks 1 and 2 on FOLDER.
 check() {
   name=$1
   folder=$2
@@ -121,7 +122,7 @@ if command -v chromium >/dev/null 2>&1; then
       fail "cwgreport could not build examples/$name with --pdf-engine chromium"
       continue
     fi
-    check "$name (chromium)" "$out" --header-without-symbol
+    check "$name (chromium)" "$out" --chromium
   done
 else
   echo "pdf: chromium is not installed: --pdf-engine chromium not checked"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks one example's PDF against its plain text and its HTML.
 
-usage: pdf_check.py [--header-without-symbol] NAME FOLDER
+usage: pdf_check.py [--chromium] NAME FOLDER
 
 FOLDER holds report.pdf, report.txt and report.html of the example NAME,
 and report.bbox.html, the words of the PDF with their boxes as
@@ -10,8 +10,12 @@ and report.bbox.html, the words of the PDF with their boxes as
 - the running header: no word in the top margin of page 1; on every later
   page N, the words in the top margin are exactly "- N -" followed by the
   report's symbol (the value of the cover's symbol field in the HTML), or
-  "- N -" alone when the report has no symbol or with
-  --header-without-symbol (Chromium, which has no string-set);
+  "- N -" alone when the report has no symbol or with --chromium
+  (Chromium has no string-set);
+- unless --chromium (whose footnotes stay at the end), every footnote's
+  text is on the page of its first mark: the page that holds the first
+  words of "[N] text" of report.txt is the one that holds the three words
+  before the first "[N]" elsewhere in report.txt;
 - the same words as report.txt, as a multiset: the PDF sets the footnotes at
   the foot of the page on which they are called, and pdftotext reads a
   table's cells line by line across the columns, so the order differs.
@@ -75,6 +79,36 @@ def symbol_of(report_html):
     return html.unescape(m.group(1)).strip() if m else ""
 
 
+def rows(page):
+    """The words of a page's body, row by row (tops within 1.5 pt), each row
+    left to right, so that a paragraph's words follow each other. Footnote
+    calls, numbers a quarter smaller than the text and raised, would make
+    rows of their own between two lines: they are left out."""
+    heights = sorted(yb - y for y, x, yb, w in page)
+    usual = heights[len(heights) // 2] if heights else 0
+    out, row, top = [], [], None
+    for y, x, ybottom, w in sorted(page):
+        if ybottom <= TOP_MARGIN_PT or (w.isdigit() and ybottom - y < 0.85 * usual):
+            continue
+        if top is not None and y - top > 1.5:
+            out.extend(w for x, w in sorted(row))
+            row = []
+        if not row:
+            top = y
+        row.append((x, w))
+    out.extend(w for x, w in sorted(row))
+    return out
+
+
+def page_of(page_tokens, seq):
+    """The first page (from 1) whose tokens hold `seq` in a row, or None."""
+    for number, toks in enumerate(page_tokens, 1):
+        for i in range(len(toks) - len(seq) + 1):
+            if seq and toks[i:i + len(seq)] == seq:
+                return number
+    return None
+
+
 def tokens(text):
     text = unicodedata.normalize("NFKC", text)
     return [t for t in TOKEN.findall(text) if t not in DROPPED and t.strip('_')]
@@ -82,10 +116,10 @@ def tokens(text):
 
 def main():
     args = sys.argv[1:]
-    with_symbol = "--header-without-symbol" not in args
-    args = [a for a in args if a != "--header-without-symbol"]
+    chromium = "--chromium" in args
+    args = [a for a in args if a != "--chromium"]
     if len(args) != 2:
-        print("usage: pdf_check.py [--header-without-symbol] NAME FOLDER", file=sys.stderr)
+        print("usage: pdf_check.py [--chromium] NAME FOLDER", file=sys.stderr)
         return 2
     name, folder = args
     with open(f"{folder}/report.bbox.html", encoding="utf-8") as f:
@@ -94,12 +128,13 @@ def main():
         txt = f.read()
     with open(f"{folder}/report.html", encoding="utf-8") as f:
         report_html = f.read()
-    symbol = symbol_of(report_html) if with_symbol else ""
+    symbol = "" if chromium else symbol_of(report_html)
 
     failures = []
     if len(pages) < 2:
         failures.append(f"{len(pages)} page(s): the header cannot be checked on page 2")
     body = []
+    page_tokens = []
     for number, page in enumerate(pages, 1):
         page.sort()
         header = " ".join(w for y, x, ybottom, w in page if ybottom <= TOP_MARGIN_PT)
@@ -107,6 +142,24 @@ def main():
         if header != expected:
             failures.append(f"page {number}: header {header!r}, expected {expected!r}")
         body.extend(w for y, x, ybottom, w in page if ybottom > TOP_MARGIN_PT)
+        page_tokens.append(tokens(" ".join(w for w in rows(page) if w)))
+
+    footnotes = 0
+    if not chromium:
+        for number, text in re.findall(r"^\[(\d+)\] (.*)$", txt, re.M):
+            mark = f"[{number}]"
+            line = next((l for l in txt.splitlines()
+                         if mark in l and not l.startswith(mark)), None)
+            if line is None:
+                failures.append(f"footnote {number}: no mark in report.txt")
+                continue
+            before = tokens(re.sub(r"\[\d+\]", " ", line[:line.index(mark)]))[-3:]
+            mark_page = page_of(page_tokens, before)
+            text_page = page_of(page_tokens, tokens(text)[:6])
+            footnotes += 1
+            if mark_page is None or mark_page != text_page:
+                failures.append(f"footnote {number}: marked on page {mark_page} after "
+                                f"{' '.join(before)!r}, set on page {text_page}")
 
     txt = re.sub(r"\(#[^()\s]*\)", " ", txt)
     txt = re.sub(r"\[(\d+)\]", r" \1 ", txt)
@@ -132,7 +185,8 @@ def main():
         return 1
     print(f"pdf: {name}: {len(pages)} pages, header on pages 2-{len(pages)}"
           f" ({symbol or 'no symbol'}), {len(txt_words)} tokens as in report.txt,"
-          f" {repeated} table header row(s) repeated")
+          f" {repeated} table header row(s) repeated,"
+          f" {footnotes if not chromium else 'no'} footnote(s) on the page of their mark")
     return 0
 
 
