@@ -12,6 +12,11 @@ and report.bbox.html, the words of the PDF with their boxes as
   report's symbol (the value of the cover's symbol field in the HTML), or
   "- N -" alone when the report has no symbol or with --chromium
   (Chromium has no string-set);
+- no page but the last ends with a heading: the last row of a page's text
+  (its rows in the text's size, so above the footnotes) is never the whole
+  or the start of the title, the source line, a section, annex or
+  summary-box heading or a table caption of report.html, compared without
+  whitespace;
 - unless --chromium (whose footnotes stay at the end), every footnote's
   text is on the page of its first mark: the page that holds the first
   words of "[N] text" of report.txt is the one that holds the three words
@@ -100,6 +105,27 @@ def rows(page):
     return out
 
 
+def last_text_row(page):
+    """The last row of the page's body in the text's size (footnotes are
+    smaller), its words joined without whitespace, or ""."""
+    heights = sorted(yb - y for y, x, yb, w in page)
+    usual = heights[len(heights) // 2] if heights else 0
+    text = [(y, x, w) for y, x, yb, w in page
+            if yb > TOP_MARGIN_PT and yb - y >= 0.95 * usual]
+    if not text:
+        return ""
+    bottom = max(y for y, x, w in text)
+    return "".join(w for y, x, w in sorted(text, key=lambda t: t[1]) if bottom - y <= 1.5)
+
+
+def headings_of(report_html):
+    """The texts that print keeps with what follows, without whitespace."""
+    found = re.findall(r"<(h1|h2|caption)[^>]*>(.*?)</\1>|<p class=\"source\">(.*?)</p>",
+                       report_html, re.S)
+    texts = [html.unescape(re.sub(r"<[^>]*>", " ", a or b)) for _, a, b in found]
+    return [re.sub(r"\s+", "", t) for t in texts if t.strip()]
+
+
 def page_of(page_tokens, seq):
     """The first page (from 1) whose tokens hold `seq` in a row, or None."""
     for number, toks in enumerate(page_tokens, 1):
@@ -144,6 +170,13 @@ def main():
         body.extend(w for y, x, ybottom, w in page if ybottom > TOP_MARGIN_PT)
         page_tokens.append(tokens(" ".join(w for w in rows(page) if w)))
 
+    headings = headings_of(report_html)
+    for number, page in enumerate(pages[:-1], 1):
+        last = last_text_row(page)
+        for h in headings:
+            if last and h.startswith(last):
+                failures.append(f"page {number} ends with the heading {h!r}")
+
     footnotes = 0
     if not chromium:
         for number, text in re.findall(r"^\[(\d+)\] (.*)$", txt, re.M):
@@ -185,6 +218,7 @@ def main():
         return 1
     print(f"pdf: {name}: {len(pages)} pages, header on pages 2-{len(pages)}"
           f" ({symbol or 'no symbol'}), {len(txt_words)} tokens as in report.txt,"
+          f" no page ending with one of {len(headings)} headings,"
           f" {repeated} table header row(s) repeated,"
           f" {footnotes if not chromium else 'no'} footnote(s) on the page of their mark")
     return 0
