@@ -137,7 +137,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember(pdf_engines()));
   build
       ->add_option("--pdf-timeout", build_opts.pdf.timeout_seconds,
-                   "Stop the PDF engine after N seconds and fail the PDF (default 300)")
+                   "Stop the PDF engine after N seconds and fail the PDF (default 1200)")
       ->type_name("N")
       ->check(CLI::Range(1u, 86400u));
   build->add_flag("-q,--quiet", common.quiet,

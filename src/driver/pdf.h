@@ -13,7 +13,7 @@ namespace cwg {
 
 struct PdfOptions {
   std::string engine = "weasyprint";  // "weasyprint" or "chromium"
-  unsigned timeout_seconds = 300;     // then the engine is killed
+  unsigned timeout_seconds = 1200;    // then the engine is killed
 };
 
 // The engines --pdf-engine accepts, the default first.
