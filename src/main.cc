@@ -117,9 +117,9 @@ int run(int argc, char** argv) {
                    "Output folder, created if missing (default: DIR/out)")
       ->type_name("OUTDIR");
   build
-      ->add_option(
-          "-f,--format", build_opts.formats,
-          "Formats to write, comma-separated: md, html, txt, docx (default: md, html, txt)")
+      ->add_option("-f,--format", build_opts.formats,
+                   "Formats to write, comma-separated: md, html, txt, docx, pdf (default: md, "
+                   "html and txt; pdf is printed from the HTML by --pdf-engine)")
       ->type_name("LIST")
       ->expected(1)
       ->allow_extra_args(false)
@@ -129,6 +129,17 @@ int run(int argc, char** argv) {
                    "Wrap plain text at N columns (default 0: one line per paragraph)")
       ->type_name("N")
       ->check(CLI::Range(0, 1000));
+  build
+      ->add_option("--pdf-engine", build_opts.pdf.engine,
+                   "The program that prints -f pdf: weasyprint (default; Debian package "
+                   "weasyprint) or chromium (headless; no running header)")
+      ->type_name("ENGINE")
+      ->check(CLI::IsMember(pdf_engines()));
+  build
+      ->add_option("--pdf-timeout", build_opts.pdf.timeout_seconds,
+                   "Stop the PDF engine after N seconds and fail the PDF (default 1200)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 86400u));
   build->add_flag("-q,--quiet", common.quiet,
                   "Do not list the files written (with several folders: the 'ok' lines)");
   build->footer(
@@ -137,6 +148,11 @@ int run(int argc, char** argv) {
       "error. A build into an OUTDIR that another build is writing waits for it to finish.\n"
       "A DOCX gives SOURCE_DATE_EPOCH, when set, as its time of creation; it has no time\n"
       "otherwise, so that the same sources give the same bytes.\n"
+      "\n"
+      "-f pdf writes OUTDIR/report.pdf, printed from the HTML by WeasyPrint (apt-get install\n"
+      "weasyprint) or, with --pdf-engine chromium, by headless Chromium; without network, and\n"
+      "with SOURCE_DATE_EPOCH set for the engine unless it is set already. When the engine\n"
+      "is missing or fails, the other formats are still written and the status is 1.\n"
       "\n"
       "With several folders, builds them in parallel (-j), writes each into DIR/out or\n"
       "OUTDIR/<folder name>, and prints one line per folder in argument order, such as\n"
@@ -149,6 +165,7 @@ int run(int argc, char** argv) {
       "  cwgreport build examples/meeting14 -o public -f html,txt\n"
       "  cwgreport build examples/meeting14 -f txt --width 72 -q\n"
       "  cwgreport build examples/meeting14 -f docx\n"
+      "  cwgreport build examples/meeting14 -f html,pdf\n"
       "  cwgreport build examples/meeting14 -W error --diagnostics-format github");
 
   CLI::App* check = app.add_subcommand("check", "Check the sources and write nothing");

@@ -116,6 +116,7 @@ class Sandbox {
       // The tests decide the environment that matters, whatever runs them.
       unsetenv("NO_COLOR");
       unsetenv("CWG_TEST_PAUSE_BEFORE_RENAME");
+      unsetenv("SOURCE_DATE_EPOCH");
       for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
       if (file_size_limit_) {
         // As `ulimit -f` in a shell: SIGXFSZ keeps its default action, which
@@ -275,10 +276,10 @@ TEST_CASE("usage errors exit with 2 and write nothing", "[cli]") {
   }
   SECTION("unknown option") { CHECK(s.run({"build", "m", "--frobnicate"}).status == 2); }
   SECTION("unknown output format") {
-    Result r = s.run({"build", "m", "-f", "md,pdf"});
+    Result r = s.run({"build", "m", "-f", "md,odt"});
     CHECK(r.status == 2);
     CHECK(r.err ==
-          "cwgreport: unknown output format 'pdf' (expected md, html, txt or docx)\n"
+          "cwgreport: unknown output format 'odt' (expected md, html, txt, docx or pdf)\n"
           "run 'cwgreport build --help' for usage\n");
     Result near = s.run({"build", "m", "-f", "htm"});
     CHECK(near.status == 2);
@@ -779,6 +780,132 @@ TEST_CASE("no temporary file is left after a successful build", "[cli]") {
   REQUIRE(s.run({"build", "m"}).status == 0);
   REQUIRE(s.run({"build", "m"}).status == 0);
   CHECK(listing(s.m() / "out") == kAllOutputs);
+}
+
+// -f pdf runs a PDF engine found on the PATH. These tests put a stand-in
+// for it, a shell script, on a PATH of its own; tests/output_checks/pdf.sh
+// runs the real engines.
+
+namespace {
+
+// Makes work/bin/NAME, a script with `body`, and returns work/bin for PATH.
+std::string fake_engine(const Sandbox& s, const std::string& name, const std::string& body) {
+  fs::path bin = s.work() / "bin";
+  fs::create_directories(bin);
+  spit(bin / name, "#!/bin/sh\n" + body);
+  fs::permissions(bin / name, fs::perms::owner_all);
+  return bin.string();
+}
+
+const std::string kNoWeasyprint =
+    "cwgreport: cannot write 'm/out/report.pdf': the PDF engine 'weasyprint' is not installed; "
+    "install it (Debian: apt-get install weasyprint) or pass --pdf-engine chromium\n";
+
+}  // namespace
+
+TEST_CASE("without its PDF engine, a build writes the other formats and says what to install",
+          "[cli][pdf]") {
+  Sandbox s;
+  fs::create_directories(s.work() / "empty");
+  const Env path = {{"PATH", (s.work() / "empty").string()}};
+  SECTION("the default engine") {
+    // A previous PDF stays as it was.
+    fs::create_directories(s.m() / "out");
+    spit(s.m() / "out" / "report.pdf", "%PDF- previous");
+    Result r = s.run({"build", "m", "-f", "html,txt,pdf"}, path);
+    CHECK(r.status == 1);
+    CHECK(r.out == "wrote m/out/report.html\nwrote m/out/report.txt\n");
+    CHECK(r.err == kNoWeasyprint);
+    CHECK(listing(s.m() / "out") ==
+          std::set<std::string>{"report.html", "report.pdf", "report.txt"});
+    CHECK(slurp(s.m() / "out" / "report.pdf") == "%PDF- previous");
+  }
+  SECTION("chromium") {
+    Result r = s.run({"build", "m", "-f", "pdf,md", "--pdf-engine", "chromium"}, path);
+    CHECK(r.status == 1);
+    CHECK(r.out == "wrote m/out/report.md\n");
+    CHECK(r.err ==
+          "cwgreport: cannot write 'm/out/report.pdf': the PDF engine 'chromium' is not "
+          "installed; install it (Debian: apt-get install chromium) or use the default engine, "
+          "weasyprint\n");
+    CHECK(listing(s.m() / "out") == std::set<std::string>{"report.md"});
+  }
+  SECTION("the PDF alone leaves no output folder behind") {
+    Result r = s.run({"build", "m", "-f", "pdf"}, path);
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == kNoWeasyprint);
+    CHECK_FALSE(fs::exists(s.m() / "out"));
+  }
+  SECTION("an unknown engine is a usage error") {
+    Result r = s.run({"build", "m", "-f", "pdf", "--pdf-engine", "prince"}, path);
+    CHECK(r.status == 2);
+    CHECK_FALSE(fs::exists(s.m() / "out"));
+  }
+}
+
+TEST_CASE("the PDF engine gets the report's HTML and SOURCE_DATE_EPOCH, without a shell",
+          "[cli][pdf]") {
+  Sandbox s;
+  // weasyprint --encoding utf-8 --media-type print HTML PDF; the folder's
+  // name must not reach a shell, so the meeting's is made hostile.
+  const std::string bin =
+      fake_engine(s, "weasyprint",
+                  "[ \"$1 $2 $3 $4\" = '--encoding utf-8 --media-type print' ] || exit 9\n"
+                  "{ printf '%%PDF-1.7 %s\\n' \"$SOURCE_DATE_EPOCH\"; cat \"$5\"; } > \"$6\"\n");
+  fs::rename(s.m(), s.work() / "m;$(touch pwned)");
+  Result r = s.run({"build", "m;$(touch pwned)", "-f", "pdf,html", "-o", "out"},
+                   {{"PATH", bin + ":/usr/bin:/bin"}});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == "wrote out/report.html\nwrote out/report.pdf\n");
+  // The HTML for paged media: the HTML's style sheet and more, the same body
+  // (the example has no footnote to float).
+  const std::string pdf = slurp(s.work() / "out" / "report.pdf");
+  const std::string html = slurp(s.work() / "out" / "report.html");
+  CHECK(pdf.rfind("%PDF-1.7 0\n<!DOCTYPE html>", 0) == 0);
+  CHECK(pdf.find("string-set: symbol") != std::string::npos);
+  REQUIRE(html.find("</style>") != std::string::npos);
+  CHECK(pdf.substr(pdf.find("</style>")) == html.substr(html.find("</style>")));
+  CHECK_FALSE(fs::exists(s.work() / "pwned"));
+
+  Result epoch = s.run({"build", "m;$(touch pwned)", "-f", "pdf", "-o", "out"},
+                       {{"PATH", bin + ":/usr/bin:/bin"}, {"SOURCE_DATE_EPOCH", "1516665600"}});
+  CHECK(epoch.status == 0);
+  CHECK(slurp(s.work() / "out" / "report.pdf").rfind("%PDF-1.7 1516665600\n", 0) == 0);
+}
+
+TEST_CASE("a PDF engine that fails, hangs or writes no PDF is reported, the other formats written",
+          "[cli][pdf]") {
+  Sandbox s;
+  std::string script, expected;
+  std::vector<std::string> extra;
+  SECTION("it fails: its last message is quoted, made printable") {
+    script =
+        "echo 'WARNING: something minor' >&2\nprintf 'boom: no \\033[31mfont\\n' >&2\nexit 3\n";
+    expected = "the PDF engine 'weasyprint' failed with exit status 3: boom: no <U+001B>[31mfont";
+  }
+  SECTION("it hangs: stopped after --pdf-timeout") {
+    script = "exec /bin/sleep 60\n";
+    extra = {"--pdf-timeout", "1"};
+    expected =
+        "the PDF engine 'weasyprint' did not finish within 1 s; it was stopped "
+        "(see --pdf-timeout)";
+  }
+  SECTION("it writes something that is not a PDF") {
+    script = "echo 'not a PDF' > \"$6\"\n";
+    expected = "the PDF engine 'weasyprint' wrote no PDF";
+  }
+  const std::string bin = fake_engine(s, "weasyprint", script);
+  std::vector<std::string> args = {"build", "m", "-f", "txt,pdf"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  auto start = std::chrono::steady_clock::now();
+  Result r = s.run(args, {{"PATH", bin}});
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
+  CHECK(r.status == 1);
+  CHECK(r.out == "wrote m/out/report.txt\n");
+  CHECK(r.err == "cwgreport: cannot write 'm/out/report.pdf': " + expected + "\n");
+  CHECK(listing(s.m() / "out") == std::set<std::string>{"report.txt"});
 }
 
 // Several meeting folders in one run: built in parallel, reported in order.

@@ -112,13 +112,17 @@ TEST_CASE("driver: errors in the sources are reported and nothing is written", "
 TEST_CASE("driver: mistakes in the options are usage errors", "[driver]") {
   cwg::CommonOptions o = options_for(kExample);
   cwg::BuildOptions b;
-  b.formats = {"md,pfd"};
+  b.formats = {"md,odt"};
   CHECK_THROWS_WITH(cwg::validate_options(o, &b),
-                    "unknown output format 'pfd' (expected md, html, txt or docx)");
+                    "unknown output format 'odt' (expected md, html, txt, docx or pdf)");
+  b.formats = {"pfd"};
+  CHECK_THROWS_WITH(cwg::validate_options(o, &b),
+                    "unknown output format 'pfd' (expected md, html, txt, docx or pdf); did you "
+                    "mean 'pdf'?");
   b.formats = {"htm"};
-  CHECK_THROWS_WITH(
-      cwg::validate_options(o, &b),
-      "unknown output format 'htm' (expected md, html, txt or docx); did you mean 'html'?");
+  CHECK_THROWS_WITH(cwg::validate_options(o, &b),
+                    "unknown output format 'htm' (expected md, html, txt, docx or pdf); did you "
+                    "mean 'html'?");
   o.warnings = {"bogus=error"};
   CHECK_THROWS_AS(cwg::validate_options(o, nullptr), cwg::UsageError);
   CHECK_THROWS_AS(cwg::run_explain("no-such-code"), cwg::UsageError);

@@ -142,9 +142,10 @@ cwgreport -|-h --help --version
 cwgreport build --col|--color
 cwgreport build --color ''|auto always never
 cwgreport build --color = al|always
-cwgreport build -f ''|md html txt docx
-cwgreport build -f md,|md,html md,txt md,docx
-cwgreport build --format md,html,|md,html,txt md,html,docx
+cwgreport build -f ''|md html txt docx pdf
+cwgreport build -f md,|md,html md,txt md,docx md,pdf
+cwgreport build --format md,html,|md,html,txt md,html,docx md,html,pdf
+cwgreport build --pdf-engine ''|weasyprint chromium
 cwgreport check --diagnostics-format ''|human json sarif github
 cwgreport check --diagnostics-format js|json
 cwgreport check m|meeting14 meeting15

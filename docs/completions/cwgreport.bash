@@ -52,6 +52,10 @@ _cwgreport() {
       _cwgreport_words "auto always never" "$cur"
       return
       ;;
+    --pdf-engine)
+      _cwgreport_words "weasyprint chromium" "$cur"
+      return
+      ;;
     -W)
       _cwgreport_words "error" "$cur"
       return
@@ -64,7 +68,7 @@ _cwgreport() {
         last=${cur##*,}
       fi
       local f words=""
-      for f in md html txt docx; do
+      for f in md html txt docx pdf; do
         [[ ,$done_part == *,$f,* ]] || words+="$done_part$f "
       done
       _cwgreport_words "$words" "$done_part$last"
@@ -80,7 +84,7 @@ _cwgreport() {
       return
       ;;
     -j | --jobs | --max-errors | --max-warnings | --max-file-size | --max-folder-size | \
-      --max-field-size | --width | --number | --date | --group-name | --acronym)
+      --max-field-size | --width | --pdf-timeout | --number | --date | --group-name | --acronym)
       COMPREPLY=()
       return
       ;;
@@ -98,8 +102,8 @@ _cwgreport() {
   case $command in
     build)
       if [[ $cur == -* ]]; then
-        _cwgreport_words "$_cwgreport_common_options -o --output -f --format --width -q
-          --quiet" "$cur"
+        _cwgreport_words "$_cwgreport_common_options -o --output -f --format --width
+          --pdf-engine --pdf-timeout -q --quiet" "$cur"
       else
         _cwgreport_paths -d "$cur"
       fi

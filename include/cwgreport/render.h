@@ -26,6 +26,12 @@ struct RenderOptions {
   // the same bytes whenever they are built. The driver takes it from
   // SOURCE_DATE_EPOCH.
   std::string timestamp;
+  // HTML only: the document is for a PDF engine that implements CSS paged
+  // media with generated content (WeasyPrint). The style sheet gains
+  // html-paged.css (the report's symbol in the running header), and each
+  // footnote is set at its first mark, to float to the foot of the page;
+  // only those that cannot be listed at the end.
+  bool paged_media = false;
 };
 
 // Receives a rendered file in order, a piece at a time, as the renderer

@@ -18,6 +18,7 @@
 #include "cwgreport/compile.h"
 #include "driver/driver.h"
 #include "driver/output.h"
+#include "driver/pdf.h"
 #include "text/printable.h"
 
 #ifndef CWG_VERSION
@@ -243,6 +244,12 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
       return kExitInvalid;
     }
   }
+  const bool pdf = pdf_selected(b.formats);
+  const std::string pdf_path = (fs::path(out_dir) / "report.pdf").string();
+  if (pdf && is_source_file(diags, o.dir, pdf_path)) {
+    io.error("cannot write '" + pdf_path + "': it is a source file of the report");
+    return kExitInvalid;
+  }
   // The lock file is written and removed: it must not be a source either.
   const std::string lock_path = (fs::path(out_dir) / FolderLock::kFileName).string();
   if (is_source_file(diags, o.dir, lock_path)) {
@@ -270,11 +277,28 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
   for (std::size_t i = 1; i < formats.size() && !io.buffered; ++i)
     rendered.push_back(std::async(std::launch::async, formats[i]->write, std::cref(*report),
                                   std::cref(ropts), std::ref(files.file(i))));
+  // The PDF engine prints the HTML meanwhile. When it cannot, the other
+  // formats are still written, and the previous PDF is left as it was.
+  std::string pdf_error;
+  std::optional<std::string> pdf_bytes;
+  if (pdf) {
+    RenderOptions paged = ropts;
+    paged.paged_media = pdf_engine_has_paged_media(b.pdf.engine);
+    pdf_bytes = print_pdf(render_html(*report, paged), b.pdf, pdf_error);
+  }
   for (std::size_t i = 0; i < formats.size(); ++i) {
     if (i == 0 || io.buffered)
       formats[i]->write(*report, ropts, files.file(i));
     else
       rendered[i - 1].get();
+  }
+  if (pdf_bytes) {
+    if (auto err = files.add(pdf_path)) {
+      io.error("cannot write '" + err->path + "': " + err->reason);
+      return kExitInvalid;
+    }
+    files.file(paths.size()).write(*pdf_bytes);
+    paths.push_back(pdf_path);
   }
   // Another build replacing the same files at once must not interleave its
   // renames with these: the folder is held until all are replaced.
@@ -290,19 +314,24 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
     io.error("cannot write '" + err->path + "': " + err->reason);
     return kExitInvalid;
   }
-  made.keep();
+  if (!paths.empty()) made.keep();
   io.files = paths.size();
   if (!o.quiet && !io.buffered) {
     for (const auto& path : paths) io.write_out(fmt::format("wrote {}\n", text::printable(path)));
   }
+  if (pdf && !pdf_bytes) {
+    io.error("cannot write '" + pdf_path + "': " + pdf_error);
+    return kExitInvalid;
+  }
   return kExitOk;
 }
 
-// The formats -f asks for, in the fixed order of output_formats() so that
-// the order of the "wrote" lines does not depend on how -f was written. Each
-// -f takes a comma-separated list; splitting here rather than in CLI11 keeps
-// "-f md,html DIR" from taking DIR as a third format.
-std::vector<const OutputFormat*> selected_formats(const std::vector<std::string>& args) {
+namespace {
+
+// The names in the -f arguments. Each -f takes a comma-separated list;
+// splitting here rather than in CLI11 keeps "-f md,html DIR" from taking DIR
+// as a third format.
+std::vector<std::string> format_names(const std::vector<std::string>& args) {
   std::vector<std::string> names;
   for (const auto& arg : args) {
     std::size_t start = 0;
@@ -313,11 +342,24 @@ std::vector<const OutputFormat*> selected_formats(const std::vector<std::string>
       start = comma + 1;
     }
   }
+  return names;
+}
+
+constexpr std::string_view kPdf = "pdf";
+
+}  // namespace
+
+// The formats -f asks for, in the fixed order of output_formats() so that
+// the order of the "wrote" lines does not depend on how -f was written; the
+// PDF, printed from the HTML by another program, comes last.
+std::vector<const OutputFormat*> selected_formats(const std::vector<std::string>& args) {
+  std::vector<std::string> names = format_names(args);
   std::vector<const OutputFormat*> result;
   std::vector<std::string> known;
   for (const auto& f : output_formats()) known.emplace_back(f.name);
+  known.emplace_back(kPdf);
   for (const auto& name : names) {
-    if (!find_output_format(name)) {
+    if (!find_output_format(name) && name != kPdf) {
       std::string expected;
       for (std::size_t i = 0; i < known.size(); ++i)
         expected += (i == 0 ? "" : i + 1 == known.size() ? " or " : ", ") + known[i];
@@ -331,6 +373,11 @@ std::vector<const OutputFormat*> selected_formats(const std::vector<std::string>
     if (wanted) result.push_back(&f);
   }
   return result;
+}
+
+bool pdf_selected(const std::vector<std::string>& args) {
+  auto names = format_names(args);
+  return std::find(names.begin(), names.end(), kPdf) != names.end();
 }
 
 int run_explain(std::string code) {

@@ -15,6 +15,7 @@
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/render.h"
 #include "cwgreport/yaml.h"
+#include "driver/pdf.h"
 #include "text/printable.h"
 
 namespace cwg {
@@ -51,6 +52,7 @@ struct BuildOptions {
   std::string out_dir;
   std::vector<std::string> formats;
   int width = 0;
+  PdfOptions pdf;  // -f pdf: the engine that prints the HTML
 };
 
 // Where one folder's messages go: straight to the standard streams, or, when
@@ -87,8 +89,10 @@ int run_many(const CommonOptions& o, const BuildOptions* b);
 int run_explain(std::string code);
 
 // The formats -f asks for, in the fixed order of output_formats(). Each -f
-// takes a comma-separated list.
+// takes a comma-separated list. "pdf" is accepted too, but is not a
+// renderer of the report: pdf_selected() says whether it was asked for.
 std::vector<const OutputFormat*> selected_formats(const std::vector<std::string>& args);
+bool pdf_selected(const std::vector<std::string>& args);
 
 // Messages of the driver: "cwgreport: MESSAGE" on standard error; errno as
 // a lowercase reason ("permission denied"); "; did you mean 'x'?" or "".

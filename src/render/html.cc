@@ -304,6 +304,9 @@ class Plan {
 // src/render/html.css, embedded at build time by cmake/embed_file.cmake.
 #include "html_css.inc"
 const std::string_view style_sheet(reinterpret_cast<const char*>(k_html_css), sizeof k_html_css);
+#include "html_paged_css.inc"
+const std::string_view paged_style_sheet(reinterpret_cast<const char*>(k_html_paged_css),
+                                         sizeof k_html_paged_css);
 
 // ---------------------------------------------------------------------------
 // The renderer
@@ -311,7 +314,7 @@ const std::string_view style_sheet(reinterpret_cast<const char*>(k_html_css), si
 class HtmlRenderer : public detail::ReportParts {
  public:
   HtmlRenderer(const Report& report, const RenderOptions& opts, OutputSink& sink)
-      : report_(report), sink_(sink), chunk_bytes_(opts.chunk_bytes) {
+      : report_(report), sink_(sink), chunk_bytes_(opts.chunk_bytes), paged_(opts.paged_media) {
     plan_.blocks(report.summary);
     plan_.blocks(report.action);
     plan_.sections(report.sections);
@@ -323,7 +326,10 @@ class HtmlRenderer : public detail::ReportParts {
         continue;
       }
       const std::string& id = plan_.claim(&fn, fn.anchor);
-      if (!id.empty()) plan_.footnote_target.emplace(fn.anchor, id);
+      if (!id.empty()) {
+        plan_.footnote_target.emplace(fn.anchor, id);
+        footnote_of_.emplace(id, &fn);
+      }
     }
   }
 
@@ -336,6 +342,7 @@ class HtmlRenderer : public detail::ReportParts {
     out_ += "<title>" + esc(document_title()) + "</title>\n";
     out_ += "<style>";
     out_ += style_sheet;
+    if (paged_) out_ += paged_style_sheet;
     out_ += "</style>\n";
     out_ += "</head>\n";
     out_ += "<body>\n";
@@ -445,7 +452,8 @@ class HtmlRenderer : public detail::ReportParts {
       std::string cls_name = field_class(f.name);
       std::string text;
       if (!trim(f.label).empty()) text = "<span class=\"label\">" + esc(trim(f.label)) + "</span> ";
-      text += esc(trim(f.value));
+      // The value alone: print takes the symbol from it for the running header.
+      text += "<span class=\"value\">" + esc(trim(f.value)) + "</span>";
       line("<p" + (cls_name.empty() ? std::string() : attr("class", cls_name)) + ">" + text +
            "</p>");
     }
@@ -820,6 +828,7 @@ class HtmlRenderer : public detail::ReportParts {
       return;
     }
     const std::string& fn_id = it->second;
+    if (paged_ && !in_footnote_ && float_footnote(fn_id, out)) return;
     auto& refs = footnote_refs_[fn_id];
     // "fn-1" is referenced from "fnref-1", then "fnref-1-2", "fnref-1-3"...
     // skipping any taken by an anchor of the report.
@@ -832,6 +841,24 @@ class HtmlRenderer : public detail::ReportParts {
     refs.push_back(ref_id);
     out +=
         "<sup><a href=\"#" + esc_href(fn_id) + "\"" + id_attr(ref_id) + ">" + number + "</a></sup>";
+  }
+
+  // For a paged-media engine: the footnote's text at its first mark, which
+  // the engine floats to the foot of the page and numbers with its footnote
+  // counter, in the order of the marks. The report numbers footnotes in the
+  // order of their first marks too, but a first mark inside a link's text
+  // is only a number, so a footnote floats only while the two numbers
+  // agree; the others are listed at the end. Returns whether it floated.
+  bool float_footnote(const std::string& fn_id, std::string& out) {
+    auto fn = footnote_of_.find(fn_id);
+    if (fn == footnote_of_.end() || floated_.count(fn_id)) return false;
+    if (trim(fn->second->number) != std::to_string(floated_.size() + 1)) return false;
+    floated_.insert(fn_id);
+    in_footnote_ = true;
+    std::string text = inlines(fn->second->text);
+    in_footnote_ = false;
+    out += "<span class=\"footnote\"" + id_attr(fn_id) + ">" + text + "</span>";
+    return true;
   }
 
   // --- end matter
@@ -847,7 +874,8 @@ class HtmlRenderer : public detail::ReportParts {
   }
 
   void footnotes() {
-    if (report_.footnotes.empty()) return;
+    auto listed = [&](const tree::Footnote& fn) { return !floated_.count(plan_.id_of(&fn)); };
+    if (std::none_of(report_.footnotes.begin(), report_.footnotes.end(), listed)) return;
     std::string heading_id = plan_.ids.unique("footnotes-heading");
     open("<footer>");
     open("<section class=\"footnotes\"" + attr("aria-labelledby", heading_id) + ">");
@@ -855,6 +883,7 @@ class HtmlRenderer : public detail::ReportParts {
          esc(trim(report_.words.footnotes)) + "</h2>");
     open("<ol class=\"footnote-list\">");
     for (const auto& fn : report_.footnotes) {
+      if (!listed(fn)) continue;
       std::string id = plan_.id_of(&fn);
       std::string number = esc(trim(fn.number));
       std::string text = inlines(fn.text);
@@ -888,8 +917,13 @@ class HtmlRenderer : public detail::ReportParts {
   Plan plan_;
   // Footnote id -> the ids of its references, in order, for the back-links.
   std::unordered_map<std::string, std::vector<std::string>> footnote_refs_;
+  // For paged media: footnote id -> footnote, and those floated at a mark.
+  std::unordered_map<std::string, const tree::Footnote*> footnote_of_;
+  std::unordered_set<std::string> floated_;
+  bool in_footnote_ = false;  // rendering a floated footnote's text
   OutputSink& sink_;
   std::size_t chunk_bytes_;
+  bool paged_;
   std::string out_;  // not yet passed to the sink
   int depth_ = 0;
 };

@@ -17,6 +17,8 @@
 //    one page: its text, with all whitespace removed, occurs within the text
 //    of a single page, whitespace removed too (found in document order);
 //  - every annex heading is the first row of its page.
+// The running header in the pages' top margin (html.css: @page margin-top
+// 2.5cm) is left out: it is not text of the report.
 // A row is the words at one height: pdftotext's lines whose tops are within
 // 1.5 pt of each other, left to right, so that a hanging number comes
 // before its text. Exits 1 on any failure, and lists each one.
@@ -25,6 +27,7 @@
 const fs = require("fs");
 
 const A4 = { width: 595.28, height: 841.89 };
+const TOP_MARGIN = (2.5 / 2.54) * 72;
 
 function decode(s) {
   return s
@@ -46,9 +49,11 @@ function parse(xhtml) {
   const pages = [];
   for (const m of xhtml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
     const lines = [];
-    const line = /<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g;
+    const line =
+      /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g;
     for (const l of m[3].matchAll(line)) {
-      const text = [...l[3].matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => decode(w[1]));
+      if (Number(l[3]) <= TOP_MARGIN) continue;
+      const text = [...l[4].matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => decode(w[1]));
       if (text.length) lines.push({ x: Number(l[1]), y: Number(l[2]), text: text.join(" ") });
     }
     lines.sort((a, b) => a.y - b.y || a.x - b.x);

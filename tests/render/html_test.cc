@@ -239,7 +239,10 @@ TEST_CASE("html: a standalone document with head, landmarks and one trailing new
   CHECK(count(out, "<header class=\"cover\">") == 1);
   CHECK(count(out, "<main>") == 1);
   CHECK(count(out, "<footer>") == 1);
-  CHECK(has(out, "@page {\n        size: A4;\n        margin: 2cm;\n      }"));
+  CHECK(has(out, "@page {\n        size: A4;\n        margin: 2.5cm 2cm 2cm;\n"));
+  // Print's running header: the page number, from page 2 on.
+  CHECK(has(out, "content: \"- \" counter(page) \" -\";"));
+  CHECK(has(out, "@page :first {\n        @top-center {\n          content: none;"));
   // Nothing is fetched from elsewhere.
   CHECK_FALSE(has(out, "<link"));
   CHECK_FALSE(has(out, "src="));
@@ -479,6 +482,45 @@ TEST_CASE("html: footnote references link both ways with unique ids", "[html]") 
   CHECK_FALSE(has(out, "<footer>"));
 }
 
+TEST_CASE("html: for paged media, footnotes are set at their first mark to float", "[html]") {
+  cwg::RenderOptions paged;
+  paged.paged_media = true;
+  std::string out = cwg::render_html(full_report(), paged);
+  // The engine numbers the call; a later mark links to the footnote.
+  CHECK(has(out, "and <span class=\"footnote\" id=\"fn-1\">Online and in the room.</span>."));
+  CHECK(has(out, "<sup><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup>"));
+  CHECK_FALSE(has(out, "<footer>"));
+  CHECK(has(out, "string-set: symbol content(text);"));
+  CHECK(has(out, "float: footnote;"));
+  CHECK(count(out, "<style>") == 1);
+  check_ids(out);
+  // Neither rule in the HTML for screens and browsers.
+  std::string plain = html(full_report());
+  CHECK_FALSE(has(plain, "string-set"));
+  CHECK_FALSE(has(plain, "float: footnote"));
+
+  // A first mark in a link's text is only a number: footnote 1 cannot float
+  // there, and footnote 2 cannot float as the engine's first footnote. Both
+  // stay in the list at the end, with their report numbers.
+  Report r = body({para("6.1", "", {hyperlink("https://x.org/", {footnote_ref("1", "fn-1")})}),
+                   para("6.2", "", {text("y"), footnote_ref("2", "fn-2")})});
+  r.footnotes = {{"1", "fn-1", t("First.")}, {"2", "fn-2", t("Second.")}};
+  out = cwg::render_html(r, paged);
+  CHECK_FALSE(has(out, "class=\"footnote\""));
+  CHECK(has(out, "y<sup><a href=\"#fn-2\" id=\"fnref-2\">2</a></sup>"));
+  CHECK(has(out, "<li id=\"fn-1\"><span class=\"marker\">1</span> First."));
+  CHECK(has(out, "<li id=\"fn-2\"><span class=\"marker\">2</span> Second."));
+
+  // A footnote marked in another footnote's text is listed at the end.
+  r = body({para("6.1", "", {text("x"), footnote_ref("1", "fn-1")})});
+  r.footnotes = {{"1", "fn-1", {text("See"), footnote_ref("2", "fn-2")}},
+                 {"2", "fn-2", t("Nested.")}};
+  out = cwg::render_html(r, paged);
+  CHECK(has(out, "x<span class=\"footnote\" id=\"fn-1\">See<sup>"));
+  CHECK(has(out, "<li id=\"fn-2\"><span class=\"marker\">2</span> Nested."));
+  CHECK_FALSE(has(out, "<li id=\"fn-1\""));
+}
+
 TEST_CASE("html: cross-references link to anchors that exist, otherwise print text", "[html]") {
   std::string out = html(full_report());
   CHECK(has(out, "As in <a href=\"#uae-rights\">6.1</a>"));
@@ -526,15 +568,18 @@ TEST_CASE("html: the cover prints the fields it has and nothing for the others",
           "  <header class=\"cover\">\n"
           "    <div class=\"cover-fields\">\n"
           "      <div class=\"cover-left\">\n"
-          "        <p class=\"cover-session\">Council 2018</p>\n"
-          "        <p class=\"cover-place-dates\">Geneva, 17-27 April 2018</p>\n"
+          "        <p class=\"cover-session\"><span class=\"value\">Council 2018</span></p>\n"
+          "        <p class=\"cover-place-dates\"><span class=\"value\">Geneva, 17-27 April "
+          "2018</span></p>\n"
           "      </div>\n"
           "      <div class=\"cover-right\">\n"
-          "        <p class=\"cover-agenda-item\"><span class=\"label\">Agenda item:</span> PL "
-          "1.5</p>\n"
-          "        <p class=\"cover-symbol\"><span class=\"label\">Document</span> C18/14-E</p>\n"
-          "        <p class=\"cover-date\">2 March 2018</p>\n"
-          "        <p class=\"cover-original\"><span class=\"label\">Original:</span> English</p>\n"
+          "        <p class=\"cover-agenda-item\"><span class=\"label\">Agenda item:</span> <span "
+          "class=\"value\">PL 1.5</span></p>\n"
+          "        <p class=\"cover-symbol\"><span class=\"label\">Document</span> <span "
+          "class=\"value\">C18/14-E</span></p>\n"
+          "        <p class=\"cover-date\"><span class=\"value\">2 March 2018</span></p>\n"
+          "        <p class=\"cover-original\"><span class=\"label\">Original:</span> <span "
+          "class=\"value\">English</span></p>\n"
           "      </div>\n"
           "    </div>\n"
           "    <p class=\"source\">Report by the Chair of the Council Working Group on Child "
@@ -552,7 +597,8 @@ TEST_CASE("html: the cover prints the fields it has and nothing for the others",
             "  <header class=\"cover\">\n"
             "    <div class=\"cover-fields\">\n"
             "      <div class=\"cover-right\">\n"
-            "        <p class=\"cover-symbol\"><span class=\"label\">Document</span> C18/14-E</p>\n"
+            "        <p class=\"cover-symbol\"><span class=\"label\">Document</span> <span "
+            "class=\"value\">C18/14-E</span></p>\n"
             "      </div>\n"
             "    </div>\n"
             "    <h1>"));
@@ -694,7 +740,8 @@ TEST_CASE("html: hostile text in every field is escaped", "[html]") {
   CHECK(has(out, "<caption>" + escaped + "</caption>"));
   CHECK(has(out, "<th scope=\"col\">" + escaped + "</th>"));
   CHECK(has(out, "<figcaption>" + escaped + "</figcaption>"));
-  CHECK(has(out, "<span class=\"label\">" + escaped + "</span> " + escaped + "</p>"));
+  CHECK(has(out, "<span class=\"label\">" + escaped + "</span> <span class=\"value\">" + escaped +
+                     "</span></p>"));
   CHECK(has(out, "<span class=\"number\">" + escaped + "</span> "));
   // The anchor becomes a valid id and cross-references follow it.
   CHECK(has(out, "id=\"-script-alert-1---script---onmouseover--alert-2---onclick--x---amp-\""));

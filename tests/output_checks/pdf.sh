@@ -1,0 +1,135 @@
+#!/bin/sh
+# Builds every example meeting with -f pdf and checks the PDF with poppler's
+# tools, as a reader's PDF viewer would see it.
+#
+# usage: pdf.sh CWGREPORT ARTIFACTS_DIR
+#
+# On each examples/*/ folder, with the default engine (WeasyPrint):
+#  1. pdffonts lists every font as embedded;
+#  2. pdf_check.py: page 1 has no running header, every later page N has
+#     "- N -" and the report's symbol in its top margin, every footnote is
+#     on the page of its first mark, and pdftotext reads the same words as
+#     report.txt (pdf_check.py says what it normalises);
+#  3. pages 1 and 2 are turned into PNG (pdftoppm, 60 dpi) in
+#     ARTIFACTS_DIR/EXAMPLE/page-N.png, beside the PDF, for a person to look
+#     at; CI keeps ARTIFACTS_DIR.
+# Then meeting14 is built again and its PDF must be byte-identical (the
+# engine gets SOURCE_DATE_EPOCH). When chromium is installed, every example
+# is also printed with --pdf-engine chromium and checks 1 and 2 run on it,
+# its header being "- N -" without the symbol, its footnotes at the end.
+#
+# Prints "skipped" and exits 0 only when weasyprint is absent. Exits 0 when
+# every check passes, 1 when one fails, 2 on a usage error.
+set -eu
+
+if [ $# -ne 2 ]; then
+  echo "usage: $0 CWGREPORT ARTIFACTS_DIR" >&2
+  exit 2
+fi
+binary=$1
+artifacts=$2
+if [ ! -x "$binary" ]; then
+  echo "pdf: error: '$binary' is not an executable" >&2
+  exit 2
+fi
+if ! command -v weasyprint >/dev/null 2>&1; then
+  echo "pdf: skipped: 'weasyprint' is not installed"
+  exit 0
+fi
+for tool in pdftotext pdffonts pdftoppm python3; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "pdf: error: '$tool' is not installed (pdftotext, pdffonts and pdftoppm come" \
+      "with poppler-utils)" >&2
+    exit 1
+  fi
+done
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+rm -rf "$artifacts"
+mkdir -p "$artifacts"
+
+failures=0
+fail() {
+  printf 'pdf: FAIL: %s\n' "$*" >&2
+  failures=$((failures + 1))
+}
+
+# check NAME FOLDER [--chromium]: checks 1 and 2 on FOLDER.
+check() {
+  name=$1
+  folder=$2
+  shift 2
+  if ! pdffonts "$folder/report.pdf" >"$folder/fonts.txt"; then
+    fail "$name: pdffonts could not read report.pdf"
+    return
+  fi
+  # The columns after the name: type (one or two words), encoding, emb...
+  # Counted from the right: emb is the 5th last.
+  fonts=$(tail -n +3 "$folder/fonts.txt" | grep -c . || true)
+  loose=$(tail -n +3 "$folder/fonts.txt" | awk '$(NF-4) != "yes"' | grep -c . || true)
+  if [ "$fonts" -eq 0 ] || [ "$loose" -ne 0 ]; then
+    cat "$folder/fonts.txt" >&2
+    fail "$name: $loose of $fonts fonts are not embedded"
+  else
+    echo "pdf: $name: $fonts fonts, all embedded"
+  fi
+  if ! pdftotext -bbox "$folder/report.pdf" "$folder/report.bbox.html"; then
+    fail "$name: pdftotext could not read report.pdf"
+  elif ! python3 "$here/pdf_check.py" "$@" "$name" "$folder"; then
+    fail "$name: the PDF's pages or words are not those of the report"
+  fi
+}
+
+examples=""
+for dir in "$root"/examples/*/; do
+  dir=${dir%/}
+  [ -f "$dir/report.yaml" ] || continue
+  name=$(basename "$dir")
+  out=$work/weasyprint/$name
+  if ! "$binary" build "$dir" -o "$out" -f html,txt,pdf -q; then
+    fail "cwgreport could not build examples/$name with -f pdf"
+    continue
+  fi
+  examples="$examples $name"
+  check "$name" "$out"
+  mkdir -p "$artifacts/$name"
+  cp "$out/report.pdf" "$artifacts/$name/"
+  if ! pdftoppm -r 60 -f 1 -l 2 -png "$out/report.pdf" "$artifacts/$name/page"; then
+    fail "$name: pdftoppm could not turn pages 1 and 2 into images"
+  fi
+done
+if [ -z "$examples" ]; then
+  fail "no example was built"
+  exit 1
+fi
+
+# The same sources give the same bytes.
+if "$binary" build "$root/examples/meeting14" -o "$work/again" -f pdf -q &&
+  cmp "$work/weasyprint/meeting14/report.pdf" "$work/again/report.pdf"; then
+  echo "pdf: meeting14: two builds give byte-identical PDFs"
+else
+  fail "meeting14: two builds did not give byte-identical PDFs"
+fi
+
+if command -v chromium >/dev/null 2>&1; then
+  for name in $examples; do
+    out=$work/chromium/$name
+    if ! "$binary" build "$root/examples/$name" -o "$out" -f html,txt,pdf -q \
+      --pdf-engine chromium; then
+      fail "cwgreport could not build examples/$name with --pdf-engine chromium"
+      continue
+    fi
+    check "$name (chromium)" "$out" --chromium
+  done
+else
+  echo "pdf: chromium is not installed: --pdf-engine chromium not checked"
+fi
+
+if [ "$failures" -ne 0 ]; then
+  echo "pdf: $failures check(s) failed; pages 1-2 as images in $artifacts" >&2
+  exit 1
+fi
+echo "pdf: every check passed on the examples:$examples; pages 1-2 as images in $artifacts"
