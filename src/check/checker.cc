@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "check/fields.h"
 #include "check/model.h"
 #include "lang/labels.h"
 #include "lang/ordinals.h"
@@ -543,7 +544,8 @@ namespace {
 
 class Checker {
  public:
-  Checker(const Sources& src, Diagnostics& diags) : src_(src), diags_(diags) {
+  Checker(const Sources& src, Diagnostics& diags, const TextLimits& limits)
+      : src_(src), diags_(diags), limits_(limits) {
     model_.src = &src;
     model_.register_incomplete = src.register_incomplete;
   }
@@ -556,6 +558,7 @@ class Checker {
     number_sections(src_.annexes, model_.annexes, true);
     check_people_refs();
     check_documents();
+    anchor_listed_documents();
     check_texts();
     check_presented();
     for (const auto& [id, f] : model_.footnotes)
@@ -563,6 +566,9 @@ class Checker {
         diags_.report(
             "unused-footnote", f->id.loc, fmt::format("footnote '{}' is never referred to", id),
             {{{}, fmt::format("write '{{note:{}}}' where the footnote mark belongs", id)}});
+    // Every reference is resolved: the text fields can be converted.
+    convert_fields(model_, src_, refs_, limits_, diags_);
+    refs_.clear();
     return std::move(model_);
   }
 
@@ -837,17 +843,23 @@ class Checker {
 
   void check_text(const Text& text) {
     if (!text.present) return;
-    auto tokens = scan_refs(text.value);
+    TextRefs& refs = refs_[&text];
+    refs.tokens = scan_refs(text.value);
+    refs.resolved.reserve(refs.tokens.size());
     TextLocator locator(diags_.sources(), text);
     std::unordered_map<std::string_view, std::size_t> seen;
-    for (const auto& tok : tokens) {
-      std::string_view raw = std::string_view(text.value).substr(tok.offset, tok.length);
-      std::size_t occurrence = seen[raw]++;
+    for (const auto& tok : refs.tokens) {
       // A reference is located in the file only when it fails to resolve:
       // that costs a scan of the file, which a clean report never pays.
       auto r = resolve_ref(model_, tok, nullptr, text.loc);
-      if (!r) r = resolve_ref(model_, tok, &diags_, locator.locate(raw, occurrence));
+      if (!r) {
+        std::string_view raw = std::string_view(text.value).substr(tok.offset, tok.length);
+        // The occurrences of a failed reference before this one.
+        std::size_t occurrence = seen[raw]++;
+        resolve_ref(model_, tok, &diags_, locator.locate(raw, occurrence));
+      }
       if (r && r->footnote) used_notes_.insert(tok.key);
+      refs.resolved.push_back(std::move(r));
     }
     check_counts(text);
   }
@@ -936,20 +948,33 @@ class Checker {
     // Every document of the listed kinds (and meeting), in register order.
     for (std::size_t i = 0; i < src_.documents.size(); ++i) {
       if (dl.meeting.present && model_.documents[i].meeting != dl.meeting.value) continue;
-      for (const auto& k : dl.kinds) {
-        if (src_.documents[i].kind.value == k.value && !model_.documents[i].key.empty()) {
+      for (const auto& k : dl.kinds)
+        if (src_.documents[i].kind.value == k.value && !model_.documents[i].key.empty())
           note_use(i, dl.loc, listed_);
-          if (model_.documents[i].anchor.empty() && !model_.documents[i].key.empty())
-            model_.documents[i].anchor =
-                unique_anchor("doc-" + anchor_part(model_.documents[i].key));
-        }
-      }
     }
-    for (const auto& key : dl.keys) {
-      if (auto idx = model_.find_document(key.value); idx && model_.documents[*idx].anchor.empty())
-        model_.documents[*idx].anchor =
-            unique_anchor("doc-" + anchor_part(model_.documents[*idx].key));
-    }
+  }
+
+  // A listed document's anchor, which a {doc:...} reference links to, is
+  // made before any reference is resolved: a reference may come before the
+  // list.
+  void anchor_listed_documents() {
+    auto anchor = [&](std::size_t i) {
+      DocumentInfo& info = model_.documents[i];
+      if (info.anchor.empty() && !info.key.empty())
+        info.anchor = unique_anchor("doc-" + anchor_part(info.key));
+    };
+    for (const auto* sections : {&src_.sections, &src_.annexes})
+      for (const auto& s : *sections)
+        for (const auto& p : s.paragraphs)
+          for (const auto& dl : p.documents) {
+            for (std::size_t i = 0; i < src_.documents.size(); ++i) {
+              if (dl.meeting.present && model_.documents[i].meeting != dl.meeting.value) continue;
+              for (const auto& k : dl.kinds)
+                if (src_.documents[i].kind.value == k.value) anchor(i);
+            }
+            for (const auto& key : dl.keys)
+              if (auto idx = model_.find_document(key.value)) anchor(*idx);
+          }
   }
 
   static std::string anchor_part(std::string_view key) {
@@ -1081,7 +1106,11 @@ class Checker {
  private:
   const Sources& src_;
   Diagnostics& diags_;
+  const TextLimits& limits_;
   Model model_;
+  // The references of each text field checked, as resolved: the fields'
+  // conversion prints them.
+  std::unordered_map<const Text*, TextRefs> refs_;
   std::set<std::string> anchors_;
   std::map<std::string, std::pair<std::size_t, Location>> listed_, presented_;
   std::set<std::string> reported_clash_;
@@ -1125,6 +1154,8 @@ std::string list_marker(std::string_view style, std::size_t index) {
   return Checker::list_marker(style, index);
 }
 
-Model check_sources(const Sources& src, Diagnostics& diags) { return Checker(src, diags).run(); }
+Model check_sources(const Sources& src, Diagnostics& diags, const TextLimits& limits) {
+  return Checker(src, diags, limits).run();
+}
 
 }  // namespace cwg

@@ -1,0 +1,37 @@
+// Text fields: GitHub-flavoured Markdown with cross-references, parsed once
+// each with cmark-gfm, in the check phase, into report-tree inlines and
+// blocks kept in the model. Constructs a text field cannot hold (`raw-html`,
+// `markdown-block`) and fields past the limits (`text-limit`) are reported
+// here; the report builder only moves the result into the tree.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "check/model.h"
+#include "check/refs.h"
+
+namespace cwg {
+
+// Converts every text field the report prints, in print order, into
+// `model` (sections' headings and paragraphs, summary, action, references,
+// the titles of listed documents, the footnotes marked), charging what each
+// use prints against limits.max_report_bytes. `refs` holds each field's
+// references as the checker resolved them; a field it lacks (a document's
+// title) is resolved here, once.
+void convert_fields(Model& model, const Sources& src,
+                    const std::unordered_map<const Text*, TextRefs>& refs, const TextLimits& limits,
+                    Diagnostics& diags);
+
+// Typography the reports use: a no-break space between "Resolution" (and
+// "Decision") and its number and between a day and its month.
+std::string apply_typography(std::string_view text);
+
+// Replaces control characters (which cmark can produce from numeric
+// character references such as `&#27;`) with U+FFFD, so no renderer can
+// emit a terminal escape sequence; and noncharacters, which the converter
+// uses internally and which must never reach an output.
+std::string sanitize_text(std::string_view text);
+
+}  // namespace cwg
