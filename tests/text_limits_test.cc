@@ -271,6 +271,32 @@ paragraphs:
   CHECK(count == 1);
 }
 
+TEST_CASE("a title printed by several lists is warned about once", "[text-limits]") {
+  // The title is parsed once, however many generated lists print it: its
+  // raw HTML is one problem in one place.
+  TempDir dir;
+  cwg::test::write_minimal_meeting(dir);
+  std::string docs = cwg::test::slurp(dir.path() / "documents.yaml");
+  docs.replace(docs.find("Contribution from the United Kingdom"), 36,
+               "Contribution from the <b>United Kingdom</b>");
+  dir.write("documents.yaml", docs);
+  dir.write("sections/more.yaml", R"(heading: More
+paragraphs:
+  - documents: {kind: contribution}
+  - documents: {kind: contribution}
+)");
+  std::string report = cwg::test::slurp(dir.path() / "report.yaml");
+  report.replace(report.find("  - sections/docs.yaml\n"), 23,
+                 "  - sections/docs.yaml\n  - sections/more.yaml\n");
+  dir.write("report.yaml", report);
+  Diagnostics diags;
+  auto tree = cwg::compile(dir.str(), diags);
+  REQUIRE(tree);
+  std::size_t count = 0;
+  for (const auto& d : diags.all()) count += d.code == "raw-html";
+  CHECK(count == 1);
+}
+
 TEST_CASE("the report's budget counts every byte a conversion produces", "[text-limits]") {
   // Each use of [r] copies its address: 30 uses of a 3,000-byte address
   // print 90 kB from a field of 3 kB, which the check before conversion
