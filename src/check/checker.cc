@@ -846,7 +846,8 @@ class Checker {
     TextRefs& refs = refs_[&text];
     refs.tokens = scan_refs(text.value);
     refs.resolved.reserve(refs.tokens.size());
-    TextLocator locator(diags_.sources(), text);
+    // Made only for a reference that fails: it looks up the file.
+    std::optional<TextLocator> locator;
     std::unordered_map<std::string_view, std::size_t> seen;
     for (const auto& tok : refs.tokens) {
       // A reference is located in the file only when it fails to resolve:
@@ -856,7 +857,8 @@ class Checker {
         std::string_view raw = std::string_view(text.value).substr(tok.offset, tok.length);
         // The occurrences of a failed reference before this one.
         std::size_t occurrence = seen[raw]++;
-        resolve_ref(model_, tok, &diags_, locator.locate(raw, occurrence));
+        if (!locator) locator.emplace(diags_.sources(), text);
+        resolve_ref(model_, tok, &diags_, locator->locate(raw, occurrence));
       }
       if (r && r->footnote) used_notes_.insert(tok.key);
       refs.resolved.push_back(std::move(r));
@@ -871,8 +873,8 @@ class Checker {
         text.value.find("report") == std::string::npos &&
         text.value.find("statement") == std::string::npos)
       return;
-    // A second pass over the text: a locator of its own.
-    TextLocator locator(diags_.sources(), text);
+    // A second pass over the text: a locator of its own, made for a mismatch.
+    std::optional<TextLocator> locator;
     std::unordered_map<std::string_view, std::size_t> seen;
     for (const CountPhrase& m : find_count_phrases(text.value)) {
       std::string word(m.number);
@@ -896,8 +898,9 @@ class Checker {
       auto c = model_.kind_counts.find(kind);
       long actual = c == model_.kind_counts.end() ? 0 : static_cast<long>(c->second);
       if (n == actual) continue;
+      if (!locator) locator.emplace(diags_.sources(), text);
       diags_.report(
-          "count-mismatch", locator.locate(m.whole, occurrence),
+          "count-mismatch", locator->locate(m.whole, occurrence),
           fmt::format("the text says {} {} but the register has {}", m.number, noun, actual),
           {{{}, fmt::format("write '{{count:{}}} {}' to have the number computed", kind, noun)}});
     }

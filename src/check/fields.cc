@@ -141,9 +141,10 @@ struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
-std::string literal(cmark_node* n) {
+// The node's text, which lives as long as the node.
+std::string_view literal(cmark_node* n) {
   const char* s = cmark_node_get_literal(n);
-  return s ? s : "";
+  return s ? std::string_view(s) : std::string_view();
 }
 
 // Footnotes are numbered in the order their first mark is converted, which
@@ -289,11 +290,9 @@ class TextConverter {
   }
 
   static void push_text(tree::Inlines& out, std::string_view s) {
-    if (!out.empty() && out.back().kind == tree::Inline::Kind::text) {
-      out.back().text += apply_typography(sanitize_text(s));
-    } else {
-      out.push_back({tree::Inline::Kind::text, apply_typography(sanitize_text(s)), {}, {}});
-    }
+    if (out.empty() || out.back().kind != tree::Inline::Kind::text)
+      out.push_back({tree::Inline::Kind::text, {}, {}, {}});
+    append_typography(out.back().text, sanitize_text(s));
   }
 
   // Markers inside code or URLs print as the reference's text.
@@ -372,7 +371,7 @@ class TextConverter {
     return out;
   }
 
-  void warn_html(const std::string& html) {
+  void warn_html(std::string_view html) {
     if (warned_html_) return;
     warned_html_ = true;
     // The message quotes the first line only, shortened, as the source
@@ -515,13 +514,18 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 std::string apply_typography(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_typography(out, text);
+  return out;
+}
+
+void append_typography(std::string& out, std::string_view text) {
   static constexpr std::string_view before_number[] = {"Resolution", "Decision"};
   static constexpr std::string_view months[] = {"January",   "February", "March",    "April",
                                                 "May",       "June",     "July",     "August",
                                                 "September", "October",  "November", "December"};
   auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-  std::string out;
-  out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     // Text between spaces is copied as it is, a run at a time.
     if (text[i] != ' ') {
@@ -554,7 +558,6 @@ std::string apply_typography(std::string_view text) {
     }
     out += nbsp ? "\u00A0" : " ";
   }
-  return out;
 }
 
 std::string sanitize_text(std::string_view text) {

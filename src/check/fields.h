@@ -27,6 +27,8 @@ void convert_fields(Model& model, const Sources& src,
 // Typography the reports use: a no-break space between "Resolution" (and
 // "Decision") and its number and between a day and its month.
 std::string apply_typography(std::string_view text);
+// The same, appended to `out`.
+void append_typography(std::string& out, std::string_view text);
 
 // Replaces control characters (which cmark can produce from numeric
 // character references such as `&#27;`) with U+FFFD, so no renderer can
