@@ -650,7 +650,10 @@ bool emphasis_reads_back(std::string_view markup, std::string_view lead, const I
     cmark_parser_attach_syntax_extension(parser.get(), ext);
   cmark_parser_feed(parser.get(), markup.data(), markup.size());
   std::unique_ptr<cmark_node, NodeFree> doc(cmark_parser_finish(parser.get()));
+  // One entry per visible character: the markup's size is about right for both.
   Shown want, got;
+  want.reserve(lead.size() + markup.size());
+  got.reserve(lead.size() + markup.size());
   shown_text(detail::sanitize(lead), 0, want);
   shown_tree(in, 0, false, want);
   shown_parsed(doc.get(), 0, got);
