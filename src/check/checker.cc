@@ -161,39 +161,48 @@ bool iequals(std::string_view a, std::string_view b) {
 std::vector<CountPhrase> find_count_phrases(std::string_view s) {
   static constexpr std::string_view nouns[] = {"contributions", "information reports",
                                                "liaison statements"};
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   std::vector<CountPhrase> out;
   const std::size_t n = s.size();
-  std::size_t p = 0;
-  while (p < n) {
-    const char c = s[p];
-    const bool digit = c >= '0' && c <= '9';
-    if (!(digit || is_alpha(c)) || (p > 0 && is_word_char(s[p - 1]))) {
-      ++p;
+  std::size_t done = 0;  // the end of the last phrase found: phrases do not overlap
+  // From each space followed by a noun, back to the word before it: a text
+  // is mostly words that are neither, and is not scanned a letter at a time.
+  for (std::size_t q = s.find(' '); q != std::string_view::npos; q = s.find(' ', q + 1)) {
+    if (q == 0 || q + 1 >= n) continue;
+    const char first = static_cast<char>(s[q + 1] | 0x20);
+    if (first != 'c' && first != 'i' && first != 'l') continue;
+    std::string_view noun;
+    for (std::string_view candidate : nouns) {
+      const std::size_t end = q + 1 + candidate.size();
+      if (end > n || !iequals(s.substr(q + 1, candidate.size()), candidate)) continue;
+      if (end < n && is_word_char(s[end])) continue;
+      noun = s.substr(q + 1, candidate.size());
+      break;
+    }
+    if (noun.empty()) continue;
+    // The number starts a word: [0-9]+, or [a-z]+(-[a-z]+)?, or the part
+    // after its hyphen when the whole does not start a word.
+    std::size_t p = q;
+    if (is_digit(s[q - 1])) {
+      while (p > 0 && is_digit(s[p - 1])) --p;
+      if ((p > 0 && is_word_char(s[p - 1])) || p < done) continue;
+    } else if (is_alpha(s[q - 1])) {
+      while (p > 0 && is_alpha(s[p - 1])) --p;
+      std::size_t start = p;
+      if (p >= 2 && s[p - 1] == '-' && is_alpha(s[p - 2])) {
+        std::size_t r = p - 1;
+        while (r > 0 && is_alpha(s[r - 1])) --r;
+        if ((r == 0 || !is_word_char(s[r - 1])) && r >= done) start = r;
+      }
+      if (start == p && ((p > 0 && is_word_char(s[p - 1])) || p < done)) continue;
+      p = start;
+    } else {
       continue;
     }
-    std::size_t q = p;
-    if (digit) {
-      while (q < n && s[q] >= '0' && s[q] <= '9') ++q;
-    } else {
-      while (q < n && is_alpha(s[q])) ++q;
-      if (q + 1 < n && s[q] == '-' && is_alpha(s[q + 1])) {
-        ++q;
-        while (q < n && is_alpha(s[q])) ++q;
-      }
-    }
-    bool matched = false;
-    if (q < n && s[q] == ' ') {
-      for (std::string_view noun : nouns) {
-        const std::size_t end = q + 1 + noun.size();
-        if (end > n || !iequals(s.substr(q + 1, noun.size()), noun)) continue;
-        if (end < n && is_word_char(s[end])) continue;
-        out.push_back({s.substr(p, end - p), s.substr(p, q - p), s.substr(q + 1, noun.size())});
-        p = end;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) ++p;
+    const std::size_t end = q + 1 + noun.size();
+    out.push_back({s.substr(p, end - p), s.substr(p, q - p), noun});
+    done = end;
+    q = end - 1;
   }
   return out;
 }
