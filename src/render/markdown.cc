@@ -163,6 +163,36 @@ std::string protect_line_edges(std::string line) {
 // could start Markdown syntax where it lands: anywhere for the emphasis,
 // link, code, HTML, table and strikethrough characters, only at the start
 // of a line for the block markers ("-", "+", "=", ":", "12." and "12)").
+// A character that InlineWriter::text copies as it is wherever it stands
+// inside a line: none of the characters the switch there looks at.
+bool is_quiet(char c) {
+  switch (c) {
+    case '\n':
+    case '\\':
+    case '*':
+    case '[':
+    case ']':
+    case '<':
+    case '>':
+    case '#':
+    case '`':
+    case '|':
+    case '~':
+    case '{':
+    case '}':
+    case '$':
+    case '_':
+    case '!':
+    case '&':
+    case '(':
+    case ':':
+    case '.':
+      return false;
+    default:
+      return true;
+  }
+}
+
 class InlineWriter {
  public:
   enum class Context {
@@ -209,6 +239,15 @@ class InlineWriter {
     protect_next_ = false;
     if (!s.empty()) closing_char_ = 0;
     for (size_t i = start; i < s.size(); ++i) {
+      // Inside a line, a run of characters that are never escaped is
+      // copied whole.
+      if (!line_start_ && is_quiet(s[i])) {
+        size_t j = i + 1;
+        while (j < s.size() && is_quiet(s[j])) ++j;
+        out_.append(s, i, j - i);
+        i = j - 1;
+        continue;
+      }
       char c = s[i];
       if (c == '\n') {
         newline(false);
