@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <string>
 
@@ -163,35 +164,16 @@ std::string protect_line_edges(std::string line) {
 // could start Markdown syntax where it lands: anywhere for the emphasis,
 // link, code, HTML, table and strikethrough characters, only at the start
 // of a line for the block markers ("-", "+", "=", ":", "12." and "12)").
-// A character that InlineWriter::text copies as it is wherever it stands
-// inside a line: none of the characters the switch there looks at.
-bool is_quiet(char c) {
-  switch (c) {
-    case '\n':
-    case '\\':
-    case '*':
-    case '[':
-    case ']':
-    case '<':
-    case '>':
-    case '#':
-    case '`':
-    case '|':
-    case '~':
-    case '{':
-    case '}':
-    case '$':
-    case '_':
-    case '!':
-    case '&':
-    case '(':
-    case ':':
-    case '.':
-      return false;
-    default:
-      return true;
-  }
-}
+// The characters that InlineWriter::text copies as they are wherever they
+// stand inside a line: all but those the switch there looks at.
+constexpr auto kQuiet = [] {
+  std::array<bool, 256> quiet{};
+  quiet.fill(true);
+  for (unsigned char c : std::string_view("\n\\*[]<>#`|~{}$_!&(:.")) quiet[c] = false;
+  return quiet;
+}();
+
+bool is_quiet(char c) { return kQuiet[static_cast<unsigned char>(c)]; }
 
 class InlineWriter {
  public:
