@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,6 +25,17 @@ bool is_ascii_punct(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
          (c >= '{' && c <= '~');
 }
+
+// The characters scan_lines only counts as ending a delimiter row: all but
+// those its switch looks at.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> plain{};
+  plain.fill(true);
+  for (unsigned char c : std::string_view(" \t\r:>+.)0123456789-|*_~[]!`&<\\")) plain[c] = false;
+  return plain;
+}();
+
+bool is_plain(char c) { return kPlain[static_cast<unsigned char>(c)]; }
 
 bool is_blank_line(std::string_view line) { return line.find_first_not_of(" \t\r") == npos; }
 
@@ -168,6 +180,12 @@ LineScan scan_lines(std::string_view v, const TextLimits& limits) {
       std::size_t first = npos, last = npos;  // of the unescaped pipes
       bool dash = false, only_row_chars = true;
       for (std::size_t i = 0; i < line.size(); ++i) {
+        // Letters and most other characters only end a delimiter row.
+        if (is_plain(line[i])) {
+          while (i + 1 < line.size() && is_plain(line[i + 1])) ++i;
+          only_row_chars = false;
+          continue;
+        }
         const char c = line[i];
         if (c == '\\' && i + 1 < line.size() && is_ascii_punct(line[i + 1])) {
           count_markup(start + i);

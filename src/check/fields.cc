@@ -228,7 +228,19 @@ class TextConverter {
     // A backslash escapes the next character: an escaped '&' starts no
     // character reference, in text as in code.
     bool escaped = false;
+    // The next '&' and '\\' at or after i, each found once.
+    std::size_t amp = v.find('&'), backslash = v.find('\\');
     for (std::size_t i = 0; i < v.size(); ++i) {
+      // A run before the next reference without '&' or '\\' is kept as it is.
+      if (amp != std::string::npos && amp < i) amp = v.find('&', i);
+      if (backslash != std::string::npos && backslash < i) backslash = v.find('\\', i);
+      const std::size_t stop = std::min(
+          {next_ref != tokens.end() ? next_ref->offset : v.size(), amp, backslash, v.size()});
+      if (i < stop) {
+        i = stop - 1;
+        escaped = false;
+        continue;
+      }
       if (next_ref != tokens.end() && i == next_ref->offset) {
         out.append(v, pos, i - pos);
         add_ref(*next_ref, refs.resolved[static_cast<std::size_t>(next_ref - tokens.begin())], v,
