@@ -1,5 +1,5 @@
 // Cross-references inside text: `{kind:key}` and `{kind:key|form}`, found
-// by one scanner that both the checker and the report builder use.
+// by one scanner, which the checker runs once per text field.
 #pragma once
 
 #include <cstddef>
