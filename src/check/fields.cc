@@ -636,7 +636,7 @@ struct FieldState {
 // text field and charging each use against the report's budget.
 class FieldPass {
  public:
-  FieldPass(Model& model, const Sources& src, const std::unordered_map<const Text*, TextRefs>& refs,
+  FieldPass(Model& model, const Sources& src, std::unordered_map<const Text*, TextRefs>& refs,
             const TextLimits& limits, Diagnostics& diags)
       : model_(model),
         src_(src),
@@ -695,10 +695,14 @@ class FieldPass {
     return budget_.charge(std::max(f.bytes, kMinCharge), text.loc, diags_);
   }
 
+  // A field used once: its references are no longer needed after it, and
+  // are let go, so that they and the converted texts are not all held at once.
   FieldText convert(const Text& text) {
     FieldState f;
     FieldText out;
-    if (!use(text, f, out)) return {};
+    const bool printed = use(text, f, out);
+    refs_.erase(&text);
+    if (!printed) return {};
     return out;
   }
 
@@ -811,7 +815,7 @@ class FieldPass {
 
   Model& model_;
   const Sources& src_;
-  const std::unordered_map<const Text*, TextRefs>& refs_;
+  std::unordered_map<const Text*, TextRefs>& refs_;
   ReportBudget budget_;
   Diagnostics& diags_;
   FootnoteNumbers footnotes_;
@@ -822,7 +826,7 @@ class FieldPass {
 }  // namespace
 
 void convert_fields(Model& model, const Sources& src,
-                    const std::unordered_map<const Text*, TextRefs>& refs, const TextLimits& limits,
+                    std::unordered_map<const Text*, TextRefs>& refs, const TextLimits& limits,
                     Diagnostics& diags) {
   FieldPass(model, src, refs, limits, diags).run();
 }

@@ -19,9 +19,10 @@ namespace cwg {
 // the titles of listed documents, the footnotes marked), charging what each
 // use prints against limits.max_report_bytes. `refs` holds each field's
 // references as the checker resolved them; a field it lacks (a document's
-// title) is resolved here, once.
+// title) is resolved here, once; each entry is let go once its field is
+// converted.
 void convert_fields(Model& model, const Sources& src,
-                    const std::unordered_map<const Text*, TextRefs>& refs, const TextLimits& limits,
+                    std::unordered_map<const Text*, TextRefs>& refs, const TextLimits& limits,
                     Diagnostics& diags);
 
 // Typography the reports use: a no-break space between "Resolution" (and
