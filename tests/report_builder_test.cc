@@ -2,7 +2,7 @@
 // generated document lists as the renderers receive them.
 #include <catch2/catch.hpp>
 
-#include "build/markdown_fields.h"
+#include "check/fields.h"
 #include "cwgreport/compile.h"
 #include "lang/ordinals.h"
 #include "test_util.h"

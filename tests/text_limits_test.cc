@@ -4,7 +4,6 @@
 #include <string>
 #include <thread>
 
-#include "build/field_limits.h"
 #include "cwgreport/compile.h"
 #include "test_util.h"
 
@@ -12,7 +11,6 @@ namespace {
 
 using cwg::Diagnostics;
 using cwg::TextLimits;
-using cwg::TextLimitsScope;
 using cwg::test::TempDir;
 
 std::string repeat(std::string_view s, std::size_t n) {
@@ -45,14 +43,16 @@ struct Result {
 
 // Compiles the minimal meeting with `text` as the first paragraph of its
 // first section, written on line 5 from column 11.
-Result compile_with(std::string_view text) {
+Result compile_with(std::string_view text, const TextLimits& limits = {}) {
   TempDir dir;
   cwg::test::write_minimal_meeting(dir);
   dir.write("sections/intro.yaml",
             "label: intro\nheading: Introduction\nparagraphs:\n  - label: opening\n    text: " +
                 yaml_quoted(text) + "\n");
   Result r;
-  r.built = cwg::compile(dir.str(), r.diags).has_value();
+  cwg::CompileOptions opts;
+  opts.text = limits;
+  r.built = cwg::compile(dir.str(), r.diags, opts).has_value();
   return r;
 }
 
@@ -174,11 +174,10 @@ TEST_CASE("markup that would take cmark-gfm gigabytes", "[text-limits]") {
                 "characters"});
   TextLimits limits;
   limits.max_markup = 10;
-  TextLimitsScope scope(limits);
-  CHECK(limits_reported(compile_with("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11")) == Reports{});
-  CHECK(
-      limits_reported(compile_with("- 1\n- 2\n- 3\n- 4\n- 5\n- 6\n- 7\n- 8\n- 9\n- 10\n- 11\n- 12"))
-          .size() == 1);
+  CHECK(limits_reported(compile_with("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11", limits)) == Reports{});
+  CHECK(limits_reported(
+            compile_with("- 1\n- 2\n- 3\n- 4\n- 5\n- 6\n- 7\n- 8\n- 9\n- 10\n- 11\n- 12", limits))
+            .size() == 1);
 }
 
 TEST_CASE("link references that would print too much", "[text-limits]") {
@@ -195,63 +194,57 @@ TEST_CASE("link references that would print too much", "[text-limits]") {
 TEST_CASE("the size of a field and what its references print", "[text-limits]") {
   TextLimits limits;
   limits.max_field_bytes = 1000;
-  TextLimitsScope scope(limits);
-  CHECK(limits_reported(compile_with(std::string(1000, 'a'))) == Reports{});
-  Result big = compile_with(std::string(1001, 'a'));
+  CHECK(limits_reported(compile_with(std::string(1000, 'a'), limits)) == Reports{});
+  Result big = compile_with(std::string(1001, 'a'), limits);
   CHECK(limits_reported(big) ==
         Reports{"5:11 text is 1001 bytes, more than the limit of 1000 bytes"});
   CHECK(big.diags.all().front().notes.at(0).message ==
         "split the text, or raise the limit with --max-field-size");
 
   // The title of 3/2R1 is 36 bytes: 28 references print 1008.
-  Result refs = compile_with(repeat("{doc:3/2R1|title}", 28));
+  Result refs = compile_with(repeat("{doc:3/2R1|title}", 28), limits);
   CHECK(limits_reported(refs) ==
         Reports{"5:471 text is more than 1000 bytes once its cross-references are printed"});
   CHECK(refs.diags.all().front().notes.at(0).message == "'{doc:3/2R1|title}' prints 36 bytes");
-  CHECK(limits_reported(compile_with(repeat("{doc:3/2R1|title}", 27))) == Reports{});
+  CHECK(limits_reported(compile_with(repeat("{doc:3/2R1|title}", 27), limits)) == Reports{});
 }
 
-TEST_CASE("limits are per thread and restored when a scope ends", "[text-limits]") {
-  CHECK(cwg::text_limits().max_field_bytes == std::size_t{16} << 20);
-  TextLimits outer;
-  outer.max_nesting = 10;
-  {
-    TextLimitsScope a(outer);
-    CHECK(cwg::text_limits().max_nesting == 10);
-    TextLimits inner;
-    inner.max_nesting = 5;
-    {
-      TextLimitsScope b(inner);
-      CHECK(cwg::text_limits().max_nesting == 5);
-      std::size_t seen = 0;
-      std::thread([&] { seen = cwg::text_limits().max_nesting; }).join();
-      CHECK(seen == 32);
-    }
-    CHECK(cwg::text_limits().max_nesting == 10);
-    CHECK(limits_reported(compile_with(repeat(">", 11) + " a")) ==
-          Reports{"5:22 block quotes and list items nest more than 10 levels deep"});
-  }
-  CHECK(cwg::text_limits().max_nesting == 32);
+TEST_CASE("each compile has its own limits, whatever runs beside it", "[text-limits]") {
+  // The limits travel in the compile's options: compiles on other threads,
+  // with other limits, see none of them.
+  TextLimits ten;
+  ten.max_nesting = 10;
+  TextLimits five;
+  five.max_nesting = 5;
+  const std::string text = repeat(">", 8) + " a";
+  Result with_five, with_default;
+  std::thread a([&] { with_five = compile_with(text, five); });
+  std::thread b([&] { with_default = compile_with(text); });
+  Result with_ten = compile_with(repeat(">", 11) + " a", ten);
+  a.join();
+  b.join();
+  CHECK(limits_reported(with_five) ==
+        Reports{"5:17 block quotes and list items nest more than 5 levels deep"});
+  CHECK(limits_reported(with_default) == Reports{});
+  CHECK(with_default.built);
+  CHECK(limits_reported(with_ten) ==
+        Reports{"5:22 block quotes and list items nest more than 10 levels deep"});
 }
 
-TEST_CASE("the report as a whole has a budget while a scope is open", "[text-limits]") {
-  // Without a scope, no budget: a library user decides.
+TEST_CASE("the report as a whole has a budget", "[text-limits]") {
+  // The default budget, 64 MiB, is far above a real report.
+  CHECK(TextLimits{}.max_report_bytes == std::size_t{64} << 20);
   CHECK(limits_reported(compile_with(std::string(20000, 'a'))) == Reports{});
   TextLimits limits;
   limits.max_report_bytes = 10000;
-  {
-    TextLimitsScope scope(limits);
-    CHECK_FALSE(cwg::report_budget_exhausted());
-    Result r = compile_with(std::string(20000, 'a'));
-    CHECK_FALSE(r.built);
-    CHECK(limits_reported(r) ==
-          Reports{"5:11 the report's text is more than 10000 bytes once printed"});
-    CHECK(cwg::report_budget_exhausted());
-  }
-  // Each compile opens its own scope, with a fresh budget.
-  TextLimitsScope scope(limits);
-  CHECK_FALSE(cwg::report_budget_exhausted());
-  CHECK(limits_reported(compile_with("short")) == Reports{});
+  Result r = compile_with(std::string(20000, 'a'), limits);
+  CHECK_FALSE(r.built);
+  CHECK(limits_reported(r) ==
+        Reports{"5:11 the report's text is more than 10000 bytes once printed"});
+  // Each compile has a fresh budget.
+  Result second = compile_with("short", limits);
+  CHECK(second.built);
+  CHECK(limits_reported(second) == Reports{});
 }
 
 TEST_CASE("a text converted several times is reported once", "[text-limits]") {
@@ -278,6 +271,32 @@ paragraphs:
   CHECK(count == 1);
 }
 
+TEST_CASE("a title printed by several lists is warned about once", "[text-limits]") {
+  // The title is parsed once, however many generated lists print it: its
+  // raw HTML is one problem in one place.
+  TempDir dir;
+  cwg::test::write_minimal_meeting(dir);
+  std::string docs = cwg::test::slurp(dir.path() / "documents.yaml");
+  docs.replace(docs.find("Contribution from the United Kingdom"), 36,
+               "Contribution from the <b>United Kingdom</b>");
+  dir.write("documents.yaml", docs);
+  dir.write("sections/more.yaml", R"(heading: More
+paragraphs:
+  - documents: {kind: contribution}
+  - documents: {kind: contribution}
+)");
+  std::string report = cwg::test::slurp(dir.path() / "report.yaml");
+  report.replace(report.find("  - sections/docs.yaml\n"), 23,
+                 "  - sections/docs.yaml\n  - sections/more.yaml\n");
+  dir.write("report.yaml", report);
+  Diagnostics diags;
+  auto tree = cwg::compile(dir.str(), diags);
+  REQUIRE(tree);
+  std::size_t count = 0;
+  for (const auto& d : diags.all()) count += d.code == "raw-html";
+  CHECK(count == 1);
+}
+
 TEST_CASE("the report's budget counts every byte a conversion produces", "[text-limits]") {
   // Each use of [r] copies its address: 30 uses of a 3,000-byte address
   // print 90 kB from a field of 3 kB, which the check before conversion
@@ -289,11 +308,10 @@ TEST_CASE("the report's budget counts every byte a conversion produces", "[text-
   dir.write("sections/intro.yaml", "label: intro\nheading: Introduction\nparagraphs:\n  - " +
                                        yaml_quoted(field) + "\n  - " + yaml_quoted(field) +
                                        "\n  - " + yaml_quoted(field) + "\n");
-  TextLimits limits;
-  limits.max_report_bytes = 200'000;
-  TextLimitsScope scope(limits);
+  cwg::CompileOptions opts;
+  opts.text.max_report_bytes = 200'000;
   Result r;
-  r.built = cwg::compile(dir.str(), r.diags).has_value();
+  r.built = cwg::compile(dir.str(), r.diags, opts).has_value();
   CHECK_FALSE(r.built);
   CHECK(limits_reported(r) ==
         Reports{"6:5 the report's text is more than 200000 bytes once printed"});

@@ -7,12 +7,14 @@
 
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/report_tree.h"
+#include "cwgreport/text_limits.h"
 #include "cwgreport/yaml.h"
 
 namespace cwg {
 
 struct CompileOptions {
-  yaml::Limits limits;
+  yaml::Limits limits;  // of the reader and the loader
+  TextLimits text;      // of the text fields and of the report's text, checked by the checker
 };
 
 // Reports every problem found to `diags`. Returns the report tree when the

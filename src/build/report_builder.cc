@@ -4,10 +4,7 @@
 
 #include <fmt/format.h>
 
-#include <set>
-
-#include "build/field_limits.h"
-#include "build/markdown_fields.h"
+#include "check/fields.h"
 #include "lang/labels.h"
 #include "lang/ordinals.h"
 #include "text/report_text.h"
@@ -30,8 +27,7 @@ tree::Inline text_node(std::string s) { return {tree::Inline::Kind::text, report
 
 class Builder {
  public:
-  Builder(const Model& model, Diagnostics& diags)
-      : model_(model), src_(*model.src), diags_(diags), md_(model, diags) {}
+  explicit Builder(Model& model) : model_(model), src_(*model.src) {}
 
   tree::Report run() {
     tree::Report r;
@@ -39,18 +35,15 @@ class Builder {
     if (src_.cover) r.cover = cover(*src_.cover);
     r.title = report_title(src_);
     r.short_title = short_title();
-    r.summary = blocks(src_.summary);
-    r.action = blocks(src_.action);
+    r.summary = blocks(std::move(model_.summary));
+    r.action = blocks(std::move(model_.action));
     std::string sep = src_.reference_separator.present ? src_.reference_separator.value : ", ";
-    for (std::size_t i = 0; i < src_.references.size(); ++i) {
+    for (std::size_t i = 0; i < model_.reference_texts.size(); ++i) {
       if (i) r.references.push_back(text_node(sep));
-      for (auto& in : md_.convert_inline(src_.references[i].text))
-        r.references.push_back(std::move(in));
+      for (auto& in : model_.reference_texts[i]) r.references.push_back(std::move(in));
     }
-    for (std::size_t i = 0; i < src_.sections.size(); ++i)
-      r.sections.push_back(section(src_.sections[i], model_.sections[i]));
-    for (std::size_t i = 0; i < src_.annexes.size(); ++i)
-      r.annexes.push_back(section(src_.annexes[i], model_.annexes[i]));
+    for (SectionInfo& s : model_.sections) r.sections.push_back(section(s));
+    for (SectionInfo& s : model_.annexes) r.annexes.push_back(section(s));
     if (src_.signature) {
       if (const Person* p = model_.find_person(src_.signature->person.value)) {
         r.signature.name = p->name.value;
@@ -66,16 +59,12 @@ class Builder {
       r.signature.name = report_text(r.signature.name);
       r.signature.role = report_text(r.signature.role);
     }
-    // Footnotes in the order of their first mark; a footnote's own text may
-    // mark further footnotes, which join the end of the list.
-    for (std::size_t i = 0; i < md_.footnote_order().size(); ++i) {
-      std::string id = md_.footnote_order()[i];
-      auto it = model_.footnotes.find(id);
-      if (it == model_.footnotes.end()) continue;
+    // Footnotes in the order of their first mark.
+    for (FootnoteText& note : model_.notes) {
       tree::Footnote f;
-      f.number = std::to_string(i + 1);
+      f.number = std::move(note.number);
       f.anchor = "fn-" + f.number;
-      f.text = md_.convert_inline(it->second->text);
+      f.text = std::move(note.text);
       r.footnotes.push_back(std::move(f));
     }
     return r;
@@ -124,10 +113,8 @@ class Builder {
                                    fmt::arg("meetings", lang::join_list(words_, numbers))));
   }
 
-  std::vector<tree::Block> blocks(const Text& text) {
+  static std::vector<tree::Block> blocks(FieldText t) {
     std::vector<tree::Block> out;
-    if (!text.present) return out;
-    MarkdownText t = md_.convert(text);
     if (!t.first.empty()) {
       tree::Block p;
       p.text = std::move(t.first);
@@ -137,89 +124,81 @@ class Builder {
     return out;
   }
 
-  tree::Section section(const Section& s, const SectionInfo& info) {
+  tree::Section section(SectionInfo& info) {
     tree::Section out;
     out.number = info.number;
     out.anchor = info.anchor;
-    out.heading = md_.convert_inline(s.heading);
-    out.blocks.reserve(s.paragraphs.size());
-    for (std::size_t j = 0; j < s.paragraphs.size(); ++j)
-      out.blocks.push_back(paragraph(s.paragraphs[j], info.paragraphs[j]));
+    out.heading = std::move(info.heading);
+    out.blocks.reserve(info.paragraphs.size());
+    for (ParagraphInfo& p : info.paragraphs) out.blocks.push_back(paragraph(p));
     return out;
   }
 
-  tree::Block paragraph(const Paragraph& p, const ParagraphInfo& info) {
+  tree::Block paragraph(ParagraphInfo& p) {
     tree::Block b;
     b.kind = tree::Block::Kind::paragraph;
-    b.number = info.number;
-    b.anchor = info.anchor;
-    MarkdownText t = md_.convert(p.text);
-    b.text = std::move(t.first);
-    for (auto& c : t.rest) b.children.push_back(std::move(c));
-    for (const auto& q : p.quote) b.children.push_back(quote(q));
-    for (const auto& tb : p.table) b.children.push_back(table(tb));
-    for (const auto& l : p.list) b.children.push_back(list(l));
-    for (const auto& dl : p.documents) b.children.push_back(document_list(dl));
+    b.number = p.number;
+    b.anchor = p.anchor;
+    b.text = std::move(p.text.first);
+    for (auto& c : p.text.rest) b.children.push_back(std::move(c));
+    for (QuoteInfo& q : p.quotes) b.children.push_back(quote(q));
+    for (TableInfo& t : p.tables) b.children.push_back(table(t));
+    for (ListInfo& l : p.lists) b.children.push_back(list(l));
+    for (const auto& dl : p.document_lists) b.children.push_back(document_list(dl));
     return b;
   }
 
-  tree::Block quote(const Quote& q) {
+  static tree::Block quote(QuoteInfo& q) {
     tree::Block b;
     b.kind = tree::Block::Kind::quote;
-    b.text = md_.convert_inline(q.source);
-    for (const auto& qp : q.paragraphs) {
+    b.text = std::move(q.source);
+    for (QuoteInfo::Paragraph& qp : q.paragraphs) {
       tree::Block p;
       if (qp.elision) {
         p.kind = tree::Block::Kind::elision;
       } else {
         p.kind = tree::Block::Kind::paragraph;
-        p.number = report_text(qp.number.value);
-        MarkdownText t = md_.convert(qp.text);
-        p.text = std::move(t.first);
-        for (auto& c : t.rest) p.children.push_back(std::move(c));
+        p.number = report_text(qp.number);
+        p.text = std::move(qp.text.first);
+        for (auto& c : qp.text.rest) p.children.push_back(std::move(c));
       }
       b.children.push_back(std::move(p));
     }
     return b;
   }
 
-  tree::Block table(const SourceTable& t) {
+  static tree::Block table(TableInfo& t) {
     tree::Block b;
     b.kind = tree::Block::Kind::table;
-    b.table.caption = md_.convert_inline(t.caption);
+    b.table.caption = std::move(t.caption);
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      b.table.header.push_back(md_.convert_inline(t.columns[i]));
-      std::string_view a = i < t.align.size() ? std::string_view(t.align[i].value) : "";
+      b.table.header.push_back(std::move(t.columns[i]));
+      std::string_view a = t.align[i];
       b.table.align.push_back(a == "left"     ? tree::Align::left
                               : a == "center" ? tree::Align::center
                               : a == "right"  ? tree::Align::right
                                               : tree::Align::none);
     }
     b.table.rows.reserve(t.rows.size());
-    for (const auto& row : t.rows) {
-      std::vector<tree::Inlines> cells;
-      cells.reserve(t.columns.size());
-      for (const auto& c : row) cells.push_back(md_.convert_inline(c));
-      cells.resize(t.columns.size());  // the checker reported a short or long row
-      b.table.rows.push_back(std::move(cells));
+    for (auto& row : t.rows) {
+      row.resize(t.columns.size());  // the checker reported a short or long row
+      b.table.rows.push_back(std::move(row));
     }
     return b;
   }
 
-  tree::Block list(const List& l) {
+  static tree::Block list(ListInfo& l) {
     tree::Block b;
     b.kind = tree::Block::Kind::list;
-    b.style = style_of(l.style.value);
+    b.style = style_of(l.style);
     b.items.reserve(l.items.size());
-    for (std::size_t i = 0; i < l.items.size(); ++i) {
-      const ListItem& item = l.items[i];
+    for (ListInfo::Item& item : l.items) {
       tree::ListItem li;
-      li.marker = list_marker(l.style.value, i);
-      if (item.label.present) li.anchor = item.label.value;
-      MarkdownText t = md_.convert(item.text);
-      li.text = std::move(t.first);
-      for (auto& c : t.rest) li.children.push_back(std::move(c));
-      for (const auto& sub : item.list) li.children.push_back(list(sub));
+      li.marker = std::move(item.marker);
+      li.anchor = std::move(item.anchor);
+      li.text = std::move(item.text.first);
+      for (auto& c : item.text.rest) li.children.push_back(std::move(c));
+      for (ListInfo& sub : item.lists) li.children.push_back(list(sub));
       b.items.push_back(std::move(li));
     }
     return b;
@@ -227,53 +206,34 @@ class Builder {
 
   // "· CWG-COP-14/2: Update on ...": the symbol, a colon, a no-break space
   // and the title, as the reports print register entries.
-  tree::ListItem document_item(std::size_t idx, const Location& list) {
-    const DocumentInfo& info = model_.documents[idx];
+  tree::ListItem document_item(const ListedDocument& listed) const {
+    const DocumentInfo& info = model_.documents[listed.document];
     tree::ListItem li;
     li.marker = list_marker("bullet", 0);
-    if (!info.anchor.empty() && anchored_.insert(idx).second) li.anchor = info.anchor;
+    if (listed.anchored) li.anchor = info.anchor;
     li.text.push_back(text_node(info.symbol + ":\u00A0"));
-    // The title's conversion charges the title; the symbol is charged here.
-    charge_report(li.marker.size() + li.anchor.size() + li.text.back().text.size(), list, diags_);
-    Text title = src_.documents[idx].title;
-    for (auto& in : md_.convert_inline(title)) {
+    for (const tree::Inline& in : info.title) {
       if (in.kind == tree::Inline::Kind::text && li.text.back().kind == tree::Inline::Kind::text)
         li.text.back().text += in.text;
       else
-        li.text.push_back(std::move(in));
+        li.text.push_back(in);
     }
     return li;
   }
 
-  tree::Block document_list(const DocumentList& dl) {
+  tree::Block document_list(const std::vector<ListedDocument>& listed) const {
     tree::Block b;
     b.kind = tree::Block::Kind::list;
     b.style = tree::ListStyle::bullet;
-    for (const auto& key : dl.keys) {
-      if (report_budget_exhausted()) break;
-      if (auto idx = model_.find_document(key.value))
-        b.items.push_back(document_item(*idx, dl.loc));
-    }
-    for (std::size_t i = 0; i < src_.documents.size(); ++i) {
-      // Once the report has printed all the text limits allow (an error is
-      // reported), generating more items would only spend time and memory.
-      if (report_budget_exhausted()) break;
-      if (model_.documents[i].key.empty()) continue;
-      if (dl.meeting.present && model_.documents[i].meeting != dl.meeting.value) continue;
-      for (const auto& k : dl.kinds)
-        if (src_.documents[i].kind.value == k.value) b.items.push_back(document_item(i, dl.loc));
-    }
+    b.items.reserve(listed.size());
+    for (const ListedDocument& d : listed) b.items.push_back(document_item(d));
     return b;
   }
 
-  const Model& model_;
+  Model& model_;
   const Sources& src_;
-  Diagnostics& diags_;
-  MarkdownConverter md_;
   const lang::Labels& words_ = lang::labels();
-  std::set<std::size_t> anchored_;
 };
-
 }  // namespace
 
 std::string report_title(const Sources& src) {
@@ -290,8 +250,6 @@ std::string report_title(const Sources& src) {
   return report_text(upper_case(title));
 }
 
-tree::Report build_report(const Model& model, Diagnostics& diags) {
-  return Builder(model, diags).run();
-}
+tree::Report build_report(Model model) { return Builder(model).run(); }
 
 }  // namespace cwg

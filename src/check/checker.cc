@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "check/fields.h"
 #include "check/model.h"
 #include "lang/labels.h"
 #include "lang/ordinals.h"
@@ -129,39 +130,48 @@ bool iequals(std::string_view a, std::string_view b) {
 std::vector<CountPhrase> find_count_phrases(std::string_view s) {
   static constexpr std::string_view nouns[] = {"contributions", "information reports",
                                                "liaison statements"};
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   std::vector<CountPhrase> out;
   const std::size_t n = s.size();
-  std::size_t p = 0;
-  while (p < n) {
-    const char c = s[p];
-    const bool digit = c >= '0' && c <= '9';
-    if (!(digit || is_alpha(c)) || (p > 0 && is_word_char(s[p - 1]))) {
-      ++p;
+  std::size_t done = 0;  // the end of the last phrase found: phrases do not overlap
+  // From each space followed by a noun, back to the word before it: a text
+  // is mostly words that are neither, and is not scanned a letter at a time.
+  for (std::size_t q = s.find(' '); q != std::string_view::npos; q = s.find(' ', q + 1)) {
+    if (q == 0 || q + 1 >= n) continue;
+    const char first = static_cast<char>(s[q + 1] | 0x20);
+    if (first != 'c' && first != 'i' && first != 'l') continue;
+    std::string_view noun;
+    for (std::string_view candidate : nouns) {
+      const std::size_t end = q + 1 + candidate.size();
+      if (end > n || !iequals(s.substr(q + 1, candidate.size()), candidate)) continue;
+      if (end < n && is_word_char(s[end])) continue;
+      noun = s.substr(q + 1, candidate.size());
+      break;
+    }
+    if (noun.empty()) continue;
+    // The number starts a word: [0-9]+, or [a-z]+(-[a-z]+)?, or the part
+    // after its hyphen when the whole does not start a word.
+    std::size_t p = q;
+    if (is_digit(s[q - 1])) {
+      while (p > 0 && is_digit(s[p - 1])) --p;
+      if ((p > 0 && is_word_char(s[p - 1])) || p < done) continue;
+    } else if (is_alpha(s[q - 1])) {
+      while (p > 0 && is_alpha(s[p - 1])) --p;
+      std::size_t start = p;
+      if (p >= 2 && s[p - 1] == '-' && is_alpha(s[p - 2])) {
+        std::size_t r = p - 1;
+        while (r > 0 && is_alpha(s[r - 1])) --r;
+        if ((r == 0 || !is_word_char(s[r - 1])) && r >= done) start = r;
+      }
+      if (start == p && ((p > 0 && is_word_char(s[p - 1])) || p < done)) continue;
+      p = start;
+    } else {
       continue;
     }
-    std::size_t q = p;
-    if (digit) {
-      while (q < n && s[q] >= '0' && s[q] <= '9') ++q;
-    } else {
-      while (q < n && is_alpha(s[q])) ++q;
-      if (q + 1 < n && s[q] == '-' && is_alpha(s[q + 1])) {
-        ++q;
-        while (q < n && is_alpha(s[q])) ++q;
-      }
-    }
-    bool matched = false;
-    if (q < n && s[q] == ' ') {
-      for (std::string_view noun : nouns) {
-        const std::size_t end = q + 1 + noun.size();
-        if (end > n || !iequals(s.substr(q + 1, noun.size()), noun)) continue;
-        if (end < n && is_word_char(s[end])) continue;
-        out.push_back({s.substr(p, end - p), s.substr(p, q - p), s.substr(q + 1, noun.size())});
-        p = end;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) ++p;
+    const std::size_t end = q + 1 + noun.size();
+    out.push_back({s.substr(p, end - p), s.substr(p, q - p), noun});
+    done = end;
+    q = end - 1;
   }
   return out;
 }
@@ -512,7 +522,8 @@ namespace {
 
 class Checker {
  public:
-  Checker(const Sources& src, Diagnostics& diags) : src_(src), diags_(diags) {
+  Checker(const Sources& src, Diagnostics& diags, const TextLimits& limits)
+      : src_(src), diags_(diags), limits_(limits) {
     model_.src = &src;
     model_.register_incomplete = src.register_incomplete;
   }
@@ -525,6 +536,7 @@ class Checker {
     number_sections(src_.annexes, model_.annexes, true);
     check_people_refs();
     check_documents();
+    anchor_listed_documents();
     check_texts();
     check_presented();
     for (const auto& [id, f] : model_.footnotes)
@@ -532,6 +544,9 @@ class Checker {
         diags_.report(
             "unused-footnote", f->id.loc, fmt::format("footnote '{}' is never referred to", id),
             {{{}, fmt::format("write '{{note:{}}}' where the footnote mark belongs", id)}});
+    // Every reference is resolved: the text fields can be converted.
+    convert_fields(model_, src_, refs_, limits_, diags_);
+    refs_.clear();
     return std::move(model_);
   }
 
@@ -806,17 +821,25 @@ class Checker {
 
   void check_text(const Text& text) {
     if (!text.present) return;
-    auto tokens = scan_refs(text.value);
-    TextLocator locator(diags_.sources(), text);
+    TextRefs& refs = refs_[&text];
+    refs.tokens = scan_refs(text.value);
+    refs.resolved.reserve(refs.tokens.size());
+    // Made only for a reference that fails: it looks up the file.
+    std::optional<TextLocator> locator;
     std::unordered_map<std::string_view, std::size_t> seen;
-    for (const auto& tok : tokens) {
-      std::string_view raw = std::string_view(text.value).substr(tok.offset, tok.length);
-      std::size_t occurrence = seen[raw]++;
+    for (const auto& tok : refs.tokens) {
       // A reference is located in the file only when it fails to resolve:
       // that costs a scan of the file, which a clean report never pays.
       auto r = resolve_ref(model_, tok, nullptr, text.loc);
-      if (!r) r = resolve_ref(model_, tok, &diags_, locator.locate(raw, occurrence));
+      if (!r) {
+        std::string_view raw = std::string_view(text.value).substr(tok.offset, tok.length);
+        // The occurrences of a failed reference before this one.
+        std::size_t occurrence = seen[raw]++;
+        if (!locator) locator.emplace(diags_.sources(), text);
+        resolve_ref(model_, tok, &diags_, locator->locate(raw, occurrence));
+      }
       if (r && r->footnote) used_notes_.insert(tok.key);
+      refs.resolved.push_back(std::move(r));
     }
     check_counts(text);
   }
@@ -828,8 +851,8 @@ class Checker {
         text.value.find("report") == std::string::npos &&
         text.value.find("statement") == std::string::npos)
       return;
-    // A second pass over the text: a locator of its own.
-    TextLocator locator(diags_.sources(), text);
+    // A second pass over the text: a locator of its own, made for a mismatch.
+    std::optional<TextLocator> locator;
     std::unordered_map<std::string_view, std::size_t> seen;
     for (const CountPhrase& m : find_count_phrases(text.value)) {
       std::string word(m.number);
@@ -853,8 +876,9 @@ class Checker {
       auto c = model_.kind_counts.find(kind);
       long actual = c == model_.kind_counts.end() ? 0 : static_cast<long>(c->second);
       if (n == actual) continue;
+      if (!locator) locator.emplace(diags_.sources(), text);
       diags_.report(
-          "count-mismatch", locator.locate(m.whole, occurrence),
+          "count-mismatch", locator->locate(m.whole, occurrence),
           fmt::format("the text says {} {} but the register has {}", m.number, noun, actual),
           {{{}, fmt::format("write '{{count:{}}} {}' to have the number computed", kind, noun)}});
     }
@@ -905,20 +929,33 @@ class Checker {
     // Every document of the listed kinds (and meeting), in register order.
     for (std::size_t i = 0; i < src_.documents.size(); ++i) {
       if (dl.meeting.present && model_.documents[i].meeting != dl.meeting.value) continue;
-      for (const auto& k : dl.kinds) {
-        if (src_.documents[i].kind.value == k.value && !model_.documents[i].key.empty()) {
+      for (const auto& k : dl.kinds)
+        if (src_.documents[i].kind.value == k.value && !model_.documents[i].key.empty())
           note_use(i, dl.loc, listed_);
-          if (model_.documents[i].anchor.empty() && !model_.documents[i].key.empty())
-            model_.documents[i].anchor =
-                unique_anchor("doc-" + anchor_part(model_.documents[i].key));
-        }
-      }
     }
-    for (const auto& key : dl.keys) {
-      if (auto idx = model_.find_document(key.value); idx && model_.documents[*idx].anchor.empty())
-        model_.documents[*idx].anchor =
-            unique_anchor("doc-" + anchor_part(model_.documents[*idx].key));
-    }
+  }
+
+  // A listed document's anchor, which a {doc:...} reference links to, is
+  // made before any reference is resolved: a reference may come before the
+  // list.
+  void anchor_listed_documents() {
+    auto anchor = [&](std::size_t i) {
+      DocumentInfo& info = model_.documents[i];
+      if (info.anchor.empty() && !info.key.empty())
+        info.anchor = unique_anchor("doc-" + anchor_part(info.key));
+    };
+    for (const auto* sections : {&src_.sections, &src_.annexes})
+      for (const auto& s : *sections)
+        for (const auto& p : s.paragraphs)
+          for (const auto& dl : p.documents) {
+            for (std::size_t i = 0; i < src_.documents.size(); ++i) {
+              if (dl.meeting.present && model_.documents[i].meeting != dl.meeting.value) continue;
+              for (const auto& k : dl.kinds)
+                if (src_.documents[i].kind.value == k.value) anchor(i);
+            }
+            for (const auto& key : dl.keys)
+              if (auto idx = model_.find_document(key.value)) anchor(*idx);
+          }
   }
 
   static std::string anchor_part(std::string_view key) {
@@ -1050,7 +1087,11 @@ class Checker {
  private:
   const Sources& src_;
   Diagnostics& diags_;
+  const TextLimits& limits_;
   Model model_;
+  // The references of each text field checked, as resolved: the fields'
+  // conversion prints them.
+  std::unordered_map<const Text*, TextRefs> refs_;
   std::set<std::string> anchors_;
   std::map<std::string, std::pair<std::size_t, Location>> listed_, presented_;
   std::set<std::string> reported_clash_;
@@ -1094,6 +1135,8 @@ std::string list_marker(std::string_view style, std::size_t index) {
   return Checker::list_marker(style, index);
 }
 
-Model check_sources(const Sources& src, Diagnostics& diags) { return Checker(src, diags).run(); }
+Model check_sources(const Sources& src, Diagnostics& diags, const TextLimits& limits) {
+  return Checker(src, diags, limits).run();
+}
 
 }  // namespace cwg

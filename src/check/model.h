@@ -1,6 +1,8 @@
 // The checked model: the sources with every number, anchor and symbol
-// computed and every reference resolved. The checker builds it; the report
-// builder reads it.
+// computed, every reference resolved once and every text field the report
+// prints converted once (cmark-gfm's parse, as tree inlines). The checker
+// builds it and reports every problem found on the way; the report builder
+// reads it, and reports nothing.
 #pragma once
 
 #include <map>
@@ -10,7 +12,9 @@
 
 #include "check/refs.h"
 #include "cwgreport/diagnostic.h"
+#include "cwgreport/report_tree.h"
 #include "cwgreport/source.h"
+#include "cwgreport/text_limits.h"
 
 namespace cwg {
 
@@ -23,29 +27,88 @@ struct Target {
   Location loc;
 };
 
+// A text field converted: cmark-gfm's parse as report-tree inlines and
+// blocks, every cross-reference resolved (an xref, or its text), footnote
+// marks numbered in print order, text sanitized and typeset.
+struct FieldText {
+  tree::Inlines first;            // the first paragraph's inlines
+  std::vector<tree::Block> rest;  // further paragraphs, quotes, code, tables
+};
+
+struct QuoteInfo {
+  struct Paragraph {
+    bool elision = false;  // "[...]"
+    std::string number;
+    FieldText text;
+  };
+  tree::Inlines source;
+  std::vector<Paragraph> paragraphs;
+};
+
+struct TableInfo {
+  tree::Inlines caption;
+  std::vector<tree::Inlines> columns;
+  std::vector<std::string> align;  // "left", "center", "right" or "", one per column
+  std::vector<std::vector<tree::Inlines>> rows;
+};
+
+struct ListInfo {
+  struct Item {
+    std::string marker;  // "a)", "iv)", "–"
+    std::string anchor;  // the item's label, or ""
+    FieldText text;
+    std::vector<ListInfo> lists;
+  };
+  std::string style;
+  std::vector<Item> items;
+};
+
+// One line of a generated document list: a document, and whether this line
+// carries the document's anchor (its first listing in the report).
+struct ListedDocument {
+  std::size_t document = 0;  // index in documents
+  bool anchored = false;
+};
+
 struct ParagraphInfo {
   std::string number;  // "" when unnumbered
   std::string anchor;
+  FieldText text;
+  std::vector<QuoteInfo> quotes;
+  std::vector<TableInfo> tables;
+  std::vector<ListInfo> lists;
+  std::vector<std::vector<ListedDocument>> document_lists;
 };
 
 struct SectionInfo {
   std::string number;  // "6" or "Annex 1"
   std::string anchor;
+  tree::Inlines heading;
   std::vector<ParagraphInfo> paragraphs;
 };
 
 struct DocumentInfo {
-  std::string key;     // "14/4R1" or "C18/12"
-  std::string symbol;  // "CWG-COP-14/4R1"
-  std::string anchor;  // of its first listing in a generated list, or ""
-  long meeting = 0;    // the meeting it belongs to; 0 for another series
+  std::string key;      // "14/4R1" or "C18/12"
+  std::string symbol;   // "CWG-COP-14/4R1"
+  std::string anchor;   // of its first listing in a generated list, or ""
+  long meeting = 0;     // the meeting it belongs to; 0 for another series
+  tree::Inlines title;  // converted when a generated list first names it
+};
+
+// A footnote with a mark in the report, in the order of the first marks.
+struct FootnoteText {
+  std::string number;  // "1", "2", ...
+  tree::Inlines text;
 };
 
 struct Model {
   const Sources* src = nullptr;
-  std::vector<SectionInfo> sections;    // parallel to src->sections
-  std::vector<SectionInfo> annexes;     // parallel to src->annexes
-  std::vector<DocumentInfo> documents;  // parallel to src->documents
+  std::vector<SectionInfo> sections;
+  std::vector<SectionInfo> annexes;
+  std::vector<DocumentInfo> documents;  // in register order, as src->documents
+  FieldText summary, action;
+  std::vector<tree::Inlines> reference_texts;  // the report's references ("Resolution 1")
+  std::vector<FootnoteText> notes;             // the footnotes printed, in print order
   std::map<std::string, Target, std::less<>> labels;
   std::map<std::string, std::size_t, std::less<>> document_by_key;
   std::map<std::string, std::size_t, std::less<>> entities, people, references;
@@ -69,15 +132,6 @@ struct Model {
   const Entity* find_entity(std::string_view id) const;
 };
 
-// What a cross-reference prints, and where it links (target may be empty).
-// A footnote reference resolves to its id with `footnote` set: its number is
-// given by the report builder, in print order.
-struct ResolvedRef {
-  std::string text;
-  std::string target;
-  bool footnote = false;
-};
-
 // "Chair", "Vice-Chair", "Chairman", ... for a person's role.
 std::string role_title(const Sources& src, std::string_view role);
 
@@ -86,9 +140,10 @@ std::string role_title(const Sources& src, std::string_view role);
 std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, Diagnostics* diags,
                                        const Location& loc);
 
-// The checker: numbers everything, resolves every reference and reports
-// what does not resolve or does not add up.
-Model check_sources(const Sources& src, Diagnostics& diags);
+// The checker: numbers everything, resolves every reference, converts every
+// text field the report prints within `limits`, and reports what does not
+// resolve, does not add up or cannot be printed.
+Model check_sources(const Sources& src, Diagnostics& diags, const TextLimits& limits = {});
 
 // The location of the n-th occurrence of `token` inside a text value, found
 // in the raw file from the value's start; the value's own location when the

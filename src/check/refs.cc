@@ -1,4 +1,4 @@
-// The cross-reference scanner shared by the checker and the report builder.
+// The cross-reference scanner: the checker runs it once per text field.
 #include "check/refs.h"
 
 #include <map>

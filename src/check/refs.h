@@ -1,8 +1,9 @@
 // Cross-references inside text: `{kind:key}` and `{kind:key|form}`, found
-// by one scanner that both the checker and the report builder use.
+// by one scanner, which the checker runs once per text field.
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,22 @@ struct RefToken {
 // starts no reference. Text in braces that does not start with a lowercase
 // word and a colon (`{x}`, `{ a: b }`) is not a reference either.
 std::vector<RefToken> scan_refs(std::string_view text);
+
+// What a cross-reference prints, and where it links (target may be empty).
+// A footnote reference resolves to its id with `footnote` set: its number is
+// given in print order, when the text is converted.
+struct ResolvedRef {
+  std::string text;
+  std::string target;
+  bool footnote = false;
+};
+
+// The references of one text field, each with what it resolved to (nothing
+// when it does not resolve: it prints as written).
+struct TextRefs {
+  std::vector<RefToken> tokens;
+  std::vector<std::optional<ResolvedRef>> resolved;  // parallel to tokens
+};
 
 // The kinds of reference and the forms each accepts ("" is the default).
 const std::vector<std::string>& ref_kinds();

@@ -133,9 +133,7 @@ std::optional<tree::Report> compile_folder(const CommonOptions& o, Diagnostics& 
   copts.limits.max_folder_bytes = o.max_folder_size;
   copts.limits.max_nodes =
       std::max<std::size_t>(1, o.max_folder_size / yaml::Limits::kBytesPerNode);
-  TextLimits text;
-  text.max_field_bytes = o.max_field_size;
-  TextLimitsScope scope(text);
+  copts.text.max_field_bytes = o.max_field_size;
   return compile(o.dir, diags, copts);
 }
 

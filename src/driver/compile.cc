@@ -14,13 +14,12 @@ std::optional<tree::Report> compile(const std::string& dir, Diagnostics& diags,
     diags.sort();
     return std::nullopt;
   }
-  Model model = check_sources(*sources, diags);
-  // The builder runs even after errors: it reports problems of its own
-  // (Markdown a field cannot hold), and a user wants them all in one run.
-  tree::Report report = build_report(model, diags);
+  Model model = check_sources(*sources, diags, opts.text);
   diags.sort();
+  // The check phase reports every problem; the builder reports none, and
+  // what it builds is within the limits only when the check found no error.
   if (diags.has_errors()) return std::nullopt;
-  return report;
+  return build_report(std::move(model));
 }
 
 }  // namespace cwg

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "build/field_limits.h"
 #include "cwgreport/diagnostic.h"
 #include "cwgreport/render.h"
+#include "cwgreport/text_limits.h"
 #include "cwgreport/yaml.h"
 #include "driver/pdf.h"
 #include "text/printable.h"

@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <string>
 
@@ -166,6 +167,17 @@ std::string protect_line_edges(std::string line) {
 // could start Markdown syntax where it lands: anywhere for the emphasis,
 // link, code, HTML, table and strikethrough characters, only at the start
 // of a line for the block markers ("-", "+", "=", ":", "12." and "12)").
+// The characters that InlineWriter::text copies as they are wherever they
+// stand inside a line: all but those the switch there looks at.
+constexpr auto kQuiet = [] {
+  std::array<bool, 256> quiet{};
+  quiet.fill(true);
+  for (unsigned char c : std::string_view("\n\\*[]<>#`|~{}$_!&(:.")) quiet[c] = false;
+  return quiet;
+}();
+
+bool is_quiet(char c) { return kQuiet[static_cast<unsigned char>(c)]; }
+
 class InlineWriter {
  public:
   enum class Context {
@@ -212,6 +224,15 @@ class InlineWriter {
     protect_next_ = false;
     if (!s.empty()) closing_char_ = 0;
     for (size_t i = start; i < s.size(); ++i) {
+      // Inside a line, a run of characters that are never escaped is
+      // copied whole.
+      if (!line_start_ && is_quiet(s[i])) {
+        size_t j = i + 1;
+        while (j < s.size() && is_quiet(s[j])) ++j;
+        out_.append(s, i, j - i);
+        i = j - 1;
+        continue;
+      }
       char c = s[i];
       if (c == '\n') {
         newline(false);
@@ -653,7 +674,10 @@ bool emphasis_reads_back(std::string_view markup, std::string_view lead, const I
     cmark_parser_attach_syntax_extension(parser.get(), ext);
   cmark_parser_feed(parser.get(), markup.data(), markup.size());
   std::unique_ptr<cmark_node, NodeFree> doc(cmark_parser_finish(parser.get()));
+  // One entry per visible character: the markup's size is about right for both.
   Shown want, got;
+  want.reserve(lead.size() + markup.size());
+  got.reserve(lead.size() + markup.size());
   shown_text(report_text(lead), 0, want);
   shown_tree(in, 0, false, want);
   shown_parsed(doc.get(), 0, got);

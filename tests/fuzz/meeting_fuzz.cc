@@ -9,7 +9,6 @@
 #include <string>
 #include <string_view>
 
-#include "build/field_limits.h"
 #include "cwgreport/compile.h"
 #include "fuzz_util.h"
 
@@ -40,8 +39,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // the input before.
   for (; part < 2 + kMaxSections; ++part) ::unlink((dir + "/" + file_name(part)).c_str());
 
-  // As the command line does: limits and a report budget for this compile.
-  cwg::TextLimitsScope scope(cwg::TextLimits{});
   cwg::Diagnostics diags;
   cwg::CompileOptions opts;
   opts.limits.max_nodes = 50'000;

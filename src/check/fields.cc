@@ -1,7 +1,7 @@
 // Text fields to report-tree inlines. Each cross-reference is swapped for a
 // marker before cmark-gfm parses the text, so Markdown cannot split or
 // reinterpret it, and the marker becomes an xref node.
-#include "build/markdown_fields.h"
+#include "check/fields.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -10,8 +10,10 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <set>
+#include <unordered_map>
 
-#include "build/field_limits.h"
+#include "check/field_limits.h"
 #include "text/code_point.h"
 #include "text/report_text.h"
 
@@ -140,20 +142,42 @@ struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
-std::string literal(cmark_node* n) {
+// The node's text, which lives as long as the node.
+std::string_view literal(cmark_node* n) {
   const char* s = cmark_node_get_literal(n);
-  return s ? s : "";
+  return s ? std::string_view(s) : std::string_view();
 }
+
+// Footnotes are numbered in the order their first mark is converted, which
+// is print order: the fields are converted in that order.
+class FootnoteNumbers {
+ public:
+  std::string number(const std::string& id) {
+    auto [it, fresh] = numbers_.emplace(id, "");
+    if (fresh) {
+      order_.push_back(id);
+      it->second = std::to_string(order_.size());
+    }
+    return it->second;
+  }
+  const std::vector<std::string>& order() const { return order_; }
+
+ private:
+  std::unordered_map<std::string, std::string> numbers_;
+  std::vector<std::string> order_;
+};
 
 }  // namespace
 
 class TextConverter {
  public:
-  TextConverter(MarkdownConverter& owner, const Text& text)
-      : owner_(owner), model_(owner.model_), diags_(owner.diags_), text_(text) {}
+  TextConverter(const Model& model, FootnoteNumbers& footnotes, Diagnostics& diags,
+                const Text& text, const TextRefs& refs)
+      : model_(model), footnotes_(footnotes), diags_(diags), text_(text), refs_(refs) {}
 
-  MarkdownText run() {
-    if (!check_text_limits(model_, text_, diags_)) return {};
+  // Parses the text, which has passed the limits, and converts it. Reports
+  // the constructs a text field cannot hold.
+  FieldText run() {
     std::string prepared = prepare();
     static const bool registered = [] {
       cmark_gfm_core_extensions_ensure_registered();
@@ -170,7 +194,7 @@ class TextConverter {
     cmark_parser_feed(parser.get(), prepared.data(), prepared.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
 
-    MarkdownText out;
+    FieldText out;
     bool first = true;
     for (cmark_node* b = cmark_node_first_child(doc.get()); b; b = cmark_node_next(b)) {
       if (first && cmark_node_get_type(b) == CMARK_NODE_PARAGRAPH) {
@@ -180,11 +204,6 @@ class TextConverter {
       }
       first = false;
     }
-    // Charged as converted, so that nothing the text prints escapes the
-    // report's budget.
-    std::size_t bytes = printed_bytes(out.first);
-    for (const tree::Block& b : out.rest) bytes += printed_bytes(b);
-    if (!charge_report(std::max(bytes, kMinCharge), text_.loc, diags_)) return {};
     return out;
   }
 
@@ -192,9 +211,17 @@ class TextConverter {
   // The text with each reference, and each '&' that would decode to a
   // noncharacter, replaced by a marker.
   std::string prepare() {
-    if (has_noncharacter(text_.value)) cleaned_ = report_text(text_.value);
+    // The reader lets no noncharacter through: only a text made some other
+    // way is cleaned, and its references, moved, are found and resolved again.
+    if (has_noncharacter(text_.value)) {
+      cleaned_ = text::report_text(text_.value);
+      cleaned_refs_.tokens = scan_refs(*cleaned_);
+      for (const RefToken& tok : cleaned_refs_.tokens)
+        cleaned_refs_.resolved.push_back(resolve_ref(model_, tok, nullptr, text_.loc));
+    }
     const std::string& v = cleaned_ ? *cleaned_ : text_.value;
-    auto tokens = scan_refs(v);
+    const TextRefs& refs = cleaned_ ? cleaned_refs_ : refs_;
+    const std::vector<RefToken>& tokens = refs.tokens;
     std::string out;
     out.reserve(v.size());
     std::size_t pos = 0;
@@ -202,10 +229,23 @@ class TextConverter {
     // A backslash escapes the next character: an escaped '&' starts no
     // character reference, in text as in code.
     bool escaped = false;
+    // The next '&' and '\\' at or after i, each found once.
+    std::size_t amp = v.find('&'), backslash = v.find('\\');
     for (std::size_t i = 0; i < v.size(); ++i) {
+      // A run before the next reference without '&' or '\\' is kept as it is.
+      if (amp != std::string::npos && amp < i) amp = v.find('&', i);
+      if (backslash != std::string::npos && backslash < i) backslash = v.find('\\', i);
+      const std::size_t stop = std::min(
+          {next_ref != tokens.end() ? next_ref->offset : v.size(), amp, backslash, v.size()});
+      if (i < stop) {
+        i = stop - 1;
+        escaped = false;
+        continue;
+      }
       if (next_ref != tokens.end() && i == next_ref->offset) {
         out.append(v, pos, i - pos);
-        add_ref(*next_ref, v, out);
+        add_ref(*next_ref, refs.resolved[static_cast<std::size_t>(next_ref - tokens.begin())], v,
+                out);
         i += next_ref->length - 1;
         pos = i + 1;
         ++next_ref;
@@ -224,13 +264,13 @@ class TextConverter {
     return out;
   }
 
-  void add_ref(const RefToken& tok, const std::string& v, std::string& out) {
+  void add_ref(const RefToken& tok, const std::optional<ResolvedRef>& resolved,
+               const std::string& v, std::string& out) {
     std::string raw = v.substr(tok.offset, tok.length);
-    auto resolved = resolve_ref(model_, tok, nullptr, text_.loc);
     tree::Inline node;
     if (resolved && resolved->footnote) {
       node.kind = tree::Inline::Kind::footnote_ref;
-      node.text = owner_.footnote_number(resolved->text);
+      node.text = footnotes_.number(resolved->text);
       node.target = "fn-" + node.text;
     } else if (resolved && !resolved->target.empty()) {
       node.kind = tree::Inline::Kind::xref;
@@ -263,11 +303,9 @@ class TextConverter {
   }
 
   static void push_text(tree::Inlines& out, std::string_view s) {
-    if (!out.empty() && out.back().kind == tree::Inline::Kind::text) {
-      out.back().text += apply_typography(report_text(s));
-    } else {
-      out.push_back({tree::Inline::Kind::text, apply_typography(report_text(s)), {}, {}});
-    }
+    if (out.empty() || out.back().kind != tree::Inline::Kind::text)
+      out.push_back({tree::Inline::Kind::text, {}, {}, {}});
+    append_typography(out.back().text, text::report_text(s));
   }
 
   // Markers inside code or URLs print as the reference's text.
@@ -346,7 +384,7 @@ class TextConverter {
     return out;
   }
 
-  void warn_html(const std::string& html) {
+  void warn_html(std::string_view html) {
     if (warned_html_) return;
     warned_html_ = true;
     // The message quotes the first line only, shortened, as the source
@@ -466,10 +504,11 @@ class TextConverter {
     return block;
   }
 
-  MarkdownConverter& owner_;
   const Model& model_;
+  FootnoteNumbers& footnotes_;
   Diagnostics& diags_;
   const Text& text_;
+  const TextRefs& refs_;
   // What each marker stands for, and the source text it replaced.
   struct Marker {
     tree::Inline node;
@@ -477,6 +516,7 @@ class TextConverter {
   };
   std::vector<Marker> markers_;
   std::optional<std::string> cleaned_;  // the text, when it held noncharacters
+  TextRefs cleaned_refs_;               // and its references
   bool warned_html_ = false;
 };
 
@@ -487,13 +527,18 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 std::string apply_typography(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_typography(out, text);
+  return out;
+}
+
+void append_typography(std::string& out, std::string_view text) {
   static constexpr std::string_view before_number[] = {"Resolution", "Decision"};
   static constexpr std::string_view months[] = {"January",   "February", "March",    "April",
                                                 "May",       "June",     "July",     "August",
                                                 "September", "October",  "November", "December"};
   auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-  std::string out;
-  out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     // Text between spaces is copied as it is, a run at a time.
     if (text[i] != ' ') {
@@ -526,38 +571,220 @@ std::string apply_typography(std::string_view text) {
     }
     out += nbsp ? "\u00A0" : " ";
   }
-  return out;
 }
 
-MarkdownConverter::MarkdownConverter(const Model& model, Diagnostics& diags)
-    : model_(model), diags_(diags) {}
+namespace {
 
-MarkdownText MarkdownConverter::convert(const Text& text) {
-  if (!text.present) return {};
-  return TextConverter(*this, text).run();
-}
+// One text field's way through the checks and the conversion, kept across
+// its uses: a document's title is printed by every list that names it, and
+// is checked, reported and converted once.
+struct FieldState {
+  bool sized = false;
+  std::optional<std::size_t> printed;  // with its references printed; none: too big
+  bool marked = false;
+  bool markup_ok = false;
+  bool converted = false;
+  std::size_t bytes = 0;  // what the conversion prints
+  TextRefs refs;          // when the checker did not resolve them
+};
 
-std::string MarkdownConverter::footnote_number(const std::string& id) {
-  auto [it, fresh] = footnote_numbers_.emplace(id, "");
-  if (fresh) {
-    footnote_order_.push_back(id);
-    it->second = std::to_string(footnote_order_.size());
-  }
-  return it->second;
-}
+// Walks the report in print order, as the builder will, converting each
+// text field and charging each use against the report's budget.
+class FieldPass {
+ public:
+  FieldPass(Model& model, const Sources& src, std::unordered_map<const Text*, TextRefs>& refs,
+            const TextLimits& limits, Diagnostics& diags)
+      : model_(model),
+        src_(src),
+        refs_(refs),
+        budget_(limits),
+        diags_(diags),
+        titles_(src.documents.size()) {}
 
-tree::Inlines MarkdownConverter::convert_inline(const Text& text) {
-  MarkdownText t = convert(text);
-  tree::Inlines out = std::move(t.first);
-  for (auto& b : t.rest) {
-    if (b.kind != tree::Block::Kind::paragraph) {
-      diags_.report("markdown-block", text.loc, "this field holds one line of text, not blocks");
-      break;
+  void run() {
+    model_.summary = convert(src_.summary);
+    model_.action = convert(src_.action);
+    for (const auto& r : src_.references) model_.reference_texts.push_back(convert_inline(r.text));
+    sections(src_.sections, model_.sections);
+    sections(src_.annexes, model_.annexes);
+    // Footnotes in the order of their first mark; a footnote's own text may
+    // mark further footnotes, which join the end of the list.
+    for (std::size_t i = 0; i < footnotes_.order().size(); ++i) {
+      auto it = model_.footnotes.find(footnotes_.order()[i]);
+      if (it == model_.footnotes.end()) continue;
+      tree::Inlines text = convert_inline(it->second->text);
+      model_.notes.push_back({std::to_string(i + 1), std::move(text)});
     }
-    out.push_back({tree::Inline::Kind::softbreak, {}, {}, {}});
-    for (auto& i : b.text) out.push_back(std::move(i));
   }
-  return out;
+
+ private:
+  // One use of a text field: the limits, the budget, then the conversion,
+  // each done once for the field. Fills `out` and returns true when the
+  // field prints.
+  bool use(const Text& text, FieldState& f, FieldText& out) {
+    if (!text.present) return false;
+    const TextRefs* refs = &f.refs;
+    if (auto it = refs_.find(&text); it != refs_.end()) {
+      refs = &it->second;
+    } else if (!f.sized) {
+      f.refs.tokens = scan_refs(text.value);
+      for (const RefToken& tok : f.refs.tokens)
+        f.refs.resolved.push_back(resolve_ref(model_, tok, nullptr, text.loc));
+    }
+    if (!f.sized) {
+      f.sized = true;
+      f.printed = check_field_size(text, *refs, budget_.limits(), diags_);
+    }
+    if (!f.printed || !budget_.fits(*f.printed, text.loc, diags_)) return false;
+    if (!f.marked) {
+      f.marked = true;
+      f.markup_ok = check_field_markup(text, budget_.limits(), diags_);
+    }
+    if (!f.markup_ok) return false;
+    if (!f.converted) {
+      f.converted = true;
+      out = TextConverter(model_, footnotes_, diags_, text, *refs).run();
+      f.bytes = printed_bytes(out.first);
+      for (const tree::Block& b : out.rest) f.bytes += printed_bytes(b);
+    }
+    // Charged as used, so that nothing the report prints escapes its budget.
+    return budget_.charge(std::max(f.bytes, kMinCharge), text.loc, diags_);
+  }
+
+  // A field used once: its references are no longer needed after it, and
+  // are let go, so that they and the converted texts are not all held at once.
+  FieldText convert(const Text& text) {
+    FieldState f;
+    FieldText out;
+    const bool printed = use(text, f, out);
+    refs_.erase(&text);
+    if (!printed) return {};
+    return out;
+  }
+
+  // For one-line fields (headings, references): everything as inlines.
+  tree::Inlines as_inlines(const Text& text, FieldText t) {
+    tree::Inlines out = std::move(t.first);
+    for (auto& b : t.rest) {
+      if (b.kind != tree::Block::Kind::paragraph) {
+        diags_.report("markdown-block", text.loc, "this field holds one line of text, not blocks");
+        break;
+      }
+      out.push_back({tree::Inline::Kind::softbreak, {}, {}, {}});
+      for (auto& i : b.text) out.push_back(std::move(i));
+    }
+    return out;
+  }
+
+  tree::Inlines convert_inline(const Text& text) { return as_inlines(text, convert(text)); }
+
+  void sections(const std::vector<Section>& in, std::vector<SectionInfo>& out) {
+    for (std::size_t i = 0; i < in.size() && i < out.size(); ++i) {
+      const Section& s = in[i];
+      SectionInfo& info = out[i];
+      info.heading = convert_inline(s.heading);
+      for (std::size_t j = 0; j < s.paragraphs.size() && j < info.paragraphs.size(); ++j)
+        paragraph(s.paragraphs[j], info.paragraphs[j]);
+    }
+  }
+
+  void paragraph(const Paragraph& p, ParagraphInfo& info) {
+    info.text = convert(p.text);
+    for (const auto& q : p.quote) {
+      QuoteInfo& quote = info.quotes.emplace_back();
+      quote.source = convert_inline(q.source);
+      for (const auto& qp : q.paragraphs) {
+        QuoteInfo::Paragraph& para = quote.paragraphs.emplace_back();
+        para.elision = qp.elision;
+        if (qp.elision) continue;
+        para.number = qp.number.value;
+        para.text = convert(qp.text);
+      }
+    }
+    for (const auto& t : p.table) {
+      TableInfo& table = info.tables.emplace_back();
+      table.caption = convert_inline(t.caption);
+      for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        table.columns.push_back(convert_inline(t.columns[i]));
+        table.align.push_back(i < t.align.size() ? t.align[i].value : "");
+      }
+      table.rows.reserve(t.rows.size());
+      for (const auto& row : t.rows) {
+        std::vector<tree::Inlines>& cells = table.rows.emplace_back();
+        cells.reserve(row.size());
+        for (const auto& c : row) cells.push_back(convert_inline(c));
+      }
+    }
+    for (const auto& l : p.list) info.lists.push_back(list(l));
+    for (const auto& dl : p.documents) info.document_lists.push_back(document_list(dl));
+  }
+
+  ListInfo list(const List& l) {
+    ListInfo out;
+    out.style = l.style.value;
+    out.items.reserve(l.items.size());
+    for (std::size_t i = 0; i < l.items.size(); ++i) {
+      const ListItem& item = l.items[i];
+      ListInfo::Item& li = out.items.emplace_back();
+      li.marker = list_marker(l.style.value, i);
+      if (item.label.present) li.anchor = item.label.value;
+      li.text = convert(item.text);
+      for (const auto& sub : item.list) li.lists.push_back(list(sub));
+    }
+    return out;
+  }
+
+  // "· CWG-COP-14/2: Update on ...": the builder prints the symbol, a colon,
+  // a no-break space and the title, which is converted at its first use.
+  ListedDocument document_item(std::size_t idx, const Location& list) {
+    DocumentInfo& info = model_.documents[idx];
+    ListedDocument out{idx, !info.anchor.empty() && anchored_.insert(idx).second};
+    // The title's use charges the title; the rest of the line is charged here.
+    budget_.charge(list_marker("bullet", 0).size() + (out.anchored ? info.anchor.size() : 0) +
+                       text::report_text(info.symbol + ":\u00A0").size(),
+                   list, diags_);
+    const Text& title = src_.documents[idx].title;
+    FieldState& f = titles_[idx];
+    const bool first = !f.converted;
+    FieldText converted;
+    if (use(title, f, converted) && first) info.title = as_inlines(title, std::move(converted));
+    return out;
+  }
+
+  std::vector<ListedDocument> document_list(const DocumentList& dl) {
+    std::vector<ListedDocument> out;
+    for (const auto& key : dl.keys) {
+      // Once the report has printed all the text limits allow (an error is
+      // reported), listing more would only spend time and memory.
+      if (budget_.exhausted()) break;
+      if (auto idx = model_.find_document(key.value)) out.push_back(document_item(*idx, dl.loc));
+    }
+    for (std::size_t i = 0; i < src_.documents.size() && i < model_.documents.size(); ++i) {
+      if (budget_.exhausted()) break;
+      if (model_.documents[i].key.empty()) continue;
+      if (dl.meeting.present && model_.documents[i].meeting != dl.meeting.value) continue;
+      for (const auto& k : dl.kinds)
+        if (src_.documents[i].kind.value == k.value) out.push_back(document_item(i, dl.loc));
+    }
+    return out;
+  }
+
+  Model& model_;
+  const Sources& src_;
+  std::unordered_map<const Text*, TextRefs>& refs_;
+  ReportBudget budget_;
+  Diagnostics& diags_;
+  FootnoteNumbers footnotes_;
+  std::vector<FieldState> titles_;  // of the documents, by index
+  std::set<std::size_t> anchored_;
+};
+
+}  // namespace
+
+void convert_fields(Model& model, const Sources& src,
+                    std::unordered_map<const Text*, TextRefs>& refs, const TextLimits& limits,
+                    Diagnostics& diags) {
+  FieldPass(model, src, refs, limits, diags).run();
 }
 
 }  // namespace cwg

@@ -1,12 +1,13 @@
 // Limits on Markdown text fields. Cheap scans bound what cmark-gfm could
 // build from a text; only a text that might break a limit is parsed to measure it.
-#include "build/field_limits.h"
+#include "check/field_limits.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,14 +20,23 @@ namespace cwg {
 
 namespace {
 
-thread_local TextLimitsScope* current_scope = nullptr;
-
 constexpr std::size_t npos = std::string_view::npos;
 
 bool is_ascii_punct(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
          (c >= '{' && c <= '~');
 }
+
+// The characters scan_lines only counts as ending a delimiter row: all but
+// those its switch looks at.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> plain{};
+  plain.fill(true);
+  for (unsigned char c : std::string_view(" \t\r:>+.)0123456789-|*_~[]!`&<\\")) plain[c] = false;
+  return plain;
+}();
+
+bool is_plain(char c) { return kPlain[static_cast<unsigned char>(c)]; }
 
 bool is_blank_line(std::string_view line) { return line.find_first_not_of(" \t\r") == npos; }
 
@@ -164,6 +174,12 @@ LineScan scan_lines(std::string_view v, const TextLimits& limits) {
       std::size_t first = npos, last = npos;  // of the unescaped pipes
       bool dash = false, only_row_chars = true;
       for (std::size_t i = 0; i < line.size(); ++i) {
+        // Letters and most other characters only end a delimiter row.
+        if (is_plain(line[i])) {
+          while (i + 1 < line.size() && is_plain(line[i + 1])) ++i;
+          only_row_chars = false;
+          continue;
+        }
         const char c = line[i];
         if (c == '\\' && i + 1 < line.size() && is_ascii_punct(line[i + 1])) {
           count_markup(start + i);
@@ -359,7 +375,7 @@ std::string block_skeleton(std::string_view v) {
 
 }  // namespace
 
-void TextLimitsScope::exhaust(Diagnostics& diags, const Location& loc) {
+void ReportBudget::exhaust(Diagnostics& diags, const Location& loc) {
   exhausted_ = true;
   report(
       diags, loc,
@@ -371,72 +387,57 @@ void TextLimitsScope::exhaust(Diagnostics& diags, const Location& loc) {
                     kMinCharge)}});
 }
 
-const TextLimits& text_limits() {
-  static const TextLimits defaults;
-  return current_scope ? current_scope->limits_ : defaults;
-}
-
-TextLimitsScope::TextLimitsScope(const TextLimits& limits)
-    : limits_(limits), previous_(current_scope) {
-  current_scope = this;
-}
-
-TextLimitsScope::~TextLimitsScope() { current_scope = previous_; }
-
-bool report_budget_exhausted() { return current_scope && current_scope->exhausted_; }
-
-bool charge_report(std::size_t bytes, const Location& loc, Diagnostics& diags) {
-  TextLimitsScope* scope = current_scope;
-  if (!scope) return true;
-  if (scope->exhausted_) return false;
-  scope->printed_ += bytes;
-  if (scope->printed_ <= scope->limits_.max_report_bytes) return true;
-  scope->exhaust(diags, loc);
+bool ReportBudget::fits(std::size_t bytes, const Location& loc, Diagnostics& diags) {
+  if (exhausted_) return false;  // reported once, where it ran out
+  if (printed_ + std::max(bytes, kMinCharge) <= limits_.max_report_bytes) return true;
+  exhaust(diags, loc);
   return false;
 }
 
-bool check_text_limits(const Model& model, const Text& text, Diagnostics& diags) {
-  const TextLimits& limits = text_limits();
-  const std::string& v = text.value;
-  const SourceFiles& files = diags.sources();
+bool ReportBudget::charge(std::size_t bytes, const Location& loc, Diagnostics& diags) {
+  if (exhausted_) return false;
+  printed_ += bytes;
+  if (printed_ <= limits_.max_report_bytes) return true;
+  exhaust(diags, loc);
+  return false;
+}
 
+std::optional<std::size_t> check_field_size(const Text& text, const TextRefs& refs,
+                                            const TextLimits& limits, Diagnostics& diags) {
+  const std::string& v = text.value;
   if (v.size() > limits.max_field_bytes) {
     report(diags, text.loc,
            fmt::format("text is {} bytes, more than the limit of {} bytes", v.size(),
                        limits.max_field_bytes),
            {{{}, "split the text, or raise the limit with --max-field-size"}});
-    return false;
+    return std::nullopt;
   }
 
   // A reference prints a title or a name, which may be long itself: a few
   // bytes of text can stand for megabytes of output.
   std::size_t printed = v.size();
-  for (const RefToken& tok : scan_refs(v)) {
+  for (std::size_t i = 0; i < refs.tokens.size(); ++i) {
+    const RefToken& tok = refs.tokens[i];
+    const std::optional<ResolvedRef>& resolved = refs.resolved[i];
     if (!tok.error.empty()) continue;
-    auto resolved = resolve_ref(model, tok, nullptr, text.loc);
     if (!resolved || resolved->text.size() <= tok.length) continue;
     printed += resolved->text.size() - tok.length;
     if (printed > limits.max_field_bytes) {
-      report(diags, locate(files, text, tok.offset),
+      report(diags, locate(diags.sources(), text, tok.offset),
              fmt::format("text is more than {} bytes once its cross-references are printed",
                          limits.max_field_bytes),
              {{{},
                fmt::format("'{}' prints {} bytes", v.substr(tok.offset, tok.length),
                            resolved->text.size())}});
-      return false;
+      return std::nullopt;
     }
   }
+  return printed;
+}
 
-  // What the text will print is charged once it is converted (charge_report);
-  // a text that could not fit is not converted at all.
-  if (TextLimitsScope* scope = current_scope) {
-    if (scope->exhausted_) return false;  // reported once, where it ran out
-    if (scope->printed_ + std::max(printed, kMinCharge) > limits.max_report_bytes) {
-      scope->exhaust(diags, text.loc);
-      return false;
-    }
-  }
-
+bool check_field_markup(const Text& text, const TextLimits& limits, Diagnostics& diags) {
+  const std::string& v = text.value;
+  const SourceFiles& files = diags.sources();
   const LineScan scan = scan_lines(v, limits);
   // cmark-gfm copies a link reference's URL and title into every link that
   // uses it, before any limit of ours could see the result.
