@@ -72,7 +72,7 @@ void add_common_options(CLI::App& cmd, CommonOptions& o) {
       ->transform(CLI::AsSizeValue(false));
   cmd.add_option("--max-field-size", o.max_field_size,
                  "Largest Markdown text field accepted, in bytes, as written and with its "
-                 "cross-references printed; units such as 32MiB are accepted (default 16MiB)")
+                 "cross-references printed; units such as 32MiB are accepted (default 256k)")
       ->type_name("BYTES")
       ->transform(CLI::AsSizeValue(false));
 }

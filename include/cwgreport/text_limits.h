@@ -10,7 +10,7 @@ namespace cwg {
 
 struct TextLimits {
   // One field's text, as written and with its cross-references printed.
-  std::size_t max_field_bytes = std::size_t{16} << 20;
+  std::size_t max_field_bytes = std::size_t{256} << 10;
   // Block quotes and list items inside one another; and, separately,
   // emphasis, links and strikethrough inside one another.
   std::size_t max_nesting = 32;

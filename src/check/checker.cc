@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "check/field_limits.h"
 #include "check/fields.h"
 #include "check/model.h"
 #include "lang/labels.h"
@@ -523,7 +524,7 @@ namespace {
 class Checker {
  public:
   Checker(const Sources& src, Diagnostics& diags, const TextLimits& limits)
-      : src_(src), diags_(diags), limits_(limits) {
+      : src_(src), diags_(diags), limits_(limits), resolved_budget_(limits) {
     model_.src = &src;
     model_.register_incomplete = src.register_incomplete;
   }
@@ -839,6 +840,9 @@ class Checker {
         resolve_ref(model_, tok, &diags_, locator->locate(raw, occurrence));
       }
       if (r && r->footnote) used_notes_.insert(tok.key);
+      // Reported once, at the field that spent the budget.
+      if (r) resolved_budget_.charge(r->text.size(), text.loc, diags_);
+      if (resolved_budget_.exhausted()) r.reset();
       refs.resolved.push_back(std::move(r));
     }
     check_counts(text);
@@ -1092,6 +1096,11 @@ class Checker {
   // The references of each text field checked, as resolved: the fields'
   // conversion prints them.
   std::unordered_map<const Text*, TextRefs> refs_;
+  // What the references kept in refs_ print, together: every one prints at
+  // least once, so once this passes the report's budget the build cannot
+  // succeed, and keeping more (3,000 references to a 1 MB title are 3 GB)
+  // would only exhaust memory.
+  ReportBudget resolved_budget_;
   std::set<std::string> anchors_;
   std::map<std::string, std::pair<std::size_t, Location>> listed_, presented_;
   std::set<std::string> reported_clash_;

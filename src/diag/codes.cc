@@ -105,7 +105,7 @@ const std::vector<CodeInfo> kCodes = {
      "Fix: remove or merge one of the two."},
     {"text-limit", S::error, "a text field is too large or nests too deeply",
      "Markdown text fields have limits that real reports stay far below and that keep hostile "
-     "text from taking minutes or gigabytes: at most 16 MiB per field, also once its "
+     "text from taking minutes or gigabytes: at most 256 KiB per field, also once its "
      "cross-references and link references are printed (change with --max-field-size); block "
      "quotes and list items nested at most 32 deep, and emphasis, strikethrough and links as "
      "well; at most 32 '[' open at once in one paragraph; at most 64 columns in a Markdown "

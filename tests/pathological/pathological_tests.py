@@ -658,9 +658,45 @@ def big_paragraph(d):
 
 
 case("enormous paragraph of 10 MB", big_paragraph, exit=0,
-     args=["--max-file-size", "16MiB", "--max-folder-size", "16MiB"], cpu=4.0,
+     args=["--max-file-size", "16MiB", "--max-folder-size", "16MiB", "--max-field-size", "16MiB"],
+     cpu=4.0,
      why_slow="10 MB read, parsed as YAML and Markdown, and written three times: about 1 s of "
               "CPU")
+
+
+def long_marked_up_paragraph(d):
+    # cmark-gfm's inline parser is superlinear on one long paragraph of links
+    # and emphasis: 7.6 MB, inside the folder's limit, took 67 s of CPU.
+    files = meeting()
+    sentence = ("The group discussed the *revision* of the guidelines on child online "
+                "protection at length and agreed to continue the work at its next meeting, "
+                "as [proposed](https://example.org/p) by the chair of the group and supported "
+                "by the many delegations that took the floor on the matter during the session "
+                "of the afternoon, which ended later than planned in the programme of work ")
+    files["sections/annex.yaml"] = "heading: Annex\nparagraphs:\n  - >-\n    " + \
+        sentence * (7_600_000 // len(sentence)) + "\n"
+    write_meeting(d, files)
+
+
+case("one paragraph of 7.6 MB of links and emphasis", long_marked_up_paragraph,
+     codes=["text-limit"])
+
+
+def fields_at_the_limit(d):
+    # Fields just under the limit on one field build in seconds; one field
+    # of 7.6 MB of the same took 67 s.
+    files = meeting()
+    sentence = ("The group discussed the *revision* of the guidelines on child online "
+                "protection and agreed, as [proposed](https://example.org/p), to continue. ")
+    para = sentence * ((256 * 1024 - 1000) // len(sentence))
+    files["sections/annex.yaml"] = "heading: Annex\nparagraphs:\n" + "".join(
+        "  - >-\n    " + para + "\n" for _ in range(20))
+    write_meeting(d, files)
+
+
+case("twenty paragraphs of 256 KiB of links and emphasis build", fields_at_the_limit, exit=0,
+     cpu=6.0, why_slow="5 MB of prose with a link and emphasis every 150 bytes, parsed twice by the "
+                       "check and once more to see that report.md reads back: about 3 s of CPU")
 
 
 def many_paragraphs(d):
