@@ -68,14 +68,12 @@ std::optional<std::pair<std::size_t, std::size_t>> read_marker(std::string_view 
 bool has_noncharacter(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
+    // Every noncharacter's UTF-8 starts with one of these bytes.
     if (c != 0xEF && (c < 0xF0 || c > 0xF4)) continue;
-    const std::size_t len = c == 0xEF ? 3 : 4;
-    if (i + len > text.size()) return false;
-    char32_t cp = c == 0xEF ? c & 0x0Fu : c & 0x07u;
-    for (std::size_t k = 1; k < len; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-    if (is_noncharacter(cp)) return true;
-    i += len - 1;
+    const text::Decoded d = text::decode(text.substr(i));
+    if (d.size == 0) continue;
+    if (is_noncharacter(d.code)) return true;
+    i += d.size - 1;
   }
   return false;
 }
