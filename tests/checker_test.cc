@@ -1,5 +1,6 @@
 // Tests of the checker: numbering, anchors, and every reference resolved
 // or reported at the place it is written.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <regex>
@@ -16,15 +17,16 @@ namespace {
 
 struct Checked {
   Diagnostics diags;
-  std::optional<Sources> src;
+  std::shared_ptr<const Sources> src;
   Model model;
 };
 
 std::unique_ptr<Checked> check(const TempDir& dir) {
   auto c = std::make_unique<Checked>();
-  c->src = load_sources(dir.str(), c->diags);
-  REQUIRE(c->src);
-  c->model = check_sources(*c->src, c->diags);
+  auto loaded = load_sources(dir.str(), c->diags);
+  REQUIRE(loaded);
+  c->src = std::make_shared<const Sources>(std::move(*loaded));
+  c->model = check_sources(c->src, c->diags);
   c->diags.sort();
   return c;
 }
@@ -63,6 +65,36 @@ paragraphs:
   CHECK(p[2].anchor == "para-1-2");
   CHECK(c->model.documents[1].symbol == "CWG-T-3/2R1");
   CHECK(c->model.documents[1].key == "3/2R1");
+}
+
+TEST_CASE("generated anchors step around labels, footnotes' included") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", R"(label: sec-2
+heading: Introduction
+paragraphs:
+  - label: fn-1
+    text: A note.{note:a}
+    footnotes:
+      - id: a
+        text: The note.
+  - text: See {note:a} again.
+)");
+  auto c = check(dir);
+  CHECK(c->diags.all().empty());
+  REQUIRE(c->model.sections.size() == 2);
+  CHECK(c->model.sections[1].anchor == "sec-2-2");
+  REQUIRE(c->model.notes.size() == 1);
+  CHECK(c->model.notes[0].number == "1");
+  CHECK(c->model.notes[0].anchor == "fn-1-2");
+  // Both marks link to the footnote, not to the paragraph labelled fn-1.
+  for (const auto& p : c->model.sections[0].paragraphs) {
+    auto mark = std::find_if(p.text.first.begin(), p.text.first.end(), [](const auto& i) {
+      return i.kind == tree::Inline::Kind::footnote_ref;
+    });
+    REQUIRE(mark != p.text.first.end());
+    CHECK(mark->target == "fn-1-2");
+  }
 }
 
 TEST_CASE("an unknown document is reported at the reference with a suggestion") {

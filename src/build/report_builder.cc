@@ -63,7 +63,7 @@ class Builder {
     for (FootnoteText& note : model_.notes) {
       tree::Footnote f;
       f.number = std::move(note.number);
-      f.anchor = "fn-" + f.number;
+      f.anchor = std::move(note.anchor);
       f.text = std::move(note.text);
       r.footnotes.push_back(std::move(f));
     }

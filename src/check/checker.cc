@@ -45,6 +45,13 @@ const Entity* Model::find_entity(std::string_view id) const {
   return it == entities.end() ? nullptr : &src->entities[it->second];
 }
 
+std::string Model::unique_anchor(const std::string& wanted) {
+  std::string a = wanted;
+  for (int n = 2; anchors.contains(a); ++n) a = fmt::format("{}-{}", wanted, n);
+  anchors.insert(a);
+  return a;
+}
+
 namespace {
 
 // Finds tokens of one text value in its source file, and their lines and
@@ -523,9 +530,10 @@ namespace {
 
 class Checker {
  public:
-  Checker(const Sources& src, Diagnostics& diags, const TextLimits& limits)
+  Checker(const Sources& src, std::shared_ptr<const Sources> owner, Diagnostics& diags,
+          const TextLimits& limits)
       : src_(src), diags_(diags), limits_(limits), resolved_budget_(limits) {
-    model_.src = &src;
+    model_.src = std::move(owner);
     model_.register_incomplete = src.register_incomplete;
   }
 
@@ -723,13 +731,6 @@ class Checker {
     }
   }
 
-  std::string unique_anchor(std::string wanted) {
-    std::string a = wanted;
-    for (int n = 2; anchors_.contains(a); ++n) a = fmt::format("{}-{}", wanted, n);
-    anchors_.insert(a);
-    return a;
-  }
-
   void define_label(const Text& label, Target target) {
     if (!label.present || label.value.empty()) return;
     auto [it, fresh] = model_.labels.emplace(label.value, target);
@@ -742,9 +743,9 @@ class Checker {
                        bool annex) {
     // Labels become anchors first, so that generated anchors avoid them.
     for (const auto& s : sections) {
-      if (s.label.present) anchors_.insert(s.label.value);
+      if (s.label.present) model_.anchors.insert(s.label.value);
       for (const auto& p : s.paragraphs) {
-        if (p.label.present) anchors_.insert(p.label.value);
+        if (p.label.present) model_.anchors.insert(p.label.value);
         for (const auto& l : p.list) reserve_item_labels(l);
       }
     }
@@ -755,7 +756,7 @@ class Checker {
       info.number = annex ? std::string(lang::labels().annex) + " " + n : n;
       info.anchor = s.label.present && !s.label.value.empty()
                         ? s.label.value
-                        : unique_anchor(annex ? "annex-" + n : "sec-" + n);
+                        : model_.unique_anchor(annex ? "annex-" + n : "sec-" + n);
       define_label(s.label, {annex ? Target::Kind::annex : Target::Kind::section, info.number,
                              info.anchor, s.label.loc});
       if (s.paragraphs.empty() && s.heading.present && s.complete)
@@ -772,8 +773,8 @@ class Checker {
         std::string generated =
             p.numbered ? fmt::format("{}-{}", annex ? "annex-" + n : "para-" + n, count)
                        : fmt::format("{}-u{}", annex ? "annex-" + n : "para-" + n, j + 1);
-        pi.anchor =
-            p.label.present && !p.label.value.empty() ? p.label.value : unique_anchor(generated);
+        pi.anchor = p.label.present && !p.label.value.empty() ? p.label.value
+                                                              : model_.unique_anchor(generated);
         define_label(p.label, {Target::Kind::paragraph, pi.number, pi.anchor, p.label.loc});
         for (const auto& l : p.list) define_item_labels(l);
         info.paragraphs.push_back(std::move(pi));
@@ -784,7 +785,7 @@ class Checker {
 
   void reserve_item_labels(const List& list) {
     for (const auto& item : list.items) {
-      if (item.label.present) anchors_.insert(item.label.value);
+      if (item.label.present) model_.anchors.insert(item.label.value);
       for (const auto& l : item.list) reserve_item_labels(l);
     }
   }
@@ -946,7 +947,7 @@ class Checker {
     auto anchor = [&](std::size_t i) {
       DocumentInfo& info = model_.documents[i];
       if (info.anchor.empty() && !info.key.empty())
-        info.anchor = unique_anchor("doc-" + anchor_part(info.key));
+        info.anchor = model_.unique_anchor("doc-" + anchor_part(info.key));
     };
     for (const auto* sections : {&src_.sections, &src_.annexes})
       for (const auto& s : *sections)
@@ -1101,7 +1102,6 @@ class Checker {
   // succeed, and keeping more (3,000 references to a 1 MB title are 3 GB)
   // would only exhaust memory.
   ReportBudget resolved_budget_;
-  std::set<std::string> anchors_;
   std::map<std::string, std::pair<std::size_t, Location>> listed_, presented_;
   std::set<std::string> reported_clash_;
   std::set<std::string> used_notes_;
@@ -1144,8 +1144,10 @@ std::string list_marker(std::string_view style, std::size_t index) {
   return Checker::list_marker(style, index);
 }
 
-Model check_sources(const Sources& src, Diagnostics& diags, const TextLimits& limits) {
-  return Checker(src, diags, limits).run();
+Model check_sources(std::shared_ptr<const Sources> src, Diagnostics& diags,
+                    const TextLimits& limits) {
+  const Sources& sources = *src;
+  return Checker(sources, std::move(src), diags, limits).run();
 }
 
 }  // namespace cwg

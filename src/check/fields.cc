@@ -147,21 +147,30 @@ std::string_view literal(cmark_node* n) {
 }
 
 // Footnotes are numbered in the order their first mark is converted, which
-// is print order: the fields are converted in that order.
+// is print order: the fields are converted in that order. Each gets its
+// anchor as it is numbered, "fn-N" unless a label took it.
 class FootnoteNumbers {
  public:
-  std::string number(const std::string& id) {
-    auto [it, fresh] = numbers_.emplace(id, "");
+  struct Mark {
+    std::string number, anchor;
+  };
+
+  explicit FootnoteNumbers(Model& model) : model_(model) {}
+
+  const Mark& mark(const std::string& id) {
+    auto [it, fresh] = marks_.emplace(id, Mark());
     if (fresh) {
       order_.push_back(id);
-      it->second = std::to_string(order_.size());
+      it->second.number = std::to_string(order_.size());
+      it->second.anchor = model_.unique_anchor("fn-" + it->second.number);
     }
     return it->second;
   }
   const std::vector<std::string>& order() const { return order_; }
 
  private:
-  std::unordered_map<std::string, std::string> numbers_;
+  Model& model_;
+  std::unordered_map<std::string, Mark> marks_;
   std::vector<std::string> order_;
 };
 
@@ -268,8 +277,9 @@ class TextConverter {
     tree::Inline node;
     if (resolved && resolved->footnote) {
       node.kind = tree::Inline::Kind::footnote_ref;
-      node.text = footnotes_.number(resolved->text);
-      node.target = "fn-" + node.text;
+      const FootnoteNumbers::Mark& mark = footnotes_.mark(resolved->text);
+      node.text = mark.number;
+      node.target = mark.anchor;
     } else if (resolved && !resolved->target.empty()) {
       node.kind = tree::Inline::Kind::xref;
       node.text = report_text(resolved->text);
@@ -597,6 +607,7 @@ class FieldPass {
         refs_(refs),
         budget_(limits),
         diags_(diags),
+        footnotes_(model),
         titles_(src.documents.size()) {}
 
   void run() {
@@ -611,7 +622,8 @@ class FieldPass {
       auto it = model_.footnotes.find(footnotes_.order()[i]);
       if (it == model_.footnotes.end()) continue;
       tree::Inlines text = convert_inline(it->second->text);
-      model_.notes.push_back({std::to_string(i + 1), std::move(text)});
+      const FootnoteNumbers::Mark& mark = footnotes_.mark(footnotes_.order()[i]);
+      model_.notes.push_back({mark.number, mark.anchor, std::move(text)});
     }
   }
 

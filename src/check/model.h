@@ -6,7 +6,9 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -98,11 +100,15 @@ struct DocumentInfo {
 // A footnote with a mark in the report, in the order of the first marks.
 struct FootnoteText {
   std::string number;  // "1", "2", ...
+  std::string anchor;  // "fn-1", or "fn-1-2" when a label is "fn-1"
   tree::Inlines text;
 };
 
 struct Model {
-  const Sources* src = nullptr;
+  // The sources it was checked from, shared so that the model stands alone:
+  // the builder reads the cover, the meetings of the title and the signature
+  // there, and the indexes below point into them.
+  std::shared_ptr<const Sources> src;
   std::vector<SectionInfo> sections;
   std::vector<SectionInfo> annexes;
   std::vector<DocumentInfo> documents;  // in register order, as src->documents
@@ -117,6 +123,9 @@ struct Model {
   // The number of documents of each kind, as {count:KIND} prints it: an
   // addendum or a second revision is not another document.
   std::map<std::string, std::size_t, std::less<>> kind_counts;
+  // Every anchor of the report: the labels first, then the generated ones,
+  // each made unique against all before it. The tree's anchors are these.
+  std::set<std::string, std::less<>> anchors;
   // Footnote id -> the footnote's definition.
   std::map<std::string, const Footnote*, std::less<>> footnotes;
   // The register had an error (in documents.yaml, or a document without a
@@ -130,6 +139,8 @@ struct Model {
   std::optional<std::size_t> find_document(std::string_view key, bool* ambiguous = nullptr) const;
   const Person* find_person(std::string_view id) const;
   const Entity* find_entity(std::string_view id) const;
+  // Takes `wanted` as an anchor, or "wanted-2", "wanted-3"... when taken.
+  std::string unique_anchor(const std::string& wanted);
 };
 
 // "Chair", "Vice-Chair", "Chairman", ... for a person's role.
@@ -143,7 +154,8 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
 // The checker: numbers everything, resolves every reference, converts every
 // text field the report prints within `limits`, and reports what does not
 // resolve, does not add up or cannot be printed.
-Model check_sources(const Sources& src, Diagnostics& diags, const TextLimits& limits = {});
+Model check_sources(std::shared_ptr<const Sources> src, Diagnostics& diags,
+                    const TextLimits& limits = {});
 
 // The location of the n-th occurrence of `token` inside a text value, found
 // in the raw file from the value's start; the value's own location when the

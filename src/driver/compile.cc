@@ -14,7 +14,8 @@ std::optional<tree::Report> compile(const std::string& dir, Diagnostics& diags,
     diags.sort();
     return std::nullopt;
   }
-  Model model = check_sources(*sources, diags, opts.text);
+  Model model =
+      check_sources(std::make_shared<const Sources>(std::move(*sources)), diags, opts.text);
   diags.sort();
   // The check phase reports every problem; the builder reports none, and
   // what it builds is within the limits only when the check found no error.

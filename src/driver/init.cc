@@ -885,7 +885,7 @@ int run_init(const InitOptions& opts) {
   if (!opts.from.empty()) {
     Diagnostics diags;
     auto prev = load_sources(opts.from, diags);
-    if (prev && !diags.has_errors()) check_sources(*prev, diags);
+    if (prev && !diags.has_errors()) check_sources(std::make_shared<const Sources>(*prev), diags);
     if (!prev || diags.has_errors()) {
       diags.sort();
       PrintOptions print;

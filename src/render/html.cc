@@ -219,8 +219,14 @@ class Plan {
   std::unordered_map<std::string, std::string> target;           // anchor -> id (first use)
   std::unordered_map<std::string, std::string> footnote_target;  // anchor -> footnote id
 
+  // The tree's anchors are unique already (the checker made them so, around
+  // the labels): each is taken as it is, only made a valid id. A duplicate
+  // in a tree built by other means keeps its first use, so the ids stay
+  // unique. Only the ids this renderer derives ("…-heading", "fnref-…") are
+  // made unique here, around the tree's.
   const std::string& claim(const void* node, const std::string& anchor) {
-    std::string id = ids.unique(anchor);
+    std::string id = sanitize_id(anchor);
+    if (!id.empty() && !ids.take(id)) id.clear();
     if (!id.empty()) target.emplace(anchor, id);
     return id_of_[node] = std::move(id);
   }

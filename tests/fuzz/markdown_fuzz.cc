@@ -129,7 +129,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   cwg::Diagnostics diags;
   diags.sources() = base().files;
-  cwg::Model model = cwg::check_sources(src, diags);
+  cwg::Model model =
+      cwg::check_sources(std::make_shared<const cwg::Sources>(std::move(src)), diags);
   // The builder reports nothing and builds what it can even after errors.
   const std::size_t reported = diags.all().size();
   cwg::tree::Report report = cwg::build_report(std::move(model));

@@ -760,6 +760,10 @@ TEST_CASE("html: hostile text in every field is escaped", "[html]") {
   CHECK(count(out, "<h1>") == 1);
 }
 
+// The checker makes the tree's anchors unique; the renderer takes them as
+// they are and keeps the ids it derives apart from them. A tree built by
+// other means that repeats an anchor still gets unique ids: the first use
+// keeps it.
 TEST_CASE("html: duplicate and clashing anchors still give unique ids", "[html]") {
   Report r = full_report();
   r.sections[0].anchor = "summary-heading";
@@ -774,7 +778,8 @@ TEST_CASE("html: duplicate and clashing anchors still give unique ids", "[html]"
             "aria-labelledby=\"summary-heading-heading\">"));
   CHECK(has(out, "aria-labelledby=\"summary-heading-2\">"));
   CHECK(has(out, "<p id=\"uae-rights\" class=\"para\"><span class=\"number\">1.2</span>"));
-  CHECK(has(out, "<p id=\"uae-rights-2\" class=\"para\"><span class=\"number\">6.1</span>"));
+  CHECK(has(out, "<p class=\"para\"><span class=\"number\">6.1</span>"));
+  CHECK_FALSE(has(out, "uae-rights-2"));
   CHECK(has(out, "<p id=\"with-space\" class=\"para\">"));
   CHECK(has(out, "<p class=\"para\"><span class=\"number\">1.5</span> Blank anchor.</p>"));
   // The first reference skips the id an anchor took.
