@@ -97,6 +97,23 @@ TEST_CASE("human: the caret counts display columns, not bytes", "[format][human]
         "1 error generated\n");
 }
 
+TEST_CASE("human: the caret counts a grapheme cluster once", "[format][human]") {
+  Diagnostics diags;
+  // An emoji with a skin tone (U+1F44D U+1F3FD) is two columns, as a
+  // terminal shows it, not four. A sequence joined by U+200D is shown with
+  // the joiner escaped (8 columns), between two clusters of two.
+  const std::string line =
+      "  text: \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD "
+      "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB {doc:14/99}";
+  const std::string shown =
+      "  text: \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD "
+      "\xF0\x9F\x91\xA9<U+200D>\xF0\x9F\x92\xBB {doc:14/99}";
+  diags.sources().add("a.yaml", line + "\n");
+  diags.report("unknown-document", {"a.yaml", 1, 30}, "unknown document '14/99'");
+  CHECK(human(diags) == "a.yaml:1:30: error: unknown document '14/99' [unknown-document]\n" +
+                            shown + "\n" + std::string(24, ' ') + "^\n1 error generated\n");
+}
+
 TEST_CASE("human: a column inside a multibyte character points at it", "[format][human]") {
   Diagnostics diags;
   diags.sources().add("a.yaml", "x: \xC3\xA9t\xC3\xA9\n");

@@ -13,6 +13,7 @@
 
 #include "cwgreport/diagnostic.h"
 #include "text/printable.h"
+#include "text/width.h"
 
 namespace cwg {
 
@@ -50,6 +51,9 @@ class LineMap {
     std::size_t byte = 0;   // where a glyph starts (or the line's end)
     std::size_t glyph = 0;  // glyphs before it
     int display = 0;        // display columns before it
+    // The grapheme cluster being read: a cluster takes the columns of its
+    // widest code point, as text::display_width counts it.
+    text::WidthCounter counter;
   };
 
   explicit LineMap(std::string_view line) : line_(line) {
@@ -68,9 +72,15 @@ class LineMap {
   Glyph glyph(const Point& p) const { return text::read_glyph(line_.substr(p.byte), p.byte == 0); }
   void step(Point& p) const {
     const Glyph g = glyph(p);
+    p.display += advance(p.counter, g);
     p.byte += g.size;
     ++p.glyph;
-    p.display += g.width;
+  }
+  // The columns the glyph at `p` adds: 0 for one that continues a cluster
+  // no wider than it (a skin tone after its emoji, a combining mark).
+  int columns(const Point& p) const {
+    text::WidthCounter counter = p.counter;
+    return advance(counter, glyph(p));
   }
 
   // The start of the glyph that holds `byte`; the end past the line.
@@ -94,6 +104,12 @@ class LineMap {
 
  private:
   static constexpr std::size_t kStride = 128;
+
+  static int advance(text::WidthCounter& counter, const Glyph& g) {
+    if (g.kind == Glyph::Kind::plain) return counter.add(g.code);
+    counter.reset();  // a tab, an escape or a hidden mark ends the cluster
+    return g.width;
+  }
 
   // The last mark for which `before` holds, or the first mark. Marks are in
   // order of every key, so the search is a binary one.
@@ -153,7 +169,7 @@ Snippet make_snippet(const LineMap& map, int column) {
   // the end of the line when the column is beyond it.
   const Point target = column > 0 ? map.at_byte(static_cast<std::size_t>(column - 1)) : end;
   const int caret = target.display;
-  const int caret_width = map.at_end(target) ? 1 : std::max(1, map.glyph(target).width);
+  const int caret_width = map.at_end(target) ? 1 : std::max(1, map.columns(target));
 
   Point first;
   int budget = total;  // columns printed from `first`
@@ -175,7 +191,7 @@ Snippet make_snippet(const LineMap& map, int column) {
       budget = both_cut;
     }
     // A combining mark cut off from its base would print on the ellipsis.
-    while (first.glyph > 0 && first.glyph < target.glyph && map.glyph(first).width == 0)
+    while (first.glyph > 0 && first.glyph < target.glyph && map.columns(first) == 0)
       map.step(first);
   } else {
     most = end.glyph;
@@ -187,13 +203,14 @@ Snippet make_snippet(const LineMap& map, int column) {
   Point p = first;
   for (std::size_t shown = 0; !map.at_end(p) && shown < most; ++shown) {
     const Glyph g = map.glyph(p);
-    if (p.display + g.width - first.display > budget) break;
+    const int width = map.columns(p);
+    if (p.display + width - first.display > budget) break;
     text::append_glyph(s.line, map.line().substr(p.byte), g);
     if (column > 0 && p.glyph < target.glyph) {
       if (g.kind == Glyph::Kind::tab) {
         s.caret_prefix += '\t';
       } else {
-        s.caret_prefix.append(static_cast<std::size_t>(g.width), ' ');
+        s.caret_prefix.append(static_cast<std::size_t>(width), ' ');
       }
     }
     map.step(p);
