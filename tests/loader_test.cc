@@ -295,3 +295,32 @@ TEST_CASE("the files of a folder together have a size and a node limit", "[limit
     CHECK(r[0].ends_with(" more than 500 nodes in the meeting folder's files"));
   }
 }
+
+TEST_CASE("the kind of document decides whether the Summary box is required") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  const std::string summary = "summary: This report summarizes the {meeting:3} meeting.\n";
+  report.erase(report.find(summary), summary.size());
+  {
+    dir.write("report.yaml", report);
+    Diagnostics diags;
+    auto src = load_sources(dir.str(), diags);
+    REQUIRE(src);
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].code == "missing-key");
+    CHECK(diags.all()[0].message == "report.yaml has no 'summary'");
+    CHECK_FALSE(src->kind.present);
+  }
+  for (std::string kind : {"group-document", "summary-record", "chair-report"}) {
+    INFO(kind);
+    dir.write("report.yaml", report + "kind: " + kind + "\ntitle: A title\n");
+    Diagnostics diags;
+    auto src = load_sources(dir.str(), diags);
+    REQUIRE(src);
+    CHECK(diags.all().empty());
+    CHECK(src->kind.value == kind);
+    CHECK(src->title.value == "A title");
+    CHECK_FALSE(src->summary.present);
+  }
+}

@@ -1,6 +1,7 @@
 // Tests of the report builder: titles, Markdown text, cross-references and
 // generated document lists as the renderers receive them.
 #include <catch2/catch.hpp>
+#include <optional>
 
 #include "check/fields.h"
 #include "cwgreport/compile.h"
@@ -208,4 +209,134 @@ TEST_CASE("{meeting:all} prints every form of every meeting") {
   REQUIRE(built);
   CHECK(built->summary.at(0).text.at(0).text ==
         "This report summarizes the 3rd and 4th meetings, of 40 and 52 participants.");
+}
+
+TEST_CASE("the days of a meeting as the reports print them") {
+  CHECK(long_date_range("2018-01-25", "") == "25\u00A0January 2018");
+  CHECK(long_date_range("2018-01-25", "2018-01-25") == "25\u00A0January 2018");
+  CHECK(long_date_range("2018-01-25", "2018-01-26") == "25-26\u00A0January 2018");
+  CHECK(long_date_range("2017-11-30", "2017-12-01") ==
+        "30\u00A0November \u2013 1\u00A0December 2017");
+  CHECK(long_date_range("2017-12-30", "2018-01-02") ==
+        "30\u00A0December 2017 \u2013 2\u00A0January 2018");
+  CHECK(long_date("2018-1a-23") == "2018-1a-23");
+}
+
+namespace {
+
+// The minimal meeting as another kind of document: `kind` and `extra` added
+// to report.yaml, `meeting` to its meeting, the keys of the Summary box
+// removed.
+std::optional<tree::Report> compile_kind(const TempDir& dir, std::string_view kind,
+                                         std::string_view extra, Diagnostics& diags,
+                                         std::string_view meeting = "") {
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.insert(report.find("    date: 2024-05-06\n") + 21, meeting);
+  for (std::string_view key : {"summary: This report summarizes the {meeting:3} meeting.\n",
+                               "action: The Council is invited to take note of the report.\n",
+                               "references:\n  - id: res1\n    text: Resolution 1\n"})
+    report.erase(report.find(key), key.size());
+  report += "kind: " + std::string(kind) + "\n" + std::string(extra);
+  dir.write("report.yaml", report);
+  return compile(dir.str(), diags);
+}
+
+}  // namespace
+
+TEST_CASE("a group's own document: its header, its title, no box") {
+  TempDir dir;
+  Diagnostics diags;
+  auto r = compile_kind(dir, "group-document",
+                        "title: Draft report of the third meeting\n"
+                        "cover:\n  place: Geneva\n  symbol: CWG-T-3/10\n  language: E\n"
+                        "  date: 2024-05-20\n  original: English only\n",
+                        diags, "    end_date: 2024-05-07\n");
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  CHECK(r->kind == tree::DocumentKind::group_document);
+  REQUIRE(r->cover.left.size() == 2);
+  CHECK(r->cover.left[0].name == "session");
+  CHECK(r->cover.left[0].value == "Council Working Group on Testing");
+  CHECK(r->cover.left[1].name == "meeting");
+  CHECK(r->cover.left[1].value == "Third meeting \u2013 Geneva, 6-7\u00A0May 2024");
+  REQUIRE(r->cover.right.size() == 3);
+  CHECK(r->cover.right[0].label == "Document");
+  CHECK(r->cover.right[0].value == "CWG-T-3/10-E");
+  CHECK(r->cover.right[1].value == "20\u00A0May 2024");
+  CHECK(r->cover.right[2].label.empty());
+  CHECK(r->cover.right[2].value == "English only");
+  CHECK(r->cover.source_line.empty());
+  // Written in full, printed in capitals as every title is; the page's
+  // title keeps it as written.
+  CHECK(r->title == "DRAFT REPORT OF THE THIRD MEETING");
+  CHECK(r->short_title == "Draft report of the third meeting");
+  CHECK(r->summary.empty());
+  CHECK(r->action.empty());
+  CHECK(r->references.empty());
+}
+
+TEST_CASE("a group's document without a place prints the meeting's venue") {
+  TempDir dir;
+  Diagnostics diags;
+  auto r =
+      compile_kind(dir, "group-document", "title: Draft agenda\n", diags, "    venue: Online\n");
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  REQUIRE(r->cover.left.size() == 2);
+  CHECK(r->cover.left[1].value == "Third meeting \u2013 Online, 6\u00A0May 2024");
+  CHECK(r->cover.right.empty());
+}
+
+TEST_CASE("a chair's report: a source line and the title, no cover, no box") {
+  TempDir dir;
+  Diagnostics diags;
+  auto r = compile_kind(dir, "chair-report", "chair_word: Chairman\n", diags);
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  CHECK(r->kind == tree::DocumentKind::chair_report);
+  CHECK(r->cover.left.empty());
+  CHECK(r->cover.right.empty());
+  CHECK(r->cover.source_line == "Report by the Chairman of the Council Working Group on Testing");
+  CHECK(r->title == "OUTCOME OF THE 3RD MEETING OF THE COUNCIL WORKING GROUP ON TESTING");
+  CHECK(r->summary.empty());
+  CHECK(r->action.empty());
+  CHECK(r->references.empty());
+}
+
+TEST_CASE("a title written in full replaces the generated one in an outcome report") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  dir.write("report.yaml", report + "title: Outcome of the third meeting, held online\n");
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  CHECK(r->kind == tree::DocumentKind::outcome);
+  CHECK(r->title == "OUTCOME OF THE THIRD MEETING, HELD ONLINE");
+  CHECK(r->short_title == "Outcome of the third meeting, held online");
+  CHECK(r->summary.size() == 1);
+}
+
+TEST_CASE("the Summary box is optional outside an outcome report") {
+  TempDir dir;
+  Diagnostics diags;
+  // A summary record's own layout is not built yet; without a summary it
+  // prints no box.
+  auto r = compile_kind(dir, "summary-record", "", diags);
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  CHECK(r->kind == tree::DocumentKind::summary_record);
+  CHECK(r->summary.empty());
+  // A chair's report may have one.
+  TempDir with_box;
+  test::write_minimal_meeting(with_box);
+  std::string report = test::slurp(with_box.path() / "report.yaml");
+  with_box.write("report.yaml", report + "kind: chair-report\n");
+  Diagnostics again;
+  auto boxed = compile(with_box.str(), again);
+  REQUIRE(boxed);
+  CHECK(again.all().empty());
+  CHECK(boxed->summary.size() == 1);
 }

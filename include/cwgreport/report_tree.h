@@ -92,9 +92,13 @@ struct Footnote {
 
 // One labelled line of the cover block, in print order, e.g.
 // {"", "Council 2020"}, {"Agenda item:", "PL 1.5"}, {"Document", "C20/57-E"}.
+// A working group's own document has the same block: the group's name in
+// the place of the session, its meeting line under it.
 struct CoverField {
-  std::string name;   // stable key: session, place_dates, agenda_item,
-                      // symbol, date, original
+  std::string name;   // stable key: session (the body meeting: "Council
+                      // 2020", or the group's name), place_dates, meeting
+                      // ("Eleventh meeting – Geneva, 25-26 January 2018"),
+                      // agenda_item, symbol, date, original
   std::string label;  // printed before the value, may be empty
   std::string value;
 };
@@ -124,7 +128,13 @@ struct Words {
   std::string back_to_reference_use;  // "Back to reference {number}, use {use}"
 };
 
+// What the document is, as report.yaml's `kind:` says. The builder lays the
+// cover fields, the source line and the title out for it; a renderer may
+// read it to mark the page, never to decide what to print.
+enum class DocumentKind { outcome, group_document, summary_record, chair_report };
+
 struct Report {
+  DocumentKind kind = DocumentKind::outcome;
   std::string language = "en";  // BCP 47, for <html lang>
   Words words;
   std::string short_title;  // for <title>: "CWG-COP 14th meeting report"

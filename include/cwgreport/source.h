@@ -145,6 +145,7 @@ struct Cover {
 struct Sources {
   std::string dir;  // the meeting folder as given
   Group group;
+  Text kind;  // outcome (default) | group-document | summary-record | chair-report
   std::vector<Meeting> meetings;
   // Earlier meetings of the group, which the text may refer to with
   // {meeting:N} but the report does not cover: number, date, end_date and
@@ -154,6 +155,7 @@ struct Sources {
   std::optional<Cover> cover;
   Text chair_word;  // "Chair" (default) or e.g. "Chairman"
   Text title_ordinals;
+  Text title;  // written in full: replaces the generated title
   Text summary, action;
   std::vector<Reference> references;
   Text reference_separator;

@@ -31,10 +31,23 @@ class Builder {
 
   tree::Report run() {
     tree::Report r;
+    r.kind = document_kind(src_.kind.value);
     r.words = lang::tree_words(words_);
-    if (src_.cover) r.cover = cover(*src_.cover);
+    switch (r.kind) {
+      case tree::DocumentKind::group_document:
+        r.cover = group_header();
+        break;
+      case tree::DocumentKind::chair_report:
+        // No cover: the source line alone, above the title.
+        r.cover.source_line = report_text(chair_report_by());
+        break;
+      case tree::DocumentKind::outcome:
+      case tree::DocumentKind::summary_record:
+        if (src_.cover) r.cover = cover(*src_.cover);
+        break;
+    }
     r.title = report_title(src_);
-    r.short_title = short_title();
+    r.short_title = src_.title.present ? report_text(src_.title.value) : short_title();
     r.summary = blocks(std::move(model_.summary));
     r.action = blocks(std::move(model_.action));
     std::string sep = src_.reference_separator.present ? src_.reference_separator.value : ", ";
@@ -99,6 +112,47 @@ class Builder {
       out.source_line = report_text(fmt::format(fmt::runtime(words_.report_by),
                                                 fmt::arg("role", role_title(src_, c.author.value)),
                                                 fmt::arg("group", src_.group.name.value)));
+    }
+    return out;
+  }
+
+  static tree::DocumentKind document_kind(std::string_view kind) {
+    if (kind == "group-document") return tree::DocumentKind::group_document;
+    if (kind == "summary-record") return tree::DocumentKind::summary_record;
+    if (kind == "chair-report") return tree::DocumentKind::chair_report;
+    return tree::DocumentKind::outcome;
+  }
+
+  std::string chair_report_by() const {
+    return fmt::format(fmt::runtime(words_.report_by), fmt::arg("role", role_title(src_, "chair")),
+                       fmt::arg("group", src_.group.name.value));
+  }
+
+  // A working group's own document: the group and the meeting on the left,
+  // the document's identity on the right, as on an outcome report's cover.
+  // The checker let no key through that this header would not print.
+  tree::Cover group_header() {
+    tree::Cover out;
+    out.left.push_back({"session", "", report_text(src_.group.name.value)});
+    if (!src_.meetings.empty() && src_.meetings.front().number.present) {
+      const Meeting& m = src_.meetings.front();
+      std::string ordinal = ordinal_words(m.number.value);
+      if (!ordinal.empty() && ordinal[0] >= 'a' && ordinal[0] <= 'z')
+        ordinal[0] = static_cast<char>(ordinal[0] - 'a' + 'A');
+      std::string where =
+          src_.cover && src_.cover->place.present ? src_.cover->place.value : m.venue.value;
+      std::string dates = long_date_range(m.date.value, m.end_date.value);
+      if (!where.empty() && !dates.empty()) where += ", ";
+      where += dates;
+      out.left.push_back({"meeting", "",
+                          report_text(apply_typography(fmt::format(
+                              fmt::runtime(words_.meeting_line), fmt::arg("meeting", ordinal),
+                              fmt::arg("where", where))))});
+    }
+    if (src_.cover) {
+      tree::Cover identity = cover(*src_.cover);
+      out.right = std::move(identity.right);
+      out.source_line = std::move(identity.source_line);
     }
     return out;
   }
@@ -237,6 +291,8 @@ class Builder {
 }  // namespace
 
 std::string report_title(const Sources& src) {
+  // Written in full, it is printed in capitals like the generated one.
+  if (src.title.present) return report_text(upper_case(src.title.value));
   bool words = src.title_ordinals.value == "words";
   std::vector<std::string> numbers;
   for (const auto& m : src.meetings)

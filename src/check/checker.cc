@@ -538,6 +538,7 @@ class Checker {
   }
 
   Model run() {
+    check_kind();
     index_ids();
     index_meetings();
     index_documents();
@@ -560,6 +561,57 @@ class Checker {
   }
 
  private:
+  // What the document's kind prints: a key that it would not print is an
+  // error rather than a text silently dropped.
+  void check_kind() {
+    const Text& kind = src_.kind;
+    // `what`: "'summary'", or "a second meeting".
+    auto not_in_kind = [&](const Location& loc, std::string_view what, std::string why,
+                           std::string fix) {
+      diags_.report(
+          "not-in-kind", loc,
+          fmt::format("{} has no place in a document of kind '{}': {}", what, kind.value, why),
+          {{kind.loc, "the kind is set here"}, {{}, std::move(fix)}});
+    };
+    if (kind.value == "group-document") {
+      const std::string fix_box =
+          "remove it, or write 'kind: outcome' for a report with a Summary box";
+      if (src_.summary.present)
+        not_in_kind(src_.summary.loc, "'summary'", "a group's document has no Summary box",
+                    fix_box);
+      if (src_.action.present)
+        not_in_kind(src_.action.loc, "'action'", "a group's document has no Summary box", fix_box);
+      if (!src_.references.empty())
+        not_in_kind(src_.references.front().loc, "'references'",
+                    "a group's document has no Summary box", fix_box);
+      if (src_.reference_separator.present)
+        not_in_kind(src_.reference_separator.loc, "'reference_separator'",
+                    "a group's document has no Summary box", fix_box);
+      if (src_.cover) {
+        if (src_.cover->session.present)
+          not_in_kind(src_.cover->session.loc, "'session'",
+                      "its header names the group, from 'group: name'", "remove it");
+        if (src_.cover->dates.present)
+          not_in_kind(src_.cover->dates.loc, "'dates'",
+                      "its meeting line prints the meeting's 'date' and 'end_date'",
+                      "remove it, and give the meeting its 'end_date' if it lasted several days");
+      }
+      if (src_.meetings.size() > 1)
+        not_in_kind(src_.meetings[1].loc, "a second meeting",
+                    "a group's document belongs to one meeting",
+                    "list only the meeting the document is for");
+      if (!src_.title.present)
+        diags_.report("missing-key", kind.loc,
+                      "report.yaml has no 'title': a document of kind 'group-document' has no "
+                      "generated title",
+                      {{{}, "write the document's title in full under 'title:'"}});
+    } else if (kind.value == "chair-report") {
+      if (src_.cover)
+        not_in_kind(src_.cover->loc, "'cover'", "a chair's report is printed without a cover",
+                    "remove it, or write 'kind: outcome' for a report with a cover");
+    }
+  }
+
   template <class T>
   void index(const std::vector<T>& items, std::map<std::string, std::size_t, std::less<>>& map,
              std::string_view what) {

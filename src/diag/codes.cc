@@ -156,6 +156,16 @@ const std::vector<CodeInfo> kCodes = {
     {"invalid-value", S::error, "a value outside the allowed set",
      "Example: `kind: contributon` or `mode: online`.\nFix: use one of the values listed in the "
      "message."},
+    {"not-in-kind", S::error, "a key that the document's kind does not print",
+     "report.yaml's `kind:` says what the document is, and each kind prints its own parts. A "
+     "working group's own document (`kind: group-document`) has no Summary box, so no "
+     "`summary`, `action`, `references` or `reference_separator`; its header names the group "
+     "and the meeting, so its cover has no `session` or `dates`; and it belongs to one meeting. "
+     "A chair's report (`kind: chair-report`) has no cover. A key that would not be printed is "
+     "an error, not a text silently left out.\n"
+     "Example: `kind: group-document` with `summary:`.\n"
+     "Fix: remove the key, or choose the kind that prints it (`kind: outcome` prints the "
+     "Summary box and the cover)."},
     {"invalid-date", S::error, "a date that is malformed or does not exist",
      "Dates are written YYYY-MM-DD and must exist.\nExample: `date: 2018-02-30`, or "
      "`date: 23/01/2018`.\n"

@@ -20,6 +20,7 @@ constexpr Labels english{
     .original = "Original:",
     .only = " only",
     .report_by = "Report by the {role} of the {group}",
+    .meeting_line = "{meeting} meeting \u2013 {where}",
     .title_one = "Outcome of the {meetings} meeting of the {group}",
     .title_many = "Outcome of the {meetings} meetings of the {group}",
     .short_title_one = "{acronym}: outcome of the {meetings} meeting",

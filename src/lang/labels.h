@@ -37,6 +37,10 @@ struct Labels {
   std::string_view only;         // " only": "English only" needs no "Original:"
   // The line under the cover: "Report by the {role} of the {group}".
   std::string_view report_by;
+  // A working group's own document: the line under the group's name;
+  // {meeting} is the ordinal in words, capitalised ("Eleventh"), {where}
+  // the place and the dates ("Geneva, 25-26 January 2018").
+  std::string_view meeting_line;  // "{meeting} meeting – {where}"
 
   // The title and the short title, for one meeting and for several;
   // {meetings} is a list of ordinals ("14th", "15th and 16th").

@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <optional>
 
 namespace cwg {
 
@@ -82,16 +83,50 @@ std::string ordinal_numeral(long n) {
   return std::to_string(n) + suffix;
 }
 
-std::string long_date(std::string_view iso) {
+namespace {
+
+struct Day {
+  std::string_view year;
+  int month = 0;  // 1 to 12
+  int day = 0;
+};
+
+std::optional<Day> parse_day(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+  Day d{iso.substr(0, 4), (iso[5] - '0') * 10 + (iso[6] - '0'),
+        (iso[8] - '0') * 10 + (iso[9] - '0')};
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
+  return d;
+}
+
+std::string_view month_name(int month) {
   static constexpr std::array<std::string_view, 12> months = {
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::string(iso);
-  int month = (iso[5] - '0') * 10 + (iso[6] - '0');
-  int day = (iso[8] - '0') * 10 + (iso[9] - '0');
-  if (month < 1 || month > 12 || day < 1 || day > 31) return std::string(iso);
-  return std::to_string(day) + "\u00A0" + std::string(months[static_cast<std::size_t>(month - 1)]) +
-         " " + std::string(iso.substr(0, 4));
+  return months[static_cast<std::size_t>(month - 1)];
+}
+
+}  // namespace
+
+std::string long_date(std::string_view iso) {
+  auto d = parse_day(iso);
+  if (!d) return std::string(iso);
+  return std::to_string(d->day) + "\u00A0" + std::string(month_name(d->month)) + " " +
+         std::string(d->year);
+}
+
+std::string long_date_range(std::string_view first, std::string_view last) {
+  auto a = parse_day(first);
+  if (last.empty() || last == first) return long_date(first);
+  auto b = parse_day(last);
+  if (!a || !b) return std::string(first) + "\u2013" + std::string(last);
+  if (a->year != b->year) return long_date(first) + " \u2013 " + long_date(last);
+  if (a->month != b->month)
+    return std::to_string(a->day) + "\u00A0" + std::string(month_name(a->month)) + " \u2013 " +
+           long_date(last);
+  return std::to_string(a->day) + "-" + long_date(last);
 }
 
 std::string upper_case(std::string_view utf8) {

@@ -12,6 +12,12 @@ std::string ordinal_numeral(long n);  // 14 -> "14th", 22 -> "22nd"
 // "2018-01-23" -> "23 January 2018", with a no-break space between day and
 // month, as the reports print dates. Returns the input if it is not a date.
 std::string long_date(std::string_view iso);
+// The days of a meeting, as the reports print them: "25 January 2018",
+// "25-26 January 2018", "30 November – 1 December 2017", "30 December 2017
+// – 2 January 2018"; a no-break space between day and month. `last` may be
+// empty or equal to `first`. Returns the inputs as they are if either is
+// not a date.
+std::string long_date_range(std::string_view first, std::string_view last);
 std::string upper_case(std::string_view utf8);
 
 }  // namespace cwg

@@ -41,9 +41,9 @@ const std::vector<std::string>& list_styles() {
 const std::map<std::string, std::vector<std::string>>& source_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"report",
-       {"group", "meetings", "earlier_meetings", "people", "cover", "chair_word", "title_ordinals",
-        "summary", "action", "references", "reference_separator", "sections", "annexes",
-        "signature"}},
+       {"group", "kind", "meetings", "earlier_meetings", "people", "cover", "chair_word",
+        "title_ordinals", "title", "summary", "action", "references", "reference_separator",
+        "sections", "annexes", "signature"}},
       {"group", {"name", "acronym", "parent"}},
       {"meeting", {"number", "date", "end_date", "venue", "participants", "mode", "chair"}},
       {"earlier_meeting", {"number", "date", "end_date", "venue"}},
@@ -995,9 +995,12 @@ class Loader {
         src.cover = std::move(cover);
       }
     }
+    src.kind = r.choice("kind", {"outcome", "group-document", "summary-record", "chair-report"});
     src.chair_word = r.choice("chair_word", {"Chair", "Chairman", "Chairperson"});
     src.title_ordinals = r.choice("title_ordinals", kOrdinalStyles);
-    src.summary = r.text("summary", true);
+    src.title = r.text("title");
+    // The Summary box is the outcome report's: other kinds may go without.
+    src.summary = r.text("summary", !src.kind.present || src.kind.value == "outcome");
     src.action = r.text("action");
     if (auto items = list_of(r, "references", false)) {
       for (const auto& ref : *items) {

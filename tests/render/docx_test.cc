@@ -193,6 +193,32 @@ TEST_CASE("a DOCX is laid out as an ITU document", "[docx]") {
   }
 }
 
+TEST_CASE("a DOCX of a group's own document: its header, no box", "[docx]") {
+  Report r = report();
+  r.kind = DocumentKind::group_document;
+  r.title = "DRAFT REPORT OF THE ELEVENTH MEETING";
+  r.cover.left = {{"session", "", "Council Working Group on Testing"},
+                  {"meeting", "", "Eleventh meeting \u2013 Geneva, 25-26\u00A0January 2018"}};
+  r.cover.right = {{"symbol", "Document", "CWG-T-11/3-E"},
+                   {"date", "", "12\u00A0January 2018"},
+                   {"original", "", "English only"}};
+  r.sections = {section("1", t("Introduction"), {para("1.1", t("Text."))})};
+  Package p = docx(r);
+  const std::string& doc = p["word/document.xml"];
+  // The group's name where an outcome report's cover has the session, in its
+  // style; the meeting line under it.
+  CHECK(has(doc,
+            "<w:pStyle w:val=\"CoverSession\"/></w:pPr><w:r><w:t>Council Working Group on "
+            "Testing</w:t>"));
+  CHECK(has(doc, ">Eleventh meeting \u2013 Geneva, 25-26\u00A0January 2018</w:t>"));
+  CHECK(has(doc, "<w:rPr><w:b/></w:rPr><w:t>CWG-T-11/3-E</w:t>"));
+  CHECK(has(doc, ">English only</w:t>"));
+  CHECK(has(doc, ">DRAFT REPORT OF THE ELEVENTH MEETING</w:t>"));
+  // No Summary box: no frame, no heading of it.
+  CHECK_FALSE(has(doc, "<w:tblBorders><w:top w:val=\"single\""));
+  CHECK_FALSE(has(doc, "Summary"));
+}
+
 TEST_CASE("a DOCX has the same bytes for the same report", "[docx]") {
   const Report r = sample();
   CHECK(render_docx(r, {}) == render_docx(r, {}));
