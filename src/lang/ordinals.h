@@ -15,8 +15,8 @@ std::string long_date(std::string_view iso);
 // The days of a meeting, as the reports print them: "25 January 2018",
 // "25-26 January 2018", "30 November – 1 December 2017", "30 December 2017
 // – 2 January 2018"; a no-break space between day and month. `last` may be
-// empty or equal to `first`. Returns the inputs as they are if either is
-// not a date.
+// empty or equal to `first`. If either is not a date, returns the two as
+// they are, joined by an en dash.
 std::string long_date_range(std::string_view first, std::string_view last);
 std::string upper_case(std::string_view utf8);
 
