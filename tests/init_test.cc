@@ -451,6 +451,38 @@ TEST_CASE("init --from a report on two meetings starts the one after the last", 
         std::string::npos);
 }
 
+TEST_CASE("init --from a document of another kind starts one of the same kind", "[init]") {
+  Sandbox s;
+  s.copy_example("cwg-internet-11-document", "doc11");
+  s.copy_example("cwg-cop-14-chair-report", "chair14");
+  REQUIRE(s.run({"init", "doc12", "--from", "doc11", "--date", "2018-09-20"}).status == 0);
+  REQUIRE(s.run({"init", "chair15", "--from", "chair14", "--date", "2018-09-20"}).status == 0);
+
+  // A group's document: its kind and a title, which it needs; no Summary
+  // box, which it may not have.
+  Compiled doc = compile_folder(s.work() / "doc12");
+  CHECK(doc.diagnostics == "");
+  REQUIRE(doc.report);
+  CHECK(doc.report->kind == cwg::tree::DocumentKind::group_document);
+  CHECK(doc.report->summary.empty());
+  REQUIRE(doc.report->cover.left.size() == 2);
+  // The cover, with its place, is the new document's to write: until then
+  // the meeting line takes the venue carried over.
+  CHECK(doc.report->cover.left[1].value ==
+        "Twelfth meeting \u2013 ITU Headquarters in Geneva, 20\u00A0September 2018");
+  std::string yaml = slurp(s.work() / "doc12" / "report.yaml");
+  CHECK(yaml.find("\ntitle: ") != std::string::npos);
+  CHECK(yaml.find("summary:") == std::string::npos);
+
+  // A chair's report: its kind, no cover, the usual Summary box.
+  Compiled chair = compile_folder(s.work() / "chair15");
+  CHECK(chair.diagnostics == "");
+  REQUIRE(chair.report);
+  CHECK(chair.report->kind == cwg::tree::DocumentKind::chair_report);
+  CHECK(chair.report->cover.source_line.starts_with("Report by the Chairman of"));
+  CHECK(chair.report->title.find("FIFTEENTH MEETING") != std::string::npos);
+}
+
 TEST_CASE("init --number overrides the number that --from would give", "[init]") {
   Sandbox s;
   s.copy_example("meeting14", "meeting14");

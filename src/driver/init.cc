@@ -637,7 +637,19 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
   report += field(2, "name", name);
   report += field(2, "acronym", acronym);
   if (prev.group.parent.present) report += field(2, "parent", prev.group.parent.value);
-  if (prev.cover) {
+  // The same kind of document as the previous one; a group's document has
+  // no Summary box, and its title is its own.
+  const bool group_document = prev.kind.value == "group-document";
+  if (prev.kind.present) report += field(0, "kind", prev.kind.value);
+  if (prev.title.present) {
+    report += "\n" + comment("The title of the document of " + previous + ": write this one's.");
+    report += (group_document ? "" : "# ") + field(0, "title", prev.title.value);
+  }
+  if (prev.cover && group_document) {
+    report += "\n" + comment("The document of " + previous +
+                             " had its symbol and date under \"cover:\"; this one needs its "
+                             "own.");
+  } else if (prev.cover) {
     report += "\n" + comment("The report of " + previous +
                              " had a cover block (\"cover:\"); a report to the parent body "
                              "needs its own.");
@@ -705,40 +717,42 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
     report += "\n" + field(0, "title_ordinals", prev.title_ordinals.value);
   // The summary is written anew for the new meeting, citing the references
   // the previous one cited; the rest of the old summary told of old work.
-  std::string summary = summary_text(number, name, acronym);
-  if (std::string refs = summary_references(prev); !refs.empty()) {
-    summary.pop_back();
-    summary += refs + ".";
-  }
-  report += "\n" + comment(
-                       "The \"Summary\" box. Cross-references in braces print computed text: "
-                       "{meeting:" +
-                       n + "} prints \"" + ordinal_numeral(number) + "\", {meeting:" + n +
-                       "|date} the date of the meeting, {ref:ID} a "
-                       "reference below.");
-  report += field(0, "summary", summary);
-  if (prev.action.present) {
-    // The usual "The Council is invited to take note of the report" carries
-    // over; an action that refers to paragraphs of the old report does not.
-    if (scan_refs(prev.action.value).empty()) {
-      report += "\n" + field(0, "action", prev.action.value);
-    } else if (prev.group.parent.present) {
-      report += "\n" + field(0, "action",
-                             "The " + markdown_literal(prev.group.parent.value) +
-                                 " is invited to take note of the report.");
+  if (!group_document) {
+    std::string summary = summary_text(number, name, acronym);
+    if (std::string refs = summary_references(prev); !refs.empty()) {
+      summary.pop_back();
+      summary += refs + ".";
     }
-  }
-  if (!prev.references.empty()) {
-    report +=
-        "\n# The resolutions and decisions listed under \"References\"; {ref:ID} prints one.\n"
-        "references:\n";
-    for (const auto& r : prev.references) {
-      report += "  - id: " + yaml_quoted(r.id.value) + "\n";
-      report += field(4, "text", carry(r.text));
+    report += "\n" + comment(
+                         "The \"Summary\" box. Cross-references in braces print computed text: "
+                         "{meeting:" +
+                         n + "} prints \"" + ordinal_numeral(number) + "\", {meeting:" + n +
+                         "|date} the date of the meeting, {ref:ID} a "
+                         "reference below.");
+    report += field(0, "summary", summary);
+    if (prev.action.present) {
+      // The usual "The Council is invited to take note of the report" carries
+      // over; an action that refers to paragraphs of the old report does not.
+      if (scan_refs(prev.action.value).empty()) {
+        report += "\n" + field(0, "action", prev.action.value);
+      } else if (prev.group.parent.present) {
+        report += "\n" + field(0, "action",
+                               "The " + markdown_literal(prev.group.parent.value) +
+                                   " is invited to take note of the report.");
+      }
     }
+    if (!prev.references.empty()) {
+      report +=
+          "\n# The resolutions and decisions listed under \"References\"; {ref:ID} prints one.\n"
+          "references:\n";
+      for (const auto& r : prev.references) {
+        report += "  - id: " + yaml_quoted(r.id.value) + "\n";
+        report += field(4, "text", carry(r.text));
+      }
+    }
+    if (prev.reference_separator.present)
+      report += field(0, "reference_separator", prev.reference_separator.value);
   }
-  if (prev.reference_separator.present)
-    report += field(0, "reference_separator", prev.reference_separator.value);
 
   // The section of discussions, whose paragraphs presented documents, gets
   // the commented examples that a plain init writes there; with none, the
