@@ -310,6 +310,8 @@ TEST_CASE("the kind of document decides whether the Summary box is required") {
     REQUIRE(diags.all().size() == 1);
     CHECK(diags.all()[0].code == "missing-key");
     CHECK(diags.all()[0].message == "report.yaml has no 'summary'");
+    REQUIRE(diags.all()[0].notes.size() == 1);
+    CHECK(diags.all()[0].notes[0].message.find("'kind:'") != std::string::npos);
     CHECK_FALSE(src->kind.present);
   }
   for (std::string kind : {"group-document", "summary-record", "chair-report"}) {

@@ -245,10 +245,11 @@ class MapReader {
 
   const yaml::Node* get(std::string_view key) const { return node_.find(key); }
 
-  const yaml::Node* require(std::string_view key) const {
+  const yaml::Node* require(std::string_view key, std::vector<Note> notes = {}) const {
     const yaml::Node* n = node_.find(key);
     if (!n && std::find(misspelt_.begin(), misspelt_.end(), key) == misspelt_.end()) {
-      diags_.report("missing-key", node_.loc, fmt::format("{} has no '{}'", what_, key));
+      diags_.report("missing-key", node_.loc, fmt::format("{} has no '{}'", what_, key),
+                    std::move(notes));
     }
     return n;
   }
@@ -1000,7 +1001,12 @@ class Loader {
     src.title_ordinals = r.choice("title_ordinals", kOrdinalStyles);
     src.title = r.text("title");
     // The Summary box is the outcome report's: other kinds may go without.
-    src.summary = r.text("summary", !src.kind.present || src.kind.value == "outcome");
+    if (!src.kind.present || src.kind.value == "outcome")
+      r.require("summary", {{{},
+                             "an outcome report opens with a Summary box: write its paragraph "
+                             "under 'summary:', or say under 'kind:' what other document this "
+                             "is"}});
+    src.summary = r.text("summary");
     src.action = r.text("action");
     if (auto items = list_of(r, "references", false)) {
       for (const auto& ref : *items) {
