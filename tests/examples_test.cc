@@ -37,6 +37,7 @@ const std::map<std::pair<std::string, std::string>, std::string> kChildren = {
     {{"report", "cover"}, "cover"},
     {{"report", "references"}, "reference"},
     {{"report", "signature"}, "signature"},
+    {{"report", "signatures"}, "signatory"},
     {{"register", "entities"}, "entity"},
     {{"register", "documents"}, "document"},
     {{"section", "paragraphs"}, "paragraph"},

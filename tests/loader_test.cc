@@ -92,6 +92,79 @@ TEST_CASE("wrong types, invalid values and dates are located") {
   CHECK(found);
 }
 
+TEST_CASE("a summary record's keys are read with their positions") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.erase(report.find("summary:"), report.find("sections:") - report.find("summary:"));
+  report.erase(report.find("signature:"));
+  report.replace(report.find("    date: 2024-05-06\n"), 21,
+                 "    name: plenary meeting\n    date: 2024-05-06\n    start_time: \"09:30\"\n"
+                 "    end_time: \"12:25\"\n");
+  report = "kind: summary-record\n" + report +
+           "signatures:\n  - person: chair\n    role: 'The Chairman:'\n"
+           "    role_position: above\n";
+  dir.write("report.yaml", report);
+  dir.write("sections/docs.yaml", "heading: Documents\ncontinued: true\nparagraphs: [Text.]\n");
+  Diagnostics diags;
+  auto src = load_sources(dir.str(), diags);
+  REQUIRE(src);
+  CHECK(diags.all().empty());
+  CHECK(src->kind.value == "summary-record");
+  CHECK_FALSE(src->summary.present);  // a summary record needs no Summary box
+  const Meeting& m = src->meetings.at(0);
+  CHECK(m.name.value == "plenary meeting");
+  CHECK(m.start_time.value == "09:30");
+  CHECK(m.end_time.value == "12:25");
+  REQUIRE(src->signatures.size() == 1);
+  CHECK(src->signatures[0].person.value == "chair");
+  CHECK(src->signatures[0].role.value == "The Chairman:");
+  CHECK(src->signatures[0].role_position.value == "above");
+  CHECK(src->sections.at(1).continued);
+  CHECK(src->sections.at(1).continued_loc.line == 2);
+  CHECK(src->sections.at(1).continued_loc.column == 12);
+  CHECK_FALSE(src->sections.at(0).continued);
+  CHECK(src->sections.at(0).continued_loc.line == 0);
+
+  // An outcome report, the default, cannot do without its summary.
+  report.erase(0, std::string_view("kind: summary-record\n").size());
+  dir.write("report.yaml", report);
+  Diagnostics d2;
+  load_sources(dir.str(), d2);
+  REQUIRE(d2.all().size() == 1);
+  CHECK(d2.all()[0].code == "missing-key");
+  CHECK(d2.all()[0].message == "report.yaml has no 'summary'");
+}
+
+TEST_CASE("a time of day is HH:MM on the 24-hour clock") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  for (auto [written, note] : {std::pair{"9:30", "write \"09:30\""}, std::pair{"\"24:00\"", ""},
+                               std::pair{"\"12.25\"", ""}, std::pair{"\"09:60\"", ""}}) {
+    INFO(written);
+    std::string r = report;
+    r.replace(r.find("    date: 2024-05-06\n"), 21,
+              "    date: 2024-05-06\n    start_time: " + std::string(written) + "\n");
+    dir.write("report.yaml", r);
+    Diagnostics diags;
+    auto src = load_sources(dir.str(), diags);
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].code == "invalid-time");
+    CHECK(diags.all()[0].loc.line == 7);
+    CHECK(diags.all()[0].loc.column == 17);
+    if (*note) {
+      REQUIRE(diags.all()[0].notes.size() == 1);
+      CHECK(diags.all()[0].notes[0].message == note);
+    } else {
+      CHECK(diags.all()[0].notes.empty());
+    }
+    // Reported once: the key is written, with no time to compare.
+    CHECK(src->meetings.at(0).start_time.present);
+    CHECK(src->meetings.at(0).start_time.value.empty());
+  }
+}
+
 TEST_CASE("listed paths must stay inside the meeting folder") {
   TempDir dir;
   test::write_minimal_meeting(dir);

@@ -242,6 +242,28 @@ std::optional<tree::Report> compile_kind(const TempDir& dir, std::string_view ki
   return compile(dir.str(), diags);
 }
 
+// The minimal meeting as the summary record of a plenary meeting: hours,
+// two signatures, and its second item taken up again.
+void write_minimal_record(const TempDir& dir, std::string_view hours) {
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.erase(report.find("summary:"), report.find("sections:") - report.find("summary:"));
+  report.erase(report.find("signature:"));
+  report.replace(report.find("    date: 2024-05-06\n"), 21,
+                 "    name: plenary meeting\n    date: 2024-05-06\n" + std::string(hours));
+  report = "kind: summary-record\nchair_word: Chairman\n" + report +
+           "signatures:\n"
+           "  - person: sg\n    role: 'The Secretary-General:'\n    role_position: above\n"
+           "  - person: chair\n    role: Chairman\n";
+  // The people list ends where 'sections:' starts.
+  report.insert(report.find("sections:"), "  - id: sg\n    name: Grace Hopper\n    role: other\n");
+  dir.write("report.yaml", report);
+  std::string docs = test::slurp(dir.path() / "sections/docs.yaml");
+  docs.replace(0, std::string_view("heading: Documents\n").size(),
+               "heading: Documents ({doc:3/1})\ncontinued: true\n");
+  dir.write("sections/docs.yaml", docs);
+}
+
 }  // namespace
 
 TEST_CASE("a group's own document: its header, its title, no box") {
@@ -322,12 +344,11 @@ TEST_CASE("a title written in full replaces the generated one in an outcome repo
 TEST_CASE("the Summary box is optional outside an outcome report") {
   TempDir dir;
   Diagnostics diags;
-  // A summary record's own layout is not built yet; without a summary it
-  // prints no box.
-  auto r = compile_kind(dir, "summary-record", "", diags);
+  // Without a summary, no box.
+  auto r = compile_kind(dir, "chair-report", "", diags);
   REQUIRE(r);
   CHECK(diags.all().empty());
-  CHECK(r->kind == tree::DocumentKind::summary_record);
+  CHECK(r->kind == tree::DocumentKind::chair_report);
   CHECK(r->summary.empty());
   // A chair's report may have one.
   TempDir with_box;
@@ -339,4 +360,89 @@ TEST_CASE("the Summary box is optional outside an outcome report") {
   REQUIRE(boxed);
   CHECK(again.all().empty());
   CHECK(boxed->summary.size() == 1);
+}
+
+TEST_CASE("a summary record: title, day and hours, chairman, subjects and signatures") {
+  TempDir dir;
+  write_minimal_record(dir, "    start_time: \"09:30\"\n    end_time: \"12:25\"\n");
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  CHECK(r->kind == tree::DocumentKind::summary_record);
+  CHECK(r->title == "SUMMARY RECORD OF THE THIRD PLENARY MEETING");
+  CHECK(r->short_title == "CWG-T: summary record of the third plenary meeting");
+  CHECK(r->summary.empty());
+  CHECK(r->record.when == "Monday, 6\u00A0May 2024, from 0930 to 1225 hours");
+  CHECK(r->record.chair == "Chairman: Ada Lovelace (UK)");
+
+  // One row per section: its number and heading, and its documents in the
+  // order the section names them: cited in the heading, presented, listed.
+  REQUIRE(r->record.subjects.size() == 1);
+  const tree::Table& t = r->record.subjects[0].table;
+  REQUIRE(t.header.size() == 2);
+  CHECK(t.header[0].at(0).text == "Subjects discussed");
+  CHECK(t.header[1].at(0).text == "Documents");
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0][0].at(0).text == "1 ");
+  CHECK(t.rows[0][0].at(1).text == "Introduction");
+  CHECK(t.rows[0][1].empty());  // a citation in a paragraph's text is not a subject
+  std::string docs;
+  for (const auto& in : t.rows[1][1]) docs += in.text;
+  CHECK(docs == "CWG-T-3/1, CWG-T-3/2R1");
+  CHECK(t.rows[1][1].at(2).kind == K::xref);
+  CHECK(t.rows[1][1].at(2).target == "doc-3-2r1");
+  CHECK(t.rows[1][0].back().text == " (continued)");
+  // The item's own heading says it too.
+  CHECK(r->sections.at(1).heading.back().text == " (continued)");
+  CHECK(r->sections.at(0).heading.back().text == "Introduction");
+
+  REQUIRE(r->signatures.size() == 2);
+  CHECK(r->signatures[0].name == "Grace Hopper");
+  CHECK(r->signatures[0].role == "The Secretary-General:");
+  CHECK(r->signatures[0].role_above);
+  CHECK(r->signatures[1].name == "Ada Lovelace");
+  CHECK_FALSE(r->signatures[1].role_above);
+  CHECK(r->signature.name.empty());
+}
+
+TEST_CASE("a summary record's hours: at the start alone, or no hours at all") {
+  {
+    TempDir dir;
+    write_minimal_record(dir, "    start_time: \"14:30\"\n");
+    Diagnostics diags;
+    auto r = compile(dir.str(), diags);
+    REQUIRE(r);
+    CHECK(r->record.when == "Monday, 6\u00A0May 2024, at 1430 hours");
+  }
+  {
+    TempDir dir;
+    write_minimal_record(dir, "");
+    Diagnostics diags;
+    auto r = compile(dir.str(), diags);
+    REQUIRE(r);
+    CHECK(r->record.when == "Monday, 6\u00A0May 2024");
+  }
+}
+
+TEST_CASE("an outcome report has no summary record's parts") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(r->kind == tree::DocumentKind::outcome);
+  CHECK(r->record.when.empty());
+  CHECK(r->record.chair.empty());
+  CHECK(r->record.subjects.empty());
+  CHECK(r->signatures.empty());
+}
+
+TEST_CASE("the day of the week of a date") {
+  CHECK(weekday("2018-01-23") == 1);  // a Tuesday
+  CHECK(weekday("2026-06-10") == 2);  // a Wednesday
+  CHECK(weekday("2000-02-29") == 1);
+  CHECK(weekday("2024-12-29") == 6);  // a Sunday
+  CHECK(weekday("2023-02-29") == -1);
+  CHECK(weekday("23/01/2018") == -1);
 }

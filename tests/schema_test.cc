@@ -35,6 +35,7 @@ const std::map<std::string, Location> kLocations = {
     {"cover", {"report.schema.json", "/$defs/cover"}},
     {"reference", {"report.schema.json", "/$defs/reference"}},
     {"signature", {"report.schema.json", "/$defs/signature"}},
+    {"signatory", {"report.schema.json", "/$defs/signatory"}},
     {"register", {"documents.schema.json", ""}},
     {"entity", {"documents.schema.json", "/$defs/entity"}},
     {"document", {"documents.schema.json", "/$defs/document"}},

@@ -110,8 +110,17 @@ struct Cover {
 };
 
 struct Signature {
-  std::string name;  // "Ibrahim Al Dabal (UAE)"
-  std::string role;  // "Chair, CWG-COP"
+  std::string name;         // "Ibrahim Al Dabal (UAE)"
+  std::string role;         // "Chair, CWG-COP"
+  bool role_above = false;  // the role is printed above the name
+};
+
+// What a summary record prints between its title and its first item.
+// Empty for the other kinds of document.
+struct Record {
+  std::string when;             // "Tuesday, 23 January 2018, from 0930 to 1225 hours"
+  std::string chair;            // "Chairman: Mr Ibrahim Al Dabal (UAE)"
+  std::vector<Block> subjects;  // the "Subjects discussed | Documents" table, or nothing
 };
 
 // The fixed words the renderers print around the content, in the report's
@@ -140,6 +149,7 @@ struct Report {
   std::string short_title;  // for <title>: "CWG-COP 14th meeting report"
   Cover cover;
   std::string title;           // "OUTCOME OF THE 14TH MEETING OF THE ..."
+  Record record;               // a summary record's header
   std::vector<Block> summary;  // "Summary" box paragraphs
   std::vector<Block> action;   // "Action required" (may be empty)
   Inlines references;          // "Resolution 179 ..., Council Resolution 1306"
@@ -147,6 +157,8 @@ struct Report {
   std::vector<Section> annexes;
   std::vector<Footnote> footnotes;
   Signature signature;  // empty name and role: no signature block
+  // A summary record's signatures, side by side at the end of its body.
+  std::vector<Signature> signatures;
 };
 
 }  // namespace cwg::tree

@@ -34,6 +34,9 @@ struct Person {
 struct Meeting {
   Number number;
   Text date, end_date, venue, mode, chair;
+  // For a summary record: what the meeting is called after its ordinal
+  // ("plenary meeting") and its hours, "HH:MM".
+  Text name, start_time, end_time;
   Number participants;
   Location loc;
 };
@@ -120,6 +123,11 @@ struct Paragraph {
 struct Section {
   Text label, heading;
   std::vector<Paragraph> paragraphs;
+  // A summary record's agenda item taken up again from an earlier meeting:
+  // "(continued)" after the heading. `continued_loc` is where the key is
+  // written (line 0 when it is not).
+  bool continued = false;
+  Location continued_loc;
   bool complete = true;  // false when 'paragraphs' could not be read
   Location loc;          // the file, line 0
 };
@@ -131,6 +139,15 @@ struct Group {
 
 struct Signature {
   Text person, role;  // role: default from the person's role and the group
+  Location loc;
+};
+
+// One of the signatures at the end of a summary record: who signs, the
+// role as printed ("The Secretary-General:"), and whether the role stands
+// above the name or below it.
+struct Signatory {
+  Text person, role;
+  Text role_position;  // above | below (default)
   Location loc;
 };
 
@@ -162,6 +179,8 @@ struct Sources {
   std::vector<Section> sections;
   std::vector<Section> annexes;
   std::optional<Signature> signature;
+  std::vector<Signatory> signatures;  // a summary record's
+  Location signatures_loc;            // where 'signatures:' is written
   std::vector<Entity> entities;
   std::vector<Document> documents;
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "check/fields.h"
 #include "lang/labels.h"
 #include "lang/ordinals.h"
@@ -24,6 +26,30 @@ tree::ListStyle style_of(std::string_view s) {
 }
 
 tree::Inline text_node(std::string s) { return {tree::Inline::Kind::text, report_text(s), {}, {}}; }
+
+// The meeting a summary record is the record of: its first.
+const Meeting* record_meeting(const Sources& src) {
+  return src.meetings.empty() ? nullptr : &src.meetings.front();
+}
+
+// {"second", "plenary meeting"}: the ordinal and what the meeting is
+// called. A summary record spells its number in words unless told
+// otherwise.
+std::pair<std::string, std::string> record_meeting_words(const Sources& src,
+                                                         const lang::Labels& labels) {
+  const Meeting* m = record_meeting(src);
+  if (!m || !m->number.present) return {};
+  bool numeral = src.title_ordinals.value == "numeral";
+  return {numeral ? ordinal_numeral(m->number.value) : ordinal_words(m->number.value),
+          m->name.present ? m->name.value : std::string(labels.meeting)};
+}
+
+// "0930" for "09:30", as the records print hours.
+std::string record_hour(std::string_view hhmm) {
+  std::string out(hhmm);
+  out.erase(std::remove(out.begin(), out.end(), ':'), out.end());
+  return out;
+}
 
 class Builder {
  public:
@@ -48,6 +74,10 @@ class Builder {
     }
     r.title = report_title(src_);
     r.short_title = src_.title.present ? report_text(src_.title.value) : short_title();
+    if (r.kind == tree::DocumentKind::summary_record) {
+      r.record = record();
+      for (const Signatory& s : src_.signatures) r.signatures.push_back(signatory(s));
+    }
     r.summary = blocks(std::move(model_.summary));
     r.action = blocks(std::move(model_.action));
     std::string sep = src_.reference_separator.present ? src_.reference_separator.value : ", ";
@@ -157,7 +187,69 @@ class Builder {
     return out;
   }
 
+  // The day and hours, who chaired, and the table of subjects.
+  tree::Record record() {
+    tree::Record out;
+    if (const Meeting* m = record_meeting(src_)) {
+      int day = weekday(m->date.value);
+      std::string date = long_date(m->date.value);
+      if (day >= 0) {
+        auto pattern = !m->start_time.present ? words_.record_day
+                       : m->end_time.present  ? words_.record_from_to
+                                              : words_.record_at;
+        out.when = report_text(fmt::format(
+            fmt::runtime(pattern), fmt::arg("day", words_.weekdays[static_cast<std::size_t>(day)]),
+            fmt::arg("date", date), fmt::arg("start", record_hour(m->start_time.value)),
+            fmt::arg("end", record_hour(m->end_time.value))));
+      }
+      if (const Person* p = meeting_chair_person(model_, *m)) {
+        std::string role =
+            src_.chair_word.present ? src_.chair_word.value : std::string(words_.chair);
+        out.chair =
+            report_text(fmt::format(fmt::runtime(words_.record_chair), fmt::arg("role", role),
+                                    fmt::arg("name", person_display(*p, true))));
+      }
+    }
+    if (model_.sections.empty()) return out;
+    tree::Block table;
+    table.kind = tree::Block::Kind::table;
+    table.table.header = {{text_node(std::string(words_.subjects_discussed))},
+                          {text_node(std::string(words_.documents))}};
+    table.table.align = {tree::Align::none, tree::Align::none};
+    table.table.rows.reserve(model_.sections.size());
+    for (const SectionInfo& s : model_.sections) {
+      tree::Inlines subject;
+      subject.push_back(text_node(s.number + " "));
+      for (const tree::Inline& in : s.heading) subject.push_back(in);
+      if (s.continued) subject.push_back(text_node(" " + std::string(words_.continued)));
+      tree::Inlines documents;
+      for (std::size_t i = 0; i < s.documents.size(); ++i) {
+        const DocumentInfo& d = model_.documents[s.documents[i]];
+        if (i) documents.push_back(text_node(", "));
+        documents.push_back({tree::Inline::Kind::xref, report_text(d.symbol), d.anchor, {}});
+      }
+      table.table.rows.push_back({std::move(subject), std::move(documents)});
+    }
+    out.subjects.push_back(std::move(table));
+    return out;
+  }
+
+  // A summary record's signature: the name alone, the role as written.
+  tree::Signature signatory(const Signatory& s) const {
+    tree::Signature out;
+    if (const Person* p = model_.find_person(s.person.value)) out.name = report_text(p->name.value);
+    out.role = report_text(s.role.value);
+    out.role_above = s.role_position.value == "above";
+    return out;
+  }
+
   std::string short_title() const {
+    if (src_.kind.value == "summary-record") {
+      auto [number, name] = record_meeting_words(src_, words_);
+      return report_text(fmt::format(fmt::runtime(words_.record_short_title),
+                                     fmt::arg("acronym", src_.group.acronym.value),
+                                     fmt::arg("number", number), fmt::arg("name", name)));
+    }
     std::vector<std::string> numbers;
     for (const auto& m : src_.meetings)
       if (m.number.present) numbers.push_back(ordinal_numeral(m.number.value));
@@ -183,6 +275,7 @@ class Builder {
     out.number = info.number;
     out.anchor = info.anchor;
     out.heading = std::move(info.heading);
+    if (info.continued) out.heading.push_back(text_node(" " + std::string(words_.continued)));
     out.blocks.reserve(info.paragraphs.size());
     for (ParagraphInfo& p : info.paragraphs) out.blocks.push_back(paragraph(p));
     return out;
@@ -293,6 +386,12 @@ class Builder {
 std::string report_title(const Sources& src) {
   // Written in full, it is printed in capitals like the generated one.
   if (src.title.present) return report_text(upper_case(src.title.value));
+  if (src.kind.value == "summary-record") {
+    const lang::Labels& labels = lang::labels();
+    auto [number, name] = record_meeting_words(src, labels);
+    return report_text(upper_case(fmt::format(fmt::runtime(labels.record_title),
+                                              fmt::arg("number", number), fmt::arg("name", name))));
+  }
   bool words = src.title_ordinals.value == "words";
   std::vector<std::string> numbers;
   for (const auto& m : src.meetings)

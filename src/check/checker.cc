@@ -280,24 +280,8 @@ std::pair<std::string, std::vector<Note>> key_meant_diagnostic(
             "for '(Add.1)'"}}};
 }
 
-std::string person_display(const Person& p, bool honorific) {
-  std::string out;
-  if (honorific && !p.honorific.value.empty()) out = p.honorific.value + " ";
-  out += p.name.value;
-  if (!p.country.value.empty()) out += " (" + p.country.value + ")";
-  return out;
-}
-
-// The person who chaired a meeting: its `chair`, or else the report's chair.
 std::string meeting_chair(const Model& model, const Meeting& m) {
-  const Person* p = m.chair.present ? model.find_person(m.chair.value) : nullptr;
-  if (!p) {
-    for (const auto& candidate : model.src->people)
-      if (candidate.role.value == "chair") {
-        p = &candidate;
-        break;
-      }
-  }
+  const Person* p = meeting_chair_person(model, m);
   return p ? person_display(*p, true) : std::string();
 }
 
@@ -312,6 +296,26 @@ std::string earlier_meeting_hint(long number) {
 }
 
 }  // namespace
+
+std::string person_display(const Person& p, bool honorific) {
+  std::string out;
+  if (honorific && !p.honorific.value.empty()) out = p.honorific.value + " ";
+  out += p.name.value;
+  if (!p.country.value.empty()) out += " (" + p.country.value + ")";
+  return out;
+}
+
+const Person* meeting_chair_person(const Model& model, const Meeting& m) {
+  const Person* p = m.chair.present ? model.find_person(m.chair.value) : nullptr;
+  if (!p) {
+    for (const auto& candidate : model.src->people)
+      if (candidate.role.value == "chair") {
+        p = &candidate;
+        break;
+      }
+  }
+  return p;
+}
 
 bool follows_from_earlier_error(const Model& model, std::string_view code,
                                 std::string_view ref_kind) {
@@ -549,6 +553,7 @@ class Checker {
     anchor_listed_documents();
     check_texts();
     check_presented();
+    check_record();
     for (const auto& [id, f] : model_.footnotes)
       if (!used_notes_.contains(id))
         diags_.report(
@@ -831,6 +836,7 @@ class Checker {
         for (const auto& l : p.list) define_item_labels(l);
         info.paragraphs.push_back(std::move(pi));
       }
+      info.continued = s.continued;
       infos.push_back(std::move(info));
     }
   }
@@ -1093,6 +1099,104 @@ class Checker {
                     fmt::format("'{}' and '{}' are two revisions of one document",
                                 model_.documents[it->second.first].key, model_.documents[idx].key),
                     std::move(notes));
+    }
+  }
+
+  // What only a summary record has: in one, its meeting, hours and
+  // signatures, and the documents of each item for its table of subjects;
+  // in a report of another kind, any of its keys, which would print
+  // nothing.
+  void check_record() {
+    const bool record = src_.kind.value == "summary-record";
+    const Text& kind = src_.kind;
+    // As check_kind reports a key the kind would not print.
+    auto not_in_kind = [&](const Location& loc, std::string_view what, std::string why,
+                           std::string fix) {
+      std::vector<Note> notes;
+      if (kind.present) notes.push_back({kind.loc, "the kind is set here"});
+      notes.push_back({{}, std::move(fix)});
+      diags_.report("not-in-kind", loc,
+                    fmt::format("{} has no place in a document of kind '{}': {}", what,
+                                kind.present ? kind.value : "outcome", why),
+                    std::move(notes));
+    };
+    const std::string only_record = "only a summary record prints it";
+    const std::string remove_or_kind =
+        "remove it, or write 'kind: summary-record' if the document is a summary record";
+    for (const auto& m : src_.meetings) {
+      if (!record) {
+        for (const Text* t : {&m.name, &m.start_time, &m.end_time})
+          if (t->present)
+            not_in_kind(t->loc,
+                        t == &m.name         ? "'name'"
+                        : t == &m.start_time ? "'start_time'"
+                                             : "'end_time'",
+                        only_record, remove_or_kind);
+        continue;
+      }
+      if (m.end_time.present && !m.start_time.present)
+        diags_.report(
+            "missing-key", m.end_time.loc,
+            fmt::format("meeting {} has an 'end_time' but no 'start_time'", m.number.value),
+            {{{}, "give the hour the meeting started as 'start_time: \"HH:MM\"'"}});
+      // An invalid time is reported, and left empty.
+      if (!m.start_time.value.empty() && !m.end_time.value.empty() && !m.end_date.present &&
+          m.end_time.value < m.start_time.value)
+        diags_.report("date-order", m.end_time.loc,
+                      fmt::format("meeting {} ends at {} before it starts at {}", m.number.value,
+                                  m.end_time.value, m.start_time.value));
+    }
+    for (const auto& s : src_.sections)
+      if (!record && s.continued_loc.line != 0)
+        not_in_kind(s.continued_loc, "'continued'", only_record, remove_or_kind);
+    if (!record) {
+      if (!src_.signatures.empty() || src_.signatures_loc.line != 0)
+        not_in_kind(src_.signatures_loc, "'signatures'",
+                    "only a summary record is signed by several people side by side",
+                    "sign under 'signature:', by one person, or write 'kind: summary-record' "
+                    "if the document is a summary record");
+      return;
+    }
+    if (src_.meetings.size() > 1)
+      not_in_kind(src_.meetings[1].loc, "a second meeting",
+                  "a summary record is the record of one meeting",
+                  "write one summary record per meeting");
+    if (src_.signature)
+      not_in_kind(src_.signature->loc, "'signature'",
+                  "a summary record is signed under 'signatures:'",
+                  "write 'signatures:' with a list of 'person:' and 'role:', e.g. the "
+                  "Secretary-General and the Chairman");
+    for (const auto& sig : src_.signatures) {
+      if (!sig.person.present || model_.people.contains(sig.person.value)) continue;
+      diags_.report("unknown-id", sig.person.loc,
+                    fmt::format("unknown person '{}'", sig.person.value),
+                    suggest(&diags_, "unknown-id", sig.person.value, model_.people, key_of));
+    }
+    // Each item's documents, in the order the section first names them.
+    for (std::size_t i = 0; i < src_.sections.size() && i < model_.sections.size(); ++i) {
+      const Section& sec = src_.sections[i];
+      SectionInfo& info = model_.sections[i];
+      std::set<std::size_t> seen;
+      auto add = [&](std::optional<std::size_t> idx) {
+        if (idx && !model_.documents[*idx].key.empty() && seen.insert(*idx).second)
+          info.documents.push_back(*idx);
+      };
+      if (auto it = refs_.find(&sec.heading); it != refs_.end())
+        for (std::size_t k = 0; k < it->second.tokens.size(); ++k)
+          if (it->second.tokens[k].kind == "doc" && k < it->second.resolved.size() &&
+              it->second.resolved[k])
+            add(model_.find_document(it->second.tokens[k].key));
+      for (const auto& p : sec.paragraphs) {
+        for (const auto& key : p.presents) add(model_.find_document(key.value));
+        for (const auto& dl : p.documents) {
+          for (const auto& key : dl.keys) add(model_.find_document(key.value));
+          for (std::size_t d = 0; d < src_.documents.size(); ++d) {
+            if (dl.meeting.present && model_.documents[d].meeting != dl.meeting.value) continue;
+            for (const auto& k : dl.kinds)
+              if (src_.documents[d].kind.value == k.value) add(d);
+          }
+        }
+      }
     }
   }
 

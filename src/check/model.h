@@ -87,6 +87,11 @@ struct SectionInfo {
   std::string anchor;
   tree::Inlines heading;
   std::vector<ParagraphInfo> paragraphs;
+  bool continued = false;  // "(continued)" after the heading
+  // For a summary record's table of subjects: the documents the section
+  // discusses (indexes in Model::documents), in the order it first names
+  // them: cited in its heading, presented, listed.
+  std::vector<std::size_t> documents;
 };
 
 struct DocumentInfo {
@@ -142,6 +147,13 @@ struct Model {
   // Takes `wanted` as an anchor, or "wanted-2", "wanted-3"... when taken.
   std::string unique_anchor(const std::string& wanted);
 };
+
+// "Mr Ibrahim Al Dabal (UAE)", or without the honorific.
+std::string person_display(const Person& p, bool honorific);
+
+// Who chaired meeting `m`: its `chair`, or else the person whose role is
+// chair; nullptr when there is none.
+const Person* meeting_chair_person(const Model& model, const Meeting& m);
 
 // "Chair", "Vice-Chair", "Chairman", ... for a person's role.
 std::string role_title(const Sources& src, std::string_view role);

@@ -161,8 +161,11 @@ const std::vector<CodeInfo> kCodes = {
      "working group's own document (`kind: group-document`) has no Summary box, so no "
      "`summary`, `action`, `references` or `reference_separator`; its header names the group "
      "and the meeting, so its cover has no `session` or `dates`; and it belongs to one meeting. "
-     "A chair's report (`kind: chair-report`) has no cover. A key that would not be printed is "
-     "an error, not a text silently left out.\n"
+     "A chair's report (`kind: chair-report`) has no cover. A meeting's `name`, `start_time` "
+     "and `end_time`, a section's `continued` and `signatures:` belong to a summary record "
+     "(`kind: summary-record`), which records one meeting and is signed under `signatures:`, "
+     "not `signature:`. A key that would not be printed is an error, not a text silently left "
+     "out.\n"
      "Example: `kind: group-document` with `summary:`.\n"
      "Fix: remove the key, or choose the kind that prints it (`kind: outcome` prints the "
      "Summary box and the cover)."},
@@ -171,6 +174,12 @@ const std::vector<CodeInfo> kCodes = {
      "`date: 23/01/2018`.\n"
      "Fix: write the date as year, month and day with hyphens (`2018-01-23`), and check "
      "that the day exists in that month."},
+    {"invalid-time", S::error, "a time of day that is malformed or does not exist",
+     "A meeting's `start_time` and `end_time` are written HH:MM on the 24-hour clock, from "
+     "00:00 to 23:59, and quoted: a summary record prints them as '0930'.\n"
+     "Example: `start_time: 9:30`, or `end_time: \"12.25\"`.\n"
+     "Fix: write two digits for the hour and two for the minutes, with a colon, in quotes "
+     "(`\"09:30\"`)."},
     {"invalid-label", S::error, "a label or id with characters other than a-z, 0-9 and '-'",
      "Labels and ids become HTML anchors and are typed in references, so they are restricted "
      "to lowercase letters, digits and hyphens, starting with a letter.\n"
@@ -261,11 +270,13 @@ const std::vector<CodeInfo> kCodes = {
     {"count-mismatch", S::warning, "a count written in prose contradicts the register",
      "Example: \"There were ten contributions\" when eleven contributions are registered.\n"
      "Fix: write `{count:contribution}` so the number is computed."},
-    {"date-order", S::error, "dates in an impossible order",
+    {"date-order", S::error, "dates or hours in an impossible order",
      "Example: a meeting's `end_date` before its `date`, or meetings not listed in "
-     "chronological order; an earlier meeting dated after the meetings covered.\n"
-     "Fix: correct the date that is wrong (the message names both); list the meetings in "
-     "the order they were held; give `end_date` the last day, on or after `date`."},
+     "chronological order; an earlier meeting dated after the meetings covered; a meeting "
+     "of one day whose `end_time` is before its `start_time`.\n"
+     "Fix: correct the date or hour that is wrong (the message names both); list the "
+     "meetings in the order they were held; give `end_date` the last day, on or after "
+     "`date`."},
     {"unused-footnote", S::warning, "a footnote that no text refers to",
      "A footnote defined under a paragraph's `footnotes:` is printed only where `{note:id}` "
      "refers to it.\nFix: add `{note:id}` to the text, or remove the footnote."},

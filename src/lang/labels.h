@@ -4,6 +4,7 @@
 // from here or, for numbers and dates in words, from lang/ordinals.h.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,23 @@ struct Labels {
   std::string_view title_many;        // "Outcome of the {meetings} meetings of the {group}"
   std::string_view short_title_one;   // "{acronym}: outcome of the {meetings} meeting"
   std::string_view short_title_many;  // "{acronym}: outcome of the {meetings} meetings"
+
+  // A summary record: its title and short title ({number} is an ordinal in
+  // words, {name} what the meeting is called: "plenary meeting"), the name
+  // of a meeting that has none, the line of its day and hours, the line of
+  // who chaired it, the headings of the table of its subjects, and what
+  // follows the heading of an item taken up again.
+  std::string_view record_title;             // "Summary record of the {number} {name}"
+  std::string_view record_short_title;       // "{acronym}: summary record of the {number} {name}"
+  std::string_view meeting;                  // "meeting"
+  std::array<std::string_view, 7> weekdays;  // "Monday" ... "Sunday"
+  std::string_view record_day;               // "{day}, {date}"
+  std::string_view record_at;                // "{day}, {date}, at {start} hours"
+  std::string_view record_from_to;           // "{day}, {date}, from {start} to {end} hours"
+  std::string_view record_chair;             // "{role}: {name}"
+  std::string_view subjects_discussed;       // "Subjects discussed"
+  std::string_view documents;                // "Documents"
+  std::string_view continued;                // "(continued)"
   // Between the items of a list in a sentence, and before its last.
   std::string_view list_separator;  // ", "
   std::string_view list_last;       // " and "

@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <chrono>
 #include <optional>
 
 namespace cwg {
@@ -127,6 +128,20 @@ std::string long_date_range(std::string_view first, std::string_view last) {
     return std::to_string(a->day) + "\u00A0" + std::string(month_name(a->month)) + " \u2013 " +
            long_date(last);
   return std::to_string(a->day) + "-" + long_date(last);
+}
+
+int weekday(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return -1;
+  int y = 0;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (iso[i] < '0' || iso[i] > '9') return -1;
+  for (std::size_t i = 0; i < 4; ++i) y = y * 10 + (iso[i] - '0');
+  auto m = static_cast<unsigned>((iso[5] - '0') * 10 + (iso[6] - '0'));
+  auto d = static_cast<unsigned>((iso[8] - '0') * 10 + (iso[9] - '0'));
+  std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{m},
+                                   std::chrono::day{d}};
+  if (!date.ok()) return -1;
+  return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{date}}.iso_encoding()) - 1;
 }
 
 std::string upper_case(std::string_view utf8) {

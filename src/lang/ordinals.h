@@ -18,6 +18,9 @@ std::string long_date(std::string_view iso);
 // empty or equal to `first`. If either is not a date, returns the two as
 // they are, joined by an en dash.
 std::string long_date_range(std::string_view first, std::string_view last);
+// The day of the week of "2018-01-23": 0 for Monday to 6 for Sunday; -1 if
+// it is not a date.
+int weekday(std::string_view iso);
 std::string upper_case(std::string_view utf8);
 
 }  // namespace cwg

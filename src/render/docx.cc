@@ -7,6 +7,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <stdexcept>
@@ -448,9 +449,67 @@ class DocxRenderer : public detail::ReportParts {
       Para p{.style = "ReportTitle"};
       paragraph(p, {}, [&](std::string& out) { add_runs(trim(r.title), {}, out); });
     }
+    for (const std::string* line : {&r.record.when, &r.record.chair}) {
+      if (trim(*line).empty()) continue;
+      paragraph(Para{.keep_next = true, .center = true}, {},
+                [&](std::string& out) { add_runs(trim(*line), {}, out); });
+    }
   }
 
   void box(const Report& r) override {
+    summary_box(r);
+    blocks(r.record.subjects, Context{});
+  }
+
+  // Two by two in a table without borders, the first at the left margin,
+  // the second in the right half, as a record's signatures stand.
+  void signatures(const std::vector<tree::Signature>& sigs) override {
+    auto printed = [](const tree::Signature& s) {
+      return !trim(s.name).empty() || !trim(s.role).empty();
+    };
+    std::vector<const tree::Signature*> shown;
+    for (const auto& s : sigs)
+      if (printed(s)) shown.push_back(&s);
+    if (shown.empty()) return;
+    const int half = kTextWidth / 2;
+    body_ += "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"480\" w:after=\"0\"/></w:pPr></w:p>";
+    body_ += "<w:tbl><w:tblPr><w:tblW w:w=\"" + std::to_string(kTextWidth) +
+             "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" "
+             "w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook "
+             "w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" "
+             "w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid><w:gridCol "
+             "w:w=\"" +
+             std::to_string(half) + "\"/><w:gridCol w:w=\"" + std::to_string(kTextWidth - half) +
+             "\"/></w:tblGrid>";
+    for (std::size_t i = 0; i < shown.size(); i += 2) {
+      body_ += "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
+      for (std::size_t k = i; k < i + 2; ++k) {
+        body_ += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(k == i ? half : kTextWidth - half) +
+                 "\" w:type=\"dxa\"/></w:tcPr>";
+        if (k < shown.size()) {
+          const tree::Signature& s = *shown[k];
+          bool first = true;
+          for (std::string_view l :
+               s.role_above ? std::array{std::string_view(s.role), std::string_view(s.name)}
+                            : std::array{std::string_view(s.name), std::string_view(s.role)}) {
+            if (trim(l).empty()) continue;
+            Para p{.style = "Cover", .keep_next = first};
+            paragraph(p, {}, [&](std::string& out) { add_runs(trim(l), {}, out); });
+            first = false;
+          }
+        } else {
+          body_ += "<w:p/>";  // a cell holds at least one paragraph
+        }
+        body_ += "</w:tc>";
+      }
+      body_ += "</w:tr>";
+    }
+    body_ += "</w:tbl>";
+    // Space above the table, and a paragraph after it before an annex.
+    body_ += "<w:p><w:pPr><w:pStyle w:val=\"AfterTable\"/></w:pPr></w:p>";
+  }
+
+  void summary_box(const Report& r) {
     bool summary = !r.summary.empty();
     bool action = !r.action.empty();
     bool references = !r.references.empty();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -313,6 +314,10 @@ const std::string_view style_sheet(reinterpret_cast<const char*>(k_html_css), si
 #include "html_paged_css.inc"
 const std::string_view paged_style_sheet(reinterpret_cast<const char*>(k_html_paged_css),
                                          sizeof k_html_paged_css);
+// src/render/html-record.css: the rules of a summary record's own parts.
+#include "html_record_css.inc"
+const std::string_view record_style_sheet(reinterpret_cast<const char*>(k_html_record_css),
+                                          sizeof k_html_record_css);
 
 // ---------------------------------------------------------------------------
 // The renderer
@@ -323,6 +328,7 @@ class HtmlRenderer : public detail::ReportParts {
       : report_(report), sink_(sink), chunk_bytes_(opts.chunk_bytes), paged_(opts.paged_media) {
     plan_.blocks(report.summary);
     plan_.blocks(report.action);
+    plan_.blocks(report.record.subjects);
     plan_.sections(report.sections);
     plan_.sections(report.annexes);
     for (const auto& fn : report.footnotes) {
@@ -348,6 +354,7 @@ class HtmlRenderer : public detail::ReportParts {
     out_ += "<title>" + esc(document_title()) + "</title>\n";
     out_ += "<style>";
     out_ += style_sheet;
+    if (report_.kind == tree::DocumentKind::summary_record) out_ += record_style_sheet;
     if (paged_) out_ += paged_style_sheet;
     out_ += "</style>\n";
     out_ += "</head>\n";
@@ -366,7 +373,14 @@ class HtmlRenderer : public detail::ReportParts {
   void cover_and_title(const Report&) override { cover(); }
   void begin_body() override { open("<main>"); }
   void end_body() override { close("</main>"); }
-  void box(const Report&) override { summary_box(); }
+  void box(const Report&) override {
+    summary_box();
+    if (plan_.any_printable(report_.record.subjects, 0)) {
+      open("<div class=\"subjects\">");
+      blocks(report_.record.subjects);
+      close("</div>");
+    }
+  }
   void section(const Section& s, size_t index) override {
     section(s, "section-" + std::to_string(index + 1), false);
   }
@@ -374,6 +388,28 @@ class HtmlRenderer : public detail::ReportParts {
     section(s, "annex-" + std::to_string(index + 1), true);
   }
   void signature(const tree::Signature&) override { signature(); }
+  void signatures(const std::vector<tree::Signature>& sigs) override {
+    auto printed = [](const tree::Signature& s) {
+      return !trim(s.name).empty() || !trim(s.role).empty();
+    };
+    if (std::none_of(sigs.begin(), sigs.end(), printed)) return;
+    open("<div class=\"signatures\">");
+    for (const tree::Signature& s : sigs) {
+      if (!printed(s)) continue;
+      open("<div class=\"signature\">");
+      std::string name = trim(s.name).empty()
+                             ? std::string()
+                             : "<p class=\"signature-name\">" + esc(trim(s.name)) + "</p>";
+      std::string role = trim(s.role).empty()
+                             ? std::string()
+                             : "<p class=\"signature-role\">" + esc(trim(s.role)) + "</p>";
+      for (const std::string* l :
+           s.role_above ? std::array{&role, &name} : std::array{&name, &role})
+        if (!l->empty()) line(*l);
+      close("</div>");
+    }
+    close("</div>");
+  }
   void footnotes(const std::vector<tree::Footnote>&) override { footnotes(); }
 
  private:
@@ -484,6 +520,10 @@ class HtmlRenderer : public detail::ReportParts {
       line("<h1>" + esc(trim(report_.title)) + "</h1>");
     else  // the page still needs its one top heading, if only for screen readers
       line("<h1 class=\"visually-hidden\">" + esc(document_title()) + "</h1>");
+    if (!trim(report_.record.when).empty())
+      line("<p class=\"record-when\">" + esc(trim(report_.record.when)) + "</p>");
+    if (!trim(report_.record.chair).empty())
+      line("<p class=\"record-chair\">" + esc(trim(report_.record.chair)) + "</p>");
     close("</header>");
   }
 

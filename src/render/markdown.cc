@@ -727,9 +727,16 @@ class MarkdownRenderer : public detail::ReportParts {
       out_.blank_line();
       out_.line("# " + one_line_markdown(r.title));
     }
+    std::vector<std::string> record;
+    for (const std::string* line : {&r.record.when, &r.record.chair})
+      if (!line->empty()) record.push_back(one_line_markdown(detail::one_line(*line)));
+    line_group(record);
   }
 
-  void box(const Report& r) override { summary_box(r); }
+  void box(const Report& r) override {
+    summary_box(r);
+    blocks(r.record.subjects);
+  }
   void section(const Section& s, std::size_t) override { section(s, " "); }
   void annex(const Section& s, std::size_t) override {
     section(s, " \xE2\x80\x94 ");  // an em dash
@@ -842,6 +849,19 @@ class MarkdownRenderer : public detail::ReportParts {
     if (!s.name.empty()) lines.push_back(one_line_markdown(detail::one_line(s.name)));
     if (!s.role.empty()) lines.push_back(one_line_markdown(detail::one_line(s.role)));
     line_group(lines);
+  }
+
+  // One after the other: Markdown has no columns.
+  void signatures(const std::vector<Signature>& sigs) override {
+    for (const Signature& s : sigs) {
+      std::vector<std::string> lines;
+      std::string name = s.name.empty() ? "" : one_line_markdown(detail::one_line(s.name));
+      std::string role = s.role.empty() ? "" : one_line_markdown(detail::one_line(s.role));
+      for (const std::string* l :
+           s.role_above ? std::array{&role, &name} : std::array{&name, &role})
+        if (!l->empty()) lines.push_back(*l);
+      line_group(lines);
+    }
   }
 
   void blocks(const std::vector<Block>& bs) {

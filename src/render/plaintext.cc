@@ -1,5 +1,7 @@
 // The plain-text renderer: the layout of the reports the group publishes,
 // with a TAB after each number, or wrapped with a hanging indent on request.
+#include <algorithm>
+#include <array>
 #include <string>
 
 #include "cwgreport/render.h"
@@ -37,9 +39,18 @@ class TextRenderer : public detail::ReportParts {
       text_lines(detail::one_line(report_text(r.title)), "", "");
       out_.blank_line();
     }
+    for (const std::string* line : {&r.record.when, &r.record.chair})
+      if (!line->empty()) text_lines(detail::one_line(report_text(*line)), "", "");
+    out_.blank_line();
   }
 
-  void box(const Report& r) override { summary_box(r); }
+  void box(const Report& r) override {
+    summary_box(r);
+    if (!r.record.subjects.empty()) {
+      blocks(r.record.subjects, "");
+      out_.blank_line();
+    }
+  }
   void section(const Section& s, std::size_t) override { section(s); }
   void annex(const Section& s, std::size_t) override { section(s); }
 
@@ -47,6 +58,41 @@ class TextRenderer : public detail::ReportParts {
     if (!s.name.empty()) out_.line(detail::one_line(report_text(s.name)));
     if (!s.role.empty()) out_.line(detail::one_line(report_text(s.role)));
     out_.blank_line();
+  }
+
+  // Two by two, side by side when the line has room: each signature's
+  // lines start at its column.
+  void signatures(const std::vector<Signature>& sigs) override {
+    auto lines_of = [](const Signature& s) {
+      std::vector<std::string> out;
+      std::string name = detail::one_line(report_text(s.name));
+      std::string role = detail::one_line(report_text(s.role));
+      for (const std::string* l :
+           s.role_above ? std::array{&role, &name} : std::array{&name, &role})
+        if (!l->empty()) out.push_back(*l);
+      return out;
+    };
+    constexpr int gap = 8;
+    for (std::size_t i = 0; i < sigs.size(); i += 2) {
+      std::vector<std::string> left = lines_of(sigs[i]);
+      std::vector<std::string> right =
+          i + 1 < sigs.size() ? lines_of(sigs[i + 1]) : std::vector<std::string>{};
+      int left_width = 0, right_width = 0;
+      for (const auto& l : left) left_width = std::max(left_width, display_width(l));
+      for (const auto& l : right) right_width = std::max(right_width, display_width(l));
+      if (width_ > 0 && left_width + gap + right_width > width_) {
+        out_.lines(left);
+        out_.blank_line();
+        out_.lines(right);
+      } else {
+        for (std::size_t k = 0; k < std::max(left.size(), right.size()); ++k) {
+          std::string l = k < left.size() ? left[k] : std::string();
+          if (k < right.size()) l = detail::pad(l, left_width + gap) + right[k];
+          out_.line(l);
+        }
+      }
+      out_.blank_line();
+    }
   }
 
   void footnotes(const std::vector<Footnote>& notes) override {

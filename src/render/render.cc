@@ -156,6 +156,7 @@ void walk_report(const tree::Report& r, ReportParts& parts) {
   parts.box(r);
   for (std::size_t i = 0; i < r.sections.size(); ++i) parts.section(r.sections[i], i);
   parts.signature(r.signature);
+  parts.signatures(r.signatures);
   for (std::size_t i = 0; i < r.annexes.size(); ++i) parts.annex(r.annexes[i], i);
   parts.end_body();
   parts.footnotes(r.footnotes);

@@ -96,7 +96,9 @@ class LineWriter {
 };
 
 // The parts of a report in print order, the same in every format: the
-// cover and title, the box under the title, the sections, the signature
+// cover and title (with a summary record's day, hours and chair), the box
+// under the title (or a summary record's table of subjects), the sections,
+// the signature
 // (a report is signed at the end of its body, before the annexes, as the
 // reports print it), the annexes and the footnotes. A renderer supplies one
 // function per part and walk_report calls them, so the order is written
@@ -111,6 +113,8 @@ class ReportParts {
   virtual void box(const tree::Report& r) = 0;
   virtual void section(const tree::Section& s, std::size_t index) = 0;
   virtual void signature(const tree::Signature& s) = 0;
+  // A summary record's signatures, side by side.
+  virtual void signatures(const std::vector<tree::Signature>& s) = 0;
   virtual void annex(const tree::Section& s, std::size_t index) = 0;
   virtual void footnotes(const std::vector<tree::Footnote>& notes) = 0;
 };

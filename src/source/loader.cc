@@ -43,9 +43,11 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
       {"report",
        {"group", "kind", "meetings", "earlier_meetings", "people", "cover", "chair_word",
         "title_ordinals", "title", "summary", "action", "references", "reference_separator",
-        "sections", "annexes", "signature"}},
+        "sections", "annexes", "signature", "signatures"}},
       {"group", {"name", "acronym", "parent"}},
-      {"meeting", {"number", "date", "end_date", "venue", "participants", "mode", "chair"}},
+      {"meeting",
+       {"number", "name", "date", "end_date", "start_time", "end_time", "venue", "participants",
+        "mode", "chair"}},
       {"earlier_meeting", {"number", "date", "end_date", "venue"}},
       {"person", {"id", "name", "honorific", "country", "role"}},
       {"cover",
@@ -53,7 +55,8 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
         "original", "author", "source"}},
       {"reference", {"id", "text"}},
       {"signature", {"person", "role"}},
-      {"section", {"label", "heading", "paragraphs"}},
+      {"signatory", {"person", "role", "role_position"}},
+      {"section", {"label", "heading", "continued", "paragraphs"}},
       {"paragraph",
        {"label", "text", "presents", "numbered", "quote", "table", "list", "documents",
         "footnotes"}},
@@ -307,6 +310,26 @@ class MapReader {
     return t;
   }
 
+  // A time of day, "HH:MM" on the 24-hour clock: "09:30".
+  Text time(std::string_view key) const {
+    Text t = text(key);
+    if (t.present && !valid_time(t.value)) {
+      std::vector<Note> notes;
+      // "9:30" is 09:30 without its zero; it is also a number to YAML 1.1.
+      const std::string& v = t.value;
+      if (v.size() == 4 && v[1] == ':' && valid_time("0" + v))
+        notes.push_back({{}, fmt::format("write \"0{}\"", v)});
+      diags_.report("invalid-time", t.loc,
+                    fmt::format("invalid time '{}': expected a time of day written HH:MM, from "
+                                "00:00 to 23:59",
+                                t.value),
+                    std::move(notes));
+      // Written, so not reported missing, but with no time to compare.
+      t.value.clear();
+    }
+    return t;
+  }
+
   Number number(std::string_view key, long min, long max, bool required = false) const {
     const yaml::Node* n = required ? require(key) : get(key);
     Number out;
@@ -419,6 +442,13 @@ class MapReader {
       diags_.report("empty-text", n.loc, fmt::format("'{}' is empty", key));
     }
     return t;
+  }
+
+  static bool valid_time(std::string_view v) {
+    if (v.size() != 5 || v[2] != ':') return false;
+    for (std::size_t i : {0, 1, 3, 4})
+      if (v[i] < '0' || v[i] > '9') return false;
+    return (v[0] - '0') * 10 + (v[1] - '0') < 24 && v[3] < '6';
   }
 
   static bool valid_date(std::string_view v) {
@@ -940,8 +970,11 @@ class Loader {
         Meeting meeting;
         meeting.loc = m.loc;
         meeting.number = mr.number("number", 1, 999, true);
+        meeting.name = mr.text("name");
         meeting.date = mr.date("date", true);
         meeting.end_date = mr.date("end_date");
+        meeting.start_time = mr.time("start_time");
+        meeting.end_time = mr.time("end_time");
         meeting.venue = mr.text("venue");
         meeting.participants = mr.number("participants", 0, 1'000'000);
         meeting.mode = mr.choice("mode", kMeetingModes);
@@ -1029,6 +1062,15 @@ class Loader {
       if (expect(*s, yaml::Kind::map, "'signature'", diags_)) {
         MapReader sr(*s, "'signature'", diags_, keys("signature"));
         src.signature = Signature{sr.label("person", true), sr.text("role"), s->loc};
+      }
+    }
+    if (auto items = list_of(r, "signatures", false)) {
+      src.signatures_loc = r.get("signatures")->loc;
+      for (const auto& s : *items) {
+        if (!expect(s, yaml::Kind::map, "a signature", diags_)) continue;
+        MapReader sr(s, "a signature", diags_, keys("signatory"));
+        src.signatures.push_back({sr.label("person", true), sr.text("role", true),
+                                  sr.choice("role_position", {"above", "below"}), s.loc});
       }
     }
   }
@@ -1143,6 +1185,10 @@ class Loader {
     MapReader sr(*root, annex ? "an annex" : "a section", diags_, keys("section"));
     section.label = sr.label("label");
     section.heading = sr.text("heading", true);
+    if (const yaml::Node* c = sr.get("continued")) {
+      section.continued = sr.boolean("continued").value_or(false);
+      section.continued_loc = c->loc;
+    }
     if (auto items = list_of(sr, "paragraphs", true)) {
       section.paragraphs.reserve(std::min(items->size(), room(Counted::paragraphs)));
       for (const auto& p : *items) {

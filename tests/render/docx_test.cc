@@ -262,3 +262,34 @@ TEST_CASE("no character XML 1.0 forbids reaches a DOCX", "[docx]") {
   // A bookmark's name keeps only letters, digits and "_", and 40 at most.
   CHECK(has(p["word/document.xml"], "w:name=\"a_b___c___d_e____f___g_\"/>"));
 }
+
+TEST_CASE("a DOCX summary record: its header lines, subjects and signatures", "[docx]") {
+  Package p = docx(summary_record());
+  const std::string& doc = p["word/document.xml"];
+  // The day and hours and the chairman, centred under the title.
+  auto when = doc.find(">Wednesday, 10\u00A0June 2026, from 0930 to 1225 hours</w:t>");
+  REQUIRE(when != std::string::npos);
+  auto props = doc.rfind("<w:pPr>", when);
+  CHECK(doc.substr(props, when - props)
+            .starts_with("<w:pPr><w:keepNext/><w:jc w:val=\"center\"/></w:pPr>"));
+  CHECK(has(doc, ">Chairman: Mr P\u00E9ter Varga (Hungary)</w:t>"));
+  // The table of subjects, before the first item, with its header row.
+  auto subjects = doc.find(">Subjects discussed</w:t>");
+  REQUIRE(subjects != std::string::npos);
+  CHECK(subjects < doc.find(">Strategic plan (continued)</w:t>"));
+  CHECK(has(doc, "<w:tblHeader/>"));
+  // The signatures side by side: one row of two cells, the role first.
+  auto table = doc.rfind("<w:tbl>");
+  REQUIRE(table != std::string::npos);
+  std::string signatures = doc.substr(table);
+  CHECK(has(signatures, "<w:gridCol w:w=\"4819\"/><w:gridCol w:w=\"4819\"/>"));
+  auto role = signatures.find(">The Secretary-General:</w:t>");
+  auto name = signatures.find(">Eva Lindqvist</w:t>");
+  auto second = signatures.find(">The Chairman:</w:t>");
+  REQUIRE(role != std::string::npos);
+  REQUIRE(name != std::string::npos);
+  REQUIRE(second != std::string::npos);
+  CHECK(role < name);
+  CHECK(name < second);
+  CHECK(signatures.find("<w:tr>") == signatures.rfind("<w:tr>"));
+}

@@ -8,6 +8,7 @@
 
 #include "cwgreport/render.h"
 #include "lang/labels.h"
+#include "render/tree_builders.h"
 
 namespace {
 
@@ -849,4 +850,31 @@ TEST_CASE("html: markup nested beyond a hundred levels prints as text", "[html]"
   CHECK(has(out, "\xC2\xB7 level 1999 \xC2\xB7 bottom</p>\n"));
   CHECK(has(out, "<em>deep &lt;text&gt;</em></em>"));
   CHECK(out.substr(out.size() - 8) == "</html>\n");
+}
+
+TEST_CASE("html: a summary record's header, subjects and signatures", "[html]") {
+  Report r = cwg::test::summary_record();
+  const std::string out = html(r);
+  CHECK(has(out,
+            "    <h1>SUMMARY RECORD OF THE SECOND PLENARY MEETING</h1>\n"
+            "    <p class=\"record-when\">Wednesday, 10\u00A0June 2026, from 0930 to 1225 "
+            "hours</p>\n"
+            "    <p class=\"record-chair\">Chairman: Mr P\u00E9ter Varga (Hungary)</p>\n"
+            "  </header>\n"));
+  CHECK(has(out, "    <div class=\"subjects\">\n      <table>\n"));
+  CHECK(has(out, "<th scope=\"col\">Subjects discussed</th>"));
+  CHECK(has(out,
+            "    <div class=\"signatures\">\n"
+            "      <div class=\"signature\">\n"
+            "        <p class=\"signature-role\">The Secretary-General:</p>\n"
+            "        <p class=\"signature-name\">Eva Lindqvist</p>\n"
+            "      </div>\n"));
+  // No summary box, and no signatures block without a signature.
+  CHECK_FALSE(has(out, "class=\"summary-box\""));
+  r.signatures = {{"", "", true}};
+  r.record = {};
+  const std::string bare = html(r);
+  CHECK_FALSE(has(bare, "class=\"signatures\""));
+  CHECK_FALSE(has(bare, "<div class=\"subjects\">"));
+  CHECK_FALSE(has(bare, "class=\"record-when\""));
 }

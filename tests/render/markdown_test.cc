@@ -661,3 +661,27 @@ TEST_CASE("markdown: only http(s), mailto and fragments are links", "[markdown]"
   CHECK(md(body({para("", {node(Inline::Kind::link, "", "mailto:a@b.org", t("x"))})})) ==
         "[x](mailto:a@b.org)\n");
 }
+
+TEST_CASE("markdown: a summary record's header, subjects and signatures", "[markdown]") {
+  Report r = summary_record();
+  const std::string out = md(r);
+  auto has = [](const std::string& s, const std::string& part) {
+    return s.find(part) != std::string::npos;
+  };
+  CHECK(has(out,
+            "# SUMMARY RECORD OF THE SECOND PLENARY MEETING\n"
+            "\n"
+            "Wednesday, 10\u00A0June 2026, from 0930 to 1225 hours\\\n"
+            "Chairman: Mr P\u00E9ter Varga (Hungary)\n"
+            "\n"
+            "| Subjects discussed | Documents |\n"
+            "| --- | --- |\n"
+            "| 1 Strategic plan (continued) | C26/35 |\n"));
+  CHECK(has(out,
+            "The Secretary-General:\\\n"
+            "Eva Lindqvist\n"
+            "\n"
+            "The Chairman:\\\n"
+            "P\u00E9ter Varga\n"));
+  CHECK_FALSE(has(out, "## Summary"));
+}

@@ -357,3 +357,36 @@ TEST_CASE("render helpers: output formats", "[render]") {
   CHECK(find_output_format("docx")->write == Writer{&render_docx});
   CHECK(find_output_format("odt") == nullptr);
 }
+
+TEST_CASE("text: a summary record's header, subjects and signatures side by side", "[text]") {
+  Report r = summary_record();
+  const std::string out = text(r);
+  CHECK(out ==
+        "SUMMARY RECORD OF THE SECOND PLENARY MEETING\n"
+        "\n"
+        "Wednesday, 10" +
+            nbsp +
+            "June 2026, from 0930 to 1225 hours\n"
+            "Chairman: Mr P\u00E9ter Varga (Hungary)\n"
+            "\n"
+            "Subjects discussed            Documents\n"
+            "----------------------------  ---------\n"
+            "1 Strategic plan (continued)  C26/35\n"
+            "2 Future sessions             C26/8\n"
+            "\n"
+            "1\tStrategic plan (continued)\n"
+            "1.1\tThe Council took note of C26/35.\n"
+            "\n"
+            "The Secretary-General:        The Chairman:\n"
+            "Eva Lindqvist                 P\u00E9ter Varga\n");
+
+  // A role below the name, and a line too narrow for two columns.
+  r.signatures[1].role_above = false;
+  const std::string narrow = text(r, 30);
+  CHECK(
+      narrow.ends_with("The Secretary-General:\n"
+                       "Eva Lindqvist\n"
+                       "\n"
+                       "P\u00E9ter Varga\n"
+                       "The Chairman:\n"));
+}

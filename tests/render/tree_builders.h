@@ -97,6 +97,24 @@ inline Report body(std::vector<Block> blocks) {
   return r;
 }
 
+// A summary record: its title, day and hours, chairman, table of subjects,
+// one item continued and two signatures, the roles above the names.
+inline Report summary_record() {
+  Report r = report();
+  r.kind = DocumentKind::summary_record;
+  r.title = "SUMMARY RECORD OF THE SECOND PLENARY MEETING";
+  r.record.when = "Wednesday, 10\u00A0June 2026, from 0930 to 1225 hours";
+  r.record.chair = "Chairman: Mr P\u00E9ter Varga (Hungary)";
+  r.record.subjects.push_back(table(
+      {t("Subjects discussed"), t("Documents")},
+      {{t("1 Strategic plan (continued)"), t("C26/35")}, {t("2 Future sessions"), t("C26/8")}}));
+  r.sections.push_back(section("1", t("Strategic plan (continued)"),
+                               {para("1.1", t("The Council took note of C26/35."))}));
+  r.signatures.push_back({"Eva Lindqvist", "The Secretary-General:", true});
+  r.signatures.push_back({"P\u00E9ter Varga", "The Chairman:", true});
+  return r;
+}
+
 // Plain-string forms, for the common case of unformatted text.
 inline ListItem item(std::string marker, std::string text, std::vector<Block> children = {}) {
   return item(std::move(marker), t(std::move(text)), std::move(children));
