@@ -449,3 +449,53 @@ TEST_CASE("references are located on their own line far into a large file") {
   CHECK(where == std::vector<std::string>{"2005:16 unknown document '3/77'",
                                           "2005:36 unknown document '3/78'"});
 }
+
+TEST_CASE("a summary record's keys in another kind of document say how to fix them") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.replace(report.find("    date: 2024-05-06\n"), 21,
+                 "    date: 2024-05-06\n    end_time: \"12:00\"\n");
+  dir.write("report.yaml", report);
+  auto c = check(dir);
+  const Diagnostic* d = find(c->diags, "not-in-kind");
+  REQUIRE(d);
+  CHECK(d->message ==
+        "'end_time' has no place in a document of kind 'outcome': only a summary record prints "
+        "it");
+  CHECK(d->loc.line == 7);
+  // The kind is not written: the only note is the fix.
+  REQUIRE(d->notes.size() == 1);
+  CHECK(d->notes[0].message ==
+        "remove it, or write 'kind: summary-record' if the document is a summary record");
+  // In a summary record, an end without a start is a missing key instead.
+  dir.write("report.yaml", "kind: summary-record\n" + report.substr(0, report.find("signature:")));
+  auto r = check(dir);
+  CHECK(test::codes(r->diags) == std::vector<std::string>{"8:15 missing-key"});
+  REQUIRE(find(r->diags, "missing-key"));
+  CHECK(find(r->diags, "missing-key")->notes.at(0).message ==
+        "give the hour the meeting started as 'start_time: \"HH:MM\"'");
+}
+
+TEST_CASE("a summary record's table of subjects takes each section's documents once, in order") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  dir.write("report.yaml", "kind: summary-record\n" + report.substr(0, report.find("signature:")));
+  dir.write("sections/docs.yaml",
+            "heading: Documents ({doc:3/2R1})\n"
+            "paragraphs:\n"
+            "  - text: There was {count:contribution} contribution, and {doc:3/1} was cited.\n"
+            "    documents: {kind: contribution}\n"
+            "  - label: uk-contribution\n"
+            "    presents: [3/1, 3/2R1]\n"
+            "    text: The United Kingdom presented {doc:3/2R1|full}.\n");
+  auto c = check(dir);
+  CHECK(c->diags.all().empty());
+  REQUIRE(c->model.sections.size() == 2);
+  CHECK(c->model.sections[0].documents.empty());
+  // Cited in the heading first, then presented; listed again, not repeated.
+  REQUIRE(c->model.sections[1].documents.size() == 2);
+  CHECK(c->model.documents[c->model.sections[1].documents[0]].key == "3/2R1");
+  CHECK(c->model.documents[c->model.sections[1].documents[1]].key == "3/1");
+}
