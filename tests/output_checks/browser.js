@@ -73,9 +73,22 @@ function collect() {
   // the first <p> of a "para" <div>, whose lists and quotes may go on to the
   // next page.
   const unbroken = [];
-  const blocks = ".para > .number, .para > p > .number, main li, .footnote-list li, .signature";
+  // A summary record's signatures stand side by side: their text is read
+  // as print lays it out, row by row and left to right, as pdftotext reads
+  // the page.
+  const blocks =
+    ".para > .number, .para > p > .number, main li, .footnote-list li, " +
+    ".signature:not(.signatures .signature), .signatures";
   for (const el of all(blocks)) {
-    if (el.classList.contains("number")) {
+    if (el.classList.contains("signatures")) {
+      const lines = [...el.querySelectorAll("p")].filter(shown).map((line) => ({
+        box: line.getBoundingClientRect(),
+        text: printed(line),
+      }));
+      lines.sort((a, b) =>
+        Math.abs(a.box.top - b.box.top) > 2 ? a.box.top - b.box.top : a.box.left - b.box.left);
+      unbroken.push({ what: "signatures", text: lines.map((line) => line.text).join(" ") });
+    } else if (el.classList.contains("number")) {
       unbroken.push({ what: `paragraph ${el.innerText.trim()}`, text: printed(el.parentElement) });
     } else if (el.tagName === "LI") {
       const marker = el.querySelector(":scope > .marker");

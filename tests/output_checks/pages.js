@@ -13,7 +13,8 @@
 //    annex heading, source line, table caption, quote attribution) or of a
 //    paragraph's text that introduces a list, table or quote (compared
 //    without whitespace, since a footnote mark may or may not be spaced);
-//  - every numbered paragraph, list item, footnote and the signature is on
+//  - every numbered paragraph, list item, footnote and signature (a summary
+//    record's signatures together, row by row, as they stand side by side) is on
 //    one page: its text, with all whitespace removed, occurs within the text
 //    of a single page, whitespace removed too (found in document order);
 //  - every annex heading is the first row of its page.

@@ -735,6 +735,22 @@ def many_documents(d):
 case("enormous register of 9,999 documents", many_documents, exit=0)
 
 
+def record_of_many_documents(d):
+    # A summary record whose table of subjects names the 9,999 documents of
+    # its register: each section's documents are gathered once, in order,
+    # from its heading, its presented documents and its generated lists.
+    many_documents(d)
+    report = (d / "report.yaml").read_text(encoding="utf-8")
+    report = report.replace("signature:\n", "signatures:\n  -\n", 1).replace(
+        "\n  person: chair", "\n    person: chair", 1).replace(
+        "\n  role: ", "\n    role: ", 1)
+    (d / "report.yaml").write_text("kind: summary-record\n" + report, encoding="utf-8")
+
+
+case("a summary record whose table of subjects names 9,999 documents", record_of_many_documents,
+     exit=0)
+
+
 def many_files(d):
     files = meeting()
     # With the 3 files of meeting(), 10,000: the limit.
