@@ -449,11 +449,15 @@ class DocxRenderer : public detail::ReportParts {
       Para p{.style = "ReportTitle"};
       paragraph(p, {}, [&](std::string& out) { add_runs(trim(r.title), {}, out); });
     }
+    bool record = false;
     for (const std::string* line : {&r.record.when, &r.record.chair}) {
       if (trim(*line).empty()) continue;
       paragraph(Para{.keep_next = true, .center = true}, {},
                 [&](std::string& out) { add_runs(trim(*line), {}, out); });
+      record = true;
     }
+    // Space between a summary record's lines and its table of subjects.
+    if (record) body_ += "<w:p><w:pPr><w:pStyle w:val=\"AfterBox\"/></w:pPr></w:p>";
   }
 
   void box(const Report& r) override {
@@ -481,28 +485,36 @@ class DocxRenderer : public detail::ReportParts {
              "w:w=\"" +
              std::to_string(half) + "\"/><w:gridCol w:w=\"" + std::to_string(kTextWidth - half) +
              "\"/></w:tblGrid>";
+    // A row per line, so that the roles stand on one line and the names on
+    // the next, as in the other formats and as a reader of the page reads
+    // them; every row but the last keeps with the next.
+    auto lines_of = [](const tree::Signature& s) {
+      std::vector<std::string_view> out;
+      for (std::string_view l :
+           s.role_above ? std::array{std::string_view(s.role), std::string_view(s.name)}
+                        : std::array{std::string_view(s.name), std::string_view(s.role)})
+        if (!trim(l).empty()) out.push_back(trim(l));
+      return out;
+    };
     for (std::size_t i = 0; i < shown.size(); i += 2) {
-      body_ += "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
-      for (std::size_t k = i; k < i + 2; ++k) {
-        body_ += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(k == i ? half : kTextWidth - half) +
-                 "\" w:type=\"dxa\"/></w:tcPr>";
-        if (k < shown.size()) {
-          const tree::Signature& s = *shown[k];
-          bool first = true;
-          for (std::string_view l :
-               s.role_above ? std::array{std::string_view(s.role), std::string_view(s.name)}
-                            : std::array{std::string_view(s.name), std::string_view(s.role)}) {
-            if (trim(l).empty()) continue;
-            Para p{.style = "Cover", .keep_next = first};
-            paragraph(p, {}, [&](std::string& out) { add_runs(trim(l), {}, out); });
-            first = false;
-          }
-        } else {
-          body_ += "<w:p/>";  // a cell holds at least one paragraph
+      std::vector<std::string_view> left = lines_of(*shown[i]);
+      std::vector<std::string_view> right;
+      if (i + 1 < shown.size()) right = lines_of(*shown[i + 1]);
+      const std::size_t rows = std::max(left.size(), right.size());
+      for (std::size_t row = 0; row < rows; ++row) {
+        body_ += "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
+        for (const auto* column : {&left, &right}) {
+          body_ += "<w:tc><w:tcPr><w:tcW w:w=\"" +
+                   std::to_string(column == &left ? half : kTextWidth - half) +
+                   "\" w:type=\"dxa\"/></w:tcPr>";
+          Para p{.style = "Cover", .keep_next = row + 1 < rows};
+          paragraph(p, {}, [&](std::string& out) {
+            if (row < column->size()) add_runs((*column)[row], {}, out);
+          });
+          body_ += "</w:tc>";
         }
-        body_ += "</w:tc>";
+        body_ += "</w:tr>";
       }
-      body_ += "</w:tr>";
     }
     body_ += "</w:tbl>";
     // Space above the table, and a paragraph after it before an annex.
