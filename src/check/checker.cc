@@ -1134,13 +1134,19 @@ class Checker {
                         only_record, remove_or_kind);
         continue;
       }
+      // A record's day line names one day: a second would not be printed.
+      if (m.end_date.present)
+        not_in_kind(m.end_date.loc, "'end_date'",
+                    "a summary record is the record of a meeting held on one day",
+                    "remove it; a meeting over several days has a summary record for each of "
+                    "its sittings");
       if (m.end_time.present && !m.start_time.present)
         diags_.report(
             "missing-key", m.end_time.loc,
             fmt::format("meeting {} has an 'end_time' but no 'start_time'", m.number.value),
             {{{}, "give the hour the meeting started as 'start_time: \"HH:MM\"'"}});
       // An invalid time is reported, and left empty.
-      if (!m.start_time.value.empty() && !m.end_time.value.empty() && !m.end_date.present &&
+      if (!m.start_time.value.empty() && !m.end_time.value.empty() &&
           m.end_time.value < m.start_time.value)
         diags_.report("date-order", m.end_time.loc,
                       fmt::format("meeting {} ends at {} before it starts at {}", m.number.value,

@@ -163,9 +163,9 @@ const std::vector<CodeInfo> kCodes = {
      "and the meeting, so its cover has no `session` or `dates`; and it belongs to one meeting. "
      "A chair's report (`kind: chair-report`) has no cover. A meeting's `name`, `start_time` "
      "and `end_time`, a section's `continued` and `signatures:` belong to a summary record "
-     "(`kind: summary-record`), which records one meeting and is signed under `signatures:`, "
-     "not `signature:`. A key that would not be printed is an error, not a text silently left "
-     "out.\n"
+     "(`kind: summary-record`), which records one meeting, held on one day (no `end_date`), "
+     "and is signed under `signatures:`, not `signature:`. A key that would not be printed is "
+     "an error, not a text silently left out.\n"
      "Example: `kind: group-document` with `summary:`.\n"
      "Fix: remove the key, or choose the kind that prints it (`kind: outcome` prints the "
      "Summary box and the cover)."},
@@ -273,7 +273,7 @@ const std::vector<CodeInfo> kCodes = {
     {"date-order", S::error, "dates or hours in an impossible order",
      "Example: a meeting's `end_date` before its `date`, or meetings not listed in "
      "chronological order; an earlier meeting dated after the meetings covered; a meeting "
-     "of one day whose `end_time` is before its `start_time`.\n"
+     "whose `end_time` is before its `start_time`.\n"
      "Fix: correct the date or hour that is wrong (the message names both); list the "
      "meetings in the order they were held; give `end_date` the last day, on or after "
      "`date`."},
