@@ -425,6 +425,19 @@ TEST_CASE("a summary record's hours: at the start alone, or no hours at all") {
   }
 }
 
+TEST_CASE("a summary record's title: numerals on request, and a meeting without a name") {
+  TempDir dir;
+  write_minimal_record(dir, "");
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.erase(report.find("    name: plenary meeting\n"), 26);
+  dir.write("report.yaml", report + "title_ordinals: numeral\n");
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(r->title == "SUMMARY RECORD OF THE 3RD MEETING");
+  CHECK(r->short_title == "CWG-T: summary record of the 3rd meeting");
+}
+
 TEST_CASE("an outcome report has no summary record's parts") {
   TempDir dir;
   test::write_minimal_meeting(dir);
