@@ -391,8 +391,9 @@ TEST_CASE("md/html text: every example shows the same words on GitHub as in the 
       if (!report)
         FAIL("examples/" << name << " does not compile:\n" << format_diagnostics(diags, {}));
       Texts texts = texts_of(*report);
-      // Not vacuous: a whole report's worth of words on both sides.
-      CHECK(texts.html.size() > 500);
+      // Not vacuous: a whole document's worth of words on both sides (the
+      // shortest example, a chair's report of one page, has about 200).
+      CHECK(texts.html.size() > 150);
       std::string diff = difference(texts.markdown, texts.html);
       INFO(diff);
       CHECK(diff.empty());
