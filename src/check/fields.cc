@@ -313,7 +313,11 @@ class TextConverter {
   static void push_text(tree::Inlines& out, std::string_view s) {
     if (out.empty() || out.back().kind != tree::Inline::Kind::text)
       out.push_back({tree::Inline::Kind::text, {}, {}, {}});
-    append_typography(out.back().text, text::report_text(s));
+    // The text cmark-gfm hands back is nearly always fit as it is.
+    if (text::is_report_text(s))
+      append_typography(out.back().text, s);
+    else
+      append_typography(out.back().text, text::report_text(s));
   }
 
   // Markers inside code or URLs print as the reference's text.

@@ -214,7 +214,10 @@ class InlineWriter {
   }
 
   void text(std::string_view raw) {
-    std::string s = report_text(raw);
+    // The tree's text is fit already; a tree made otherwise is cleaned here.
+    std::string cleaned;
+    if (!text::is_report_text(raw)) cleaned = report_text(raw);
+    const std::string_view s = cleaned.empty() ? raw : cleaned;
     const bool after_bracket = !out_.empty() && out_.back() == ']';
     size_t start = 0;
     if (protect_next_ && !s.empty() && !is_space(s[0]) && !is_ascii_punct(s[0])) {
