@@ -551,38 +551,41 @@ void append_typography(std::string& out, std::string_view text) {
                                                 "May",       "June",     "July",     "August",
                                                 "September", "October",  "November", "December"};
   auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    // Text between spaces is copied as it is, a run at a time.
-    if (text[i] != ' ') {
-      std::size_t space = std::min(text.find(' ', i), text.size());
-      out.append(text.data() + i, space - i);
-      i = space - 1;
-      continue;
-    }
-    // Only a space after a digit or before one can become a no-break space.
-    if (i == 0 || i + 1 >= text.size() || !(is_digit(text[i - 1]) || is_digit(text[i + 1]))) {
-      out += ' ';
-      continue;
-    }
-    // The word before the space, and what follows it.
+  // Whether the space at text[i] becomes a no-break space: after
+  // "Resolution" before a number, after a day before a month.
+  auto no_break = [&](std::size_t i) {
     std::size_t start = i;
     while (start > 0 && is_alnum(text[start - 1])) --start;
     std::string_view word = text.substr(start, i - start);
     std::string_view rest = text.substr(i + 1);
-    bool nbsp = false;
     if (is_digit(rest[0])) {
-      for (auto w : before_number) nbsp = nbsp || word == w;
+      for (auto w : before_number)
+        if (word == w) return true;
     }
     if (!word.empty() && word.size() <= 2 && std::all_of(word.begin(), word.end(), is_digit)) {
       for (auto m : months) {
-        if (rest.starts_with(m) && (rest.size() == m.size() || !is_alnum(rest[m.size()]))) {
-          nbsp = true;
-          break;
-        }
+        if (rest.starts_with(m) && (rest.size() == m.size() || !is_alnum(rest[m.size()])))
+          return true;
       }
     }
-    out += nbsp ? "\u00A0" : " ";
+    return false;
+  };
+  // Only a space just before or just after a digit can change, and none at
+  // either end: the text between them is copied as it is.
+  std::size_t copied = 0;
+  auto consider = [&](std::size_t i) {
+    if (i == 0 || i + 1 >= text.size() || i < copied || text[i] != ' ' || !no_break(i)) return;
+    out.append(text.data() + copied, i - copied);
+    out += "\u00A0";
+    copied = i + 1;
+  };
+  for (std::size_t d = 0; d < text.size(); ++d) {
+    if (!is_digit(text[d])) continue;
+    if (d > 0) consider(d - 1);
+    while (d + 1 < text.size() && is_digit(text[d + 1])) ++d;
+    consider(d + 1);
   }
+  out.append(text.data() + copied, text.size() - copied);
 }
 
 namespace {
