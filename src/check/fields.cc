@@ -183,8 +183,19 @@ class TextConverter {
       : model_(model), footnotes_(footnotes), diags_(diags), text_(text), refs_(refs) {}
 
   // Parses the text, which has passed the limits, and converts it. Reports
-  // the constructs a text field cannot hold.
-  FieldText run() {
+  // the constructs a text field cannot hold. With `nesting`, first measures
+  // how deep the text's inlines nest (check_field_markup left it to this
+  // parse), and converts nothing when too deep.
+  std::optional<FieldText> run(const TextLimits* nesting = nullptr) {
+    // Markers read otherwise than the references they stand for (a '{' is
+    // punctuation beside a '*', a marker is not): a text that will hold any
+    // is measured as written, with a parse of its own, before its
+    // references are numbered.
+    if (nesting && (!refs_.tokens.empty() || text_.value.find("&#") != std::string::npos ||
+                    has_noncharacter(text_.value))) {
+      if (!check_inline_nesting(text_, *nesting, diags_)) return std::nullopt;
+      nesting = nullptr;
+    }
     std::string prepared = prepare();
     static const bool registered = [] {
       cmark_gfm_core_extensions_ensure_registered();
@@ -200,6 +211,7 @@ class TextConverter {
       cmark_parser_attach_syntax_extension(parser.get(), ext);
     cmark_parser_feed(parser.get(), prepared.data(), prepared.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+    if (nesting && !check_inline_nesting(text_, doc.get(), *nesting, diags_)) return std::nullopt;
 
     FieldText out;
     bool first = true;
@@ -598,6 +610,7 @@ struct FieldState {
   std::optional<std::size_t> printed;  // with its references printed; none: too big
   bool marked = false;
   bool markup_ok = false;
+  bool inline_nesting = false;  // to measure on the converter's parse
   bool converted = false;
   std::size_t bytes = 0;  // what the conversion prints
   TextRefs refs;          // when the checker did not resolve them
@@ -655,12 +668,18 @@ class FieldPass {
     if (!f.printed || !budget_.fits(*f.printed, text.loc, diags_)) return false;
     if (!f.marked) {
       f.marked = true;
-      f.markup_ok = check_field_markup(text, budget_.limits(), diags_);
+      f.markup_ok = check_field_markup(text, budget_.limits(), diags_, &f.inline_nesting);
     }
     if (!f.markup_ok) return false;
     if (!f.converted) {
       f.converted = true;
-      out = TextConverter(model_, footnotes_, diags_, text, *refs).run();
+      std::optional<FieldText> converted = TextConverter(model_, footnotes_, diags_, text, *refs)
+                                               .run(f.inline_nesting ? &budget_.limits() : nullptr);
+      if (!converted) {
+        f.markup_ok = false;
+        return false;
+      }
+      out = std::move(*converted);
       f.bytes = printed_bytes(out.first);
       for (const tree::Block& b : out.rest) f.bytes += printed_bytes(b);
     }
