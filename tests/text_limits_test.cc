@@ -172,6 +172,13 @@ TEST_CASE("emphasis and links nested too deep", "[text-limits]") {
   CHECK(limits_reported(compile_with(repeat("*a **a ", 65000) + "b" + repeat(" a** a*", 65000)))
             .size() == 1);
   CHECK(limits_reported(compile_with(repeat("![", 30) + "a" + repeat("](u)", 30))) == Reports{});
+  // Measured on the text as written, whether it holds cross-references
+  // (its own parse) or not (the converter's parse), and the same either way.
+  CHECK(limits_reported(compile_with("{para:opening} " + nest(34))) ==
+        Reports{"5:12 emphasis, strikethrough and links nest more than 32 levels deep"});
+  CHECK(limits_reported(compile_with("{para:opening} " + nest(32))) == Reports{});
+  CHECK(limits_reported(compile_with("&#65; " + nest(34))) ==
+        Reports{"5:12 emphasis, strikethrough and links nest more than 32 levels deep"});
 }
 
 TEST_CASE("markup that would take cmark-gfm gigabytes", "[text-limits]") {

@@ -435,7 +435,24 @@ std::optional<std::size_t> check_field_size(const Text& text, const TextRefs& re
   return printed;
 }
 
-bool check_field_markup(const Text& text, const TextLimits& limits, Diagnostics& diags) {
+bool check_inline_nesting(const Text& text, cmark_node* doc, const TextLimits& limits,
+                          Diagnostics& diags) {
+  cmark_node* deep = too_deep(doc, is_inline_container, limits.max_nesting);
+  if (!deep) return true;
+  report(diags, locate(diags.sources(), text, offset_of(text.value, deep)),
+         fmt::format("emphasis, strikethrough and links nest more than {} levels deep",
+                     limits.max_nesting),
+         {{{}, "write '\\*', '\\_', '\\~' or '\\[' for a character that is text"}});
+  return false;
+}
+
+bool check_inline_nesting(const Text& text, const TextLimits& limits, Diagnostics& diags) {
+  auto doc = parse(text.value);
+  return check_inline_nesting(text, doc.get(), limits, diags);
+}
+
+bool check_field_markup(const Text& text, const TextLimits& limits, Diagnostics& diags,
+                        bool* inline_nesting) {
   const std::string& v = text.value;
   const SourceFiles& files = diags.sources();
   const LineScan scan = scan_lines(v, limits);
@@ -486,14 +503,11 @@ bool check_field_markup(const Text& text, const TextLimits& limits, Diagnostics&
     }
   }
   if (scan.inline_bound > limits.max_nesting) {
-    auto doc = parse(v);
-    if (cmark_node* deep = too_deep(doc.get(), is_inline_container, limits.max_nesting)) {
-      report(diags, locate(files, text, offset_of(v, deep)),
-             fmt::format("emphasis, strikethrough and links nest more than {} levels deep",
-                         limits.max_nesting),
-             {{{}, "write '\\*', '\\_', '\\~' or '\\[' for a character that is text"}});
-      return false;
+    if (inline_nesting) {
+      *inline_nesting = true;  // measured on the caller's parse
+      return true;
     }
+    return check_inline_nesting(text, limits, diags);
   }
   return true;
 }

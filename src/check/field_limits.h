@@ -12,6 +12,8 @@
 #include "cwgreport/source.h"
 #include "cwgreport/text_limits.h"
 
+struct cmark_node;
+
 namespace cwg {
 
 // What the report prints, counted against max_report_bytes during one
@@ -48,7 +50,20 @@ std::optional<std::size_t> check_field_size(const Text& text, const TextRefs& re
 
 // The checks of a text field's Markdown: nesting, open brackets, table
 // columns, markup, link references. Returns false when the text must not be
-// given to cmark-gfm.
-bool check_field_markup(const Text& text, const TextLimits& limits, Diagnostics& diags);
+// given to cmark-gfm. All but one are made before cmark-gfm sees the text:
+// how deep emphasis, strikethrough and links nest, when the scans cannot
+// bound it, only a parse tells. With `inline_nesting` null that parse is
+// made here; otherwise *inline_nesting is set, the parse is left to the
+// caller, and the caller measures the document it parses with
+// check_inline_nesting before it uses it.
+bool check_field_markup(const Text& text, const TextLimits& limits, Diagnostics& diags,
+                        bool* inline_nesting = nullptr);
+
+// How deep emphasis, strikethrough and links nest in `doc`, parsed from
+// `text` as written: false, reported, when deeper than the limit.
+bool check_inline_nesting(const Text& text, cmark_node* doc, const TextLimits& limits,
+                          Diagnostics& diags);
+// The same, parsing `text` first.
+bool check_inline_nesting(const Text& text, const TextLimits& limits, Diagnostics& diags);
 
 }  // namespace cwg

@@ -183,8 +183,19 @@ class TextConverter {
       : model_(model), footnotes_(footnotes), diags_(diags), text_(text), refs_(refs) {}
 
   // Parses the text, which has passed the limits, and converts it. Reports
-  // the constructs a text field cannot hold.
-  FieldText run() {
+  // the constructs a text field cannot hold. With `nesting`, first measures
+  // how deep the text's inlines nest (check_field_markup left it to this
+  // parse), and converts nothing when too deep.
+  std::optional<FieldText> run(const TextLimits* nesting = nullptr) {
+    // Markers read otherwise than the references they stand for (a '{' is
+    // punctuation beside a '*', a marker is not): a text that will hold any
+    // is measured as written, with a parse of its own, before its
+    // references are numbered.
+    if (nesting && (!refs_.tokens.empty() || text_.value.find("&#") != std::string::npos ||
+                    has_noncharacter(text_.value))) {
+      if (!check_inline_nesting(text_, *nesting, diags_)) return std::nullopt;
+      nesting = nullptr;
+    }
     std::string prepared = prepare();
     static const bool registered = [] {
       cmark_gfm_core_extensions_ensure_registered();
@@ -200,6 +211,7 @@ class TextConverter {
       cmark_parser_attach_syntax_extension(parser.get(), ext);
     cmark_parser_feed(parser.get(), prepared.data(), prepared.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+    if (nesting && !check_inline_nesting(text_, doc.get(), *nesting, diags_)) return std::nullopt;
 
     FieldText out;
     bool first = true;
@@ -313,7 +325,11 @@ class TextConverter {
   static void push_text(tree::Inlines& out, std::string_view s) {
     if (out.empty() || out.back().kind != tree::Inline::Kind::text)
       out.push_back({tree::Inline::Kind::text, {}, {}, {}});
-    append_typography(out.back().text, text::report_text(s));
+    // The text cmark-gfm hands back is nearly always fit as it is.
+    if (text::is_report_text(s))
+      append_typography(out.back().text, s);
+    else
+      append_typography(out.back().text, text::report_text(s));
   }
 
   // Markers inside code or URLs print as the reference's text.
@@ -547,38 +563,41 @@ void append_typography(std::string& out, std::string_view text) {
                                                 "May",       "June",     "July",     "August",
                                                 "September", "October",  "November", "December"};
   auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    // Text between spaces is copied as it is, a run at a time.
-    if (text[i] != ' ') {
-      std::size_t space = std::min(text.find(' ', i), text.size());
-      out.append(text.data() + i, space - i);
-      i = space - 1;
-      continue;
-    }
-    // Only a space after a digit or before one can become a no-break space.
-    if (i == 0 || i + 1 >= text.size() || !(is_digit(text[i - 1]) || is_digit(text[i + 1]))) {
-      out += ' ';
-      continue;
-    }
-    // The word before the space, and what follows it.
+  // Whether the space at text[i] becomes a no-break space: after
+  // "Resolution" before a number, after a day before a month.
+  auto no_break = [&](std::size_t i) {
     std::size_t start = i;
     while (start > 0 && is_alnum(text[start - 1])) --start;
     std::string_view word = text.substr(start, i - start);
     std::string_view rest = text.substr(i + 1);
-    bool nbsp = false;
     if (is_digit(rest[0])) {
-      for (auto w : before_number) nbsp = nbsp || word == w;
+      for (auto w : before_number)
+        if (word == w) return true;
     }
     if (!word.empty() && word.size() <= 2 && std::all_of(word.begin(), word.end(), is_digit)) {
       for (auto m : months) {
-        if (rest.starts_with(m) && (rest.size() == m.size() || !is_alnum(rest[m.size()]))) {
-          nbsp = true;
-          break;
-        }
+        if (rest.starts_with(m) && (rest.size() == m.size() || !is_alnum(rest[m.size()])))
+          return true;
       }
     }
-    out += nbsp ? "\u00A0" : " ";
+    return false;
+  };
+  // Only a space just before or just after a digit can change, and none at
+  // either end: the text between them is copied as it is.
+  std::size_t copied = 0;
+  auto consider = [&](std::size_t i) {
+    if (i == 0 || i + 1 >= text.size() || i < copied || text[i] != ' ' || !no_break(i)) return;
+    out.append(text.data() + copied, i - copied);
+    out += "\u00A0";
+    copied = i + 1;
+  };
+  for (std::size_t d = 0; d < text.size(); ++d) {
+    if (!is_digit(text[d])) continue;
+    if (d > 0) consider(d - 1);
+    while (d + 1 < text.size() && is_digit(text[d + 1])) ++d;
+    consider(d + 1);
   }
+  out.append(text.data() + copied, text.size() - copied);
 }
 
 namespace {
@@ -591,6 +610,7 @@ struct FieldState {
   std::optional<std::size_t> printed;  // with its references printed; none: too big
   bool marked = false;
   bool markup_ok = false;
+  bool inline_nesting = false;  // to measure on the converter's parse
   bool converted = false;
   std::size_t bytes = 0;  // what the conversion prints
   TextRefs refs;          // when the checker did not resolve them
@@ -648,12 +668,18 @@ class FieldPass {
     if (!f.printed || !budget_.fits(*f.printed, text.loc, diags_)) return false;
     if (!f.marked) {
       f.marked = true;
-      f.markup_ok = check_field_markup(text, budget_.limits(), diags_);
+      f.markup_ok = check_field_markup(text, budget_.limits(), diags_, &f.inline_nesting);
     }
     if (!f.markup_ok) return false;
     if (!f.converted) {
       f.converted = true;
-      out = TextConverter(model_, footnotes_, diags_, text, *refs).run();
+      std::optional<FieldText> converted = TextConverter(model_, footnotes_, diags_, text, *refs)
+                                               .run(f.inline_nesting ? &budget_.limits() : nullptr);
+      if (!converted) {
+        f.markup_ok = false;
+        return false;
+      }
+      out = std::move(*converted);
       f.bytes = printed_bytes(out.first);
       for (const tree::Block& b : out.rest) f.bytes += printed_bytes(b);
     }

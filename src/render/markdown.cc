@@ -10,6 +10,7 @@
 
 #include "cwgreport/render.h"
 #include "render/render.h"
+#include "text/code_point.h"
 #include "text/report_text.h"
 
 namespace cwg {
@@ -189,6 +190,20 @@ class InlineWriter {
   explicit InlineWriter(Context context, bool line_start = true)
       : context_(context), line_start_(line_start) {}
 
+  // A delimiter run the writer wrote: '*', '_' or '~', how many, and
+  // whether it opens or closes. `runs()` lists them in the order they stand
+  // in the markup, so that delimiters_read_back can judge them.
+  struct Run {
+    char c;
+    std::size_t length;
+    bool opener;
+  };
+  const std::vector<Run>& runs() const { return runs_; }
+  // Whether the writer wrote markup that delimiters_read_back does not
+  // judge, so that only a parse can tell how the text reads back.
+  bool undecided() const { return undecided_; }
+  void set_undecided() { undecided_ = true; }
+
   void inlines(const Inlines& in) {
     for (size_t i = 0; i < in.size(); ++i) {
       if (in[i].kind == Inline::Kind::text) {
@@ -214,7 +229,10 @@ class InlineWriter {
   }
 
   void text(std::string_view raw) {
-    std::string s = report_text(raw);
+    // The tree's text is fit already; a tree made otherwise is cleaned here.
+    std::string cleaned;
+    if (!text::is_report_text(raw)) cleaned = report_text(raw);
+    const std::string_view s = cleaned.empty() ? raw : cleaned;
     const bool after_bracket = !out_.empty() && out_.back() == ']';
     size_t start = 0;
     if (protect_next_ && !s.empty() && !is_space(s[0]) && !is_ascii_punct(s[0])) {
@@ -378,7 +396,7 @@ class InlineWriter {
         } else {
           InlineWriter label = nested(false);
           label.text(in.text);
-          raw("[" + label.take() + "](" + link_destination("#" + in.target) + ")");
+          link_markup(label, "#" + in.target);
         }
         break;
       case Inline::Kind::footnote_ref:
@@ -387,6 +405,7 @@ class InlineWriter {
           // plain superscript there, as in the HTML.
           std::string number = report_text(in.text);
           if (!number.empty()) raw("<sup>" + html_attribute(number) + "</sup>");
+          undecided_ = true;  // shown as HTML, which the parse leaves out
         } else {
           raw("[^" + footnote_label(in.text) + "]");
         }
@@ -401,7 +420,7 @@ class InlineWriter {
   }
 
   InlineWriter nested(bool line_start) const {
-    InlineWriter w(context_, line_start);
+    InlineWriter w(context_, line_start);  // with no runs of its own
     w.in_link_ = in_link_;
     w.open_ = open_;
     w.tags_ = tags_;
@@ -496,7 +515,9 @@ class InlineWriter {
       --end;
     }
     protect_next_ = false;
+    undecided_ |= inner.undecided_;
     if (tags_) {
+      runs_.insert(runs_.end(), inner.runs_.begin(), inner.runs_.end());
       // No delimiter run to pair: what is inside the tags is emphasised.
       const std::string name = kind == kEmph ? "em" : kind == kStrong ? "strong" : "del";
       out_ += s.substr(0, first);
@@ -526,6 +547,9 @@ class InlineWriter {
     out_ += s.substr(first, end - first);
     out_ += chosen;
     out_ += s.substr(end);
+    runs_.push_back({chosen[0], chosen.size(), true});
+    runs_.insert(runs_.end(), inner.runs_.begin(), inner.runs_.end());
+    runs_.push_back({chosen[0], chosen.size(), false});
     line_start_ = out_.back() == '\n';
     const bool touches = end == s.size();
     protect_next_ = touches && (protect_after || maybe_punct(s[end - 1]));
@@ -553,7 +577,16 @@ class InlineWriter {
     } else {
       label.inlines(in.children);
     }
-    raw("[" + label.take() + "](" + link_destination(in.target) + ")");
+    link_markup(label, in.target);
+  }
+
+  // "[label](destination)", with the label's delimiter runs.
+  void link_markup(InlineWriter& label, std::string_view target) {
+    const std::string destination = link_destination(target);
+    // The pointy form is left to the parse.
+    undecided_ |= label.undecided_ || (!destination.empty() && destination.front() == '<');
+    runs_.insert(runs_.end(), label.runs_.begin(), label.runs_.end());
+    raw("[" + label.take() + "](" + destination + ")");
   }
 
   // The delimited kinds the writer is inside of, as kEmph | kStrong | kStrike.
@@ -573,6 +606,8 @@ class InlineWriter {
   bool protect_next_ = false;  // a closing delimiter after punctuation
   char closing_char_ = 0;      // the closing delimiter just written, if any
   std::string out_;
+  std::vector<Run> runs_;
+  bool undecided_ = false;
 };
 
 bool has_delimited(const Inlines& in) {
@@ -684,6 +719,120 @@ bool emphasis_reads_back(std::string_view markup, std::string_view lead, const I
   return want == got;
 }
 
+// How CommonMark classes the character beside a delimiter run: whitespace
+// (cmark-gfm's list: Unicode's Zs, tab, line feed, form feed, carriage
+// return), punctuation, or neither. Of a character outside ASCII only
+// whether it is whitespace is known here: it may or may not be punctuation.
+struct Beside {
+  bool space = false;
+  bool punct = false;
+  bool maybe_punct = false;  // punctuation is unknown: both are tried
+};
+
+Beside beside(char32_t c) {
+  if (c < 0x80) {
+    const char a = static_cast<char>(c);
+    return {a == ' ' || a == '\t' || a == '\n' || a == '\f' || a == '\r', is_ascii_punct(a), false};
+  }
+  const bool space = c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+                     c == 0x205F || c == 0x3000;
+  return {space, false, !space};
+}
+
+// Whether a run of `c` between `before` and `after` can only open (or, with
+// `opener` false, only close), as CommonMark's flanking rules decide for '*'
+// and '_' and cmark-gfm's strikethrough for '~'.
+bool only(bool opener, char c, bool space_before, bool punct_before, bool space_after,
+          bool punct_after) {
+  const bool left = !space_after && (!punct_after || space_before || punct_before);
+  const bool right = !space_before && (!punct_before || space_after || punct_after);
+  bool can_open = left, can_close = right;
+  if (c == '_') {
+    can_open = left && (!right || punct_before);
+    can_close = right && (!left || punct_after);
+  }
+  return opener ? can_open && !can_close : can_close && !can_open;
+}
+
+bool only(bool opener, char c, Beside before, Beside after) {
+  for (bool pb : {false, true}) {
+    if (pb && !before.maybe_punct) continue;
+    for (bool pa : {false, true}) {
+      if (pa && !after.maybe_punct) continue;
+      if (!only(opener, c, before.space, before.punct || pb, after.space, after.punct || pa))
+        return false;
+    }
+  }
+  return true;
+}
+
+// Whether the delimiter runs a writer wrote (`runs`, in order) are, in its
+// `markup`, the only ones, each standing alone and only opening or only
+// closing: then a parser pairs each opener with its own closer, since the
+// writer nests them, and shows the emphasis written. The writer escapes
+// every other '*', '~' and '_' (but a '_' between letters, which can neither
+// open nor close), and its text reads back as itself; false when the rule
+// cannot tell, for markup it does not judge: runs side by side or after a
+// backslash, a delimiter character in a code span or a URL, lines that a
+// parser would read as other blocks.
+bool delimiters_read_back(std::string_view m, const std::vector<InlineWriter::Run>& runs) {
+  constexpr char32_t kNotUtf8 = 0xFFFFFFFF;
+  if (runs.empty() || m.empty() || m[0] == ' ' || m[0] == '\t' || m.back() == '\n') return false;
+  // A '_' between letters is passed over below as text: the writer's own
+  // '_' runs (written only after a closing '*') are left to the parse.
+  for (const InlineWriter::Run& run : runs)
+    if (run.c == '_') return false;
+  for (std::size_t nl = m.find('\n'); nl != std::string_view::npos; nl = m.find('\n', nl + 1)) {
+    const char next = m[nl + 1];
+    if (next == ' ' || next == '\t' || next == '\n') return false;
+  }
+  auto is_delimiter = [](char c) { return c == '*' || c == '_' || c == '~'; };
+  auto code_before = [&](std::size_t i) -> char32_t {
+    if (i == 0) return '\n';
+    std::size_t start = i - 1;
+    while (start > 0 && i - start < 4 && (static_cast<unsigned char>(m[start]) & 0xC0) == 0x80)
+      --start;
+    const text::Decoded d = text::decode(m.substr(start, i - start));
+    return d.size == i - start ? d.code : kNotUtf8;
+  };
+  auto code_at = [&](std::size_t i) -> char32_t {
+    if (i == m.size()) return '\n';
+    const text::Decoded d = text::decode(m.substr(i));
+    return d.size > 0 ? d.code : kNotUtf8;
+  };
+  std::size_t next_run = 0;
+  for (std::size_t i = 0; i < m.size();) {
+    if (!is_delimiter(m[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t backslashes = 0;
+    while (backslashes < i && m[i - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 1) {
+      ++i;  // escaped: text
+      continue;
+    }
+    const char c = m[i];
+    std::size_t j = i;
+    while (j < m.size() && m[j] == c) ++j;
+    const bool inert = c == '_' && j == i + 1 && i > 0 && j < m.size() &&
+                       is_ascii_alnum(m[i - 1]) && is_ascii_alnum(m[j]);
+    if (!inert) {
+      if (next_run == runs.size()) return false;
+      const InlineWriter::Run& run = runs[next_run++];
+      if (run.c != c || run.length != j - i) return false;
+      const char32_t before = code_before(i), after = code_at(j);
+      if (before == kNotUtf8 || after == kNotUtf8) return false;
+      if ((before < 0x80 && is_delimiter(static_cast<char>(before))) ||
+          (after < 0x80 && is_delimiter(static_cast<char>(after))))
+        return false;
+      if (!only(run.opener, c, beside(before), beside(after))) return false;
+    }
+    i = j;
+  }
+  return next_run == runs.size();
+}
+
 // The markup `write` makes with a fresh InlineWriter of `shown` (after the
 // plain text `lead`); made again with emphasis as HTML tags when its
 // delimiters would not read back as the tree's emphasis, so that report.md
@@ -693,7 +842,10 @@ std::string with_checked_emphasis(std::string_view lead, const Inlines& shown,
                                   InlineWriter::Context context, Write write) {
   InlineWriter w(context);
   std::string markup = write(w);
-  if (!has_delimited(shown) || emphasis_reads_back(markup, lead, shown)) return markup;
+  if (!has_delimited(shown)) return markup;
+  // The rule decides nearly every paragraph; the parse, the rest.
+  if (!w.undecided() && delimiters_read_back(markup, w.runs())) return markup;
+  if (emphasis_reads_back(markup, lead, shown)) return markup;
   InlineWriter tags(context);
   tags.tags_ = true;
   return write(tags);
@@ -940,6 +1092,10 @@ class MarkdownRenderer : public detail::ReportParts {
             // An item's anchor goes inline: a line of its own would end the list.
             if (!item.anchor.empty()) {
               w.raw("<a id=\"" + html_attribute(report_text(item.anchor)) + "\"></a>");
+              if (!std::all_of(item.anchor.begin(), item.anchor.end(), [](char c) {
+                    return is_ascii_alnum(c) || c == '-' || c == '.' || c == ':';
+                  }))
+                w.set_undecided();
             }
             if (!marker.empty()) {
               w.text(marker);

@@ -92,7 +92,7 @@ void flatten_into(const tree::Inlines& inlines, std::string& out) {
       case Kind::text:
       case Kind::code:
       case Kind::xref:
-        out += report_text(in.text);
+        text::append_report_text(out, in.text);
         break;
       case Kind::emph:
       case Kind::strong:
@@ -129,7 +129,10 @@ void flatten_into(const tree::Inlines& inlines, std::string& out) {
 }  // namespace
 
 std::string escape_markup(std::string_view text, Escape how) {
-  std::string s = text::html_text(text);
+  // The tree's text is fit already; a tree made otherwise is cleaned here.
+  std::string cleaned;
+  if (!text::is_html_text(text)) cleaned = text::html_text(text);
+  const std::string_view s = cleaned.empty() ? text : cleaned;
   // bufsize_t is 32-bit: feed long strings in pieces. Both escapes work
   // byte by byte, so splitting anywhere is harmless.
   static constexpr size_t chunk = size_t{1} << 28;

@@ -22,4 +22,12 @@ std::string report_text(std::string_view text);
 // forbids the rest: what the HTML renderer prints.
 std::string html_text(std::string_view text);
 
+// report_text(text) appended to `out`.
+void append_report_text(std::string& out, std::string_view text);
+
+// Whether report_text (html_text) would give `text` back as it is: text the
+// report tree holds, which a renderer can then print without a copy.
+bool is_report_text(std::string_view text);
+bool is_html_text(std::string_view text);
+
 }  // namespace cwg::text
