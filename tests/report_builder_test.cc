@@ -362,6 +362,41 @@ TEST_CASE("the Summary box is optional outside an outcome report") {
   CHECK(boxed->summary.size() == 1);
 }
 
+TEST_CASE("parts left blank on purpose reach the tree as blank") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  const std::string action = "action: The Council is invited to take note of the report.";
+  report.replace(report.find(action), action.size(),
+                 "action: ''\ncover:\n  agenda_item: ''\n  symbol: ''\n  original: ''");
+  const std::string refs = "references:\n  - id: res1\n    text: Resolution 1\n";
+  report.replace(report.find(refs), refs.size(), "references: []\n");
+  dir.write("report.yaml", report);
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  CHECK(r->action.empty());
+  CHECK(r->blank_action);
+  CHECK(r->references.empty());
+  CHECK(r->blank_references);
+  REQUIRE(r->cover.right.size() == 3);
+  for (const auto& f : r->cover.right) {
+    CHECK(f.value.empty());
+    CHECK(f.blank);
+  }
+  CHECK(r->cover.right[1].label == "Document");
+
+  // The minimal meeting as it is: nothing blank.
+  TempDir full;
+  test::write_minimal_meeting(full);
+  Diagnostics d2;
+  auto f = compile(full.str(), d2);
+  REQUIRE(f);
+  CHECK_FALSE(f->blank_action);
+  CHECK_FALSE(f->blank_references);
+}
+
 TEST_CASE("a summary record: title, day and hours, chairman, subjects and signatures") {
   TempDir dir;
   write_minimal_record(dir, "    start_time: \"09:30\"\n    end_time: \"12:25\"\n");

@@ -184,6 +184,10 @@ struct Sources {
   std::vector<Entity> entities;
   std::vector<Document> documents;
 
+  // 'references: []': the summary box prints the heading "References" with
+  // nothing under it, as a draft does before the references are known.
+  bool references_blank = false;
+
   // Set when a file had errors, so that the checker does not report what
   // follows from them (a reference to a label in a section that failed to
   // load is not a second mistake).

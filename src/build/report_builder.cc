@@ -80,6 +80,8 @@ class Builder {
     }
     r.summary = blocks(std::move(model_.summary));
     r.action = blocks(std::move(model_.action));
+    r.blank_action = model_.action_blank;
+    r.blank_references = model_.references_blank;
     std::string sep = src_.reference_separator.present ? src_.reference_separator.value : ", ";
     for (std::size_t i = 0; i < model_.reference_texts.size(); ++i) {
       if (i) r.references.push_back(text_node(sep));
@@ -116,25 +118,29 @@ class Builder {
  private:
   tree::Cover cover(const Cover& c) {
     tree::Cover out;
+    // `blank`: written '' on purpose, a draft's: the label alone.
     auto add = [](std::vector<tree::CoverField>& side, std::string name, std::string label,
-                  std::string value) {
-      if (!value.empty()) side.push_back({std::move(name), std::move(label), report_text(value)});
+                  std::string value, bool blank = false) {
+      if (!value.empty() || blank)
+        side.push_back(
+            {std::move(name), std::move(label), report_text(value), value.empty() && blank});
     };
     add(out.left, "session", "", c.session.value);
     std::string place = c.place.value;
     if (!place.empty() && !c.dates.value.empty()) place += ", ";
     add(out.left, "place_dates", "", apply_typography(place + c.dates.value));
-    add(out.right, "agenda_item", std::string(words_.agenda_item), c.agenda_item.value);
+    add(out.right, "agenda_item", std::string(words_.agenda_item), c.agenda_item.value,
+        c.agenda_item.present);
     if (c.symbol.present) {
       std::string symbol = c.symbol.value;
       if (c.revision.present) symbol += fmt::format("(Rev.{})", c.revision.value);
       if (c.language.present) symbol += "-" + c.language.value;
-      add(out.right, "symbol", std::string(words_.document), symbol);
+      add(out.right, "symbol", std::string(words_.document), symbol, true);
     }
     if (c.date.present) add(out.right, "date", "", long_date(c.date.value));
     if (c.original.present) {
       bool only = c.original.value.ends_with(words_.only);
-      add(out.right, "original", only ? "" : std::string(words_.original), c.original.value);
+      add(out.right, "original", only ? "" : std::string(words_.original), c.original.value, true);
     }
     if (c.source.present) {
       out.source_line = report_text(c.source.value);

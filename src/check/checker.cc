@@ -543,6 +543,8 @@ class Checker {
 
   Model run() {
     check_kind();
+    model_.action_blank = src_.action.present && src_.action.value.empty();
+    model_.references_blank = src_.references_blank;
     index_ids();
     index_meetings();
     index_documents();

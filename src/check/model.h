@@ -120,6 +120,8 @@ struct Model {
   FieldText summary, action;
   std::vector<tree::Inlines> reference_texts;  // the report's references ("Resolution 1")
   std::vector<FootnoteText> notes;             // the footnotes printed, in print order
+  // Parts written '' or [] on purpose: their heading is printed alone.
+  bool action_blank = false, references_blank = false;
   std::map<std::string, Target, std::less<>> labels;
   std::map<std::string, std::size_t, std::less<>> document_by_key;
   std::map<std::string, std::size_t, std::less<>> entities, people, references;

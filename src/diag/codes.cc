@@ -185,11 +185,14 @@ const std::vector<CodeInfo> kCodes = {
      "to lowercase letters, digits and hyphens, starting with a letter.\n"
      "Fix: rename it with lowercase letters, digits and hyphens, starting with a letter "
      "(`UAE_Rights` becomes `uae-rights`), and update the references to it."},
-    {"empty-text", S::error, "a text field is empty",
-     "Example: `heading: ''`, or `text: >-` with no line below it indented more than the "
-     "key.\n"
+    {"empty-text", S::error, "a text field is empty, or holds only blank space",
+     "Example: `heading: ''`, `heading: '  '`, or `text: >-` with no line below it indented "
+     "more than the key.\n"
+     "The parts a report may leave blank on purpose (`action`, and the cover's "
+     "`agenda_item`, `symbol` and `original`) are written `''`: their heading or label is "
+     "printed alone. Blank space is an error there too.\n"
      "Fix: write the text (under a block such as `text: >-`, on the lines below, indented "
-     "more than the key), or remove the entry."},
+     "more than the key), remove the entry, or, where a part may be blank, write `''`."},
     {"folded-line-break", S::warning, "an empty line in a folded block that starts no paragraph",
      "In a folded block (`>-`) YAML turns one empty line into a single line break, and "
      "Markdown reads a single line break as a space: the text after the empty line runs on "

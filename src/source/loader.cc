@@ -144,6 +144,17 @@ std::optional<std::string_view> coerced_type(std::string_view v) {
   return std::nullopt;
 }
 
+// Whether a text holds nothing but blank space: spaces, tabs, line breaks,
+// no-break and other Unicode spaces (text::is_space).
+bool only_spaces(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const text::Decoded d = text::decode(s.substr(i));
+    if (d.size == 0 || !text::is_space(d.code)) return false;
+    i += d.size;
+  }
+  return true;
+}
+
 bool valid_label(std::string_view s) {
   if (s.empty() || s.front() < 'a' || s.front() > 'z') return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
@@ -404,7 +415,10 @@ class MapReader {
   // `number_ok`: a plain whole number is taken as the text written, for a
   // document key written as a bare number ('presents: 5'), which the
   // checker answers with the key meant rather than with a note on quotes.
-  Text to_text(const yaml::Node& n, std::string_view key, bool number_ok = false) const {
+  // `blank_ok`: the key may be left blank on purpose (see blankable), which
+  // the note on a text of only spaces says.
+  Text to_text(const yaml::Node& n, std::string_view key, bool number_ok = false,
+               bool blank_ok = false) const {
     Text t;
     t.loc = n.loc;
     t.offset = n.offset;
@@ -440,6 +454,12 @@ class MapReader {
     t.present = true;
     if (t.value.empty()) {
       diags_.report("empty-text", n.loc, fmt::format("'{}' is empty", key));
+    } else if (only_spaces(t.value)) {
+      // Printed, it would be as empty as '', and invisible in the sources.
+      diags_.report("empty-text", n.loc, fmt::format("'{}' holds only blank space", key),
+                    {{{},
+                      blank_ok ? "write the text, or '' to leave the part blank on purpose"
+                               : "write the text, or remove the entry"}});
     }
     return t;
   }
@@ -449,6 +469,24 @@ class MapReader {
     for (std::size_t i : {0, 1, 3, 4})
       if (v[i] < '0' || v[i] > '9') return false;
     return (v[0] - '0') * 10 + (v[1] - '0') < 24 && v[3] < '6';
+  }
+
+  // A text that a report may leave blank on purpose, as a draft leaves its
+  // document number: written '' (or ""), it is present and empty, and the
+  // part prints its heading or label with nothing after it. Anything else
+  // is read as to_text reads it: a block with no text under the key, a
+  // null or a text of only blank space is an error still, since none of
+  // them says that the blank is meant.
+  Text blankable(std::string_view key) const {
+    const yaml::Node* n = get(key);
+    if (!n) return {};
+    if (n->is_scalar() && !n->plain && n->value.empty()) {
+      const std::string* file = diags_.sources().find(n->loc.file);
+      if (file && n->offset < file->size() &&
+          ((*file)[n->offset] == '\'' || (*file)[n->offset] == '"'))
+        return Text{"", n->loc, n->offset, true};
+    }
+    return to_text(*n, key, false, true);
   }
 
   static bool valid_date(std::string_view v) {
@@ -1018,14 +1056,15 @@ class Loader {
         cover.session = cr.text("session");
         cover.place = cr.text("place");
         cover.dates = cr.text("dates");
-        cover.agenda_item = cr.text("agenda_item");
-        cover.symbol = cr.text("symbol");
+        cover.agenda_item = cr.blankable("agenda_item");
+        cover.symbol = cr.blankable("symbol");
         cover.revision = cr.number("revision", 1, 99);
         cover.language = cr.choice("language", {"A", "C", "E", "F", "R", "S"});
         cover.date = cr.date("date");
-        cover.original = cr.text("original");
+        cover.original = cr.blankable("original");
         cover.author = cr.choice("author", {"chair", "vice-chair"});
         cover.source = cr.text("source");
+        report_suffix_without_symbol(cover);
         src.cover = std::move(cover);
       }
     }
@@ -1040,8 +1079,9 @@ class Loader {
                              "under 'summary:', or say under 'kind:' what other document this "
                              "is"}});
     src.summary = r.text("summary");
-    src.action = r.text("action");
+    src.action = r.blankable("action");
     if (auto items = list_of(r, "references", false)) {
+      src.references_blank = items->empty();
       for (const auto& ref : *items) {
         if (!admit(Counted::ids, ref.loc)) break;
         if (!expect(ref, yaml::Kind::map, "a reference", diags_)) continue;
@@ -1073,6 +1113,21 @@ class Loader {
                                   sr.choice("role_position", {"above", "below"}), s.loc});
       }
     }
+  }
+
+  // A blank symbol is a draft's: a revision or a language suffix would
+  // print after nothing.
+  void report_suffix_without_symbol(const Cover& cover) {
+    if (!cover.symbol.present || !cover.symbol.value.empty()) return;
+    auto report = [&](const Location& loc, std::string_view key) {
+      diags_.report(
+          "invalid-value", loc,
+          fmt::format("'{}' has no symbol to follow: the cover's 'symbol' is blank", key),
+          {{cover.symbol.loc, "the blank symbol"},
+           {{}, fmt::format("write the symbol, or remove '{}' until there is one", key)}});
+    };
+    if (cover.revision.present) report(cover.revision.loc, "revision");
+    if (cover.language.present) report(cover.language.loc, "language");
   }
 
   // Checks a path listed in report.yaml before anything is opened: plain
