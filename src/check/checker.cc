@@ -808,6 +808,8 @@ class Checker {
         for (const auto& l : p.list) reserve_item_labels(l);
       }
     }
+    // "6." and "6.2." as printed; a reference prints "6" and "6.2".
+    const std::string dot = src_.numbering.style.value == "trailing-dot" ? "." : "";
     for (std::size_t i = 0; i < sections.size(); ++i) {
       const Section& s = sections[i];
       SectionInfo info;
@@ -818,29 +820,56 @@ class Checker {
                         : model_.unique_anchor(annex ? "annex-" + n : "sec-" + n);
       define_label(s.label, {annex ? Target::Kind::annex : Target::Kind::section, info.number,
                              info.anchor, s.label.loc});
+      if (!annex) info.number += dot;
       if (s.paragraphs.empty() && s.heading.present && s.complete)
         diags_.report(
             "empty-section", s.heading.loc,
             fmt::format("{} '{}' has no paragraphs", annex ? "annex" : "section", s.heading.value));
       std::size_t count = 0;
+      const Paragraph* last_numbered = nullptr;
       std::string prefix = annex ? "A" + n : n;
       info.paragraphs.reserve(s.paragraphs.size());
       for (std::size_t j = 0; j < s.paragraphs.size(); ++j) {
         const Paragraph& p = s.paragraphs[j];
         ParagraphInfo pi;
-        if (p.numbered) pi.number = fmt::format("{}.{}", prefix, ++count);
+        if (p.numbered) count = fixed_number(p, count, prefix, last_numbered);
+        if (p.numbered) last_numbered = &p;
+        if (p.numbered) pi.number = fmt::format("{}.{}", prefix, count);
         std::string generated =
             p.numbered ? fmt::format("{}-{}", annex ? "annex-" + n : "para-" + n, count)
                        : fmt::format("{}-u{}", annex ? "annex-" + n : "para-" + n, j + 1);
         pi.anchor = p.label.present && !p.label.value.empty() ? p.label.value
                                                               : model_.unique_anchor(generated);
         define_label(p.label, {Target::Kind::paragraph, pi.number, pi.anchor, p.label.loc});
+        if (!pi.number.empty()) pi.number += dot;
         for (const auto& l : p.list) define_item_labels(l);
         info.paragraphs.push_back(std::move(pi));
       }
       info.continued = s.continued;
       infos.push_back(std::move(info));
     }
+  }
+
+  // The number of a numbered paragraph that follows number `count` of its
+  // section: the next one, or the one it fixes with 'number:' where the
+  // report skips numbers. A fixed number must be after the one before it:
+  // numbers that go backwards or repeat would make two paragraphs 6.2.
+  std::size_t fixed_number(const Paragraph& p, std::size_t count, const std::string& prefix,
+                           const Paragraph* previous) {
+    if (!p.number.present) return count + 1;
+    const auto fixed = static_cast<std::size_t>(p.number.value);
+    if (fixed > count) return fixed;
+    std::vector<Note> notes;
+    if (previous) notes.push_back({previous->loc, fmt::format("{}.{} is here", prefix, count)});
+    notes.push_back({{},
+                     fmt::format("write a number after {}, or remove 'number' to have {}.{} "
+                                 "computed",
+                                 count, prefix, count + 1)});
+    diags_.report("number-order", p.number.loc,
+                  fmt::format("paragraph number {}.{} is not after {}.{}, the paragraph before it",
+                              prefix, fixed, prefix, count),
+                  std::move(notes));
+    return count + 1;
   }
 
   void reserve_item_labels(const List& list) {

@@ -239,6 +239,14 @@ const std::vector<CodeInfo> kCodes = {
      "Fix: use the kind that matches the target (`{para:...}` for a paragraph or list item, "
      "`{sec:...}`, `{annex:...}`); for an unnumbered paragraph, refer to its section, or "
      "remove its `numbered: false`."},
+    {"number-order", S::error, "a paragraph's fixed number is not after the one before it",
+     "A paragraph may keep its number as written (`number: 2` in section 6 prints 6.2) "
+     "where a report skips numbers; the paragraphs after it count on from there. A fixed "
+     "number at or below the number of the paragraph before it would go backwards or print "
+     "the same number twice.\n"
+     "Example: `number: 2` on the third numbered paragraph of a section.\n"
+     "Fix: write a number after the one before it, or remove `number:` to have the number "
+     "computed."},
     {"duplicate-label", S::error, "two paragraphs, sections or annexes share a label",
      "Labels must be unique across the whole report, list items included; the note shows "
      "where the label was first defined.\n"

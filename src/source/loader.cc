@@ -43,7 +43,8 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
       {"report",
        {"group", "kind", "meetings", "earlier_meetings", "people", "cover", "chair_word",
         "title_ordinals", "title", "summary", "action", "references", "reference_separator",
-        "sections", "annexes", "signature", "signatures"}},
+        "sections", "annexes", "signature", "signatures", "numbering"}},
+      {"numbering", {"style", "annex_paragraphs"}},
       {"group", {"name", "acronym", "parent"}},
       {"meeting",
        {"number", "name", "date", "end_date", "start_time", "end_time", "venue", "participants",
@@ -58,7 +59,7 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
       {"signatory", {"person", "role", "role_position"}},
       {"section", {"label", "heading", "continued", "paragraphs"}},
       {"paragraph",
-       {"label", "text", "presents", "numbered", "quote", "table", "list", "documents",
+       {"label", "text", "presents", "numbered", "number", "quote", "table", "list", "documents",
         "footnotes"}},
       {"footnote", {"id", "text"}},
       {"quote", {"source", "paragraphs"}},
@@ -1090,6 +1091,7 @@ class Loader {
       }
     }
     src.reference_separator = r.choice("reference_separator", {", ", "; "});
+    load_numbering(r, src);  // before the sections: it sets their defaults
     prefetch_section_files(r);
     if (auto items = list_of(r, "sections", true)) {
       for (const auto& path : *items) load_section_file(path, src.sections, false);
@@ -1113,6 +1115,16 @@ class Loader {
                                   sr.choice("role_position", {"above", "below"}), s.loc});
       }
     }
+  }
+
+  // How the report numbers its sections and paragraphs.
+  void load_numbering(const MapReader& r, Sources& src) {
+    const yaml::Node* n = r.get("numbering");
+    if (!n || !expect(*n, yaml::Kind::map, "'numbering'", diags_)) return;
+    MapReader nr(*n, "'numbering'", diags_, keys("numbering"));
+    src.numbering.style = nr.choice("style", {"plain", "trailing-dot"});
+    src.numbering.annex_paragraphs = nr.boolean("annex_paragraphs").value_or(false);
+    src.numbering.loc = n->loc;
   }
 
   // A blank symbol is a draft's: a revision or a language suffix would
@@ -1259,7 +1271,7 @@ class Loader {
   void load_paragraph(const yaml::Node& n, std::vector<Paragraph>& out, bool annex) {
     Paragraph para;
     para.loc = n.loc;
-    para.numbered = !annex;
+    para.numbered = !annex || src_->numbering.annex_paragraphs;
     if (n.is_scalar() || n.is_null()) {
       MapReader none(kNoKeys, "", diags_, {});
       para.text = none.to_text(n, "paragraph");
@@ -1273,6 +1285,16 @@ class Loader {
     para.text = pr.text("text");
     para.presents = pr.text_list("presents", true);
     if (auto b = pr.boolean("numbered")) para.numbered = *b;
+    para.number = pr.number("number", 1, 9999);
+    if (para.number.present && !para.numbered)
+      diags_.report(
+          "invalid-value", para.number.loc,
+          "'number' on a paragraph that is not numbered: it has no number to keep",
+          {{{},
+            annex && !pr.get("numbered") ? "an annex's paragraphs are unnumbered unless they say "
+                                           "'numbered: true' (or report.yaml says 'numbering: "
+                                           "{annex_paragraphs: true}')"
+                                         : "remove 'number', or 'numbered: false'"}});
     if (const yaml::Node* q = pr.get("quote")) {
       if (auto quote = load_quote(*q)) para.quote.push_back(std::move(*quote));
     }
