@@ -578,3 +578,40 @@ paragraphs:
   CHECK(c->model.annexes[0].paragraphs[1].number.empty());
   CHECK(c->model.labels.at("annex-first").number == "A1.1");
 }
+
+TEST_CASE("a list's item word makes references to its items read as prose") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", R"(label: intro
+heading: Introduction
+paragraphs:
+  - label: opening
+    text: 'See {para:q-two}, {para:item-b} and {para:plain-b}.'
+    list:
+      style: number
+      item_word: question
+      items:
+        - One?
+        - label: q-two
+          text: Two?
+          list:
+            style: alpha
+            item_word: item
+            items:
+              - a.
+              - label: item-b
+                text: b.
+  - text: 'Plain:'
+    list:
+      style: alpha
+      items:
+        - a.
+        - label: plain-b
+          text: b.
+)");
+  auto c = check(dir);
+  CHECK(c->diags.all().empty());
+  CHECK(c->model.labels.at("q-two").number == "question\u00A02");
+  CHECK(c->model.labels.at("item-b").number == "item\u00A0b)");
+  CHECK(c->model.labels.at("plain-b").number == "b)");
+}

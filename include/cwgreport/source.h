@@ -61,7 +61,8 @@ struct Document {
 struct ListItem;
 
 struct List {
-  Text style;  // empty: bullet
+  Text style;      // empty: bullet
+  Text item_word;  // what the text calls an item ("question"), or empty
   std::vector<ListItem> items;
   Location loc;
 };

@@ -879,13 +879,19 @@ class Checker {
     }
   }
 
-  // A labelled list item is referred to by its marker, e.g. "b)".
+  // A labelled list item is referred to by its marker, e.g. "b)", or by
+  // the list's word for its items and the marker, joined by a no-break
+  // space: "item b)", "question 3" (a number without its bracket, as prose
+  // writes it).
   void define_item_labels(const List& list) {
     for (std::size_t i = 0; i < list.items.size(); ++i) {
       const ListItem& item = list.items[i];
+      std::string name = list_marker(list.style.value, i);
+      if (!list.item_word.value.empty())
+        name = list.item_word.value + "\u00A0" +
+               (list.style.value == "number" ? std::to_string(i + 1) : name);
       if (item.label.present && !item.label.value.empty())
-        define_label(item.label, {Target::Kind::item, list_marker(list.style.value, i),
-                                  item.label.value, item.label.loc});
+        define_label(item.label, {Target::Kind::item, name, item.label.value, item.label.loc});
       for (const auto& l : item.list) define_item_labels(l);
     }
   }

@@ -65,7 +65,7 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
       {"quote", {"source", "paragraphs"}},
       {"quoted_paragraph", {"number", "text", "elision"}},
       {"table", {"caption", "columns", "align", "rows"}},
-      {"list", {"style", "items"}},
+      {"list", {"style", "items", "item_word"}},
       {"list_item", {"label", "text", "list"}},
       {"document_list", {"kind", "meeting"}},
       {"register", {"entities", "documents"}},
@@ -1402,6 +1402,15 @@ class Loader {
     } else if (expect(n, yaml::Kind::map, "'list'", diags_)) {
       MapReader lr(n, "a list", diags_, keys("list"));
       list.style = lr.choice("style", list_styles());
+      list.item_word = lr.text("item_word");
+      if (list.item_word.present && !list.item_word.value.empty() &&
+          (list.style.value.empty() || list.style.value == "bullet" || list.style.value == "dash"))
+        diags_.report("invalid-value", list.item_word.loc,
+                      "'item_word' on a list whose markers are bullets or dashes: a reference "
+                      "to an item would print the word and a bullet",
+                      {{{},
+                        "give the list the style 'alpha', 'roman' or 'number', or remove "
+                        "'item_word'"}});
       items = list_of(lr, "items", true);
     }
     if (!items) return std::nullopt;
