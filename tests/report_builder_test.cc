@@ -494,3 +494,23 @@ TEST_CASE("the day of the week of a date") {
   CHECK(weekday("2023-02-29") == -1);
   CHECK(weekday("23/01/2018") == -1);
 }
+
+TEST_CASE("{meeting:N|dates} and {meeting:N|Words}") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.replace(report.find("    date: 2024-05-06\n"), 21,
+                 "    date: 2024-05-06\n    end_date: 2024-05-07\n");
+  report.replace(report.find("summary: This report summarizes the {meeting:3} meeting."),
+                 std::string("summary: This report summarizes the {meeting:3} meeting.").size(),
+                 "summary: '{meeting:3|Words} meeting, {meeting:3|dates}; {meeting:all|Words}.'");
+  dir.write("report.yaml", report);
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  REQUIRE(r->summary.size() == 1);
+  std::string text;
+  for (const auto& in : r->summary[0].text) text += in.text;
+  CHECK(text == "Third meeting, 6-7\u00A0May 2024; Third.");
+}

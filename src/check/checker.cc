@@ -457,13 +457,18 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
       if (!m.number.present) continue;
       RefToken one = tok;
       one.key = std::to_string(m.number.value);
+      // "Fifteenth and sixteenth": only the sentence's first word is capitalised.
+      if (tok.form == "Words" && !parts.empty()) one.form = "words";
       auto part = resolve_ref(model, one, diags, loc);
       if (!part) return std::nullopt;
       parts.push_back(std::move(part->text));
     }
     std::string joined;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      if (i) joined += i + 1 == parts.size() ? (tok.form == "date" ? " and on " : " and ") : ", ";
+      if (i)
+        joined += i + 1 == parts.size()
+                      ? (tok.form == "date" || tok.form == "dates" ? " and on " : " and ")
+                      : ", ";
       joined += parts[i];
     }
     return ResolvedRef{joined, ""};
@@ -502,9 +507,18 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
                             "meeting {}",
                             tok.form, number));
   if (tok.form == "words") return ResolvedRef{ordinal_words(number), ""};
-  if (tok.form == "date") {
+  if (tok.form == "Words") {
+    // At the start of a sentence: "Fifteenth". Ordinal words are ASCII.
+    std::string w = ordinal_words(number);
+    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    return ResolvedRef{w, ""};
+  }
+  if (tok.form == "date" || tok.form == "dates") {
     if (!m.date.present)
       return fail("missing-key", fmt::format("earlier meeting {} has no 'date' to print", number));
+    // "dates": every day of a meeting over several, "25-26 January 2018".
+    if (tok.form == "dates" && m.end_date.present)
+      return ResolvedRef{long_date_range(m.date.value, m.end_date.value), ""};
     return ResolvedRef{long_date(m.date.value), ""};
   }
   if (tok.form == "participants") {
