@@ -514,3 +514,33 @@ TEST_CASE("{meeting:N|dates} and {meeting:N|Words}") {
   for (const auto& in : r->summary[0].text) text += in.text;
   CHECK(text == "Third meeting, 6-7\u00A0May 2024; Third.");
 }
+
+TEST_CASE("cross-references are printed in every field of the cover") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("report.yaml", test::slurp(dir.path() / "report.yaml") +
+                               "cover:\n"
+                               "  session: '{meeting:3|Words} meeting'\n"
+                               "  place: '{meeting:3|venue}'\n"
+                               "  dates: '{meeting:3|dates}'\n"
+                               "  agenda_item: 'on {doc:3/1}'\n"
+                               "  symbol: '{doc:3/2R1}'\n"
+                               "  original: '{entity:uk} \\{only}'\n"
+                               "  source: 'Report by {person:chair}'\n");
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.replace(report.find("    date: 2024-05-06\n"), 21,
+                 "    date: 2024-05-06\n    venue: Geneva\n");
+  dir.write("report.yaml", report);
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  REQUIRE(r->cover.left.size() == 2);
+  CHECK(r->cover.left[0].value == "Third meeting");
+  CHECK(r->cover.left[1].value == "Geneva, 6\u00A0May 2024");
+  REQUIRE(r->cover.right.size() == 3);
+  CHECK(r->cover.right[0].value == "on CWG-T-3/1");
+  CHECK(r->cover.right[1].value == "CWG-T-3/2R1");
+  CHECK(r->cover.right[2].value == "UK {only}");
+  CHECK(r->cover.source_line == "Report by Ada Lovelace (UK)");
+}

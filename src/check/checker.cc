@@ -568,6 +568,7 @@ class Checker {
     check_documents();
     anchor_listed_documents();
     check_texts();
+    expand_cover();
     check_presented();
     check_record();
     for (const auto& [id, f] : model_.footnotes)
@@ -1002,6 +1003,55 @@ class Checker {
     for (const auto& item : list.items) {
       check_text(item.text);
       for (const auto& l : item.list) check_list(l);
+    }
+  }
+
+  // The cover's fields are plain text, printed as written but for their
+  // cross-references ("{meeting:11|dates}"), each printed as its text: a
+  // cover has no links. '\{' prints '{'. Each field, once expanded, is
+  // held to the limit of one field; the report's budget already bounds the
+  // references' text.
+  void expand_cover() {
+    if (!src_.cover) return;
+    const Cover& c = *src_.cover;
+    for (const auto& [key, text] : {std::pair<std::string_view, const Text*>{"session", &c.session},
+                                    {"place", &c.place},
+                                    {"dates", &c.dates},
+                                    {"agenda_item", &c.agenda_item},
+                                    {"symbol", &c.symbol},
+                                    {"original", &c.original},
+                                    {"source", &c.source}}) {
+      if (!text->present || text->value.empty()) continue;
+      check_text(*text);
+      const TextRefs& refs = refs_[text];
+      std::string out;
+      std::size_t at = 0;
+      std::string_view v = text->value;
+      auto copy = [&](std::string_view part) {
+        // '\{' is a brace that starts no reference.
+        for (std::size_t i = 0; i < part.size(); ++i) {
+          if (part[i] == '\\' && i + 1 < part.size() && part[i + 1] == '{') continue;
+          out += part[i];
+        }
+      };
+      for (std::size_t i = 0; i < refs.tokens.size() && out.size() <= limits_.max_field_bytes;
+           ++i) {
+        const RefToken& tok = refs.tokens[i];
+        copy(v.substr(at, tok.offset - at));
+        const auto& r = refs.resolved[i];
+        out += r ? std::string_view(r->text) : v.substr(tok.offset, tok.length);
+        at = tok.offset + tok.length;
+      }
+      if (out.size() <= limits_.max_field_bytes) copy(v.substr(at));
+      if (out.size() > limits_.max_field_bytes) {
+        diags_.report("text-limit", text->loc,
+                      fmt::format("the cover's '{}' is more than {} bytes once its references "
+                                  "are printed",
+                                  key, limits_.max_field_bytes),
+                      {{{}, "shorten the text or the references it prints"}});
+        continue;
+      }
+      model_.cover_text.emplace(key, std::move(out));
     }
   }
 
