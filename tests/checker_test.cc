@@ -499,3 +499,119 @@ TEST_CASE("a summary record's table of subjects takes each section's documents o
   CHECK(c->model.documents[c->model.sections[1].documents[0]].key == "3/2R1");
   CHECK(c->model.documents[c->model.sections[1].documents[1]].key == "3/1");
 }
+
+TEST_CASE("a fixed paragraph number is kept and the count goes on from it") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", R"(label: intro
+heading: Introduction
+paragraphs:
+  - label: only
+    number: 2
+    text: The report has no 1.2... nor 1.1.
+  - label: next
+    text: Next.
+  - number: 7
+    text: Seven.
+)");
+  auto c = check(dir);
+  CHECK(c->diags.all().empty());
+  const auto& p = c->model.sections[0].paragraphs;
+  CHECK(p[0].number == "1.2");
+  CHECK(p[1].number == "1.3");
+  CHECK(p[2].number == "1.7");
+  CHECK(c->model.labels.at("next").number == "1.3");
+}
+
+TEST_CASE("a fixed number that goes backwards or repeats is an error") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", R"(heading: Introduction
+paragraphs:
+  - One.
+  - Two.
+  - number: 2
+    text: Two again.
+  - number: 1
+    numbered: true
+    text: Backwards.
+)");
+  auto c = check(dir);
+  REQUIRE(c->diags.all().size() == 2);
+  const Diagnostic& d = c->diags.all()[0];
+  CHECK(d.code == "number-order");
+  CHECK(d.loc.line == 5);
+  CHECK(d.loc.column == 13);
+  CHECK(d.message == "paragraph number 1.2 is not after 1.2, the paragraph before it");
+  REQUIRE(d.notes.size() == 2);
+  CHECK(d.notes[0].loc.line == 4);
+  CHECK(d.notes[0].message == "1.2 is here");
+  CHECK(d.notes[1].message == "write a number after 2, or remove 'number' to have 1.3 computed");
+  // The paragraph in error took the next number, so the next one is
+  // measured against it: one mistake, not a cascade.
+  CHECK(c->diags.all()[1].message ==
+        "paragraph number 1.1 is not after 1.3, the paragraph before it");
+}
+
+TEST_CASE("the trailing-dot style prints 6. and 6.2.; references print 6 and 6.2") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("report.yaml", test::slurp(dir.path() / "report.yaml") +
+                               "numbering:\n  style: trailing-dot\n  annex_paragraphs: true\n"
+                               "annexes: [sections/annex.yaml]\n");
+  dir.write("sections/annex.yaml", R"(label: annex
+heading: An annex
+paragraphs:
+  - label: annex-first
+    text: Numbered by default.
+  - numbered: false
+    text: Not numbered.
+)");
+  auto c = check(dir);
+  CHECK(c->diags.all().empty());
+  CHECK(c->model.sections[0].number == "1.");
+  CHECK(c->model.sections[0].paragraphs[0].number == "1.1.");
+  CHECK(c->model.labels.at("intro").number == "1");
+  CHECK(c->model.labels.at("opening").number == "1.1");
+  CHECK(c->model.annexes[0].number == "Annex 1");
+  CHECK(c->model.annexes[0].paragraphs[0].number == "A1.1.");
+  CHECK(c->model.annexes[0].paragraphs[1].number.empty());
+  CHECK(c->model.labels.at("annex-first").number == "A1.1");
+}
+
+TEST_CASE("a list's item word makes references to its items read as prose") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("sections/intro.yaml", R"(label: intro
+heading: Introduction
+paragraphs:
+  - label: opening
+    text: 'See {para:q-two}, {para:item-b} and {para:plain-b}.'
+    list:
+      style: number
+      item_word: question
+      items:
+        - One?
+        - label: q-two
+          text: Two?
+          list:
+            style: alpha
+            item_word: item
+            items:
+              - a.
+              - label: item-b
+                text: b.
+  - text: 'Plain:'
+    list:
+      style: alpha
+      items:
+        - a.
+        - label: plain-b
+          text: b.
+)");
+  auto c = check(dir);
+  CHECK(c->diags.all().empty());
+  CHECK(c->model.labels.at("q-two").number == "question\u00A02");
+  CHECK(c->model.labels.at("item-b").number == "item\u00A0b)");
+  CHECK(c->model.labels.at("plain-b").number == "b)");
+}

@@ -38,6 +38,7 @@ const std::map<std::pair<std::string, std::string>, std::string> kChildren = {
     {{"report", "references"}, "reference"},
     {{"report", "signature"}, "signature"},
     {{"report", "signatures"}, "signatory"},
+    {{"report", "numbering"}, "numbering"},
     {{"register", "entities"}, "entity"},
     {{"register", "documents"}, "document"},
     {{"section", "paragraphs"}, "paragraph"},

@@ -399,3 +399,83 @@ TEST_CASE("the kind of document decides whether the Summary box is required") {
     CHECK_FALSE(src->summary.present);
   }
 }
+
+TEST_CASE("a part written '' is blank on purpose; only spaces is empty") {
+  const std::string action = "action: The Council is invited to take note of the report.";
+  // The minimal meeting with its 'action' line (line 13) replaced.
+  auto with_action = [&](const TempDir& dir, const std::string& line) {
+    test::write_minimal_meeting(dir);
+    std::string report = test::slurp(dir.path() / "report.yaml");
+    report.replace(report.find(action), action.size(), line);
+    dir.write("report.yaml", report);
+  };
+  TempDir dir;
+  with_action(dir, "action: ''\ncover:\n  agenda_item: \"\"\n  symbol: ''\n  original: ''");
+  Diagnostics diags;
+  auto src = load_sources(dir.str(), diags);
+  REQUIRE(src);
+  CHECK(diags.all().empty());
+  CHECK((src->action.present && src->action.value.empty()));
+  REQUIRE(src->cover);
+  CHECK((src->cover->agenda_item.present && src->cover->agenda_item.value.empty()));
+  CHECK((src->cover->symbol.present && src->cover->symbol.value.empty()));
+  CHECK((src->cover->original.present && src->cover->original.value.empty()));
+  CHECK_FALSE(src->references_blank);
+
+  // Blank space is no blank on purpose: it is invisible in the sources, so
+  // it is an error however it is spelt, in a part that may be blank or not.
+  for (std::string spaces : {"'   '", "\"\\t\"", "\"\\u00A0\\u3000\""}) {
+    TempDir d;
+    with_action(d, "action: " + spaces);
+    std::string r = test::slurp(d.path() / "report.yaml");
+    r.replace(r.find("name: Ada Lovelace"), std::string("name: Ada Lovelace").size(),
+              "name: " + spaces);
+    d.write("report.yaml", r);
+    Diagnostics d2;
+    CHECK(load_codes(d, d2) == std::vector<std::string>{"9:11 empty-text", "13:9 empty-text"});
+    CHECK(d2.all().at(0).message == "'name' holds only blank space");
+    CHECK(d2.all().at(0).notes.at(0).message == "write the text, or remove the entry");
+    CHECK(d2.all().at(1).message == "'action' holds only blank space");
+    CHECK(d2.all().at(1).notes.at(0).message ==
+          "write the text, or '' to leave the part blank on purpose");
+  }
+
+  // A block with no text under it, or a null, does not say the blank is
+  // meant.
+  for (std::string empty : {"action: >-", "action:"}) {
+    TempDir d;
+    with_action(d, empty);
+    Diagnostics d2;
+    CHECK(load_codes(d, d2) ==
+          std::vector<std::string>{empty.size() > 7 ? "13:9 empty-text" : "13:8 empty-text"});
+  }
+}
+
+TEST_CASE("'references: []' is blank on purpose") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.replace(report.find("references:\n  - id: res1\n    text: Resolution 1\n"),
+                 std::string("references:\n  - id: res1\n    text: Resolution 1\n").size(),
+                 "references: []\n");
+  dir.write("report.yaml", report);
+  Diagnostics diags;
+  auto src = load_sources(dir.str(), diags);
+  REQUIRE(src);
+  CHECK(diags.all().empty());
+  CHECK(src->references_blank);
+}
+
+TEST_CASE("a revision or language after a blank symbol is an error") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("report.yaml", test::slurp(dir.path() / "report.yaml") +
+                               "cover:\n  symbol: ''\n  revision: 1\n  language: E\n");
+  Diagnostics diags;
+  CHECK(load_codes(dir, diags) ==
+        std::vector<std::string>{"25:13 invalid-value", "26:13 invalid-value"});
+  CHECK(diags.all()[0].message ==
+        "'revision' has no symbol to follow: the cover's 'symbol' is blank");
+  CHECK(diags.all()[1].notes.back().message ==
+        "write the symbol, or remove 'language' until there is one");
+}

@@ -362,6 +362,41 @@ TEST_CASE("the Summary box is optional outside an outcome report") {
   CHECK(boxed->summary.size() == 1);
 }
 
+TEST_CASE("parts left blank on purpose reach the tree as blank") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  const std::string action = "action: The Council is invited to take note of the report.";
+  report.replace(report.find(action), action.size(),
+                 "action: ''\ncover:\n  agenda_item: ''\n  symbol: ''\n  original: ''");
+  const std::string refs = "references:\n  - id: res1\n    text: Resolution 1\n";
+  report.replace(report.find(refs), refs.size(), "references: []\n");
+  dir.write("report.yaml", report);
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  CHECK(r->action.empty());
+  CHECK(r->blank_action);
+  CHECK(r->references.empty());
+  CHECK(r->blank_references);
+  REQUIRE(r->cover.right.size() == 3);
+  for (const auto& f : r->cover.right) {
+    CHECK(f.value.empty());
+    CHECK(f.blank);
+  }
+  CHECK(r->cover.right[1].label == "Document");
+
+  // The minimal meeting as it is: nothing blank.
+  TempDir full;
+  test::write_minimal_meeting(full);
+  Diagnostics d2;
+  auto f = compile(full.str(), d2);
+  REQUIRE(f);
+  CHECK_FALSE(f->blank_action);
+  CHECK_FALSE(f->blank_references);
+}
+
 TEST_CASE("a summary record: title, day and hours, chairman, subjects and signatures") {
   TempDir dir;
   write_minimal_record(dir, "    start_time: \"09:30\"\n    end_time: \"12:25\"\n");
@@ -458,4 +493,54 @@ TEST_CASE("the day of the week of a date") {
   CHECK(weekday("2024-12-29") == 6);  // a Sunday
   CHECK(weekday("2023-02-29") == -1);
   CHECK(weekday("23/01/2018") == -1);
+}
+
+TEST_CASE("{meeting:N|dates} and {meeting:N|Words}") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.replace(report.find("    date: 2024-05-06\n"), 21,
+                 "    date: 2024-05-06\n    end_date: 2024-05-07\n");
+  report.replace(report.find("summary: This report summarizes the {meeting:3} meeting."),
+                 std::string("summary: This report summarizes the {meeting:3} meeting.").size(),
+                 "summary: '{meeting:3|Words} meeting, {meeting:3|dates}; {meeting:all|Words}.'");
+  dir.write("report.yaml", report);
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  REQUIRE(r->summary.size() == 1);
+  std::string text;
+  for (const auto& in : r->summary[0].text) text += in.text;
+  CHECK(text == "Third meeting, 6-7\u00A0May 2024; Third.");
+}
+
+TEST_CASE("cross-references are printed in every field of the cover") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("report.yaml", test::slurp(dir.path() / "report.yaml") +
+                               "cover:\n"
+                               "  session: '{meeting:3|Words} meeting'\n"
+                               "  place: '{meeting:3|venue}'\n"
+                               "  dates: '{meeting:3|dates}'\n"
+                               "  agenda_item: 'on {doc:3/1}'\n"
+                               "  symbol: '{doc:3/2R1}'\n"
+                               "  original: '{entity:uk} \\{only}'\n"
+                               "  source: 'Report by {person:chair}'\n");
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.replace(report.find("    date: 2024-05-06\n"), 21,
+                 "    date: 2024-05-06\n    venue: Geneva\n");
+  dir.write("report.yaml", report);
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  REQUIRE(r->cover.left.size() == 2);
+  CHECK(r->cover.left[0].value == "Third meeting");
+  CHECK(r->cover.left[1].value == "Geneva, 6\u00A0May 2024");
+  REQUIRE(r->cover.right.size() == 3);
+  CHECK(r->cover.right[0].value == "on CWG-T-3/1");
+  CHECK(r->cover.right[1].value == "CWG-T-3/2R1");
+  CHECK(r->cover.right[2].value == "UK {only}");
+  CHECK(r->cover.source_line == "Report by Ada Lovelace (UK)");
 }

@@ -36,6 +36,7 @@ const std::map<std::string, Location> kLocations = {
     {"reference", {"report.schema.json", "/$defs/reference"}},
     {"signature", {"report.schema.json", "/$defs/signature"}},
     {"signatory", {"report.schema.json", "/$defs/signatory"}},
+    {"numbering", {"report.schema.json", "/$defs/numbering"}},
     {"register", {"documents.schema.json", ""}},
     {"entity", {"documents.schema.json", "/$defs/entity"}},
     {"document", {"documents.schema.json", "/$defs/document"}},

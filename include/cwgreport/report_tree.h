@@ -101,6 +101,10 @@ struct CoverField {
                       // agenda_item, symbol, date, original
   std::string label;  // printed before the value, may be empty
   std::string value;
+  // Left blank on purpose (a draft's "Document" with no symbol yet): the
+  // label is printed with nothing after it. An empty value otherwise
+  // prints nothing.
+  bool blank = false;
 };
 
 struct Cover {
@@ -153,6 +157,9 @@ struct Report {
   std::vector<Block> summary;  // "Summary" box paragraphs
   std::vector<Block> action;   // "Action required" (may be empty)
   Inlines references;          // "Resolution 179 ..., Council Resolution 1306"
+  // A part the sources leave blank on purpose ('action: ""', 'references:
+  // []'): its heading is printed with nothing under it.
+  bool blank_action = false, blank_references = false;
   std::vector<Section> sections;
   std::vector<Section> annexes;
   std::vector<Footnote> footnotes;

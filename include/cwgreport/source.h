@@ -61,7 +61,8 @@ struct Document {
 struct ListItem;
 
 struct List {
-  Text style;  // empty: bullet
+  Text style;      // empty: bullet
+  Text item_word;  // what the text calls an item ("question"), or empty
   std::vector<ListItem> items;
   Location loc;
 };
@@ -117,6 +118,9 @@ struct Paragraph {
   std::vector<List> list;               // zero or one
   std::vector<DocumentList> documents;  // zero or one
   std::vector<Footnote> footnotes;
+  // The paragraph's number in its section, kept as written where a report
+  // skips numbers: 2 makes it 6.2 in section 6, and the next one 6.3.
+  Number number;
   Location loc;
 };
 
@@ -159,6 +163,14 @@ struct Cover {
   Location loc;
 };
 
+// How a report prints its numbers: "1.1" or "1.1.", and whether an annex's
+// paragraphs are numbered unless they say otherwise.
+struct Numbering {
+  Text style;  // plain (default) | trailing-dot
+  bool annex_paragraphs = false;
+  Location loc;
+};
+
 struct Sources {
   std::string dir;  // the meeting folder as given
   Group group;
@@ -183,6 +195,12 @@ struct Sources {
   Location signatures_loc;            // where 'signatures:' is written
   std::vector<Entity> entities;
   std::vector<Document> documents;
+
+  Numbering numbering;
+
+  // 'references: []': the summary box prints the heading "References" with
+  // nothing under it, as a draft does before the references are known.
+  bool references_blank = false;
 
   // Set when a file had errors, so that the checker does not report what
   // follows from them (a reference to a label in a section that failed to

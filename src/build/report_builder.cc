@@ -80,6 +80,8 @@ class Builder {
     }
     r.summary = blocks(std::move(model_.summary));
     r.action = blocks(std::move(model_.action));
+    r.blank_action = model_.action_blank;
+    r.blank_references = model_.references_blank;
     std::string sep = src_.reference_separator.present ? src_.reference_separator.value : ", ";
     for (std::size_t i = 0; i < model_.reference_texts.size(); ++i) {
       if (i) r.references.push_back(text_node(sep));
@@ -116,28 +118,39 @@ class Builder {
  private:
   tree::Cover cover(const Cover& c) {
     tree::Cover out;
-    auto add = [](std::vector<tree::CoverField>& side, std::string name, std::string label,
-                  std::string value) {
-      if (!value.empty()) side.push_back({std::move(name), std::move(label), report_text(value)});
+    // A field's text with its references printed, as the checker expanded it.
+    auto text = [&](std::string_view key, const Text& field) -> std::string {
+      auto it = model_.cover_text.find(key);
+      return it != model_.cover_text.end() ? it->second : field.value;
     };
-    add(out.left, "session", "", c.session.value);
-    std::string place = c.place.value;
-    if (!place.empty() && !c.dates.value.empty()) place += ", ";
-    add(out.left, "place_dates", "", apply_typography(place + c.dates.value));
-    add(out.right, "agenda_item", std::string(words_.agenda_item), c.agenda_item.value);
+    // `blank`: written '' on purpose, a draft's: the label alone.
+    auto add = [](std::vector<tree::CoverField>& side, std::string name, std::string label,
+                  std::string value, bool blank = false) {
+      if (!value.empty() || blank)
+        side.push_back(
+            {std::move(name), std::move(label), report_text(value), value.empty() && blank});
+    };
+    add(out.left, "session", "", text("session", c.session));
+    std::string place = text("place", c.place);
+    const std::string dates = text("dates", c.dates);
+    if (!place.empty() && !dates.empty()) place += ", ";
+    add(out.left, "place_dates", "", apply_typography(place + dates));
+    add(out.right, "agenda_item", std::string(words_.agenda_item),
+        text("agenda_item", c.agenda_item), c.agenda_item.present);
     if (c.symbol.present) {
-      std::string symbol = c.symbol.value;
+      std::string symbol = text("symbol", c.symbol);
       if (c.revision.present) symbol += fmt::format("(Rev.{})", c.revision.value);
       if (c.language.present) symbol += "-" + c.language.value;
-      add(out.right, "symbol", std::string(words_.document), symbol);
+      add(out.right, "symbol", std::string(words_.document), symbol, true);
     }
     if (c.date.present) add(out.right, "date", "", long_date(c.date.value));
     if (c.original.present) {
-      bool only = c.original.value.ends_with(words_.only);
-      add(out.right, "original", only ? "" : std::string(words_.original), c.original.value);
+      const std::string original = text("original", c.original);
+      bool only = original.ends_with(words_.only);
+      add(out.right, "original", only ? "" : std::string(words_.original), original, true);
     }
     if (c.source.present) {
-      out.source_line = report_text(c.source.value);
+      out.source_line = report_text(text("source", c.source));
     } else if (c.author.present) {
       out.source_line = report_text(fmt::format(fmt::runtime(words_.report_by),
                                                 fmt::arg("role", role_title(src_, c.author.value)),
@@ -169,8 +182,12 @@ class Builder {
       std::string ordinal = ordinal_words(m.number.value);
       if (!ordinal.empty() && ordinal[0] >= 'a' && ordinal[0] <= 'z')
         ordinal[0] = static_cast<char>(ordinal[0] - 'a' + 'A');
+      // The place as the checker printed its references, if it has any.
+      auto place = model_.cover_text.find("place");
       std::string where =
-          src_.cover && src_.cover->place.present ? src_.cover->place.value : m.venue.value;
+          src_.cover && src_.cover->place.present
+              ? (place != model_.cover_text.end() ? place->second : src_.cover->place.value)
+              : m.venue.value;
       std::string dates = long_date_range(m.date.value, m.end_date.value);
       if (!where.empty() && !dates.empty()) where += ", ";
       where += dates;

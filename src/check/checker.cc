@@ -457,13 +457,18 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
       if (!m.number.present) continue;
       RefToken one = tok;
       one.key = std::to_string(m.number.value);
+      // "Fifteenth and sixteenth": only the sentence's first word is capitalised.
+      if (tok.form == "Words" && !parts.empty()) one.form = "words";
       auto part = resolve_ref(model, one, diags, loc);
       if (!part) return std::nullopt;
       parts.push_back(std::move(part->text));
     }
     std::string joined;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      if (i) joined += i + 1 == parts.size() ? (tok.form == "date" ? " and on " : " and ") : ", ";
+      if (i)
+        joined += i + 1 == parts.size()
+                      ? (tok.form == "date" || tok.form == "dates" ? " and on " : " and ")
+                      : ", ";
       joined += parts[i];
     }
     return ResolvedRef{joined, ""};
@@ -502,9 +507,18 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
                             "meeting {}",
                             tok.form, number));
   if (tok.form == "words") return ResolvedRef{ordinal_words(number), ""};
-  if (tok.form == "date") {
+  if (tok.form == "Words") {
+    // At the start of a sentence: "Fifteenth". Ordinal words are ASCII.
+    std::string w = ordinal_words(number);
+    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    return ResolvedRef{w, ""};
+  }
+  if (tok.form == "date" || tok.form == "dates") {
     if (!m.date.present)
       return fail("missing-key", fmt::format("earlier meeting {} has no 'date' to print", number));
+    // "dates": every day of a meeting over several, "25-26 January 2018".
+    if (tok.form == "dates" && m.end_date.present)
+      return ResolvedRef{long_date_range(m.date.value, m.end_date.value), ""};
     return ResolvedRef{long_date(m.date.value), ""};
   }
   if (tok.form == "participants") {
@@ -543,6 +557,8 @@ class Checker {
 
   Model run() {
     check_kind();
+    model_.action_blank = src_.action.present && src_.action.value.empty();
+    model_.references_blank = src_.references_blank;
     index_ids();
     index_meetings();
     index_documents();
@@ -552,6 +568,7 @@ class Checker {
     check_documents();
     anchor_listed_documents();
     check_texts();
+    expand_cover();
     check_presented();
     check_record();
     for (const auto& [id, f] : model_.footnotes)
@@ -806,6 +823,8 @@ class Checker {
         for (const auto& l : p.list) reserve_item_labels(l);
       }
     }
+    // "6." and "6.2." as printed; a reference prints "6" and "6.2".
+    const std::string dot = src_.numbering.style.value == "trailing-dot" ? "." : "";
     for (std::size_t i = 0; i < sections.size(); ++i) {
       const Section& s = sections[i];
       SectionInfo info;
@@ -816,29 +835,56 @@ class Checker {
                         : model_.unique_anchor(annex ? "annex-" + n : "sec-" + n);
       define_label(s.label, {annex ? Target::Kind::annex : Target::Kind::section, info.number,
                              info.anchor, s.label.loc});
+      if (!annex) info.number += dot;
       if (s.paragraphs.empty() && s.heading.present && s.complete)
         diags_.report(
             "empty-section", s.heading.loc,
             fmt::format("{} '{}' has no paragraphs", annex ? "annex" : "section", s.heading.value));
       std::size_t count = 0;
+      const Paragraph* last_numbered = nullptr;
       std::string prefix = annex ? "A" + n : n;
       info.paragraphs.reserve(s.paragraphs.size());
       for (std::size_t j = 0; j < s.paragraphs.size(); ++j) {
         const Paragraph& p = s.paragraphs[j];
         ParagraphInfo pi;
-        if (p.numbered) pi.number = fmt::format("{}.{}", prefix, ++count);
+        if (p.numbered) count = fixed_number(p, count, prefix, last_numbered);
+        if (p.numbered) last_numbered = &p;
+        if (p.numbered) pi.number = fmt::format("{}.{}", prefix, count);
         std::string generated =
             p.numbered ? fmt::format("{}-{}", annex ? "annex-" + n : "para-" + n, count)
                        : fmt::format("{}-u{}", annex ? "annex-" + n : "para-" + n, j + 1);
         pi.anchor = p.label.present && !p.label.value.empty() ? p.label.value
                                                               : model_.unique_anchor(generated);
         define_label(p.label, {Target::Kind::paragraph, pi.number, pi.anchor, p.label.loc});
+        if (!pi.number.empty()) pi.number += dot;
         for (const auto& l : p.list) define_item_labels(l);
         info.paragraphs.push_back(std::move(pi));
       }
       info.continued = s.continued;
       infos.push_back(std::move(info));
     }
+  }
+
+  // The number of a numbered paragraph that follows number `count` of its
+  // section: the next one, or the one it fixes with 'number:' where the
+  // report skips numbers. A fixed number must be after the one before it:
+  // numbers that go backwards or repeat would make two paragraphs 6.2.
+  std::size_t fixed_number(const Paragraph& p, std::size_t count, const std::string& prefix,
+                           const Paragraph* previous) {
+    if (!p.number.present) return count + 1;
+    const auto fixed = static_cast<std::size_t>(p.number.value);
+    if (fixed > count) return fixed;
+    std::vector<Note> notes;
+    if (previous) notes.push_back({previous->loc, fmt::format("{}.{} is here", prefix, count)});
+    notes.push_back({{},
+                     fmt::format("write a number after {}, or remove 'number' to have {}.{} "
+                                 "computed",
+                                 count, prefix, count + 1)});
+    diags_.report("number-order", p.number.loc,
+                  fmt::format("paragraph number {}.{} is not after {}.{}, the paragraph before it",
+                              prefix, fixed, prefix, count),
+                  std::move(notes));
+    return count + 1;
   }
 
   void reserve_item_labels(const List& list) {
@@ -848,13 +894,19 @@ class Checker {
     }
   }
 
-  // A labelled list item is referred to by its marker, e.g. "b)".
+  // A labelled list item is referred to by its marker, e.g. "b)", or by
+  // the list's word for its items and the marker, joined by a no-break
+  // space: "item b)", "question 3" (a number without its bracket, as prose
+  // writes it).
   void define_item_labels(const List& list) {
     for (std::size_t i = 0; i < list.items.size(); ++i) {
       const ListItem& item = list.items[i];
+      std::string name = list_marker(list.style.value, i);
+      if (!list.item_word.value.empty())
+        name = list.item_word.value + "\u00A0" +
+               (list.style.value == "number" ? std::to_string(i + 1) : name);
       if (item.label.present && !item.label.value.empty())
-        define_label(item.label, {Target::Kind::item, list_marker(list.style.value, i),
-                                  item.label.value, item.label.loc});
+        define_label(item.label, {Target::Kind::item, name, item.label.value, item.label.loc});
       for (const auto& l : item.list) define_item_labels(l);
     }
   }
@@ -951,6 +1003,55 @@ class Checker {
     for (const auto& item : list.items) {
       check_text(item.text);
       for (const auto& l : item.list) check_list(l);
+    }
+  }
+
+  // The cover's fields are plain text, printed as written but for their
+  // cross-references ("{meeting:11|dates}"), each printed as its text: a
+  // cover has no links. '\{' prints '{'. Each field, once expanded, is
+  // held to the limit of one field; the report's budget already bounds the
+  // references' text.
+  void expand_cover() {
+    if (!src_.cover) return;
+    const Cover& c = *src_.cover;
+    for (const auto& [key, text] : {std::pair<std::string_view, const Text*>{"session", &c.session},
+                                    {"place", &c.place},
+                                    {"dates", &c.dates},
+                                    {"agenda_item", &c.agenda_item},
+                                    {"symbol", &c.symbol},
+                                    {"original", &c.original},
+                                    {"source", &c.source}}) {
+      if (!text->present || text->value.empty()) continue;
+      check_text(*text);
+      const TextRefs& refs = refs_[text];
+      std::string out;
+      std::size_t at = 0;
+      std::string_view v = text->value;
+      auto copy = [&](std::string_view part) {
+        // '\{' is a brace that starts no reference.
+        for (std::size_t i = 0; i < part.size(); ++i) {
+          if (part[i] == '\\' && i + 1 < part.size() && part[i + 1] == '{') continue;
+          out += part[i];
+        }
+      };
+      for (std::size_t i = 0; i < refs.tokens.size() && out.size() <= limits_.max_field_bytes;
+           ++i) {
+        const RefToken& tok = refs.tokens[i];
+        copy(v.substr(at, tok.offset - at));
+        const auto& r = refs.resolved[i];
+        out += r ? std::string_view(r->text) : v.substr(tok.offset, tok.length);
+        at = tok.offset + tok.length;
+      }
+      if (out.size() <= limits_.max_field_bytes) copy(v.substr(at));
+      if (out.size() > limits_.max_field_bytes) {
+        diags_.report("text-limit", text->loc,
+                      fmt::format("the cover's '{}' is more than {} bytes once its references "
+                                  "are printed",
+                                  key, limits_.max_field_bytes),
+                      {{{}, "shorten the text or the references it prints"}});
+        continue;
+      }
+      model_.cover_text.emplace(key, std::move(out));
     }
   }
 

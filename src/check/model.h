@@ -120,6 +120,11 @@ struct Model {
   FieldText summary, action;
   std::vector<tree::Inlines> reference_texts;  // the report's references ("Resolution 1")
   std::vector<FootnoteText> notes;             // the footnotes printed, in print order
+  // The cover's fields with their cross-references printed, by key
+  // ("session", "dates" ...): a field that is absent or blank has none.
+  std::map<std::string, std::string, std::less<>> cover_text;
+  // Parts written '' or [] on purpose: their heading is printed alone.
+  bool action_blank = false, references_blank = false;
   std::map<std::string, Target, std::less<>> labels;
   std::map<std::string, std::size_t, std::less<>> document_by_key;
   std::map<std::string, std::size_t, std::less<>> entities, people, references;

@@ -21,7 +21,7 @@ const std::vector<std::string>& ref_forms(std::string_view kind) {
       {"entity", {"", "name", "short"}},
       {"person", {"", "name"}},
       {"count", {"", "digits"}},
-      {"meeting", {"", "words", "date", "venue", "chair", "participants"}},
+      {"meeting", {"", "words", "Words", "date", "dates", "venue", "chair", "participants"}},
       {"note", {""}},
   };
   static const std::vector<std::string> none;

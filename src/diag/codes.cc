@@ -185,11 +185,14 @@ const std::vector<CodeInfo> kCodes = {
      "to lowercase letters, digits and hyphens, starting with a letter.\n"
      "Fix: rename it with lowercase letters, digits and hyphens, starting with a letter "
      "(`UAE_Rights` becomes `uae-rights`), and update the references to it."},
-    {"empty-text", S::error, "a text field is empty",
-     "Example: `heading: ''`, or `text: >-` with no line below it indented more than the "
-     "key.\n"
+    {"empty-text", S::error, "a text field is empty, or holds only blank space",
+     "Example: `heading: ''`, `heading: '  '`, or `text: >-` with no line below it indented "
+     "more than the key.\n"
+     "The parts a report may leave blank on purpose (`action`, and the cover's "
+     "`agenda_item`, `symbol` and `original`) are written `''`: their heading or label is "
+     "printed alone. Blank space is an error there too.\n"
      "Fix: write the text (under a block such as `text: >-`, on the lines below, indented "
-     "more than the key), or remove the entry."},
+     "more than the key), remove the entry, or, where a part may be blank, write `''`."},
     {"folded-line-break", S::warning, "an empty line in a folded block that starts no paragraph",
      "In a folded block (`>-`) YAML turns one empty line into a single line break, and "
      "Markdown reads a single line break as a space: the text after the empty line runs on "
@@ -236,6 +239,14 @@ const std::vector<CodeInfo> kCodes = {
      "Fix: use the kind that matches the target (`{para:...}` for a paragraph or list item, "
      "`{sec:...}`, `{annex:...}`); for an unnumbered paragraph, refer to its section, or "
      "remove its `numbered: false`."},
+    {"number-order", S::error, "a paragraph's fixed number is not after the one before it",
+     "A paragraph may keep its number as written (`number: 2` in section 6 prints 6.2) "
+     "where a report skips numbers; the paragraphs after it count on from there. A fixed "
+     "number at or below the number of the paragraph before it would go backwards or print "
+     "the same number twice.\n"
+     "Example: `number: 2` on the third numbered paragraph of a section.\n"
+     "Fix: write a number after the one before it, or remove `number:` to have the number "
+     "computed."},
     {"duplicate-label", S::error, "two paragraphs, sections or annexes share a label",
      "Labels must be unique across the whole report, list items included; the note shows "
      "where the label was first defined.\n"

@@ -523,8 +523,8 @@ class DocxRenderer : public detail::ReportParts {
 
   void summary_box(const Report& r) {
     bool summary = !r.summary.empty();
-    bool action = !r.action.empty();
-    bool references = !r.references.empty();
+    bool action = !r.action.empty() || r.blank_action;
+    bool references = !r.references.empty() || r.blank_references;
     if (!summary && !action && !references) return;
     // A one-cell table with a border: Word's usual frame around a part of a
     // page that holds paragraphs and lists.
@@ -554,7 +554,8 @@ class DocxRenderer : public detail::ReportParts {
     }
     if (references) {
       heading(r.words.references);
-      paragraph(Para{}, {}, [&](std::string& out) { inlines(r.references, out); });
+      if (!r.references.empty())
+        paragraph(Para{}, {}, [&](std::string& out) { inlines(r.references, out); });
     }
     body_ += "</w:tc></w:tr></w:tbl>";
     // Word needs a paragraph between two tables, and a little space helps.
@@ -634,7 +635,7 @@ class DocxRenderer : public detail::ReportParts {
   void cover(const tree::Cover& c) {
     auto has_value = [](const std::vector<tree::CoverField>& fields) {
       return std::any_of(fields.begin(), fields.end(),
-                         [](const auto& f) { return !trim(f.value).empty(); });
+                         [](const auto& f) { return !trim(f.value).empty() || f.blank; });
     };
     if (!has_value(c.left) && !has_value(c.right)) return;
     const int right = kTextWidth * 2 / 5;
@@ -658,13 +659,14 @@ class DocxRenderer : public detail::ReportParts {
     body_ += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/></w:tcPr>";
     bool any = false;
     for (const auto& f : fields) {
-      if (trim(f.value).empty()) continue;
+      // A label alone is a part a draft leaves blank ("Document").
+      if (trim(f.value).empty() && !f.blank) continue;
       any = true;
       Para p{.style = f.name == "session" ? "CoverSession" : "Cover"};
       paragraph(p, {}, [&](std::string& out) {
         if (!trim(f.label).empty()) {
           add_runs(trim(f.label), {}, out);
-          add_runs(" ", {}, out);
+          if (!trim(f.value).empty()) add_runs(" ", {}, out);
         }
         RunStyle value;
         value.bold = f.name == "symbol";

@@ -481,21 +481,25 @@ class HtmlRenderer : public detail::ReportParts {
     return cls.empty() ? cls : "cover-" + cls;
   }
 
+  // A field is printed when it has a value, or is blank on purpose: a
+  // draft's label alone ("Document", with no symbol yet).
+  static bool printed(const tree::CoverField& f) { return !trim(f.value).empty() || f.blank; }
   static bool has_value(const std::vector<tree::CoverField>& fields) {
-    return std::any_of(fields.begin(), fields.end(),
-                       [](const auto& f) { return !trim(f.value).empty(); });
+    return std::any_of(fields.begin(), fields.end(), printed);
   }
 
   void cover_column(const std::vector<tree::CoverField>& fields, std::string_view cls) {
     if (!has_value(fields)) return;
     open("<div class=\"" + std::string(cls) + "\">");
     for (const auto& f : fields) {
-      if (trim(f.value).empty()) continue;
+      if (!printed(f)) continue;
       std::string cls_name = field_class(f.name);
       std::string text;
-      if (!trim(f.label).empty()) text = "<span class=\"label\">" + esc(trim(f.label)) + "</span> ";
+      if (!trim(f.label).empty()) text = "<span class=\"label\">" + esc(trim(f.label)) + "</span>";
       // The value alone: print takes the symbol from it for the running header.
-      text += "<span class=\"value\">" + esc(trim(f.value)) + "</span>";
+      if (!trim(f.value).empty())
+        text +=
+            (text.empty() ? "" : " ") + ("<span class=\"value\">" + esc(trim(f.value)) + "</span>");
       line("<p" + (cls_name.empty() ? std::string() : attr("class", cls_name)) + ">" + text +
            "</p>");
     }
@@ -531,8 +535,8 @@ class HtmlRenderer : public detail::ReportParts {
 
   void summary_box() {
     bool summary = !report_.summary.empty();
-    bool action = !report_.action.empty();
-    bool references = !report_.references.empty();
+    bool action = !report_.action.empty() || report_.blank_action;
+    bool references = !report_.references.empty() || report_.blank_references;
     if (!summary && !action && !references) return;
 
     std::string label_id = plan_.ids.unique(summary  ? "summary-heading"
@@ -558,7 +562,7 @@ class HtmlRenderer : public detail::ReportParts {
     }
     if (references) {
       part("references", report_.words.references);
-      line("<p>" + inlines(report_.references) + "</p>");
+      if (!report_.references.empty()) line("<p>" + inlines(report_.references) + "</p>");
       close("</div>");
     }
     close("</section>");

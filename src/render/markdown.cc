@@ -940,7 +940,7 @@ class MarkdownRenderer : public detail::ReportParts {
     std::vector<std::string> lines;
     for (const auto* fields : {&c.left, &c.right}) {
       for (const CoverField& f : *fields) {
-        if (f.value.empty() && f.label.empty()) continue;
+        if (f.value.empty() && !f.blank) continue;
         std::string l = f.label;
         if (!l.empty() && !f.value.empty()) l += ' ';
         l += f.value;
@@ -967,18 +967,18 @@ class MarkdownRenderer : public detail::ReportParts {
       label(r.words.summary);
       blocks(r.summary);
     }
-    if (!r.action.empty()) {
+    if (!r.action.empty() || r.blank_action) {
       label(r.words.action_required);
       blocks(r.action);
     }
-    if (!r.references.empty()) {
+    if (!r.references.empty() || r.blank_references) {
       // "***" rather than "---": at the top of a file GitHub would take
       // "---" for the start of front matter.
       out_.blank_line();
       out_.line("***");
       label(r.words.references);
       out_.blank_line();
-      paragraph_text("", r.references);
+      if (!r.references.empty()) paragraph_text("", r.references);
     }
   }
 

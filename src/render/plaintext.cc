@@ -130,7 +130,7 @@ class TextRenderer : public detail::ReportParts {
     bool any = false;
     for (const auto* fields : {&c.left, &c.right}) {
       for (const CoverField& f : *fields) {
-        if (f.value.empty() && f.label.empty()) continue;
+        if (f.value.empty() && !f.blank) continue;
         std::string l = report_text(f.label);
         if (!l.empty() && !f.value.empty()) l += ' ';
         l += report_text(f.value);
@@ -152,15 +152,15 @@ class TextRenderer : public detail::ReportParts {
       blocks(r.summary, "");
       any = true;
     }
-    if (!r.action.empty()) {
+    if (!r.action.empty() || r.blank_action) {
       out_.line(detail::one_line(report_text(r.words.action_required)));
       blocks(r.action, "");
       any = true;
     }
-    if (!r.references.empty()) {
+    if (!r.references.empty() || r.blank_references) {
       out_.line(rule);
       out_.line(detail::one_line(report_text(r.words.references)));
-      text_lines(detail::flatten(r.references), "", "");
+      if (!r.references.empty()) text_lines(detail::flatten(r.references), "", "");
       any = true;
     }
     if (any) out_.blank_line();

@@ -43,7 +43,8 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
       {"report",
        {"group", "kind", "meetings", "earlier_meetings", "people", "cover", "chair_word",
         "title_ordinals", "title", "summary", "action", "references", "reference_separator",
-        "sections", "annexes", "signature", "signatures"}},
+        "sections", "annexes", "signature", "signatures", "numbering"}},
+      {"numbering", {"style", "annex_paragraphs"}},
       {"group", {"name", "acronym", "parent"}},
       {"meeting",
        {"number", "name", "date", "end_date", "start_time", "end_time", "venue", "participants",
@@ -58,13 +59,13 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
       {"signatory", {"person", "role", "role_position"}},
       {"section", {"label", "heading", "continued", "paragraphs"}},
       {"paragraph",
-       {"label", "text", "presents", "numbered", "quote", "table", "list", "documents",
+       {"label", "text", "presents", "numbered", "number", "quote", "table", "list", "documents",
         "footnotes"}},
       {"footnote", {"id", "text"}},
       {"quote", {"source", "paragraphs"}},
       {"quoted_paragraph", {"number", "text", "elision"}},
       {"table", {"caption", "columns", "align", "rows"}},
-      {"list", {"style", "items"}},
+      {"list", {"style", "items", "item_word"}},
       {"list_item", {"label", "text", "list"}},
       {"document_list", {"kind", "meeting"}},
       {"register", {"entities", "documents"}},
@@ -142,6 +143,17 @@ std::optional<std::string_view> coerced_type(std::string_view v) {
   if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return "null";
   if (reads_as_number(v)) return "a number";
   return std::nullopt;
+}
+
+// Whether a text holds nothing but blank space: spaces, tabs, line breaks,
+// no-break and other Unicode spaces (text::is_space).
+bool only_spaces(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const text::Decoded d = text::decode(s.substr(i));
+    if (d.size == 0 || !text::is_space(d.code)) return false;
+    i += d.size;
+  }
+  return true;
 }
 
 bool valid_label(std::string_view s) {
@@ -404,7 +416,10 @@ class MapReader {
   // `number_ok`: a plain whole number is taken as the text written, for a
   // document key written as a bare number ('presents: 5'), which the
   // checker answers with the key meant rather than with a note on quotes.
-  Text to_text(const yaml::Node& n, std::string_view key, bool number_ok = false) const {
+  // `blank_ok`: the key may be left blank on purpose (see blankable), which
+  // the note on a text of only spaces says.
+  Text to_text(const yaml::Node& n, std::string_view key, bool number_ok = false,
+               bool blank_ok = false) const {
     Text t;
     t.loc = n.loc;
     t.offset = n.offset;
@@ -440,6 +455,12 @@ class MapReader {
     t.present = true;
     if (t.value.empty()) {
       diags_.report("empty-text", n.loc, fmt::format("'{}' is empty", key));
+    } else if (only_spaces(t.value)) {
+      // Printed, it would be as empty as '', and invisible in the sources.
+      diags_.report("empty-text", n.loc, fmt::format("'{}' holds only blank space", key),
+                    {{{},
+                      blank_ok ? "write the text, or '' to leave the part blank on purpose"
+                               : "write the text, or remove the entry"}});
     }
     return t;
   }
@@ -449,6 +470,24 @@ class MapReader {
     for (std::size_t i : {0, 1, 3, 4})
       if (v[i] < '0' || v[i] > '9') return false;
     return (v[0] - '0') * 10 + (v[1] - '0') < 24 && v[3] < '6';
+  }
+
+  // A text that a report may leave blank on purpose, as a draft leaves its
+  // document number: written '' (or ""), it is present and empty, and the
+  // part prints its heading or label with nothing after it. Anything else
+  // is read as to_text reads it: a block with no text under the key, a
+  // null or a text of only blank space is an error still, since none of
+  // them says that the blank is meant.
+  Text blankable(std::string_view key) const {
+    const yaml::Node* n = get(key);
+    if (!n) return {};
+    if (n->is_scalar() && !n->plain && n->value.empty()) {
+      const std::string* file = diags_.sources().find(n->loc.file);
+      if (file && n->offset < file->size() &&
+          ((*file)[n->offset] == '\'' || (*file)[n->offset] == '"'))
+        return Text{"", n->loc, n->offset, true};
+    }
+    return to_text(*n, key, false, true);
   }
 
   static bool valid_date(std::string_view v) {
@@ -1018,14 +1057,15 @@ class Loader {
         cover.session = cr.text("session");
         cover.place = cr.text("place");
         cover.dates = cr.text("dates");
-        cover.agenda_item = cr.text("agenda_item");
-        cover.symbol = cr.text("symbol");
+        cover.agenda_item = cr.blankable("agenda_item");
+        cover.symbol = cr.blankable("symbol");
         cover.revision = cr.number("revision", 1, 99);
         cover.language = cr.choice("language", {"A", "C", "E", "F", "R", "S"});
         cover.date = cr.date("date");
-        cover.original = cr.text("original");
+        cover.original = cr.blankable("original");
         cover.author = cr.choice("author", {"chair", "vice-chair"});
         cover.source = cr.text("source");
+        report_suffix_without_symbol(cover);
         src.cover = std::move(cover);
       }
     }
@@ -1040,8 +1080,9 @@ class Loader {
                              "under 'summary:', or say under 'kind:' what other document this "
                              "is"}});
     src.summary = r.text("summary");
-    src.action = r.text("action");
+    src.action = r.blankable("action");
     if (auto items = list_of(r, "references", false)) {
+      src.references_blank = items->empty();
       for (const auto& ref : *items) {
         if (!admit(Counted::ids, ref.loc)) break;
         if (!expect(ref, yaml::Kind::map, "a reference", diags_)) continue;
@@ -1050,6 +1091,7 @@ class Loader {
       }
     }
     src.reference_separator = r.choice("reference_separator", {", ", "; "});
+    load_numbering(r, src);  // before the sections: it sets their defaults
     prefetch_section_files(r);
     if (auto items = list_of(r, "sections", true)) {
       for (const auto& path : *items) load_section_file(path, src.sections, false);
@@ -1073,6 +1115,31 @@ class Loader {
                                   sr.choice("role_position", {"above", "below"}), s.loc});
       }
     }
+  }
+
+  // How the report numbers its sections and paragraphs.
+  void load_numbering(const MapReader& r, Sources& src) {
+    const yaml::Node* n = r.get("numbering");
+    if (!n || !expect(*n, yaml::Kind::map, "'numbering'", diags_)) return;
+    MapReader nr(*n, "'numbering'", diags_, keys("numbering"));
+    src.numbering.style = nr.choice("style", {"plain", "trailing-dot"});
+    src.numbering.annex_paragraphs = nr.boolean("annex_paragraphs").value_or(false);
+    src.numbering.loc = n->loc;
+  }
+
+  // A blank symbol is a draft's: a revision or a language suffix would
+  // print after nothing.
+  void report_suffix_without_symbol(const Cover& cover) {
+    if (!cover.symbol.present || !cover.symbol.value.empty()) return;
+    auto report = [&](const Location& loc, std::string_view key) {
+      diags_.report(
+          "invalid-value", loc,
+          fmt::format("'{}' has no symbol to follow: the cover's 'symbol' is blank", key),
+          {{cover.symbol.loc, "the blank symbol"},
+           {{}, fmt::format("write the symbol, or remove '{}' until there is one", key)}});
+    };
+    if (cover.revision.present) report(cover.revision.loc, "revision");
+    if (cover.language.present) report(cover.language.loc, "language");
   }
 
   // Checks a path listed in report.yaml before anything is opened: plain
@@ -1204,7 +1271,7 @@ class Loader {
   void load_paragraph(const yaml::Node& n, std::vector<Paragraph>& out, bool annex) {
     Paragraph para;
     para.loc = n.loc;
-    para.numbered = !annex;
+    para.numbered = !annex || src_->numbering.annex_paragraphs;
     if (n.is_scalar() || n.is_null()) {
       MapReader none(kNoKeys, "", diags_, {});
       para.text = none.to_text(n, "paragraph");
@@ -1218,6 +1285,16 @@ class Loader {
     para.text = pr.text("text");
     para.presents = pr.text_list("presents", true);
     if (auto b = pr.boolean("numbered")) para.numbered = *b;
+    para.number = pr.number("number", 1, 9999);
+    if (para.number.present && !para.numbered)
+      diags_.report(
+          "invalid-value", para.number.loc,
+          "'number' on a paragraph that is not numbered: it has no number to keep",
+          {{{},
+            annex && !pr.get("numbered") ? "an annex's paragraphs are unnumbered unless they say "
+                                           "'numbered: true' (or report.yaml says 'numbering: "
+                                           "{annex_paragraphs: true}')"
+                                         : "remove 'number', or 'numbered: false'"}});
     if (const yaml::Node* q = pr.get("quote")) {
       if (auto quote = load_quote(*q)) para.quote.push_back(std::move(*quote));
     }
@@ -1325,6 +1402,15 @@ class Loader {
     } else if (expect(n, yaml::Kind::map, "'list'", diags_)) {
       MapReader lr(n, "a list", diags_, keys("list"));
       list.style = lr.choice("style", list_styles());
+      list.item_word = lr.text("item_word");
+      if (list.item_word.present && !list.item_word.value.empty() &&
+          (list.style.value.empty() || list.style.value == "bullet" || list.style.value == "dash"))
+        diags_.report("invalid-value", list.item_word.loc,
+                      "'item_word' on a list whose markers are bullets or dashes: a reference "
+                      "to an item would print the word and a bullet",
+                      {{{},
+                        "give the list the style 'alpha', 'roman' or 'number', or remove "
+                        "'item_word'"}});
       items = list_of(lr, "items", true);
     }
     if (!items) return std::nullopt;

@@ -46,6 +46,15 @@ constexpr bool is_bidi_mark(char32_t cp) { return cp == 0x061C || cp == 0x200E |
 // break.
 constexpr bool is_line_separator(char32_t cp) { return cp == 0x2028 || cp == 0x2029; }
 
+// Blank space as a JSON Schema pattern's `\s` reads it (ECMAScript's
+// WhiteSpace and LineTerminator): a text made only of these is empty to a
+// reader, and the schemas and the loader must agree on which texts are.
+constexpr bool is_space(char32_t cp) {
+  return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x00A0 || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
 // Whether a code point is shown escaped on a terminal: control characters but
 // tab, line and paragraph separators, and the invisible format characters
 // (bidirectional controls and marks, zero-width spaces and joiners, soft

@@ -294,3 +294,18 @@ TEST_CASE("a DOCX summary record: its header lines, subjects and signatures", "[
   CHECK(second < name);
   CHECK(signatures.find(">P\u00E9ter Varga</w:t>") > name);
 }
+
+TEST_CASE("a DOCX prints the label alone of a part left blank on purpose", "[docx]") {
+  Report r = report();
+  r.cover.right = {{"agenda_item", "Agenda item:", "", true},
+                   {"symbol", "Document", "", true},
+                   {"original", "Original:", "", false}};  // not blank: nothing
+  r.blank_action = true;
+  r.blank_references = true;
+  const std::string doc = docx(r)["word/document.xml"];
+  CHECK(has(doc, "<w:t>Agenda item:</w:t></w:r></w:p>"));
+  CHECK(has(doc, "<w:t>Document</w:t></w:r></w:p>"));
+  CHECK_FALSE(has(doc, "Original"));
+  CHECK(has(doc, ">Action required</w:t>"));
+  CHECK(has(doc, ">References</w:t></w:r></w:p></w:tc>"));
+}

@@ -878,3 +878,28 @@ TEST_CASE("html: a summary record's header, subjects and signatures", "[html]") 
   CHECK_FALSE(has(bare, "<div class=\"subjects\">"));
   CHECK_FALSE(has(bare, "class=\"record-when\""));
 }
+
+TEST_CASE("html: a part left blank on purpose prints its label alone", "[html]") {
+  Report r = report();
+  r.cover.right = {{"agenda_item", "Agenda item:", "", true},
+                   {"symbol", "Document", "", true},
+                   {"original", "Original:", "", false}};  // not blank: nothing
+  r.blank_action = true;
+  r.blank_references = true;
+  std::string out = html(r);
+  CHECK(has(out,
+            "      <div class=\"cover-right\">\n"
+            "        <p class=\"cover-agenda-item\"><span class=\"label\">Agenda item:</span></p>\n"
+            "        <p class=\"cover-symbol\"><span class=\"label\">Document</span></p>\n"
+            "      </div>\n"));
+  CHECK_FALSE(has(out, "Original"));
+  CHECK(has(out,
+            "    <section class=\"summary-box\" aria-labelledby=\"action-heading\">\n"
+            "      <div class=\"part action\">\n"
+            "        <h2 id=\"action-heading\">Action required</h2>\n"
+            "      </div>\n"
+            "      <div class=\"part references\">\n"
+            "        <h2>References</h2>\n"
+            "      </div>\n"
+            "    </section>\n"));
+}

@@ -716,3 +716,21 @@ TEST_CASE("markdown: a summary record's header, subjects and signatures", "[mark
             "P\u00E9ter Varga\n"));
   CHECK_FALSE(has(out, "## Summary"));
 }
+
+TEST_CASE("markdown: a part left blank on purpose prints its label alone", "[markdown]") {
+  Report r = report();
+  r.cover.right = {{"agenda_item", "Agenda item:", "", true},
+                   {"symbol", "Document", "", true},
+                   {"original", "Original:", "", false}};  // not blank: nothing
+  r.blank_action = true;
+  r.blank_references = true;
+  CHECK(md(r) ==
+        "Agenda item:\\\n"
+        "Document\n"
+        "\n"
+        "## Action required\n"
+        "\n"
+        "***\n"
+        "\n"
+        "## References\n");
+}

@@ -390,3 +390,19 @@ TEST_CASE("text: a summary record's header, subjects and signatures side by side
                        "P\u00E9ter Varga\n"
                        "The Chairman:\n"));
 }
+
+TEST_CASE("text: a part left blank on purpose prints its label alone", "[text]") {
+  Report r = report();
+  r.cover.right = {{"agenda_item", "Agenda item:", "", true},
+                   {"symbol", "Document", "", true},
+                   {"original", "Original:", "", false}};  // not blank: nothing
+  r.blank_action = true;
+  r.blank_references = true;
+  CHECK(text(r) ==
+        "Agenda item:\n"
+        "Document\n"
+        "\n"
+        "Action required\n"
+        "____________\n"
+        "References\n");
+}
