@@ -1,4 +1,4 @@
-// The command line: `cwgreport build|check|explain|init|schema`. Declares
+// The command line: `cwgreport build|check|diff|explain|init|schema`. Declares
 // the commands (src/cli/: one file each, with its options and help), parses
 // argv, runs the command that was named and turns what escapes it into an
 // exit status.
@@ -49,8 +49,9 @@ int run(int argc, char** argv) {
   });
 
   // Each command's options and help: src/cli/.
-  const cli::Command commands[] = {cli::add_build(app), cli::add_check(app), cli::add_explain(app),
-                                   cli::add_init(app), cli::add_schema(app)};
+  const cli::Command commands[] = {cli::add_build(app), cli::add_check(app),
+                                   cli::add_diff(app),  cli::add_explain(app),
+                                   cli::add_init(app),  cli::add_schema(app)};
 
   // CLI11 would only say that the word was not expected; a command name
   // deserves a suggestion.

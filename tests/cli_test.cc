@@ -1030,3 +1030,107 @@ TEST_CASE("usage errors of several folders stop the run before any folder is rea
   CHECK(s.run({"check", "m", "x/m", "-j", "0"}).status == 2);
   CHECK(snapshot(s.work()) == before);
 }
+
+// ---------------------------------------------------------------------------
+// cwgreport diff
+
+namespace {
+
+// Runs `command` in `dir` through the shell (git, to make a repository).
+void shell_in(const fs::path& dir, const std::string& command) {
+  const std::string line = "cd '" + dir.string() + "' && " + command + " >/dev/null 2>&1";
+  REQUIRE(std::system(line.c_str()) == 0);
+}
+
+// The example's section 6 with a paragraph inserted after its second and
+// "three research reports" become "four".
+void edit_discussions(const fs::path& m) {
+  const fs::path file = m / "sections" / "discussions.yaml";
+  std::string s = slurp(file);
+  const std::string anchor = "  - label: uae-country-repository";
+  const auto at = s.find(anchor);
+  REQUIRE(at != std::string::npos);
+  s.insert(at, "  - label: chair-thanks\n    text: The Chair thanked the secretariat.\n\n");
+  const auto three = s.find("presented three research");
+  REQUIRE(three != std::string::npos);
+  s.replace(three, 15, "presented four");
+  spit(file, s);
+}
+
+}  // namespace
+
+TEST_CASE("diff of a folder with an unchanged copy exits 0", "[cli][diff]") {
+  Sandbox box;
+  fs::copy(box.m(), box.work() / "copy", fs::copy_options::recursive);
+  Result r = box.run({"diff", "m", "copy"});
+  CHECK(r.status == 0);
+  CHECK(r.out == "--- m\n+++ copy\nno change in the report\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("diff lists an insertion, the renumbering it causes and a word change", "[cli][diff]") {
+  Sandbox box;
+  fs::copy(box.m(), box.work() / "old", fs::copy_options::recursive);
+  edit_discussions(box.m());
+  Result r = box.run({"diff", "old", "m"});
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "--- old\n+++ m\n"
+        "inserted paragraph 6.3\n"
+        "  {+The Chair thanked the secretariat.+}\n"
+        "renumbered 2 paragraphs: 6.3\u20136.4 are now 6.4\u20136.5\n"
+        "changed paragraph 6.6, was 6.5\n"
+        "  ... safety in schools. He also presented [-three-] {+four+} research reports and "
+        "emphasized the need ...\n"
+        "renumbered 10 paragraphs: 6.6\u20136.15 are now 6.7\u20136.16\n");
+  Result j = box.run({"diff", "old", "m", "-f", "json"});
+  CHECK(j.status == 1);
+  auto doc = nlohmann::json::parse(j.out);
+  CHECK(doc["old"] == "old");
+  CHECK(doc["new"] == "m");
+  std::vector<std::string> kinds;
+  for (const auto& c : doc["changes"]) kinds.push_back(c["kind"]);
+  REQUIRE(!kinds.empty());
+  CHECK(kinds.front() == "inserted");
+  CHECK(doc["changes"][0]["new"] == "6.3");
+  CHECK(doc["changes"][0]["old"].is_null());
+  CHECK(doc["changes"][0]["label"] == "chair-thanks");
+  // Every change has the keys and values schemas/diff.schema.json declares.
+  auto schema =
+      nlohmann::json::parse(slurp(fs::path(CWG_SOURCE_DIR) / "schemas" / "diff.schema.json"));
+  const auto& change = schema["$defs"]["change"];
+  for (const auto& c : doc["changes"]) {
+    for (const auto& key : change["required"]) CHECK(c.contains(key));
+    for (const auto& [key, value] : c.items()) CHECK(change["properties"].contains(key));
+    const auto& kind_names = change["properties"]["kind"]["enum"];
+    const auto& whats = change["properties"]["what"]["enum"];
+    CHECK(std::find(kind_names.begin(), kind_names.end(), c["kind"]) != kind_names.end());
+    CHECK(std::find(whats.begin(), whats.end(), c["what"]) != whats.end());
+  }
+}
+
+TEST_CASE("diff reads a side from a git revision without checking it out", "[cli][diff]") {
+  Sandbox box;
+  shell_in(box.work(),
+           "git init -q && git add m && git -c user.name=t -c user.email=t@example.org "
+           "commit -q -m circulated");
+  edit_discussions(box.m());
+  const auto before = snapshot(box.work() / "m");
+  Result r = box.run({"diff", "HEAD:m", "m"});
+  CHECK(r.status == 1);
+  CHECK(r.out.starts_with("--- HEAD:m\n+++ m\ninserted paragraph 6.3\n"));
+  // From inside the folder, as git reads "./".
+  Result here = box.run({"diff", "HEAD:./m", "m"});
+  CHECK(here.out.substr(here.out.find('\n', 12)) == r.out.substr(r.out.find('\n', 8)));
+  // The work tree is left as it was, and an error in the revision names it.
+  CHECK(snapshot(box.work() / "m") == before);
+  spit(box.m() / "report.yaml", slurp(box.m() / "report.yaml") + "bogus: 1\n");
+  shell_in(box.work(), "git -c user.name=t -c user.email=t@example.org commit -q -am broken");
+  Result bad = box.run({"diff", "HEAD:m", "HEAD~1:m"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("HEAD:m/report.yaml:") != std::string::npos);
+  CHECK(bad.out.empty());
+  Result missing = box.run({"diff", "HEAD:nowhere", "m"});
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("cwgreport: git cannot read 'HEAD:nowhere'") == 0);
+}

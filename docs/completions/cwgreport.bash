@@ -61,6 +61,10 @@ _cwgreport() {
       return
       ;;
     -f | --format)
+      if [[ $command == diff ]]; then
+        _cwgreport_words "text json" "$cur"
+        return
+      fi
       # A comma-separated list: complete its last element.
       local done_part="" last=$cur
       if [[ $cur == *,* ]]; then
@@ -94,7 +98,7 @@ _cwgreport() {
     if [[ $cur == -* ]]; then
       _cwgreport_words "-h --help --version" "$cur"
     else
-      _cwgreport_words "build check explain init schema" "$cur"
+      _cwgreport_words "build check diff explain init schema" "$cur"
     fi
     return
   fi
@@ -111,6 +115,14 @@ _cwgreport() {
     check)
       if [[ $cur == -* ]]; then
         _cwgreport_words "$_cwgreport_common_options -q --quiet" "$cur"
+      else
+        _cwgreport_paths -d "$cur"
+      fi
+      ;;
+    diff)
+      if [[ $cur == -* ]]; then
+        _cwgreport_words "-h --help -f --format --color --diagnostics-format --max-folder-size
+          --max-field-size" "$cur"
       else
         _cwgreport_paths -d "$cur"
       fi

@@ -17,6 +17,7 @@ struct Command {
 
 Command add_build(CLI::App& app);    // build.cc
 Command add_check(CLI::App& app);    // build.cc
+Command add_diff(CLI::App& app);     // diff.cc
 Command add_explain(CLI::App& app);  // explain.cc
 Command add_init(CLI::App& app);     // init.cc
 Command add_schema(CLI::App& app);   // schema.cc

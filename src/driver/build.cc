@@ -65,14 +65,19 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return "";
 }
 
-bool stderr_in_colour(std::string_view when) {
+namespace {
+
+bool in_colour(std::string_view when, int fd) {
   if (when == "always") return true;
   if (when != "auto") return false;
   const char* no_color = std::getenv("NO_COLOR");
-  return ::isatty(STDERR_FILENO) && (!no_color || !*no_color);
+  return ::isatty(fd) && (!no_color || !*no_color);
 }
 
-namespace {
+}  // namespace
+
+bool stderr_in_colour(std::string_view when) { return in_colour(when, STDERR_FILENO); }
+bool stdout_in_colour(std::string_view when) { return in_colour(when, STDOUT_FILENO); }
 
 DiagnosticPolicy make_policy(const CommonOptions& o) {
   DiagnosticPolicy policy;
@@ -101,6 +106,8 @@ void check_options(const CommonOptions& o) {
   if (o.max_folder_size == 0) throw UsageError("--max-folder-size must be at least 1 byte");
   if (o.max_field_size == 0) throw UsageError("--max-field-size must be at least 1 byte");
 }
+
+namespace {
 
 // Whether writing `path` would replace a file the report was compiled from.
 // The loader may name sources relative to the meeting folder or with the

@@ -104,5 +104,23 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 // Whether human diagnostics on standard error are coloured: `when` is
 // "always", "never" or "auto" (a terminal, and NO_COLOR unset or empty).
 bool stderr_in_colour(std::string_view when = "auto");
+bool stdout_in_colour(std::string_view when = "auto");
+
+// What every command that reads sources makes of the common options; each
+// throws UsageError for a mistake in them.
+DiagnosticPolicy make_policy(const CommonOptions& o);
+PrintOptions make_print_options(const CommonOptions& o);
+void check_options(const CommonOptions& o);
+
+// `cwgreport diff OLD NEW`: each of common.dirs, a meeting folder or a git
+// revision of one ("HEAD~1:meeting14"), compiled as a build would, then
+// compared as reports. Prints the changes on standard output in `format`
+// (text or json); returns 0 when the two print the same report, 1 when they
+// differ, 2 when either cannot be read or has an error in its sources.
+struct DiffOptions {
+  CommonOptions common;
+  std::string format = "text";
+};
+int run_diff(const DiffOptions& o);
 
 }  // namespace cwg

@@ -818,6 +818,8 @@ class Loader {
   Loader(std::string dir, Diagnostics& diags, const yaml::Limits& limits)
       : dir_(std::move(dir)), diags_(diags), limits_(limits) {}
 
+  void show_as(std::string shown_dir) { shown_dir_ = std::move(shown_dir); }
+
   std::optional<Sources> run() {
     std::error_code ec;
     if (!fs::is_directory(dir_, ec)) {
@@ -856,7 +858,9 @@ class Loader {
 
  private:
   std::string display(const std::string& rel) const {
-    return (fs::path(dir_) / rel).lexically_normal().generic_string();
+    return (fs::path(shown_dir_.empty() ? dir_ : shown_dir_) / rel)
+        .lexically_normal()
+        .generic_string();
   }
 
   // Where `rel`, a normalized relative path, leads; each path is followed
@@ -1514,6 +1518,7 @@ class Loader {
 
   Sources* src_ = nullptr;
   std::string dir_;
+  std::string shown_dir_;  // the folder as messages name it, when not dir_
   Diagnostics& diags_;
   yaml::Limits limits_;
   std::string base_;  // the folder, canonical
@@ -1530,8 +1535,10 @@ class Loader {
 }  // namespace
 
 std::optional<Sources> load_sources(const std::string& dir, Diagnostics& diags,
-                                    const yaml::Limits& limits) {
-  return Loader(dir, diags, limits).run();
+                                    const yaml::Limits& limits, const std::string& shown_dir) {
+  Loader loader(dir, diags, limits);
+  loader.show_as(shown_dir);
+  return loader.run();
 }
 
 }  // namespace cwg

@@ -16,8 +16,12 @@ namespace cwg {
 // Reads DIR/report.yaml, DIR/documents.yaml and every section and annex
 // file report.yaml lists. Reports every problem it finds and returns what it
 // could read; returns nothing only when report.yaml itself is unusable.
+// Files are named in diagnostics by their path from `shown_dir` when it is
+// given (a git revision read into a temporary folder: "HEAD~1:meeting14"),
+// else from `dir` as given.
 std::optional<Sources> load_sources(const std::string& dir, Diagnostics& diags,
-                                    const yaml::Limits& limits = {});
+                                    const yaml::Limits& limits = {},
+                                    const std::string& shown_dir = "");
 
 // The keys each kind of mapping in the sources accepts, by kind: "report",
 // "group", "meeting", "paragraph", ... The loader reads with these lists and

@@ -1,0 +1,65 @@
+// `cwgreport diff OLD NEW`: what changed in the report between two versions.
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "cli/commands.h"
+#include "driver/driver.h"
+
+namespace cwg::cli {
+
+Command add_diff(CLI::App& app) {
+  auto opts = std::make_shared<DiffOptions>();
+  auto sides = std::make_shared<std::pair<std::string, std::string>>();
+  CommonOptions& o = opts->common;
+  CLI::App* diff = app.add_subcommand(
+      "diff", "Show what changed in the report between two versions of its sources");
+  diff->add_option("OLD", sides->first,
+                   "The version before: a meeting folder, or a git revision of one as REV:PATH "
+                   "(HEAD~1:meeting14), read from the repository without checking it out")
+      ->required();
+  diff->add_option("NEW", sides->second, "The version after, in the same forms")->required();
+  diff->add_option("-f,--format", opts->format,
+                   "How the changes are printed: text (default; a word diff, coloured on a "
+                   "terminal) or json (schemas/diff.schema.json)")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"text", "json"}));
+  diff->add_option("--color", o.color,
+                   "Colour in the text and in human diagnostics: auto (default), always, never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  diff->add_option("--diagnostics-format", o.diagnostics_format,
+                   "How problems in either version's sources are printed: human (default), json, "
+                   "sarif, github")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"human", "json", "sarif", "github"}));
+  diff->add_option("--max-folder-size", o.max_folder_size,
+                   "Largest total size of the source files of one version, in bytes (default "
+                   "8MiB)")
+      ->type_name("BYTES")
+      ->transform(CLI::AsSizeValue(false));
+  diff->add_option("--max-field-size", o.max_field_size,
+                   "Largest Markdown text field accepted, in bytes (default 256k)")
+      ->type_name("BYTES")
+      ->transform(CLI::AsSizeValue(false));
+  diff->footer(
+      "Compiles each version as 'cwgreport build' would and compares the reports, not the YAML:\n"
+      "sections, annexes, paragraphs and documents of the register are matched by label, and\n"
+      "unlabelled ones by their text. Lists in the new report's order what was inserted,\n"
+      "deleted, moved or changed (with the words that changed), and, one line for each run,\n"
+      "what was only renumbered; then changes of the cover and the register.\n"
+      "\n"
+      "Exit status: 0 when the two versions print the same report, 1 when they differ, 2 when\n"
+      "either cannot be read or has an error in its sources (printed as diagnostics).\n"
+      "\n"
+      "Examples:\n"
+      "  cwgreport diff HEAD~1:meeting14 meeting14\n"
+      "  cwgreport diff origin/main:meetings/14 meetings/14 -f json\n"
+      "  cwgreport diff archive/14-circulated meeting14");
+  return {diff, [opts, sides] {
+            opts->common.dirs = {sides->first, sides->second};
+            return run_diff(*opts);
+          }};
+}
+
+}  // namespace cwg::cli

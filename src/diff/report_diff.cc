@@ -1,0 +1,445 @@
+// The report-level diff: see report_diff.h.
+#include "diff/report_diff.h"
+
+#include <algorithm>
+#include <dtl/dtl.hpp>
+#include <map>
+#include <string_view>
+#include <unordered_map>
+
+#include "render/render.h"
+
+namespace cwg::diff {
+
+namespace {
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// ---------------------------------------------------------------------------
+// What a unit prints, as plain text
+
+void block_text(const tree::Block& b, std::string& out, int depth);
+
+void blocks_text(const std::vector<tree::Block>& bs, std::string& out, int depth) {
+  for (const tree::Block& b : bs) block_text(b, out, depth);
+}
+
+void add_line(std::string& out, std::string_view line) {
+  if (line.empty()) return;
+  if (!out.empty()) out += '\n';
+  out += line;
+}
+
+// Nesting is bounded by the checker's limits; `depth` keeps this walk
+// bounded on any tree.
+void block_text(const tree::Block& b, std::string& out, int depth) {
+  if (depth > 64) return;
+  switch (b.kind) {
+    case tree::Block::Kind::paragraph:
+    case tree::Block::Kind::quote: {
+      std::string line = b.number.empty() || depth == 0 ? "" : b.number + " ";
+      add_line(out, line + detail::flatten(b.text));
+      break;
+    }
+    case tree::Block::Kind::elision:
+      add_line(out, "[...]");
+      break;
+    case tree::Block::Kind::list:
+      for (const tree::ListItem& item : b.items) {
+        add_line(out, item.marker + " " + detail::flatten(item.text));
+        blocks_text(item.children, out, depth + 1);
+      }
+      break;
+    case tree::Block::Kind::table: {
+      add_line(out, detail::flatten(b.table.caption));
+      std::string header;
+      for (const auto& cell : b.table.header)
+        header += (header.empty() ? "" : " | ") + detail::flatten(cell);
+      add_line(out, header);
+      for (const auto& row : b.table.rows) {
+        std::string line;
+        for (const auto& cell : row) line += (line.empty() ? "" : " | ") + detail::flatten(cell);
+        add_line(out, line);
+      }
+      break;
+    }
+  }
+  blocks_text(b.children, out, depth + 1);
+}
+
+std::string text_of(const std::vector<tree::Block>& bs) {
+  std::string out;
+  blocks_text(bs, out, 0);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Words
+
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
+    std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') ++i;
+    if (i > start) words.push_back(text.substr(start, i - start));
+  }
+  return words;
+}
+
+void append(std::vector<Word>& out, Word::Op op, std::string_view word) {
+  if (!out.empty() && out.back().op == op) {
+    out.back().text += ' ';
+    out.back().text += word;
+  } else {
+    out.push_back({op, std::string(word)});
+  }
+}
+
+// Dice's coefficient of the two texts' words, counted with repeats.
+double similarity(std::string_view a, std::string_view b) {
+  auto wa = words_of(a), wb = words_of(b);
+  if (wa.empty() && wb.empty()) return 1.0;
+  std::unordered_map<std::string_view, int> count;
+  for (auto w : wa) ++count[w];
+  std::size_t common = 0;
+  for (auto w : wb) {
+    auto it = count.find(w);
+    if (it != count.end() && it->second > 0) {
+      --it->second;
+      ++common;
+    }
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(wa.size() + wb.size());
+}
+
+// ---------------------------------------------------------------------------
+// Matching
+
+// Which units are matched against each other: the cover's and the title's
+// by name, headings with headings, paragraphs with paragraphs, documents
+// with documents.
+int group_of(Unit::Kind k) {
+  switch (k) {
+    case Unit::Kind::title:
+    case Unit::Kind::cover:
+    case Unit::Kind::summary:
+      return 0;
+    case Unit::Kind::section:
+    case Unit::Kind::annex:
+      return 1;
+    case Unit::Kind::paragraph:
+      return 2;
+    case Unit::Kind::document:
+      return 3;
+  }
+  return 0;
+}
+
+class Matcher {
+ public:
+  Matcher(const Version& o, const Version& n, const Limits& limits)
+      : old_(o.units),
+        new_(n.units),
+        limits_(limits),
+        to_old_(n.units.size(), npos),
+        to_new_(o.units.size(), npos) {}
+
+  void run() {
+    for (int group = 0; group < 4; ++group) {
+      by_label(group);
+      // The cover's lines are only ever matched by name.
+      if (group == 0) continue;
+      by_text(group);
+      if (group == 2) by_similarity();
+    }
+    find_moved();
+  }
+
+  std::size_t old_of(std::size_t n) const { return to_old_[n]; }
+  std::size_t new_of(std::size_t o) const { return to_new_[o]; }
+  bool moved(std::size_t n) const { return moved_.size() > n && moved_[n]; }
+
+ private:
+  void pair(std::size_t o, std::size_t n) {
+    to_old_[n] = o;
+    to_new_[o] = n;
+  }
+
+  void by_label(int group) {
+    std::unordered_map<std::string_view, std::size_t> labels;
+    for (std::size_t o = 0; o < old_.size(); ++o)
+      if (group_of(old_[o].kind) == group && !old_[o].label.empty())
+        labels.emplace(old_[o].label, o);
+    for (std::size_t n = 0; n < new_.size(); ++n) {
+      if (group_of(new_[n].kind) != group || new_[n].label.empty()) continue;
+      auto it = labels.find(new_[n].label);
+      if (it != labels.end() && to_new_[it->second] == npos) pair(it->second, n);
+    }
+  }
+
+  // Unlabelled units that print the same text, in order.
+  void by_text(int group) {
+    std::unordered_map<std::string_view, std::vector<std::size_t>> texts;
+    for (std::size_t o = old_.size(); o-- > 0;)
+      if (group_of(old_[o].kind) == group && old_[o].label.empty() && to_new_[o] == npos)
+        texts[old_[o].text].push_back(o);  // reversed: the first is at the back
+    for (std::size_t n = 0; n < new_.size(); ++n) {
+      if (group_of(new_[n].kind) != group || !new_[n].label.empty() || to_old_[n] != npos) continue;
+      auto it = texts.find(new_[n].text);
+      if (it == texts.end() || it->second.empty()) continue;
+      pair(it->second.back(), n);
+      it->second.pop_back();
+    }
+  }
+
+  // An unlabelled paragraph left over is compared with the unlabelled ones
+  // left over in the old version of its section, and takes the most similar
+  // one with at least half its words.
+  void by_similarity() {
+    std::map<std::size_t, std::vector<std::size_t>> free_by_parent;
+    for (std::size_t o = 0; o < old_.size(); ++o)
+      if (old_[o].kind == Unit::Kind::paragraph && old_[o].label.empty() && to_new_[o] == npos)
+        free_by_parent[old_[o].parent].push_back(o);
+    for (std::size_t n = 0; n < new_.size(); ++n) {
+      const Unit& u = new_[n];
+      if (u.kind != Unit::Kind::paragraph || !u.label.empty() || to_old_[n] != npos) continue;
+      if (u.parent == npos || to_old_[u.parent] == npos) continue;
+      auto it = free_by_parent.find(to_old_[u.parent]);
+      if (it == free_by_parent.end()) continue;
+      std::size_t best = npos;
+      double best_score = 0.5;
+      std::size_t tried = 0;
+      for (std::size_t o : it->second) {
+        if (to_new_[o] != npos) continue;
+        if (++tried > limits_.max_candidates) break;
+        double score = similarity(old_[o].text, u.text);
+        if (score >= best_score) {
+          best_score = score;
+          best = o;
+        }
+      }
+      if (best != npos) pair(best, n);
+    }
+  }
+
+  // Matched units whose order differs: those outside the longest run kept
+  // in order (patience sorting, n log n) were moved.
+  void find_moved() {
+    moved_.assign(new_.size(), false);
+    std::vector<std::size_t> seq;  // new indices of matched units, in new order
+    for (std::size_t n = 0; n < new_.size(); ++n)
+      if (to_old_[n] != npos) seq.push_back(n);
+    std::vector<std::size_t> tails;  // index into seq of the smallest tail of each length
+    std::vector<std::size_t> prev(seq.size(), npos);
+    for (std::size_t i = 0; i < seq.size(); ++i) {
+      const std::size_t o = to_old_[seq[i]];
+      auto pos = std::lower_bound(tails.begin(), tails.end(), o, [&](std::size_t t, std::size_t v) {
+        return to_old_[seq[t]] < v;
+      });
+      if (pos != tails.begin()) prev[i] = *(pos - 1);
+      if (pos == tails.end()) {
+        tails.push_back(i);
+      } else {
+        *pos = i;
+      }
+    }
+    std::vector<bool> kept(seq.size(), false);
+    for (std::size_t i = tails.empty() ? npos : tails.back(); i != npos; i = prev[i])
+      kept[i] = true;
+    for (std::size_t i = 0; i < seq.size(); ++i)
+      if (!kept[i]) moved_[seq[i]] = true;
+  }
+
+  const std::vector<Unit>& old_;
+  const std::vector<Unit>& new_;
+  const Limits& limits_;
+  std::vector<std::size_t> to_old_, to_new_;
+  std::vector<bool> moved_;
+};
+
+Change change_of(Change::Kind kind, const Unit* o, const Unit* n) {
+  Change c;
+  c.kind = kind;
+  c.what = (n ? n : o)->kind;
+  c.label = (n ? n : o)->label;
+  if (o) {
+    c.has_old = true;
+    c.old_number = o->number;
+  }
+  if (n) {
+    c.has_new = true;
+    c.new_number = n->number;
+  }
+  return c;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+Version version_of(std::string name, const tree::Report& report,
+                   const std::vector<std::string>& section_labels,
+                   const std::vector<std::vector<std::string>>& paragraph_labels,
+                   const std::vector<RegisterEntry>& register_entries) {
+  Version v;
+  v.name = std::move(name);
+  auto add = [&](Unit::Kind kind, std::string number, std::string label, std::string text) {
+    v.units.push_back({kind, std::move(number), std::move(label), std::move(text), npos});
+  };
+  add(Unit::Kind::title, "", "title", report.title);
+  for (const auto* side : {&report.cover.left, &report.cover.right})
+    for (const tree::CoverField& f : *side) add(Unit::Kind::cover, "", f.name, f.value);
+  if (!report.cover.source_line.empty())
+    add(Unit::Kind::cover, "", "source_line", report.cover.source_line);
+  if (!report.summary.empty()) add(Unit::Kind::summary, "", "summary", text_of(report.summary));
+  if (!report.action.empty()) add(Unit::Kind::summary, "", "action", text_of(report.action));
+  if (!report.references.empty())
+    add(Unit::Kind::summary, "", "references", detail::flatten(report.references));
+  std::size_t index = 0;
+  for (const auto* sections : {&report.sections, &report.annexes}) {
+    for (const tree::Section& s : *sections) {
+      const std::size_t parent = v.units.size();
+      add(sections == &report.sections ? Unit::Kind::section : Unit::Kind::annex, s.number,
+          index < section_labels.size() ? section_labels[index] : "", detail::flatten(s.heading));
+      for (std::size_t j = 0; j < s.blocks.size(); ++j) {
+        std::string label;
+        if (index < paragraph_labels.size() && j < paragraph_labels[index].size())
+          label = paragraph_labels[index][j];
+        std::string text;
+        block_text(s.blocks[j], text, 0);
+        add(Unit::Kind::paragraph, s.blocks[j].number, std::move(label), std::move(text));
+        v.units.back().parent = parent;
+      }
+      ++index;
+    }
+  }
+  for (const RegisterEntry& e : register_entries)
+    add(Unit::Kind::document, e.symbol, e.key, e.title);
+  return v;
+}
+
+std::vector<Word> word_diff(std::string_view old_text, std::string_view new_text,
+                            std::size_t max_cells, std::size_t* budget) {
+  const auto a = words_of(old_text), b = words_of(new_text);
+  std::vector<Word> out;
+  std::size_t head = 0;
+  while (head < a.size() && head < b.size() && a[head] == b[head])
+    append(out, Word::Op::same, a[head++]);
+  std::size_t tail = 0;
+  while (tail < a.size() - head && tail < b.size() - head &&
+         a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
+    ++tail;
+  const std::vector<std::string_view> ma(a.begin() + head, a.end() - tail);
+  const std::vector<std::string_view> mb(b.begin() + head, b.end() - tail);
+  const std::size_t cells = (ma.size() + 1) * (mb.size() + 1);
+  if (!ma.empty() && !mb.empty() && cells <= max_cells && (!budget || cells <= *budget)) {
+    if (budget) *budget -= cells;
+    dtl::Diff<std::string_view, std::vector<std::string_view>> d(ma, mb);
+    d.compose();
+    for (const auto& [word, info] : d.getSes().getSequence()) {
+      switch (info.type) {
+        case dtl::SES_COMMON:
+          append(out, Word::Op::same, word);
+          break;
+        case dtl::SES_DELETE:
+          append(out, Word::Op::deleted, word);
+          break;
+        case dtl::SES_ADD:
+          append(out, Word::Op::inserted, word);
+          break;
+      }
+    }
+  } else {
+    // Too long a stretch to align word by word: shown replaced whole.
+    for (auto w : ma) append(out, Word::Op::deleted, w);
+    for (auto w : mb) append(out, Word::Op::inserted, w);
+  }
+  for (std::size_t i = b.size() - tail; i < b.size(); ++i) append(out, Word::Op::same, b[i]);
+  return out;
+}
+
+std::vector<Change> compare(const Version& old_version, const Version& new_version,
+                            const Limits& limits) {
+  const auto& ou = old_version.units;
+  const auto& nu = new_version.units;
+  Matcher m(old_version, new_version, limits);
+  m.run();
+
+  std::vector<Change> changes;
+  std::size_t budget = limits.max_total_cells;
+  std::size_t flushed = 0;  // deletions before this old index are out
+  auto flush_deleted = [&](std::size_t before) {
+    for (; flushed < before; ++flushed) {
+      if (m.new_of(flushed) != npos) continue;
+      Change c = change_of(Change::Kind::deleted, &ou[flushed], nullptr);
+      c.text = ou[flushed].text;
+      changes.push_back(std::move(c));
+    }
+  };
+  for (std::size_t n = 0; n < nu.size(); ++n) {
+    const std::size_t o = m.old_of(n);
+    if (o == npos) {
+      Change c = change_of(Change::Kind::inserted, nullptr, &nu[n]);
+      c.text = nu[n].text;
+      changes.push_back(std::move(c));
+      continue;
+    }
+    if (!m.moved(n)) flush_deleted(o);
+    const bool same_text = ou[o].text == nu[n].text;
+    Change::Kind kind;
+    if (m.moved(n)) {
+      kind = Change::Kind::moved;
+    } else if (!same_text) {
+      kind = Change::Kind::changed;
+    } else if (ou[o].number != nu[n].number) {
+      kind = Change::Kind::renumbered;
+    } else {
+      continue;
+    }
+    Change c = change_of(kind, &ou[o], &nu[n]);
+    if (!same_text) c.words = word_diff(ou[o].text, nu[n].text, limits.max_word_cells, &budget);
+    changes.push_back(std::move(c));
+  }
+  flush_deleted(ou.size());
+  return changes;
+}
+
+const char* kind_name(Change::Kind k) {
+  switch (k) {
+    case Change::Kind::inserted:
+      return "inserted";
+    case Change::Kind::deleted:
+      return "deleted";
+    case Change::Kind::changed:
+      return "changed";
+    case Change::Kind::moved:
+      return "moved";
+    case Change::Kind::renumbered:
+      return "renumbered";
+  }
+  return "changed";
+}
+
+const char* unit_name(Unit::Kind k) {
+  switch (k) {
+    case Unit::Kind::title:
+      return "title";
+    case Unit::Kind::cover:
+      return "cover";
+    case Unit::Kind::summary:
+      return "summary";
+    case Unit::Kind::section:
+      return "section";
+    case Unit::Kind::annex:
+      return "annex";
+    case Unit::Kind::paragraph:
+      return "paragraph";
+    case Unit::Kind::document:
+      return "document";
+  }
+  return "paragraph";
+}
+
+}  // namespace cwg::diff

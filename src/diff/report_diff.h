@@ -1,0 +1,87 @@
+// The report-level diff: what changed in the report between two versions of
+// its sources, in the report's own numbering. Works on what each version
+// prints (its report tree) and on the labels and register of its sources,
+// never on the YAML text: a paragraph moved between files, or re-indented,
+// is not a change of the report.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "cwgreport/report_tree.h"
+
+namespace cwg::diff {
+
+// One unit of the report that can be inserted, deleted, changed or moved: a
+// section or annex (its heading), a paragraph (its text, with its quotes,
+// lists and tables), a document of the register, a line of the cover.
+struct Unit {
+  enum class Kind { title, cover, summary, section, annex, paragraph, document };
+  Kind kind = Kind::paragraph;
+  std::string number;  // as printed: "6.3", "6", "Annex 1", a symbol; "" when unnumbered
+  std::string label;   // the source's label (or a document's key, a cover field's name)
+  std::string text;    // what it prints, as plain text
+  std::size_t parent = static_cast<std::size_t>(-1);  // a paragraph's section, by index
+};
+
+// One version of the report, as the diff sees it.
+struct Version {
+  std::string name;         // as given on the command line
+  std::vector<Unit> units;  // in print order
+};
+
+// The units of a report tree, labelled from its sources. `section_labels`
+// and `paragraph_labels` hold the label of each section and annex (in
+// print order) and of each of their paragraphs ("" when unlabelled).
+struct RegisterEntry {
+  std::string key, symbol, title;
+};
+Version version_of(std::string name, const tree::Report& report,
+                   const std::vector<std::string>& section_labels,
+                   const std::vector<std::vector<std::string>>& paragraph_labels,
+                   const std::vector<RegisterEntry>& register_entries);
+
+struct Word {
+  enum class Op { same, inserted, deleted };
+  Op op = Op::same;
+  std::string text;  // one or more words, with the spaces between them
+};
+
+struct Change {
+  enum class Kind { inserted, deleted, changed, moved, renumbered };
+  Kind kind = Kind::changed;
+  Unit::Kind what = Unit::Kind::paragraph;
+  bool has_old = false, has_new = false;
+  std::string old_number, new_number;
+  std::string label;
+  std::string text;         // inserted or deleted: what it printed
+  std::vector<Word> words;  // changed (and moved with a change): the words, old and new
+};
+
+// Limits that keep a diff of hostile or huge versions linear: a word diff
+// costs at most its two lengths multiplied, within `max_word_cells` each and
+// `max_total_cells` for the whole diff (past either, the changed stretch is
+// shown deleted then inserted whole); an unlabelled paragraph is compared
+// for similarity with at most `max_candidates` others.
+struct Limits {
+  std::size_t max_word_cells = 4'000'000;
+  std::size_t max_total_cells = 200'000'000;
+  std::size_t max_candidates = 64;
+};
+
+// The changes that turn `old_version` into `new_version`, in the new
+// report's print order, a deleted unit where it stood. Units are matched by
+// label, then unlabelled ones by identical text, then by similarity (at
+// least half their words in common) within the same section.
+std::vector<Change> compare(const Version& old_version, const Version& new_version,
+                            const Limits& limits = {});
+
+// The word diff of two texts: words are runs of non-space characters.
+std::vector<Word> word_diff(std::string_view old_text, std::string_view new_text,
+                            std::size_t max_cells, std::size_t* budget = nullptr);
+
+const char* kind_name(Change::Kind k);  // "inserted", "deleted", ...
+const char* unit_name(Unit::Kind k);    // "paragraph", "section", ...
+
+}  // namespace cwg::diff

@@ -1,0 +1,134 @@
+// Tests of the report-level diff on versions made by hand: what is matched
+// with what, and how each change is classified.
+#include "diff/report_diff.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+namespace {
+
+using cwg::diff::Change;
+using cwg::diff::Unit;
+using cwg::diff::Version;
+using cwg::diff::Word;
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// A section "6" whose paragraphs are {label, text}, numbered 6.1, 6.2...
+Version section(const std::vector<std::pair<std::string, std::string>>& paragraphs,
+                const std::vector<std::pair<std::string, std::string>>& documents = {}) {
+  Version v;
+  v.units.push_back({Unit::Kind::section, "6", "discussions", "Discussions", kNone});
+  for (std::size_t i = 0; i < paragraphs.size(); ++i)
+    v.units.push_back({Unit::Kind::paragraph, "6." + std::to_string(i + 1), paragraphs[i].first,
+                       paragraphs[i].second, 0});
+  for (const auto& [key, title] : documents)
+    v.units.push_back({Unit::Kind::document, "CWG-T-3/" + key, key, title, kNone});
+  return v;
+}
+
+std::string summary(const std::vector<Change>& changes) {
+  std::string out;
+  for (const Change& c : changes) {
+    out += cwg::diff::kind_name(c.kind);
+    out += ' ';
+    out += c.has_old ? c.old_number : "-";
+    out += '>';
+    out += c.has_new ? c.new_number : "-";
+    out += ';';
+  }
+  return out;
+}
+
+const std::vector<std::pair<std::string, std::string>> kBase = {
+    {"a", "The Chair opened the meeting."},
+    {"b", "Ten contributions were presented."},
+    {"c", "The group agreed to continue."},
+    {"d", "The meeting closed at noon."},
+};
+
+}  // namespace
+
+TEST_CASE("diff: the same report has no change", "[diff]") {
+  CHECK(compare(section(kBase), section(kBase)).empty());
+}
+
+TEST_CASE("diff: an insertion renumbers what follows, quietly", "[diff]") {
+  auto after = kBase;
+  after.insert(after.begin() + 1, {"new", "The agenda was adopted."});
+  CHECK(summary(compare(section(kBase), section(after))) ==
+        "inserted ->6.2;renumbered 6.2>6.3;renumbered 6.3>6.4;renumbered 6.4>6.5;");
+}
+
+TEST_CASE("diff: a deletion is listed where it stood", "[diff]") {
+  auto after = kBase;
+  after.erase(after.begin() + 1);
+  auto changes = compare(section(kBase), section(after));
+  CHECK(summary(changes) == "deleted 6.2>-;renumbered 6.3>6.2;renumbered 6.4>6.3;");
+  CHECK(changes[0].text == "Ten contributions were presented.");
+  CHECK(changes[0].label == "b");
+}
+
+TEST_CASE("diff: a changed paragraph shows the words that changed", "[diff]") {
+  auto after = kBase;
+  after[1].second = "Eleven contributions were presented.";
+  auto changes = compare(section(kBase), section(after));
+  REQUIRE(summary(changes) == "changed 6.2>6.2;");
+  const auto& w = changes[0].words;
+  REQUIRE(w.size() == 3);
+  CHECK((w[0].op == Word::Op::deleted && w[0].text == "Ten"));
+  CHECK((w[1].op == Word::Op::inserted && w[1].text == "Eleven"));
+  CHECK((w[2].op == Word::Op::same && w[2].text == "contributions were presented."));
+}
+
+TEST_CASE("diff: a paragraph moved is one change, not a deletion and an insertion", "[diff]") {
+  auto after = kBase;
+  std::swap(after[0], after[3]);  // d, b, c, a
+  auto changes = compare(section(kBase), section(after));
+  // b and c keep their order: the two others moved.
+  CHECK(summary(changes) == "moved 6.4>6.1;moved 6.1>6.4;");
+}
+
+TEST_CASE("diff: unlabelled paragraphs are matched by their text", "[diff]") {
+  auto before = kBase, after = kBase;
+  for (auto& p : before) p.first.clear();
+  for (auto& p : after) p.first.clear();
+  after.insert(after.begin(), {"", "A new opening paragraph."});
+  after[3].second = "The group agreed to continue its work.";  // was c
+  auto changes = compare(section(before), section(after));
+  CHECK(summary(changes) ==
+        "inserted ->6.1;renumbered 6.1>6.2;renumbered 6.2>6.3;changed 6.3>6.4;renumbered "
+        "6.4>6.5;");
+}
+
+TEST_CASE("diff: unlabelled paragraphs too different to match are deleted and inserted", "[diff]") {
+  auto before = kBase, after = kBase;
+  for (auto& p : before) p.first.clear();
+  for (auto& p : after) p.first.clear();
+  after[1].second = "Nothing in common here at all.";
+  CHECK(summary(compare(section(before), section(after))) == "inserted ->6.2;deleted 6.2>-;");
+}
+
+TEST_CASE("diff: the register's documents are matched by key", "[diff]") {
+  auto before = section(kBase, {{"1", "Report on testing"}, {"2", "Contribution"}});
+  auto after = section(kBase, {{"1", "Report on the testing"}, {"3", "Another contribution"}});
+  auto changes = compare(before, after);
+  CHECK(summary(changes) ==
+        "changed CWG-T-3/1>CWG-T-3/1;inserted ->CWG-T-3/3;deleted CWG-T-3/2>-;");
+  for (const Change& c : changes) CHECK(c.what == Unit::Kind::document);
+}
+
+TEST_CASE("diff: a long changed stretch past the limit is shown replaced whole", "[diff]") {
+  std::string a, b;
+  for (int i = 0; i < 300; ++i) {
+    a += "a" + std::to_string(i) + " ";
+    b += "b" + std::to_string(i) + " ";
+  }
+  auto words = cwg::diff::word_diff("same " + a + "end", "same " + b + "end", 1000);
+  REQUIRE(words.size() == 4);
+  CHECK(words[0].op == Word::Op::same);
+  CHECK(words[1].op == Word::Op::deleted);
+  CHECK(words[2].op == Word::Op::inserted);
+  CHECK((words[3].op == Word::Op::same && words[3].text == "end"));
+}
