@@ -136,7 +136,9 @@ if command -v bash >/dev/null 2>&1; then
   # Each case: the words typed (the last one being completed), then what
   # the completion offers, in order, separated by spaces.
   cat >"$tmp/cases" <<'EOF'
-cwgreport ''|build check explain init schema
+cwgreport ''|build check diff explain init schema
+cwgreport diff -f ''|text json
+cwgreport diff --f|--format
 cwgreport ch|check
 cwgreport -|-h --help --version
 cwgreport build --col|--color
