@@ -6,10 +6,45 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "cwgreport/report_tree.h"
 
 namespace cwg {
+
+// What a redline marks on the tree it renders (`cwgreport diff -f html`,
+// `-f docx`): the tree is the new version with the old one's deleted parts
+// put back where they stood, and this says which of its nodes were
+// inserted, deleted or moved. The diff decides every mark and every word;
+// a renderer only lays them out, as <ins>/<del> or as tracked changes.
+struct ChangeMarks {
+  enum class Mark { none, inserted, deleted, moved };
+  // Sections, blocks, list items and inlines of the tree, by address: the
+  // tree must not be copied or changed once its nodes are marked.
+  std::unordered_map<const void*, Mark> marks;
+  // A visible note before a marked section or block ("moved from 6.2").
+  std::unordered_map<const void*, std::string> notes;
+  // Plain texts of the tree as runs, for the title ("title"), the source
+  // line ("source_line") and the cover fields (by name) that changed.
+  struct Run {
+    Mark mark = Mark::none;
+    std::string text;
+  };
+  std::unordered_map<std::string, std::vector<Run>> texts;
+  // What the marks mean, printed before the report (HTML), and the
+  // language of its words and of the notes (BCP 47).
+  std::vector<Run> legend;
+  std::string language = "en";
+  // Tracked changes (DOCX): who made them and when, in W3CDTF.
+  std::string author;
+  std::string date;
+
+  Mark of(const void* node) const {
+    auto it = marks.find(node);
+    return it == marks.end() ? Mark::none : it->second;
+  }
+};
 
 inline constexpr std::size_t kRenderChunkBytes = 64 * 1024;
 
@@ -32,6 +67,9 @@ struct RenderOptions {
   // footnote is set at its first mark, to float to the foot of the page;
   // only those that cannot be listed at the end.
   bool paged_media = false;
+  // A redline: the changes to mark on the tree (HTML and DOCX only), or
+  // none for the report itself.
+  const ChangeMarks* changes = nullptr;
 };
 
 // Receives a rendered file in order, a piece at a time, as the renderer

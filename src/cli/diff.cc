@@ -21,9 +21,18 @@ Command add_diff(CLI::App& app) {
   diff->add_option("NEW", sides->second, "The version after, in the same forms")->required();
   diff->add_option("-f,--format", opts->format,
                    "How the changes are printed: text (default; a word diff, coloured on a "
-                   "terminal) or json (schemas/diff.schema.json)")
+                   "terminal), json (schemas/diff.schema.json), html (a redline: the new report "
+                   "as its HTML, with <ins> and <del>) or docx (the new report as its DOCX, with "
+                   "Word tracked changes; never to a terminal)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember({"text", "json", "html", "docx"}));
+  diff->add_option("-o,--output", opts->output,
+                   "Write to FILE (replaced whole, only once complete) instead of the standard "
+                   "output")
+      ->type_name("FILE");
+  diff->add_option("--author", opts->author,
+                   "docx: the author of the tracked changes (default: cwgreport)")
+      ->type_name("NAME");
   diff->add_option("--color", o.color,
                    "Colour in the text and in human diagnostics: auto (default), always, never")
       ->type_name("WHEN")
@@ -49,12 +58,19 @@ Command add_diff(CLI::App& app) {
       "deleted, moved or changed (with the words that changed), and, one line for each run,\n"
       "what was only renumbered; then changes of the cover and the register.\n"
       "\n"
+      "The html and docx redlines are the new report laid out as its own HTML or DOCX, with\n"
+      "inserted words underlined and deleted ones struck through where they stood; in Word or\n"
+      "LibreOffice each can be accepted or rejected. The tracked changes are dated\n"
+      "SOURCE_DATE_EPOCH when it is set, else the new version's document date.\n"
+      "\n"
       "Exit status: 0 when the two versions print the same report, 1 when they differ, 2 when\n"
       "either cannot be read or has an error in its sources (printed as diagnostics).\n"
       "\n"
       "Examples:\n"
       "  cwgreport diff HEAD~1:meeting14 meeting14\n"
       "  cwgreport diff origin/main:meetings/14 meetings/14 -f json\n"
+      "  cwgreport diff HEAD~1:meeting14 meeting14 -f html -o redline.html\n"
+      "  cwgreport diff HEAD~1:meeting14 meeting14 -f docx --author \"Secretariat\" -o rev1.docx\n"
       "  cwgreport diff archive/14-circulated meeting14");
   return {diff, [opts, sides] {
             opts->common.dirs = {sides->first, sides->second};

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <dtl/dtl.hpp>
 #include <map>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 
@@ -67,6 +68,49 @@ void block_text(const tree::Block& b, std::string& out, int depth) {
   blocks_text(b.children, out, depth + 1);
 }
 
+// The footnotes a block cites, in the order of their first marks.
+void cited_in(const tree::Inlines& xs, std::vector<std::string_view>& out, int depth) {
+  if (depth > 64) return;
+  for (const tree::Inline& x : xs) {
+    if (x.kind == tree::Inline::Kind::footnote_ref && !x.target.empty() &&
+        std::find(out.begin(), out.end(), x.target) == out.end())
+      out.push_back(x.target);
+    cited_in(x.children, out, depth + 1);
+  }
+}
+
+void cited_in(std::span<const tree::Block> bs, std::vector<std::string_view>& out, int depth) {
+  if (depth > 64) return;
+  for (const tree::Block& b : bs) {
+    cited_in(b.text, out, depth + 1);
+    for (const tree::ListItem& item : b.items) {
+      cited_in(item.text, out, depth + 1);
+      cited_in(item.children, out, depth + 1);
+    }
+    for (const auto& cell : b.table.header) cited_in(cell, out, depth + 1);
+    for (const auto& row : b.table.rows)
+      for (const auto& cell : row) cited_in(cell, out, depth + 1);
+    cited_in(b.table.caption, out, depth + 1);
+    cited_in(b.children, out, depth + 1);
+  }
+}
+
+using Footnotes = std::unordered_map<std::string_view, const tree::Footnote*>;
+
+// A footnote's text belongs to the first unit that cites it: a changed
+// footnote is a change of the paragraph that cites it, where a reader of the
+// report finds it.
+void add_footnotes(std::span<const tree::Block> bs, const Footnotes& footnotes,
+                   std::unordered_map<std::string_view, bool>& seen, std::string& out) {
+  std::vector<std::string_view> cited;
+  cited_in(bs, cited, 0);
+  for (std::string_view anchor : cited) {
+    auto it = footnotes.find(anchor);
+    if (it == footnotes.end() || !seen.emplace(anchor, true).second) continue;
+    add_line(out, "[" + it->second->number + "] " + detail::flatten(it->second->text));
+  }
+}
+
 std::string text_of(const std::vector<tree::Block>& bs) {
   std::string out;
   blocks_text(bs, out, 0);
@@ -75,6 +119,14 @@ std::string text_of(const std::vector<tree::Block>& bs) {
 
 // ---------------------------------------------------------------------------
 // Words
+
+}  // namespace
+
+std::string plain_text(const tree::Block& block) {
+  std::string out;
+  block_text(block, out, 0);
+  return out;
+}
 
 std::vector<std::string_view> words_of(std::string_view text) {
   std::vector<std::string_view> words;
@@ -87,6 +139,8 @@ std::vector<std::string_view> words_of(std::string_view text) {
   }
   return words;
 }
+
+namespace {
 
 void append(std::vector<Word>& out, Word::Op op, std::string_view word) {
   if (!out.empty() && out.back().op == op) {
@@ -288,13 +342,22 @@ Version version_of(std::string name, const tree::Report& report,
   auto add = [&](Unit::Kind kind, std::string number, std::string label, std::string text) {
     v.units.push_back({kind, std::move(number), std::move(label), std::move(text), npos});
   };
+  Footnotes footnotes;
+  for (const tree::Footnote& f : report.footnotes)
+    if (!f.anchor.empty()) footnotes.emplace(f.anchor, &f);
+  std::unordered_map<std::string_view, bool> seen;
   add(Unit::Kind::title, "", "title", report.title);
   for (const auto* side : {&report.cover.left, &report.cover.right})
     for (const tree::CoverField& f : *side) add(Unit::Kind::cover, "", f.name, f.value);
   if (!report.cover.source_line.empty())
     add(Unit::Kind::cover, "", "source_line", report.cover.source_line);
-  if (!report.summary.empty()) add(Unit::Kind::summary, "", "summary", text_of(report.summary));
-  if (!report.action.empty()) add(Unit::Kind::summary, "", "action", text_of(report.action));
+  for (const auto& [part, blocks] :
+       {std::pair{"summary", &report.summary}, std::pair{"action", &report.action}}) {
+    if (blocks->empty()) continue;
+    std::string text = text_of(*blocks);
+    add_footnotes(*blocks, footnotes, seen, text);
+    add(Unit::Kind::summary, "", part, std::move(text));
+  }
   if (!report.references.empty())
     add(Unit::Kind::summary, "", "references", detail::flatten(report.references));
   std::size_t index = 0;
@@ -303,14 +366,18 @@ Version version_of(std::string name, const tree::Report& report,
       const std::size_t parent = v.units.size();
       add(sections == &report.sections ? Unit::Kind::section : Unit::Kind::annex, s.number,
           index < section_labels.size() ? section_labels[index] : "", detail::flatten(s.heading));
+      v.units.back().section = index;
       for (std::size_t j = 0; j < s.blocks.size(); ++j) {
         std::string label;
         if (index < paragraph_labels.size() && j < paragraph_labels[index].size())
           label = paragraph_labels[index][j];
         std::string text;
         block_text(s.blocks[j], text, 0);
+        add_footnotes(std::span<const tree::Block>(&s.blocks[j], 1), footnotes, seen, text);
         add(Unit::Kind::paragraph, s.blocks[j].number, std::move(label), std::move(text));
         v.units.back().parent = parent;
+        v.units.back().section = index;
+        v.units.back().block = j;
       }
       ++index;
     }
@@ -320,52 +387,80 @@ Version version_of(std::string name, const tree::Report& report,
   return v;
 }
 
-std::vector<Word> word_diff(std::string_view old_text, std::string_view new_text,
-                            std::size_t max_cells, std::size_t* budget) {
-  const auto a = words_of(old_text), b = words_of(new_text);
-  std::vector<Word> out;
+std::vector<Step> align(const std::vector<std::string_view>& a,
+                        const std::vector<std::string_view>& b, std::size_t max_cells,
+                        std::size_t* budget) {
+  std::vector<Step> out;
   std::size_t head = 0;
-  while (head < a.size() && head < b.size() && a[head] == b[head])
-    append(out, Word::Op::same, a[head++]);
+  while (head < a.size() && head < b.size() && a[head] == b[head]) {
+    out.push_back({Word::Op::same, head, head});
+    ++head;
+  }
   std::size_t tail = 0;
   while (tail < a.size() - head && tail < b.size() - head &&
          a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
     ++tail;
-  const std::vector<std::string_view> ma(a.begin() + head, a.end() - tail);
-  const std::vector<std::string_view> mb(b.begin() + head, b.end() - tail);
-  const std::size_t cells = (ma.size() + 1) * (mb.size() + 1);
-  if (!ma.empty() && !mb.empty() && cells <= max_cells && (!budget || cells <= *budget)) {
+  const std::size_t a_end = a.size() - tail, b_end = b.size() - tail;
+  const std::size_t cells = (a_end - head + 1) * (b_end - head + 1);
+  if (a_end > head && b_end > head && cells <= max_cells && (!budget || cells <= *budget)) {
     if (budget) *budget -= cells;
+    const std::vector<std::string_view> ma(a.begin() + head, a.begin() + a_end);
+    const std::vector<std::string_view> mb(b.begin() + head, b.begin() + b_end);
     dtl::Diff<std::string_view, std::vector<std::string_view>> d(ma, mb);
     d.compose();
+    std::size_t i = head, j = head;
     for (const auto& [word, info] : d.getSes().getSequence()) {
       switch (info.type) {
         case dtl::SES_COMMON:
-          append(out, Word::Op::same, word);
+          out.push_back({Word::Op::same, i++, j++});
           break;
         case dtl::SES_DELETE:
-          append(out, Word::Op::deleted, word);
+          out.push_back({Word::Op::deleted, i++, 0});
           break;
         case dtl::SES_ADD:
-          append(out, Word::Op::inserted, word);
+          out.push_back({Word::Op::inserted, 0, j++});
           break;
       }
     }
   } else {
     // Too long a stretch to align word by word: shown replaced whole.
-    for (auto w : ma) append(out, Word::Op::deleted, w);
-    for (auto w : mb) append(out, Word::Op::inserted, w);
+    for (std::size_t i = head; i < a_end; ++i) out.push_back({Word::Op::deleted, i, 0});
+    for (std::size_t j = head; j < b_end; ++j) out.push_back({Word::Op::inserted, 0, j});
   }
-  for (std::size_t i = b.size() - tail; i < b.size(); ++i) append(out, Word::Op::same, b[i]);
+  for (std::size_t k = 0; k < tail; ++k) out.push_back({Word::Op::same, a_end + k, b_end + k});
+  // Between two kept words, what was there comes before what replaced it,
+  // as a reader takes a correction: struck, then written.
+  for (auto it = out.begin(); it != out.end();) {
+    auto end = std::find_if(it, out.end(), [](const Step& st) { return st.op == Word::Op::same; });
+    std::stable_partition(it, end, [](const Step& st) { return st.op == Word::Op::deleted; });
+    it = end == out.end() ? end : end + 1;
+  }
+  return out;
+}
+
+std::vector<Word> word_diff(std::string_view old_text, std::string_view new_text,
+                            std::size_t max_cells, std::size_t* budget) {
+  const auto a = words_of(old_text), b = words_of(new_text);
+  std::vector<Word> out;
+  for (const Step& s : align(a, b, max_cells, budget))
+    append(out, s.op, s.op == Word::Op::deleted ? a[s.a] : b[s.b]);
   return out;
 }
 
 std::vector<Change> compare(const Version& old_version, const Version& new_version,
-                            const Limits& limits) {
+                            const Limits& limits, Alignment* alignment) {
   const auto& ou = old_version.units;
   const auto& nu = new_version.units;
   Matcher m(old_version, new_version, limits);
   m.run();
+  if (alignment) {
+    alignment->old_of.resize(nu.size());
+    alignment->moved.resize(nu.size());
+    for (std::size_t n = 0; n < nu.size(); ++n) {
+      alignment->old_of[n] = m.old_of(n);
+      alignment->moved[n] = m.moved(n);
+    }
+  }
 
   std::vector<Change> changes;
   std::size_t budget = limits.max_total_cells;

@@ -23,6 +23,11 @@ struct Unit {
   std::string label;   // the source's label (or a document's key, a cover field's name)
   std::string text;    // what it prints, as plain text
   std::size_t parent = static_cast<std::size_t>(-1);  // a paragraph's section, by index
+  // Where it is in the report tree: the section or annex (counted through
+  // the sections, then the annexes) and the block in it; npos when it is
+  // not a section, an annex or a paragraph.
+  std::size_t section = static_cast<std::size_t>(-1);
+  std::size_t block = static_cast<std::size_t>(-1);
 };
 
 // One version of the report, as the diff sees it.
@@ -70,12 +75,37 @@ struct Limits {
   std::size_t max_candidates = 64;
 };
 
+// Which unit of the old version each unit of the new one is (npos: none,
+// inserted), and whether it moved.
+struct Alignment {
+  std::vector<std::size_t> old_of;
+  std::vector<bool> moved;
+};
+
 // The changes that turn `old_version` into `new_version`, in the new
 // report's print order, a deleted unit where it stood. Units are matched by
 // label, then unlabelled ones by identical text, then by similarity (at
 // least half their words in common) within the same section.
 std::vector<Change> compare(const Version& old_version, const Version& new_version,
-                            const Limits& limits = {});
+                            const Limits& limits = {}, Alignment* alignment = nullptr);
+
+// The shortest edit between two sequences of keys, as steps in order: each
+// is kept (`same`, with its index in both), deleted (`a` index) or inserted
+// (`b` index). Past `max_cells` (or what is left of `budget`), the stretch
+// between the common head and tail is deleted, then inserted, whole.
+struct Step {
+  Word::Op op = Word::Op::same;
+  std::size_t a = 0, b = 0;
+};
+std::vector<Step> align(const std::vector<std::string_view>& a,
+                        const std::vector<std::string_view>& b, std::size_t max_cells,
+                        std::size_t* budget = nullptr);
+
+// What a block prints, as plain text: the text a unit is compared by.
+std::string plain_text(const tree::Block& block);
+
+// The words of a text: runs of characters other than space, TAB and LF.
+std::vector<std::string_view> words_of(std::string_view text);
 
 // The word diff of two texts: words are runs of non-space characters.
 std::vector<Word> word_diff(std::string_view old_text, std::string_view new_text,

@@ -175,11 +175,6 @@ bool emit_diagnostics(Diagnostics& diags, const CommonOptions& o, const PrintOpt
 
 }  // namespace
 
-namespace {
-
-// SOURCE_DATE_EPOCH as the time of a build (reproducible-builds.org), in
-// W3CDTF; empty when it is not set. A value that is not a whole number of
-// seconds between 1970 and 9999 is an error, as the convention asks.
 std::string source_date_epoch() {
   const char* value = std::getenv("SOURCE_DATE_EPOCH");
   if (value == nullptr) return {};
@@ -196,8 +191,6 @@ std::string source_date_epoch() {
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
-
-}  // namespace
 
 void validate_options(const CommonOptions& o, const BuildOptions* b) {
   check_options(o);

@@ -9,10 +9,12 @@
 
 #include "build/report_builder.h"
 #include "check/model.h"
+#include "diff/redline.h"
 #include "diff/report_diff.h"
 #include "driver/child.h"
 #include "driver/driver.h"
 #include "driver/git_folder.h"
+#include "driver/output.h"
 #include "source/loader.h"
 #include "text/printable.h"
 
@@ -31,11 +33,26 @@ yaml::Limits limits_of(const CommonOptions& o) {
   return limits;
 }
 
+// One version compiled: its report tree, and its units with the labels and
+// the register the diff matches by.
+struct Side {
+  diff::Version version;
+  tree::Report report;
+  std::string date;  // the document's date, YYYY-MM-DD, or ""
+};
+
+bool iso_date(std::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (d[i] < '0' || d[i] > '9') return false;
+  return true;
+}
+
 // One side compiled: its report, with the labels and the register the diff
 // matches by. Nothing when the sources have an error (reported to `diags`).
-std::optional<diff::Version> compile_side(const std::string& dir, const std::string& name,
-                                          const std::string& shown, const CommonOptions& o,
-                                          Diagnostics& diags) {
+std::optional<Side> compile_side(const std::string& dir, const std::string& name,
+                                 const std::string& shown, const CommonOptions& o,
+                                 Diagnostics& diags) {
   auto loaded = load_sources(dir, diags, limits_of(o), shown);
   if (!loaded || diags.has_errors()) return std::nullopt;
   auto src = std::make_shared<const Sources>(std::move(*loaded));
@@ -59,13 +76,24 @@ std::optional<diff::Version> compile_side(const std::string& dir, const std::str
     const DocumentInfo& d = model.documents[i];
     entries.push_back({d.key, d.symbol, src->documents[i].title.value});
   }
-  tree::Report report = build_report(std::move(model));
-  return diff::version_of(name, report, section_labels, paragraph_labels, entries);
+  // The date a redline's tracked changes carry: the document's own, else
+  // the day of its last meeting.
+  std::string date;
+  if (src->cover && iso_date(src->cover->date.value)) date = src->cover->date.value;
+  for (const Meeting& m : src->meetings) {
+    if (!date.empty()) break;
+    for (const Text* d : {&m.end_date, &m.date})
+      if (date.empty() && iso_date(d->value)) date = d->value;
+  }
+  Side side;
+  side.report = build_report(std::move(model));
+  side.version = diff::version_of(name, side.report, section_labels, paragraph_labels, entries);
+  side.date = std::move(date);
+  return side;
 }
 
 // A side is a folder, or a git revision of one read into a private folder.
-std::optional<diff::Version> read_side(const std::string& side, const CommonOptions& o,
-                                       Diagnostics& diags) {
+std::optional<Side> read_side(const std::string& side, const CommonOptions& o, Diagnostics& diags) {
   if (!is_git_revision(side)) return compile_side(side, side, "", o, diags);
   PrivateFolder folder("diff");
   if (folder.path().empty()) throw std::runtime_error(folder.error());
@@ -238,16 +266,41 @@ std::string format_json(const std::vector<Change>& changes, const std::string& o
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
+// What a redline's marks mean, said before the report.
+std::vector<ChangeMarks::Run> legend(const std::string& old_name, const std::string& new_name,
+                                     bool same) {
+  using Mark = ChangeMarks::Mark;
+  const std::string versions = "Changes from " + text::printable(old_name) + " to " +
+                               text::printable(new_name) + (same ? ": none." : ": ");
+  if (same) return {{Mark::none, versions}};
+  return {{Mark::none, versions},
+          {Mark::inserted, "inserted text"},
+          {Mark::none, " is underlined, "},
+          {Mark::deleted, "deleted text"},
+          {Mark::none,
+           " is struck through, and a moved part is ruled twice at its left and says where it "
+           "was. Numbers are the new version's; renumbering is not marked."}};
+}
+
 }  // namespace
 
 int run_diff(const DiffOptions& d) {
   const CommonOptions& o = d.common;
   if (o.dirs.size() != 2) throw UsageError("diff takes two versions: OLD and NEW");
-  if (d.format != "text" && d.format != "json")
-    throw UsageError("unknown diff format '" + d.format + "': expected text or json");
+  if (d.format != "text" && d.format != "json" && d.format != "html" && d.format != "docx")
+    throw UsageError("unknown diff format '" + d.format + "': expected text, json, html or docx");
+  // Checked before any work: a zip on a terminal is noise, and may be
+  // read as commands.
+  if (d.format == "docx" && d.output.empty() && ::isatty(STDOUT_FILENO))
+    throw UsageError(
+        "a docx redline is binary, not for a terminal: write it to a file with -o FILE or "
+        "redirect the output");
   check_options(o);
+  // The date of the tracked changes: SOURCE_DATE_EPOCH, read (and checked)
+  // before any work.
+  const std::string epoch = d.format == "docx" ? source_date_epoch() : std::string();
   PrintOptions print = make_print_options(o);
-  std::optional<diff::Version> sides[2];
+  std::optional<Side> sides[2];
   bool failed = false;
   for (int i = 0; i < 2; ++i) {
     Diagnostics diags(make_policy(o));
@@ -258,11 +311,39 @@ int run_diff(const DiffOptions& d) {
     failed = failed || !sides[i];
   }
   if (failed) return kExitUsage;
-  const std::vector<Change> changes = diff::compare(*sides[0], *sides[1]);
-  const std::string out =
-      d.format == "json" ? format_json(changes, o.dirs[0], o.dirs[1])
-                         : format_text(changes, o.dirs[0], o.dirs[1], stdout_in_colour(o.color));
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  diff::Alignment alignment;
+  const std::vector<Change> changes =
+      diff::compare(sides[0]->version, sides[1]->version, {}, &alignment);
+  std::string out;
+  if (d.format == "json") {
+    out = format_json(changes, o.dirs[0], o.dirs[1]);
+  } else if (d.format == "html" || d.format == "docx") {
+    diff::RedlineOptions ro;
+    ro.moves_as_edits = d.format == "docx";
+    auto red = diff::redline(sides[0]->report, sides[0]->version, sides[1]->report,
+                             sides[1]->version, alignment, ro);
+    red->marks.legend = legend(o.dirs[0], o.dirs[1], changes.empty());
+    red->marks.author = d.author;
+    red->marks.date = !epoch.empty()            ? epoch
+                      : !sides[1]->date.empty() ? sides[1]->date + "T00:00:00Z"
+                                                : "1970-01-01T00:00:00Z";
+    RenderOptions ropts;
+    ropts.changes = &red->marks;
+    ropts.timestamp = epoch;
+    out = d.format == "html" ? render_html(red->report, ropts) : render_docx(red->report, ropts);
+  } else {
+    const bool colour = d.output.empty() && stdout_in_colour(o.color);
+    out = format_text(changes, o.dirs[0], o.dirs[1], colour);
+  }
+  if (d.output.empty()) {
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  } else {
+    OutputFile file{d.output, std::move(out)};
+    if (auto err = write_files({&file, 1})) {
+      print_error("cannot write '" + text::printable(err->path) + "': " + err->reason);
+      return kExitUsage;
+    }
+  }
   return changes.empty() ? kExitOk : kExitInvalid;
 }
 

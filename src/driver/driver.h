@@ -119,8 +119,15 @@ void check_options(const CommonOptions& o);
 // differ, 2 when either cannot be read or has an error in its sources.
 struct DiffOptions {
   CommonOptions common;
-  std::string format = "text";
+  std::string format = "text";       // text, json, html or docx
+  std::string output;                // -o: a file written atomically; "": stdout
+  std::string author = "cwgreport";  // docx: the author of the tracked changes
 };
 int run_diff(const DiffOptions& o);
+
+// SOURCE_DATE_EPOCH as the time of a build (reproducible-builds.org), in
+// W3CDTF; empty when it is not set. A value that is not a whole number of
+// seconds between 1970 and 9999 is an error, as the convention asks.
+std::string source_date_epoch();
 
 }  // namespace cwg

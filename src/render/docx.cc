@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -443,11 +444,13 @@ class DocxRenderer : public detail::ReportParts {
     cover(r.cover);
     if (!trim(r.cover.source_line).empty()) {
       Para p{.style = "Source"};
-      paragraph(p, {}, [&](std::string& out) { add_runs(trim(r.cover.source_line), {}, out); });
+      paragraph(p, {}, [&](std::string& out) {
+        marked_runs("source_line", trim(r.cover.source_line), {}, out);
+      });
     }
     if (!trim(r.title).empty()) {
       Para p{.style = "ReportTitle"};
-      paragraph(p, {}, [&](std::string& out) { add_runs(trim(r.title), {}, out); });
+      paragraph(p, {}, [&](std::string& out) { marked_runs("title", trim(r.title), {}, out); });
     }
     bool record = false;
     for (const std::string* line : {&r.record.when, &r.record.chair}) {
@@ -562,8 +565,12 @@ class DocxRenderer : public detail::ReportParts {
     body_ += "<w:p><w:pPr><w:pStyle w:val=\"AfterBox\"/></w:pPr></w:p>";
   }
 
-  void section(const Section& s, std::size_t) override { section(s, false); }
-  void annex(const Section& s, std::size_t) override { section(s, true); }
+  void section(const Section& s, std::size_t) override {
+    tracked_part(&s, [&] { section(s, false); });
+  }
+  void annex(const Section& s, std::size_t) override {
+    tracked_part(&s, [&] { section(s, true); });
+  }
 
   void signature(const tree::Signature& s) override {
     bool first = true;
@@ -599,6 +606,114 @@ class DocxRenderer : public detail::ReportParts {
     bool top = false;
     int list_level = 0;
   };
+
+  // --- a redline's marks (opts.changes), as Word's tracked changes
+
+  using Mark = ChangeMarks::Mark;
+
+  Mark mark_of(const void* node) const {
+    if (!opts_.changes) return Mark::none;
+    Mark m = opts_.changes->of(node);
+    // A move is a deletion and an insertion in Word: the diff sends those.
+    return m == Mark::moved ? Mark::none : m;
+  }
+
+  std::string change_attributes() {
+    return " w:id=\"" + std::to_string(++revision_) + "\" w:author=\"" +
+           esc(opts_.changes->author) + "\" w:date=\"" + esc(opts_.changes->date) + "\"";
+  }
+
+  // `xml` (runs, paragraphs, table rows this renderer wrote) as one tracked
+  // insertion or deletion: each run in w:ins or w:del (a deleted run's text
+  // in w:delText), each paragraph mark and table row marked too, so that
+  // accepting or rejecting the change leaves no empty paragraph behind.
+  std::string tracked(std::string_view xml, Mark m) {
+    if (m != Mark::inserted && m != Mark::deleted) return std::string(xml);
+    const std::string tag = m == Mark::deleted ? "w:del" : "w:ins";
+    std::string out;
+    std::size_t i = 0;
+    while (i < xml.size()) {
+      const std::size_t r = xml.find("<w:r>", i), p = xml.find("<w:p>", i),
+                        empty = xml.find("<w:p/>", i), row = xml.find("</w:trPr>", i);
+      const std::size_t next = std::min({r, p, empty, row});
+      if (next == std::string_view::npos) {
+        out += xml.substr(i);
+        break;
+      }
+      out += xml.substr(i, next - i);
+      if (next == r) {
+        std::size_t end = xml.find("</w:r>", r);
+        end = end == std::string_view::npos ? xml.size() : end + 6;
+        std::string run(xml.substr(r, end - r));
+        if (m == Mark::deleted) {
+          for (auto [from, to] :
+               {std::pair<std::string_view, std::string_view>{"<w:t>", "<w:delText>"},
+                {"<w:t xml:space=\"preserve\">", "<w:delText xml:space=\"preserve\">"},
+                {"</w:t>", "</w:delText>"}}) {
+            for (std::size_t at = run.find(from); at != std::string::npos;
+                 at = run.find(from, at + to.size()))
+              run.replace(at, from.size(), to);
+          }
+        }
+        out += "<" + tag + change_attributes() + ">" + run + "</" + tag + ">";
+        i = end;
+      } else if (next == p) {
+        const std::string mark = "<w:rPr><" + tag + change_attributes() + "/></w:rPr>";
+        out += "<w:p>";
+        i = p + 5;
+        const std::size_t close =
+            xml.compare(i, 7, "<w:pPr>") == 0 ? xml.find("</w:pPr>", i) : std::string_view::npos;
+        if (close != std::string_view::npos) {
+          out += xml.substr(i, close - i);
+          out += mark;
+          out += "</w:pPr>";
+          i = close + 8;
+        } else {
+          out += "<w:pPr>" + mark + "</w:pPr>";
+        }
+      } else if (next == empty) {
+        out += "<w:p><w:pPr><w:rPr><" + tag + change_attributes() + "/></w:rPr></w:pPr></w:p>";
+        i = empty + 6;
+      } else {
+        out += "<" + tag + change_attributes() + "/></w:trPr>";
+        i = row + 9;
+      }
+    }
+    return out;
+  }
+
+  // Writes a part of the body (a section, a block, a list item) through
+  // `write`, as a tracked change when `node` is marked.
+  template <typename F>
+  void tracked_part(const void* node, F write) {
+    const Mark m = mark_of(node);
+    if (m == Mark::none) {
+      write();
+      return;
+    }
+    std::string* saved = target_;
+    std::string part;
+    target_ = &part;
+    write();
+    target_ = saved;
+    *target_ += tracked(part, m);
+  }
+
+  // A plain text of the tree, or its runs when the redline changed it.
+  void marked_runs(const std::string& key, std::string_view text, const std::string& props,
+                   std::string& out) {
+    const ChangeMarks::Run whole{Mark::none, std::string(text)};
+    std::span<const ChangeMarks::Run> runs(&whole, 1);
+    if (opts_.changes) {
+      auto it = opts_.changes->texts.find(key);
+      if (it != opts_.changes->texts.end()) runs = it->second;
+    }
+    for (const ChangeMarks::Run& run : runs) {
+      std::string part;
+      add_runs(run.text, props, part);
+      out += tracked(part, run.mark);
+    }
+  }
 
   // --- collecting the bookmarks before any output, so that a reference
   // may point forward
@@ -670,7 +785,7 @@ class DocxRenderer : public detail::ReportParts {
         }
         RunStyle value;
         value.bold = f.name == "symbol";
-        add_runs(trim(f.value), run_properties(value), out);
+        marked_runs(f.name, trim(f.value), run_properties(value), out);
       });
     }
     if (!any) body_ += "<w:p/>";  // a cell holds at least one paragraph
@@ -711,6 +826,10 @@ class DocxRenderer : public detail::ReportParts {
   }
 
   void block(const Block& b, const Context& at) {
+    tracked_part(&b, [&] { unmarked_block(b, at); });
+  }
+
+  void unmarked_block(const Block& b, const Context& at) {
     switch (b.kind) {
       case Block::Kind::paragraph:
         text_paragraph(b, at);
@@ -767,6 +886,10 @@ class DocxRenderer : public detail::ReportParts {
     const int text_column = at.column + kMarkerColumn;
     bool first = true;
     for (const ListItem& item : b.items) {
+      const Mark item_mark = mark_of(&item);
+      std::string* saved = target_;
+      std::string tracked_item;
+      if (item_mark != Mark::none) target_ = &tracked_item;
       Para p{.style = "ListParagraph"};
       p.num_id = num_id;
       p.level = level;
@@ -791,6 +914,10 @@ class DocxRenderer : public detail::ReportParts {
       out += "</w:p>";
       first = false;
       blocks(item.children, Context{.column = text_column, .list_level = at.list_level + 1});
+      if (item_mark != Mark::none) {
+        target_ = saved;
+        *target_ += tracked(tracked_item, item_mark);
+      }
     }
   }
 
@@ -928,7 +1055,8 @@ class DocxRenderer : public detail::ReportParts {
     for (std::size_t i = 0; i < xs.size();) {
       std::size_t j = i;
       while (j < xs.size() &&
-             (xs[j].kind == Inline::Kind::text || xs[j].kind == Inline::Kind::softbreak))
+             (xs[j].kind == Inline::Kind::text || xs[j].kind == Inline::Kind::softbreak) &&
+             mark_of(&xs[j]) == Mark::none)
         ++j;
       if (j - i >= 2) {
         std::string text;
@@ -946,6 +1074,14 @@ class DocxRenderer : public detail::ReportParts {
   }
 
   void inline_node(const Inline& x, const RunStyle& style, bool in_link, std::string& out) {
+    const Mark m = mark_of(&x);
+    if (m == Mark::none) return unmarked_inline(x, style, in_link, out);
+    std::string part;
+    unmarked_inline(x, style, in_link, part);
+    out += tracked(part, m);
+  }
+
+  void unmarked_inline(const Inline& x, const RunStyle& style, bool in_link, std::string& out) {
     switch (x.kind) {
       case Inline::Kind::text:
         add_runs(x.text, run_properties(style), out);
@@ -1334,6 +1470,9 @@ class DocxRenderer : public detail::ReportParts {
   std::string body_;
   std::string footnotes_;
   std::string* target_ = &body_;  // the part being written: the body or a footnote
+  // The last w:id of a tracked change: above the bookmarks' ids, which
+  // count from 0, as annotations of a document need ids of their own.
+  int revision_ = 1 << 24;
 };
 
 // ---------------------------------------------------------------------------

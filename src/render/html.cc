@@ -318,6 +318,10 @@ const std::string_view paged_style_sheet(reinterpret_cast<const char*>(k_html_pa
 #include "html_record_css.inc"
 const std::string_view record_style_sheet(reinterpret_cast<const char*>(k_html_record_css),
                                           sizeof k_html_record_css);
+// src/render/html-redline.css: the marks of a redline.
+#include "html_redline_css.inc"
+const std::string_view redline_style_sheet(reinterpret_cast<const char*>(k_html_redline_css),
+                                           sizeof k_html_redline_css);
 
 // ---------------------------------------------------------------------------
 // The renderer
@@ -325,7 +329,11 @@ const std::string_view record_style_sheet(reinterpret_cast<const char*>(k_html_r
 class HtmlRenderer : public detail::ReportParts {
  public:
   HtmlRenderer(const Report& report, const RenderOptions& opts, OutputSink& sink)
-      : report_(report), sink_(sink), chunk_bytes_(opts.chunk_bytes), paged_(opts.paged_media) {
+      : report_(report),
+        sink_(sink),
+        chunk_bytes_(opts.chunk_bytes),
+        paged_(opts.paged_media),
+        changes_(opts.changes) {
     plan_.blocks(report.summary);
     plan_.blocks(report.action);
     plan_.blocks(report.record.subjects);
@@ -356,10 +364,12 @@ class HtmlRenderer : public detail::ReportParts {
     out_ += style_sheet;
     if (report_.kind == tree::DocumentKind::summary_record) out_ += record_style_sheet;
     if (paged_) out_ += paged_style_sheet;
+    if (changes_) out_ += redline_style_sheet;
     out_ += "</style>\n";
     out_ += "</head>\n";
     out_ += "<body>\n";
     open("<div class=\"page\">");
+    legend();
     detail::walk_report(report_, *this);
     close("</div>");
     out_ += "</body>\n";
@@ -382,10 +392,14 @@ class HtmlRenderer : public detail::ReportParts {
     }
   }
   void section(const Section& s, size_t index) override {
+    const char* tag = open_mark(&s);
     section(s, "section-" + std::to_string(index + 1), false);
+    close_mark(tag);
   }
   void annex(const Section& s, size_t index) override {
+    const char* tag = open_mark(&s);
     section(s, "annex-" + std::to_string(index + 1), true);
+    close_mark(tag);
   }
   void signature(const tree::Signature&) override { signature(); }
   void signatures(const std::vector<tree::Signature>& sigs) override {
@@ -436,6 +450,71 @@ class HtmlRenderer : public detail::ReportParts {
 
   static std::string id_attr(const std::string& id) {
     return id.empty() ? std::string() : attr("id", id);
+  }
+
+  // --- a redline's marks (opts.changes): laid out, never decided here
+
+  using Mark = ChangeMarks::Mark;
+
+  Mark mark_of(const void* node) const { return changes_ ? changes_->of(node) : Mark::none; }
+
+  // Opens the element a marked section or block stands in, with its note,
+  // and returns the tag that closes it (nullptr: not marked).
+  const char* open_mark(const void* node) {
+    const char* close_tag = nullptr;
+    switch (mark_of(node)) {
+      case Mark::none:
+        return nullptr;
+      case Mark::inserted:
+        open("<ins class=\"redline redline-block\">");
+        close_tag = "</ins>";
+        break;
+      case Mark::deleted:
+        open("<del class=\"redline redline-block\">");
+        close_tag = "</del>";
+        break;
+      case Mark::moved:
+        open("<div class=\"redline-block redline-moved\">");
+        close_tag = "</div>";
+        break;
+    }
+    auto note = changes_->notes.find(node);
+    if (note != changes_->notes.end() && !note->second.empty())
+      line("<p class=\"redline-note\"" + attr("lang", changes_->language) + ">" +
+           esc(note->second) + "</p>");
+    return close_tag;
+  }
+  void close_mark(const char* tag) {
+    if (tag) close(tag);
+  }
+
+  // A plain text of the tree, or its runs when the redline changed it.
+  std::string marked_text(const std::string& key, std::string_view text) const {
+    if (changes_) {
+      auto it = changes_->texts.find(key);
+      if (it != changes_->texts.end()) return runs(it->second);
+    }
+    return esc(text);
+  }
+
+  static std::string runs(const std::vector<ChangeMarks::Run>& rs) {
+    std::string out;
+    for (const auto& r : rs) {
+      if (r.mark == Mark::inserted)
+        out += "<ins class=\"redline\">" + esc(r.text) + "</ins>";
+      else if (r.mark == Mark::deleted)
+        out += "<del class=\"redline\">" + esc(r.text) + "</del>";
+      else
+        out += esc(r.text);
+    }
+    return out;
+  }
+
+  void legend() {
+    if (!changes_ || changes_->legend.empty()) return;
+    open("<aside class=\"redline-legend\"" + attr("lang", changes_->language) + ">");
+    line("<p>" + runs(changes_->legend) + "</p>");
+    close("</aside>");
   }
 
   // --- head
@@ -498,8 +577,8 @@ class HtmlRenderer : public detail::ReportParts {
       if (!trim(f.label).empty()) text = "<span class=\"label\">" + esc(trim(f.label)) + "</span>";
       // The value alone: print takes the symbol from it for the running header.
       if (!trim(f.value).empty())
-        text +=
-            (text.empty() ? "" : " ") + ("<span class=\"value\">" + esc(trim(f.value)) + "</span>");
+        text += (text.empty() ? "" : " ") +
+                ("<span class=\"value\">" + marked_text(f.name, trim(f.value)) + "</span>");
       line("<p" + (cls_name.empty() ? std::string() : attr("class", cls_name)) + ">" + text +
            "</p>");
     }
@@ -519,9 +598,10 @@ class HtmlRenderer : public detail::ReportParts {
       cover_column(c.right, "cover-right");
       close("</div>");
     }
-    if (source) line("<p class=\"source\">" + esc(trim(c.source_line)) + "</p>");
+    if (source)
+      line("<p class=\"source\">" + marked_text("source_line", trim(c.source_line)) + "</p>");
     if (title)
-      line("<h1>" + esc(trim(report_.title)) + "</h1>");
+      line("<h1>" + marked_text("title", trim(report_.title)) + "</h1>");
     else  // the page still needs its one top heading, if only for screen readers
       line("<h1 class=\"visually-hidden\">" + esc(document_title()) + "</h1>");
     if (!trim(report_.record.when).empty())
@@ -603,6 +683,12 @@ class HtmlRenderer : public detail::ReportParts {
 
   void block(const Block& b, int depth) {
     if (!plan_.printable(b, depth)) return;
+    const char* tag = open_mark(&b);
+    marked_block(b, depth);
+    close_mark(tag);
+  }
+
+  void marked_block(const Block& b, int depth) {
     if (depth >= max_nesting) {
       std::string text = esc(flatten(b));
       if (!text.empty()) line("<p>" + text + "</p>");
@@ -680,19 +766,25 @@ class HtmlRenderer : public detail::ReportParts {
          std::string(style_class(b.style)) + "\">");
     for (const ListItem& item : b.items) {
       if (!plan_.printable(item, depth + 1)) continue;
+      const Mark item_mark = mark_of(&item);
       std::string head = "<li" + id_attr(plan_.id_of(&item)) + ">";
+      if (item_mark == Mark::inserted) head += "<ins class=\"redline redline-block\">";
+      if (item_mark == Mark::deleted) head += "<del class=\"redline redline-block\">";
+      const std::string end_item = item_mark == Mark::inserted  ? "</ins></li>"
+                                   : item_mark == Mark::deleted ? "</del></li>"
+                                                                : "</li>";
       std::string marker = esc(trim(item.marker));
       std::string text = inlines(item.text);
       if (!marker.empty()) head += "<span class=\"marker\">" + marker + "</span>";
       if (!marker.empty() && !text.empty()) head += ' ';
       head += text;
       if (!plan_.any_printable(item.children, depth + 1)) {
-        line(head + "</li>");
+        line(head + end_item);
         continue;
       }
       open(head);
       blocks(item.children, depth + 1);
-      close("</li>");
+      close(end_item);
     }
     close("</" + tag + ">");
   }
@@ -799,6 +891,20 @@ class HtmlRenderer : public detail::ReportParts {
   }
 
   void inline_node(const Inline& x, bool in_link, int depth, std::string& out) {
+    const Mark mark = mark_of(&x);
+    if (mark != Mark::inserted && mark != Mark::deleted)
+      return unmarked_inline(x, in_link, depth, out);
+    const size_t start = out.size();
+    out += mark == Mark::inserted ? "<ins class=\"redline\">" : "<del class=\"redline\">";
+    const size_t body = out.size();
+    unmarked_inline(x, in_link, depth, out);
+    if (out.size() == body)
+      out.resize(start);
+    else
+      out += mark == Mark::inserted ? "</ins>" : "</del>";
+  }
+
+  void unmarked_inline(const Inline& x, bool in_link, int depth, std::string& out) {
     if (depth >= max_nesting) {
       out += esc(flatten(std::span<const Inline>(&x, 1)));
       return;
@@ -974,7 +1080,8 @@ class HtmlRenderer : public detail::ReportParts {
   OutputSink& sink_;
   std::size_t chunk_bytes_;
   bool paged_;
-  std::string out_;  // not yet passed to the sink
+  const ChangeMarks* changes_;  // a redline's marks, or none
+  std::string out_;             // not yet passed to the sink
   int depth_ = 0;
 };
 

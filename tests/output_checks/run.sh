@@ -92,10 +92,23 @@ if [ -z "$examples" ]; then
   exit 1
 fi
 
+# The HTML redline of a fixed pair of versions (cwgreport diff -f html) is
+# checked as an example's HTML is: Nu, axe and the print.
+pages="$examples"
+mkdir -p "$out/redline"
+status=0
+"$binary" diff "$root/tests/diff/redline/old" "$root/tests/diff/redline/new" -f html \
+  -o "$out/redline/report.html" || status=$?
+if [ "$status" -eq 1 ]; then
+  pages="$examples redline"
+else
+  fail "cwgreport diff -f html of tests/diff/redline exited $status, not 1"
+fi
+
 # 1. The Nu HTML Checker. --Werror makes a warning fail like an error;
 # information messages are printed but pass.
 set --
-for name in $examples; do set -- "$@" "$out/$name/report.html"; done
+for name in $pages; do set -- "$@" "$out/$name/report.html"; done
 if java -jar "$modules/vnu-jar/build/dist/vnu.jar" --Werror --also-check-css --format gnu "$@" \
   >"$work/vnu.txt" 2>&1; then
   info=$(grep -c . "$work/vnu.txt" || true)
@@ -108,7 +121,7 @@ fi
 
 # 2 and 3. axe-core, and the print to PDF, in one run of Chromium.
 set --
-for name in $examples; do set -- "$@" "$out/$name"; done
+for name in $pages; do set -- "$@" "$out/$name"; done
 status=0
 NODE_PATH=$modules node "$here/browser.js" "$(command -v chromium)" \
   "$modules/axe-core/axe.min.js" "$@" || status=$?
@@ -117,7 +130,7 @@ case $status in
   1) fail "axe-core found accessibility violations" ;;
   *) fail "Chromium could not check or print the pages" ;;
 esac
-for name in $examples; do
+for name in $pages; do
   [ -f "$out/$name/report.pdf" ] || continue
   if ! pdftotext -bbox-layout "$out/$name/report.pdf" "$out/$name/report.bbox.html"; then
     fail "pdftotext could not read $name/report.pdf"

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Checks a DOCX redline against the two versions' own DOCX.
+
+usage: redline_docx.py REDLINE.docx OLD.docx NEW.docx
+
+Accepting every tracked change (the text of w:del dropped) must leave the
+words of NEW, and rejecting every one (w:ins dropped, w:delText read as text)
+the words of OLD, in document.xml and footnotes.xml alike. Paragraph numbers
+are left out: a redline keeps the new version's numbers, renumbering is not
+a change it tracks. Every w:ins and w:del must carry w:author and w:date.
+Exits 0 when both hold, 1 otherwise.
+"""
+import re
+import sys
+import zipfile
+import xml.etree.ElementTree as ET
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NUMBER = re.compile(r"^\s*[0-9]+(\.[0-9]+)*\s*\t")
+
+
+def words(docx, part, keep):
+    """The words of `part`, paragraph by paragraph, `keep` saying which of
+    ins and del stay."""
+    with zipfile.ZipFile(docx) as z:
+        if part not in z.namelist():
+            return []
+        root = ET.fromstring(z.read(part))
+    out = []
+    for p in root.iter(W + "p"):
+        text = []
+
+        def walk(node, dropped):
+            for child in node:
+                tag = child.tag
+                if tag in (W + "ins", W + "del"):
+                    walk(child, dropped or tag[len(W):] not in keep)
+                elif tag == W + "p":
+                    continue  # its own paragraph
+                elif tag in (W + "t", W + "delText"):
+                    if not dropped:
+                        text.append(child.text or "")
+                elif tag == W + "tab":
+                    if not dropped:
+                        text.append("\t")
+                else:
+                    walk(child, dropped)
+
+        walk(p, False)
+        line = NUMBER.sub("", "".join(text))
+        out.extend(line.split())
+    return out
+
+
+def attributes_ok(docx):
+    with zipfile.ZipFile(docx) as z:
+        root = ET.fromstring(z.read("word/document.xml"))
+    marks = [e for e in root.iter() if e.tag in (W + "ins", W + "del")]
+    bad = [e for e in marks if not e.get(W + "author") or not e.get(W + "date")]
+    return len(marks), len(bad)
+
+
+def main():
+    if len(sys.argv) != 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    redline, old, new = sys.argv[1:]
+    ok = True
+    for part in ("word/document.xml", "word/footnotes.xml"):
+        for name, keep, version in (("accepting", {"ins"}, new), ("rejecting", {"del"}, old)):
+            got = words(redline, part, keep)
+            want = words(version, part, set())
+            if got != want:
+                i = next((k for k, (a, b) in enumerate(zip(got, want)) if a != b),
+                         min(len(got), len(want)))
+                print(f"redline_docx: {name} every change in {part} does not give "
+                      f"{version}: at word {i}, {got[i:i + 8]} instead of {want[i:i + 8]}",
+                      file=sys.stderr)
+                ok = False
+    count, bad = attributes_ok(redline)
+    if count == 0 or bad:
+        print(f"redline_docx: {count} tracked changes, {bad} without author or date",
+              file=sys.stderr)
+        ok = False
+    if ok:
+        print(f"redline_docx: {count} tracked changes; accepting them gives the new "
+              "version, rejecting them the old one")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
