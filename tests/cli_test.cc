@@ -1134,3 +1134,103 @@ TEST_CASE("diff reads a side from a git revision without checking it out", "[cli
   CHECK(missing.status == 2);
   CHECK(missing.err.find("cwgreport: git cannot read 'HEAD:nowhere'") == 0);
 }
+
+namespace {
+
+const fs::path kRedline = fs::path(CWG_SOURCE_DIR) / "tests" / "diff" / "redline";
+
+// A redline against its golden file in tests/diff/redline/ (rewritten when
+// CWG_UPDATE_GOLDEN is set, as the examples' goldens are).
+void check_redline_golden(const std::string& name, const std::string& actual) {
+  const fs::path golden = kRedline / name;
+  INFO("tests/diff/redline/" << name);
+  const char* update = std::getenv("CWG_UPDATE_GOLDEN");
+  if (update && *update) {
+    spit(golden, actual);
+    return;
+  }
+  REQUIRE(fs::exists(golden));
+  CHECK(slurp(golden) == actual);
+}
+
+// The pair of versions of tests/diff/redline in the sandbox as "old" and
+// "new", so that their names in the redline do not depend on where the
+// sources are.
+void copy_redline_pair(const fs::path& work) {
+  fs::copy(kRedline / "old", work / "old", fs::copy_options::recursive);
+  fs::copy(kRedline / "new", work / "new", fs::copy_options::recursive);
+}
+
+}  // namespace
+
+TEST_CASE("diff -f html is the new report's HTML with the changes marked", "[cli][diff]") {
+  Sandbox box;
+  copy_redline_pair(box.work());
+  Result r = box.run({"diff", "old", "new", "-f", "html"});
+  CHECK(r.status == 1);
+  CHECK(r.err.empty());
+  // A changed word, an inserted and a deleted paragraph, a move, a changed
+  // footnote, the register, the summary box.
+  CHECK(r.out.find("presented <del class=\"redline\">three</del> <ins "
+                   "class=\"redline\">four</ins> research") != std::string::npos);
+  CHECK(r.out.find("<ins class=\"redline redline-block\">\n        <p id=\"chair-thanks\"") !=
+        std::string::npos);
+  CHECK(r.out.find("<del class=\"redline redline-block\">") != std::string::npos);
+  CHECK(r.out.find("<p class=\"redline-note\" lang=\"en\">moved from 7.5</p>") !=
+        std::string::npos);
+  CHECK(r.out.find("in person and <del class=\"redline\">remotely.</del> <ins "
+                   "class=\"redline\">online, free of charge.</ins>") != std::string::npos);
+  CHECK(r.out.find("Digital <del class=\"redline\">literacy</del> <ins "
+                   "class=\"redline\">Literacy</ins>") != std::string::npos);
+  CHECK(r.out.find("<aside class=\"redline-legend\" lang=\"en\">") != std::string::npos);
+  // Renumbering is not marked: 6.4 was 6.3.
+  CHECK(r.out.find("<span class=\"number\">6.4</span> The delegate from the UAE") !=
+        std::string::npos);
+  check_redline_golden("redline.html", r.out);
+  // The same bytes again, and the same in a file given with -o.
+  CHECK(box.run({"diff", "old", "new", "-f", "html"}).out == r.out);
+  Result o = box.run({"diff", "old", "new", "-f", "html", "-o", "redline.html"});
+  CHECK(o.status == 1);
+  CHECK(o.out.empty());
+  CHECK(slurp(box.work() / "redline.html") == r.out);
+  // A file that cannot be written is an error, and nothing is left.
+  Result bad = box.run({"diff", "old", "new", "-f", "html", "-o", "nowhere/redline.html"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("cannot write 'nowhere/redline.html'") != std::string::npos);
+  CHECK_FALSE(fs::exists(box.work() / "nowhere"));
+}
+
+TEST_CASE("diff -f docx writes Word tracked changes with an author and a date", "[cli][diff]") {
+  Sandbox box;
+  copy_redline_pair(box.work());
+  Result r = box.run({"diff", "old", "new", "-f", "docx", "-o", "redline.docx"});
+  CHECK(r.status == 1);
+  CHECK(r.err.empty());
+  shell_in(box.work(), "unzip -q redline.docx word/document.xml -d redline");
+  std::string xml = slurp(box.work() / "redline" / "word" / "document.xml");
+  // The date is the new version's (its meeting's), the author the default.
+  CHECK(xml.find("<w:del w:id=\"16777217\" w:author=\"cwgreport\" "
+                 "w:date=\"2018-01-23T00:00:00Z\">") != std::string::npos);
+  CHECK(xml.find("<w:delText>three</w:delText>") != std::string::npos);
+  CHECK(xml.find("<w:t>four</w:t>") != std::string::npos);
+  // One paragraph a line, to review a change of the golden as a diff.
+  std::string lines;
+  for (std::size_t at = 0; at < xml.size();) {
+    std::size_t end = xml.find("</w:p>", at);
+    end = end == std::string::npos ? xml.size() : end + 6;
+    lines += xml.substr(at, end - at) + "\n";
+    at = end;
+  }
+  check_redline_golden("redline-document.xml", lines);
+  // The same bytes again; SOURCE_DATE_EPOCH and --author when given.
+  Result again = box.run({"diff", "old", "new", "-f", "docx", "-o", "again.docx"});
+  CHECK(slurp(box.work() / "again.docx") == slurp(box.work() / "redline.docx"));
+  Result dated = box.run({"diff", "old", "new", "-f", "docx", "-o", "dated.docx", "--author",
+                          "Secretariat & Chair"},
+                         {{"SOURCE_DATE_EPOCH", "1700000000"}});
+  CHECK(dated.status == 1);
+  shell_in(box.work(), "unzip -q dated.docx word/document.xml -d dated");
+  CHECK(slurp(box.work() / "dated" / "word" / "document.xml")
+            .find("w:author=\"Secretariat &amp; Chair\" w:date=\"2023-11-14T22:13:20Z\"") !=
+        std::string::npos);
+}
