@@ -1225,9 +1225,9 @@ TEST_CASE("diff -f docx writes Word tracked changes with an author and a date", 
   // The same bytes again; SOURCE_DATE_EPOCH and --author when given.
   Result again = box.run({"diff", "old", "new", "-f", "docx", "-o", "again.docx"});
   CHECK(slurp(box.work() / "again.docx") == slurp(box.work() / "redline.docx"));
-  Result dated = box.run({"diff", "old", "new", "-f", "docx", "-o", "dated.docx", "--author",
-                          "Secretariat & Chair"},
-                         {{"SOURCE_DATE_EPOCH", "1700000000"}});
+  Result dated = box.run(
+      {"diff", "old", "new", "-f", "docx", "-o", "dated.docx", "--author", "Secretariat & Chair"},
+      {{"SOURCE_DATE_EPOCH", "1700000000"}});
   CHECK(dated.status == 1);
   shell_in(box.work(), "unzip -q dated.docx word/document.xml -d dated");
   CHECK(slurp(box.work() / "dated" / "word" / "document.xml")

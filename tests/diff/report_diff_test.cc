@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "diff/redline.h"
+
 namespace {
 
 using cwg::diff::Change;
@@ -131,4 +133,90 @@ TEST_CASE("diff: a long changed stretch past the limit is shown replaced whole",
   CHECK(words[1].op == Word::Op::deleted);
   CHECK(words[2].op == Word::Op::inserted);
   CHECK((words[3].op == Word::Op::same && words[3].text == "end"));
+}
+
+namespace {
+
+using cwg::tree::Block;
+using cwg::tree::Inline;
+
+Inline text(std::string s) {
+  Inline x;
+  x.text = std::move(s);
+  return x;
+}
+
+// A report of one section "6" with one paragraph citing footnote 1.
+cwg::tree::Report with_footnote(const std::string& paragraph, const std::string& note) {
+  cwg::tree::Report r;
+  cwg::tree::Section s;
+  s.number = "6";
+  s.heading = {text("Discussions")};
+  Block b;
+  b.number = "6.1";
+  Inline mark;
+  mark.kind = Inline::Kind::footnote_ref;
+  mark.text = "1";
+  mark.target = "fn-1";
+  b.text = {text(paragraph), mark};
+  s.blocks.push_back(b);
+  r.sections.push_back(s);
+  cwg::tree::Footnote f;
+  f.number = "1";
+  f.anchor = "fn-1";
+  f.text = {text(note)};
+  r.footnotes.push_back(f);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("diff: a changed footnote is a change of the paragraph citing it", "[diff]") {
+  auto before = with_footnote("The Chair spoke.", "In person.");
+  auto after = with_footnote("The Chair spoke.", "Online.");
+  auto version = [](const cwg::tree::Report& r) {
+    return cwg::diff::version_of("v", r, {"s"}, {{"p"}}, {});
+  };
+  auto changes = compare(version(before), version(after));
+  REQUIRE(changes.size() == 1);
+  CHECK(summary(changes) == "changed 6.1>6.1;");
+  std::string words;
+  for (const Word& w : changes[0].words)
+    words += (w.op == Word::Op::same ? "=" : w.op == Word::Op::deleted ? "-" : "+") + w.text + "|";
+  CHECK(words == "=The Chair spoke.[1] [1]|-In person.|+Online.|");
+  CHECK(compare(version(before), version(before)).empty());
+}
+
+TEST_CASE("diff: in a changed stretch, the deleted words come first", "[diff]") {
+  auto words = cwg::diff::word_diff("take note of the report.",
+                                    "take note of the report and endorse it.", 1000);
+  REQUIRE(words.size() == 3);
+  CHECK(words[1].op == Word::Op::deleted);
+  CHECK(words[1].text == "report.");
+  CHECK(words[2].op == Word::Op::inserted);
+  CHECK(words[2].text == "report and endorse it.");
+}
+
+TEST_CASE("redline: the words that changed are marked at the inlines that hold them", "[diff]") {
+  using Mark = cwg::ChangeMarks::Mark;
+  auto before = with_footnote("The Chair spoke.", "In person.");
+  auto after = with_footnote("The Chair spoke briefly.", "In person.");
+  auto version = [](const cwg::tree::Report& r) {
+    return cwg::diff::version_of("v", r, {"s"}, {{"p"}}, {});
+  };
+  const auto o = version(before), n = version(after);
+  cwg::diff::Alignment alignment;
+  compare(o, n, {}, &alignment);
+  auto red = cwg::diff::redline(before, o, after, n, alignment, {});
+  REQUIRE(red->report.sections.size() == 1);
+  REQUIRE(red->report.sections[0].blocks.size() == 1);
+  std::string marked;
+  for (const Inline& x : red->report.sections[0].blocks[0].text) {
+    const Mark m = red->marks.of(&x);
+    marked += (m == Mark::none ? "=" : m == Mark::deleted ? "-" : "+") + x.text + "|";
+  }
+  // The footnote mark stays a mark, unchanged.
+  CHECK(marked == "=The Chair |-spoke.|= |+spoke briefly.|=1|");
+  CHECK(red->report.sections[0].blocks[0].text.back().kind == Inline::Kind::footnote_ref);
+  CHECK(red->marks.of(&red->report.sections[0]) == Mark::none);
 }
