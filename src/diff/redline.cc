@@ -128,9 +128,11 @@ class Builder {
       open.resize(k);
       auto container = [&] { return open.empty() ? &root : open.back().second; };
       // A deleted word keeps its place: the word after it is apart from it
-      // even where the new text had nothing before that word.
+      // even where the new text had nothing before that word. The space
+      // before a changed word is part of the change, so that accepting or
+      // rejecting it leaves one space, never two.
       const bool apart = t.space || (last == Mark::deleted && m != Mark::deleted);
-      if (apart && any) put_text(*container(), " ", last == m ? m : Mark::none);
+      if (apart && any) put_text(*container(), " ", m);
       for (; k < t.path.size(); ++k) {
         Node* parent = container();
         Node wrapper;
@@ -264,10 +266,8 @@ class Builder {
 
   std::vector<ChangeMarks::Run> runs(std::string_view a, std::string_view b) {
     std::vector<ChangeMarks::Run> out;
-    for (const Word& w : word_diff(a, b, limits_.max_word_cells, &budget_)) {
-      if (!out.empty()) out.push_back({Mark::none, " "});
-      out.push_back({mark_of(w.op), w.text});
-    }
+    for (const Word& w : word_diff(a, b, limits_.max_word_cells, &budget_))
+      out.push_back({mark_of(w.op), (out.empty() ? "" : " ") + w.text});
     return out;
   }
 

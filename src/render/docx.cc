@@ -642,8 +642,12 @@ class DocxRenderer : public detail::ReportParts {
       }
       out += xml.substr(i, next - i);
       if (next == r) {
-        std::size_t end = xml.find("</w:r>", r);
-        end = end == std::string_view::npos ? xml.size() : end + 6;
+        // The runs that follow one another are one change.
+        std::size_t end = r;
+        while (xml.compare(end, 5, "<w:r>") == 0) {
+          std::size_t stop = xml.find("</w:r>", end);
+          end = stop == std::string_view::npos ? xml.size() : stop + 6;
+        }
         std::string run(xml.substr(r, end - r));
         if (m == Mark::deleted) {
           for (auto [from, to] :

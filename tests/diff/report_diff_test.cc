@@ -216,7 +216,7 @@ TEST_CASE("redline: the words that changed are marked at the inlines that hold t
     marked += (m == Mark::none ? "=" : m == Mark::deleted ? "-" : "+") + x.text + "|";
   }
   // The footnote mark stays a mark, unchanged.
-  CHECK(marked == "=The Chair |-spoke.|= |+spoke briefly.|=1|");
+  CHECK(marked == "=The Chair|- spoke.|+ spoke briefly.|=1|");
   CHECK(red->report.sections[0].blocks[0].text.back().kind == Inline::Kind::footnote_ref);
   CHECK(red->marks.of(&red->report.sections[0]) == Mark::none);
 }
