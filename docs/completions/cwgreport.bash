@@ -62,7 +62,7 @@ _cwgreport() {
       ;;
     -f | --format)
       if [[ $command == diff ]]; then
-        _cwgreport_words "text json" "$cur"
+        _cwgreport_words "text json html docx" "$cur"
         return
       fi
       # A comma-separated list: complete its last element.
@@ -121,8 +121,8 @@ _cwgreport() {
       ;;
     diff)
       if [[ $cur == -* ]]; then
-        _cwgreport_words "-h --help -f --format --color --diagnostics-format --max-folder-size
-          --max-field-size" "$cur"
+        _cwgreport_words "-h --help -f --format -o --output --author --color --diagnostics-format
+          --max-folder-size --max-field-size" "$cur"
       else
         _cwgreport_paths -d "$cur"
       fi
