@@ -1236,3 +1236,23 @@ TEST_CASE("diff -f docx writes Word tracked changes with an author and a date", 
             .find("w:author=\"Secretariat &amp; Chair\" w:date=\"2023-11-14T22:13:20Z\"") !=
         std::string::npos);
 }
+
+TEST_CASE("diff -f docx is never written to a terminal", "[cli][diff]") {
+  Sandbox box;
+  copy_redline_pair(box.work());
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    WARN("script(1) is not installed: not checked");
+    return;
+  }
+  // script(1) runs the command with a pseudo-terminal as its output.
+  const std::string command = "cd '" + box.work().string() + "' && script -qec \"'" +
+                              std::string(CWG_BINARY) +
+                              "' diff old new -f docx\" /dev/null > tty.txt 2>&1";
+  const int status = std::system(command.c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  const std::string out = slurp(box.work() / "tty.txt");
+  CHECK(out.find("cwgreport: a docx redline is binary, not for a terminal: write it to a file "
+                 "with -o FILE or redirect the output") != std::string::npos);
+  CHECK(out.find("PK") == std::string::npos);
+}
