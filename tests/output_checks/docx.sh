@@ -142,6 +142,32 @@ print("" if s is None else s.text)')
   echo "docx: $name: $pages pages; LibreOffice and pandoc read the words of report.txt"
 done
 
+# The DOCX redline of tests/diff/redline (cwgreport diff -f docx), with its
+# tracked changes shown as LibreOffice prints them: both the deleted and the
+# inserted words are on the page. Its last pages go to ARTIFACTS.
+mkdir -p "$work/redline"
+status=0
+"$binary" diff "$root/tests/diff/redline/old" "$root/tests/diff/redline/new" -f docx \
+  -o "$work/redline/redline.docx" || status=$?
+if [ "$status" -ne 1 ]; then
+  fail "cwgreport diff -f docx of tests/diff/redline exited $status, not 1"
+elif ! (cd "$work/redline" && timeout 600 soffice "-env:UserInstallation=$profile" --headless \
+  --norestore --convert-to pdf --outdir "$work/redline" redline.docx) >"$work/soffice.log" 2>&1; then
+  cat "$work/soffice.log" >&2
+  fail "LibreOffice could not convert the redline"
+else
+  text=$(pdftotext -enc UTF-8 "$work/redline/redline.pdf" - | tr -s ' \n' '  ')
+  for words in "presented three four research" "in person and remotely. online, free of charge." \
+    "The Chair encouraged participants"; do
+    printf '%s\n' "$text" | grep -qF -- "$words" ||
+      fail "the redline, as LibreOffice prints it, lacks '$words'"
+  done
+  rm -f "$artifacts/redline-page-"*.png
+  pdftoppm -r 80 -f 4 -l 5 -png "$work/redline/redline.pdf" "$artifacts/redline-page" ||
+    fail "pdftoppm could not render the redline's pages"
+  echo "docx: redline: LibreOffice shows the deleted and the inserted words"
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "docx checks: $failures check(s) failed" >&2
   exit 1
