@@ -518,6 +518,9 @@ std::unique_ptr<Redline> redline(const tree::Report& old_report, const Version& 
     Built& target = built[into];
     const Block& blk = s.blocks[u.block];
     auto add = [&](Block block, Mark m, std::string note) {
+      // In a section inserted or deleted whole, its paragraphs are marked
+      // with it, once: a tracked change cannot hold another of its kind.
+      if (m == target.mark && m != Mark::moved) m = Mark::none;
       target.blocks.push_back(std::move(block));
       target.block_marks.push_back(m);
       target.block_notes.push_back(std::move(note));

@@ -634,14 +634,27 @@ class DocxRenderer : public detail::ReportParts {
     std::size_t i = 0;
     while (i < xml.size()) {
       const std::size_t r = xml.find("<w:r>", i), p = xml.find("<w:p>", i),
-                        empty = xml.find("<w:p/>", i), row = xml.find("</w:trPr>", i);
-      const std::size_t next = std::min({r, p, empty, row});
+                        empty = xml.find("<w:p/>", i), row = xml.find("</w:trPr>", i),
+                        ins = xml.find("<w:ins ", i), del = xml.find("<w:del ", i);
+      const std::size_t next = std::min({r, p, empty, row, ins, del});
       if (next == std::string_view::npos) {
         out += xml.substr(i);
         break;
       }
       out += xml.substr(i, next - i);
-      if (next == r) {
+      if (next == ins || next == del) {
+        // A change already tracked inside this one (a paragraph deleted in
+        // a section inserted whole, the words of a moved paragraph): kept
+        // as it is, since a tracked change cannot hold another.
+        const std::size_t open_end = xml.find('>', next);
+        std::size_t end = open_end == std::string_view::npos ? xml.size() : open_end + 1;
+        if (end < xml.size() && xml[end - 2] != '/') {
+          const std::size_t close = xml.find(next == ins ? "</w:ins>" : "</w:del>", end);
+          end = close == std::string_view::npos ? xml.size() : close + 8;
+        }
+        out += xml.substr(next, end - next);
+        i = end;
+      } else if (next == r) {
         // The runs that follow one another are one change.
         std::size_t end = r;
         while (xml.compare(end, 5, "<w:r>") == 0) {
@@ -669,7 +682,8 @@ class DocxRenderer : public detail::ReportParts {
             xml.compare(i, 7, "<w:pPr>") == 0 ? xml.find("</w:pPr>", i) : std::string_view::npos;
         if (close != std::string_view::npos) {
           out += xml.substr(i, close - i);
-          out += mark;
+          // A paragraph mark tracked already keeps its change.
+          if (xml.substr(i, close - i).find("<w:rPr>") == std::string_view::npos) out += mark;
           out += "</w:pPr>";
           i = close + 8;
         } else {
@@ -679,7 +693,13 @@ class DocxRenderer : public detail::ReportParts {
         out += "<w:p><w:pPr><w:rPr><" + tag + change_attributes() + "/></w:rPr></w:pPr></w:p>";
         i = empty + 6;
       } else {
-        out += "<" + tag + change_attributes() + "/></w:trPr>";
+        const std::size_t start = xml.rfind("<w:trPr>", row);
+        const std::string_view props =
+            start == std::string_view::npos ? std::string_view() : xml.substr(start, row - start);
+        if (props.find("<w:ins ") == std::string_view::npos &&
+            props.find("<w:del ") == std::string_view::npos)
+          out += "<" + tag + change_attributes() + "/>";
+        out += "</w:trPr>";
         i = row + 9;
       }
     }

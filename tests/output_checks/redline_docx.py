@@ -7,7 +7,8 @@ Accepting every tracked change (the text of w:del dropped) must leave the
 words of NEW, and rejecting every one (w:ins dropped, w:delText read as text)
 the words of OLD, in document.xml and footnotes.xml alike. Paragraph numbers
 are left out: a redline keeps the new version's numbers, renumbering is not
-a change it tracks. Every w:ins and w:del must carry w:author and w:date.
+a change it tracks. Every w:ins and w:del must carry w:author and w:date, and none may be
+inside another.
 Exits 0 when both hold, 1 otherwise.
 """
 import re
@@ -16,7 +17,7 @@ import zipfile
 import xml.etree.ElementTree as ET
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-NUMBER = re.compile(r"^\s*[0-9]+(\.[0-9]+)*\s*\t")
+NUMBER = re.compile(r"^\s*[A-Z]?[0-9]+(\.[0-9]+)*\.?\s*\t")
 
 
 def words(docx, part, keep):
@@ -53,10 +54,15 @@ def words(docx, part, keep):
 
 
 def attributes_ok(docx):
+    """The tracked changes, and those without an author or a date or inside
+    another (which Word's schema does not allow)."""
     with zipfile.ZipFile(docx) as z:
         root = ET.fromstring(z.read("word/document.xml"))
-    marks = [e for e in root.iter() if e.tag in (W + "ins", W + "del")]
+    tracked = (W + "ins", W + "del")
+    marks = [e for e in root.iter() if e.tag in tracked]
     bad = [e for e in marks if not e.get(W + "author") or not e.get(W + "date")]
+    for outer in marks:
+        bad.extend(e for e in outer.iter() if e is not outer and e.tag in tracked)
     return len(marks), len(bad)
 
 
@@ -79,7 +85,8 @@ def main():
                 ok = False
     count, bad = attributes_ok(redline)
     if count == 0 or bad:
-        print(f"redline_docx: {count} tracked changes, {bad} without author or date",
+        print(f"redline_docx: {count} tracked changes, {bad} without author or date, "
+              "or inside another",
               file=sys.stderr)
         ok = False
     if ok:
