@@ -1200,6 +1200,13 @@ TEST_CASE("diff -f html is the new report's HTML with the changes marked", "[cli
   CHECK(bad.status == 2);
   CHECK(bad.err.find("cannot write 'nowhere/redline.html'") != std::string::npos);
   CHECK_FALSE(fs::exists(box.work() / "nowhere"));
+  // Nor is a source file of either version replaced.
+  const std::string before = slurp(box.work() / "new" / "report.yaml");
+  Result source = box.run({"diff", "old", "new", "-f", "html", "-o", "new/./report.yaml"});
+  CHECK(source.status == 2);
+  CHECK(source.err.find("cannot write 'new/./report.yaml': it would be a source file of 'new'") ==
+        std::string("cwgreport: ").size());
+  CHECK(slurp(box.work() / "new" / "report.yaml") == before);
 }
 
 TEST_CASE("diff -f docx writes Word tracked changes with an author and a date", "[cli][diff]") {

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -266,6 +267,19 @@ std::string format_json(const std::vector<Change>& changes, const std::string& o
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
+// Whether `path` is a YAML file in the folder `dir`, which the output must
+// never replace: a redline written over a section would destroy it.
+bool inside_sources(const std::string& path, const std::string& dir) {
+  std::error_code ec_path, ec_dir;
+  const std::filesystem::path target = std::filesystem::weakly_canonical(path, ec_path);
+  const std::filesystem::path root = std::filesystem::weakly_canonical(dir, ec_dir);
+  if (ec_path || ec_dir) return false;
+  const std::filesystem::path rel = target.lexically_relative(root);
+  if (rel.empty() || *rel.begin() == "..") return false;
+  const std::string ext = target.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
 // What a redline's marks mean, said before the report.
 std::vector<ChangeMarks::Run> legend(const std::string& old_name, const std::string& new_name,
                                      bool same) {
@@ -296,6 +310,12 @@ int run_diff(const DiffOptions& d) {
         "a docx redline is binary, not for a terminal: write it to a file with -o FILE or "
         "redirect the output");
   check_options(o);
+  if (!d.output.empty()) {
+    for (const std::string& side : o.dirs)
+      if (!is_git_revision(side) && inside_sources(d.output, side))
+        throw UsageError("cannot write '" + text::printable(d.output) +
+                         "': it would be a source file of '" + text::printable(side) + "'");
+  }
   // The date of the tracked changes: SOURCE_DATE_EPOCH, read (and checked)
   // before any work.
   const std::string epoch = d.format == "docx" ? source_date_epoch() : std::string();
