@@ -1002,7 +1002,8 @@ class Loader {
         src.group.acronym = gr.text("acronym", true);
         src.group.parent = gr.text("parent");
         src.group.series = gr.text("series");
-        check_group_series(src.group.series);
+        // A series reported is left out: the documents keep the default.
+        if (!valid_group_series(src.group.series)) src.group.series = {};
         src.group.revision_form = gr.choice("revision_form", {"compact", "bracketed", "spaced"});
         src.group.loc = g->loc;
       }
@@ -1235,17 +1236,19 @@ class Loader {
 
   // A group's own series is printed as written, with the meeting's number
   // in place of "{meeting}": no other brace may stand in it.
-  void check_group_series(const Text& series) {
-    if (!series.present || series.value.empty()) return;
+  bool valid_group_series(const Text& series) {
+    if (!series.present) return true;
+    if (series.value.empty()) return false;  // reported by the reader
     std::string rest = series.value;
     if (auto at = rest.find("{meeting}"); at != std::string::npos) rest.erase(at, 9);
-    if (rest.find_first_of("{}") == std::string::npos) return;
+    if (rest.find_first_of("{}") == std::string::npos) return true;
     diags_.report("invalid-value", series.loc,
                   fmt::format("'series' '{}' holds a brace other than one '{{meeting}}'",
                               series.value),
                   {{{},
                     "write the start of the group's symbols, with '{meeting}' where the "
                     "meeting's number goes: 'EG-ITRs {meeting}/', or 'C26/' for one series"}});
+    return false;
   }
 
   void load_section_file(const yaml::Node& path_node, std::vector<Section>& out, Part part) {
