@@ -483,8 +483,7 @@ TEST_CASE("init --from a document of another kind starts one of the same kind", 
   CHECK(chair.report->title.find("FIFTEENTH MEETING") != std::string::npos);
 }
 
-TEST_CASE("init --from a summary record keeps the meeting's name, hours and signatures",
-          "[init]") {
+TEST_CASE("init --from a summary record keeps the meeting's name, hours and signatures", "[init]") {
   Sandbox s;
   s.copy_example("council-summary-record", "record2");
   REQUIRE(s.run({"init", "record3", "--from", "record2", "--date", "2026-06-11"}).status == 0);
@@ -495,8 +494,7 @@ TEST_CASE("init --from a summary record keeps the meeting's name, hours and sign
   // The title is made of the meeting's name; the hours are the previous
   // meeting's until the editor changes them.
   CHECK(c.report->title == "SUMMARY RECORD OF THE THIRD PLENARY MEETING");
-  CHECK(c.report->record.when ==
-        "Thursday, 11\u00A0June 2026, from 0930 to 1225 hours");
+  CHECK(c.report->record.when == "Thursday, 11\u00A0June 2026, from 0930 to 1225 hours");
   CHECK(c.report->record.chair == "Chairman: Mr P\u00E9ter Varga (Hungary)");
   // A record without a Summary box stays without one.
   CHECK(c.report->summary.empty());

@@ -246,8 +246,8 @@ std::vector<std::string> keys_meant(const Model& model, std::string_view written
     key.erase(0, acronym.size() + 1);
   // A group's own series with the meeting's number: 'EG-ITRs 1/2' is '1/2'.
   const std::string& series = model.src->group.series.value;
-  if (std::size_t m = series.find("{meeting}"); m != std::string::npos && m > 0 &&
-                                                key.size() > m && key.starts_with(series.substr(0, m)))
+  if (std::size_t m = series.find("{meeting}");
+      m != std::string::npos && m > 0 && key.size() > m && key.starts_with(series.substr(0, m)))
     key.erase(0, m);
   // A language suffix, as on a cover: 'C17/130(Rev.1)-E'.
   if (key.size() > 2 && key[key.size() - 2] == '-' &&
@@ -831,8 +831,7 @@ class Checker {
   // bracketed in one series for every document ("35(Rev.1)").
   std::string group_revision_form() const {
     if (src_.group.revision_form.present) return src_.group.revision_form.value;
-    return src_.group.series.value.find("{meeting}") != std::string::npos ? "compact"
-                                                                          : "bracketed";
+    return src_.group.series.value.find("{meeting}") != std::string::npos ? "compact" : "bracketed";
   }
 
   // A document's number with its revision and addendum as `form` prints
@@ -1386,23 +1385,23 @@ class Checker {
     for (const auto* sections : {&src_.preamble, &src_.sections}) {
       for (const auto& s : *sections) {
         for (const auto& p : s.paragraphs) {
-        for (const auto& key : p.presents) {
-          auto idx = find_or_report(key);
-          if (!idx) {
-            // The key is most likely a typo for its closest match: count that
-            // document as presented rather than warn about it as a follow-on.
-            if (auto near = document_typo(model_, diags_, key.value))
-              if (auto i = model_.find_document(*near)) presented_bases.insert(revision_base(*i));
-            continue;
-          }
-          presented_bases.insert(revision_base(*idx));
-          note_use(*idx, key.loc, presented_);
-          const std::string& kind = src_.documents[*idx].kind.value;
-          if (kind == "agenda" || kind == "other")
-            diags_.report("wrong-document-kind", key.loc,
-                          fmt::format("paragraph presents '{}', which is registered as {} '{}'",
-                                      key.value, kind == "agenda" ? "an" : "of kind", kind),
-                          {{src_.documents[*idx].loc, "registered here"}});
+          for (const auto& key : p.presents) {
+            auto idx = find_or_report(key);
+            if (!idx) {
+              // The key is most likely a typo for its closest match: count that
+              // document as presented rather than warn about it as a follow-on.
+              if (auto near = document_typo(model_, diags_, key.value))
+                if (auto i = model_.find_document(*near)) presented_bases.insert(revision_base(*i));
+              continue;
+            }
+            presented_bases.insert(revision_base(*idx));
+            note_use(*idx, key.loc, presented_);
+            const std::string& kind = src_.documents[*idx].kind.value;
+            if (kind == "agenda" || kind == "other")
+              diags_.report("wrong-document-kind", key.loc,
+                            fmt::format("paragraph presents '{}', which is registered as {} '{}'",
+                                        key.value, kind == "agenda" ? "an" : "of kind", kind),
+                            {{src_.documents[*idx].loc, "registered here"}});
           }
         }
       }

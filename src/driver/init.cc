@@ -737,8 +737,8 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
   // the previous one cited; the rest of the old summary told of old work.
   // A summary record, or a chair's report, without a Summary box stays
   // without one.
-  const bool box = !group_document && (prev.summary.present || !prev.kind.present ||
-                                       prev.kind.value == "outcome");
+  const bool box = !group_document &&
+                   (prev.summary.present || !prev.kind.present || prev.kind.value == "outcome");
   if (box) {
     std::string summary = summary_text(number, name, acronym);
     if (std::string refs = summary_references(prev); !refs.empty()) {
@@ -831,7 +831,8 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
       sections.push_back({path, std::move(text)});
     }
   };
-  if (prev.contents) report += "\n# A table of contents of the sections and annexes.\ncontents: true\n";
+  if (prev.contents)
+    report += "\n# A table of contents of the sections and annexes.\ncontents: true\n";
   // The preamble's file, with its place kept and its text to write.
   for (const Section& pre : prev.preamble) {
     std::string path = section_path(pre, prev.dir);

@@ -42,10 +42,10 @@ constexpr int kMarginSide = 1134;  // 2 cm, as the HTML prints
 constexpr int kMarginBottom = 1134;
 constexpr int kHeaderDistance = 567;
 constexpr int kTextWidth = kPageWidth - 2 * kMarginSide;
-constexpr int kNumberColumn = 851;    // 1.5 cm: where the text after a number starts
+constexpr int kNumberColumn = 851;     // 1.5 cm: where the text after a number starts
 constexpr int kContentsColumn = 1134;  // 2 cm: the same in the table of contents
-constexpr int kMarkerColumn = 567;    // 1 cm: a list marker's column
-constexpr int kFootnoteColumn = 454;  // 0.8 cm
+constexpr int kMarkerColumn = 567;     // 1 cm: a list marker's column
+constexpr int kFootnoteColumn = 454;   // 0.8 cm
 
 // Word shows nine levels of list; deeper lists keep the ninth's numbering.
 constexpr int kListLevels = 9;

@@ -401,8 +401,9 @@ class HtmlRenderer : public detail::ReportParts {
       text += "<span class=\"heading\">" + esc(trim(e.heading)) + "</span>";
       auto it = plan_.target.find(e.anchor);
       line("<li>" +
-           (it == plan_.target.end() ? text
-                                     : "<a href=\"#" + esc_href(it->second) + "\">" + text + "</a>") +
+           (it == plan_.target.end()
+                ? text
+                : "<a href=\"#" + esc_href(it->second) + "\">" + text + "</a>") +
            "</li>");
     }
     close("</ul>");

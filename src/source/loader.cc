@@ -41,9 +41,26 @@ const std::vector<std::string>& list_styles() {
 const std::map<std::string, std::vector<std::string>>& source_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"report",
-       {"group", "kind", "meetings", "earlier_meetings", "people", "cover", "chair_word",
-        "title_ordinals", "title", "summary", "action", "references", "reference_separator",
-        "sections", "annexes", "signature", "signatures", "numbering", "preamble", "contents"}},
+       {"group",
+        "kind",
+        "meetings",
+        "earlier_meetings",
+        "people",
+        "cover",
+        "chair_word",
+        "title_ordinals",
+        "title",
+        "summary",
+        "action",
+        "references",
+        "reference_separator",
+        "contents",
+        "preamble",
+        "sections",
+        "annexes",
+        "signature",
+        "signatures",
+        "numbering"}},
       {"numbering", {"style", "annex_paragraphs"}},
       {"group", {"name", "acronym", "parent", "series", "revision_form"}},
       {"meeting",
@@ -1103,7 +1120,8 @@ class Loader {
     load_numbering(r, src);  // before the sections: it sets their defaults
     prefetch_section_files(r);
     if (auto c = r.boolean("contents")) src.contents = *c;
-    if (const yaml::Node* p = r.get("preamble")) load_section_file(*p, src.preamble, Part::preamble);
+    if (const yaml::Node* p = r.get("preamble"))
+      load_section_file(*p, src.preamble, Part::preamble);
     if (auto items = list_of(r, "sections", true)) {
       for (const auto& path : *items) load_section_file(path, src.sections, Part::section);
     }
@@ -1242,12 +1260,12 @@ class Loader {
     std::string rest = series.value;
     if (auto at = rest.find("{meeting}"); at != std::string::npos) rest.erase(at, 9);
     if (rest.find_first_of("{}") == std::string::npos) return true;
-    diags_.report("invalid-value", series.loc,
-                  fmt::format("'series' '{}' holds a brace other than one '{{meeting}}'",
-                              series.value),
-                  {{{},
-                    "write the start of the group's symbols, with '{meeting}' where the "
-                    "meeting's number goes: 'EG-ITRs {meeting}/', or 'C26/' for one series"}});
+    diags_.report(
+        "invalid-value", series.loc,
+        fmt::format("'series' '{}' holds a brace other than one '{{meeting}}'", series.value),
+        {{{},
+          "write the start of the group's symbols, with '{meeting}' where the "
+          "meeting's number goes: 'EG-ITRs {meeting}/', or 'C26/' for one series"}});
     return false;
   }
 
@@ -1283,8 +1301,11 @@ class Loader {
       out.push_back(std::move(section));
       return;
     }
-    MapReader sr(*root, preamble ? "the preamble" : annex ? "an annex" : "a section", diags_,
-                 keys(preamble ? "preamble" : "section"));
+    MapReader sr(*root,
+                 preamble ? "the preamble"
+                 : annex  ? "an annex"
+                          : "a section",
+                 diags_, keys(preamble ? "preamble" : "section"));
     if (!preamble) {
       section.label = sr.label("label");
       section.heading = sr.text("heading", true);
@@ -1336,8 +1357,8 @@ class Loader {
           "invalid-value", para.number.loc,
           "'number' on a paragraph that is not numbered: it has no number to keep",
           {{{},
-            part == Part::preamble ? "a paragraph of the preamble is not numbered: numbers "
-                                     "start with section 1"
+            part == Part::preamble         ? "a paragraph of the preamble is not numbered: numbers "
+                                             "start with section 1"
             : annex && !pr.get("numbered") ? "an annex's paragraphs are unnumbered unless they "
                                              "say 'numbered: true' (or report.yaml says "
                                              "'numbering: {annex_paragraphs: true}')"
