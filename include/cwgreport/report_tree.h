@@ -133,7 +133,6 @@ struct ContentsEntry {
   std::string number;  // "6", "6." or "Annex 1"
   std::string heading;
   std::string anchor;  // the section's
-  bool annex = false;
 };
 
 // The fixed words the renderers print around the content, in the report's

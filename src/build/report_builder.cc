@@ -94,8 +94,7 @@ class Builder {
     if (src_.contents) {
       for (const auto* parts : {&r.sections, &r.annexes})
         for (const tree::Section& s : *parts)
-          r.contents.push_back(
-              {s.number, contents_heading(s.heading), s.anchor, parts == &r.annexes});
+          r.contents.push_back({s.number, contents_heading(s.heading), s.anchor});
     }
     if (src_.signature) {
       if (const Person* p = model_.find_person(src_.signature->person.value)) {

@@ -895,7 +895,7 @@ class MarkdownRenderer : public detail::ReportParts {
     out_.blank_line();
     for (const ContentsEntry& e : r.contents) {
       std::string text = e.number;
-      if (!text.empty() && !e.heading.empty()) text += e.annex ? " \xE2\x80\x94 " : " ";
+      if (!text.empty() && !e.heading.empty()) text += ' ';
       text += e.heading;
       Inlines link = {{Inline::Kind::xref, detail::one_line(text), e.anchor, {}}};
       out_.line("- " + one_line_markdown(link, InlineWriter::Context::line));
