@@ -1277,7 +1277,7 @@ class Loader {
     ErrorWatch watch(diags_, src_->sections_incomplete);
     MapReader none(kNoKeys, "", diags_, {});
     Text path = none.to_text(path_node, preamble ? "preamble" : annex ? "annexes" : "sections");
-    if (!path.present) return;
+    if (!path.present || path.value.empty()) return;  // an empty path is reported as such
     auto rel = checked_path(path);
     if (!rel) return;
     const FolderPath& where = resolve(*rel);
