@@ -625,10 +625,10 @@ TEST_CASE("a group's own series and revision form make the symbols") {
   };
   const std::vector<Form> forms = {
       {"", "CWG-T-3/1", "CWG-T-3/2R1", "3/2R1"},
-      {"  revision_form: spaced\n", "CWG-T-3/1", "CWG-T-3/2 (Rev.1)", "3/2R1"},
+      {"  revision_form: spaced\n", "CWG-T-3/1", "CWG-T-3/2\u00A0(Rev.1)", "3/2R1"},
       {"  series: \"EG-T {meeting}/\"\n", "EG-T 3/1", "EG-T 3/2R1", "3/2R1"},
-      {"  series: \"EG-T {meeting}/\"\n  revision_form: spaced\n", "EG-T 3/1", "EG-T 3/2 (Rev.1)",
-       "3/2R1"},
+      {"  series: \"EG-T {meeting}/\"\n  revision_form: spaced\n", "EG-T 3/1",
+       "EG-T 3/2\u00A0(Rev.1)", "3/2R1"},
       {"  series: C26/\n", "C26/1", "C26/2(Rev.1)", "C26/2R1"},
       {"  series: C26/\n  revision_form: compact\n", "C26/1", "C26/2R1", "C26/2R1"},
   };

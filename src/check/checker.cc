@@ -262,7 +262,11 @@ std::vector<std::string> keys_meant(const Model& model, std::string_view written
     std::size_t end = digits;
     while (end < key.size() && key[end] >= '0' && key[end] <= '9') ++end;
     if (end == digits || end >= key.size() || key[end] != ')') continue;
-    if (at > 0 && key[at - 1] == ' ') --at;  // the spaced form: '1/1 (Rev.1)'
+    // The spaced form, '1/1 (Rev.1)', with a space or a no-break space.
+    if (at > 0 && key[at - 1] == ' ')
+      --at;
+    else if (at > 1 && key.compare(at - 2, 2, "\u00A0") == 0)
+      at -= 2;
     key.replace(at, end + 1 - at, compact + key.substr(digits, end - digits));
   }
   if (key == written) return out;
@@ -839,7 +843,9 @@ class Checker {
   // "4(Rev.1)(Add.1)" (bracketed) or "4 (Rev.1) (Add.1)" (spaced).
   static std::string printed_number(const Document& d, std::string_view form) {
     std::string out = std::to_string(d.number.value);
-    const char* space = form == "spaced" ? " " : "";
+    // The spaced form's space is a no-break one: a symbol is not broken
+    // across lines.
+    const char* space = form == "spaced" ? "\u00A0" : "";
     if (d.revision.present)
       out += form == "compact" ? fmt::format("R{}", d.revision.value)
                                : fmt::format("{}(Rev.{})", space, d.revision.value);
