@@ -615,3 +615,46 @@ paragraphs:
   CHECK(c->model.labels.at("item-b").number == "item\u00A0b)");
   CHECK(c->model.labels.at("plain-b").number == "b)");
 }
+
+// Groups whose symbols do not follow "ACRONYM-N/" say so once, under
+// 'group:'; the keys stay those of the meeting's series.
+TEST_CASE("a group's own series and revision form make the symbols") {
+  struct Form {
+    std::string group_keys;
+    std::string symbol_1, symbol_2, key_2;
+  };
+  const std::vector<Form> forms = {
+      {"", "CWG-T-3/1", "CWG-T-3/2R1", "3/2R1"},
+      {"  revision_form: spaced\n", "CWG-T-3/1", "CWG-T-3/2\u00A0(Rev.1)", "3/2R1"},
+      {"  series: \"EG-T {meeting}/\"\n", "EG-T 3/1", "EG-T 3/2R1", "3/2R1"},
+      {"  series: \"EG-T {meeting}/\"\n  revision_form: spaced\n", "EG-T 3/1",
+       "EG-T 3/2\u00A0(Rev.1)", "3/2R1"},
+      {"  series: C26/\n", "C26/1", "C26/2(Rev.1)", "C26/2R1"},
+      {"  series: C26/\n  revision_form: compact\n", "C26/1", "C26/2R1", "C26/2R1"},
+  };
+  for (const Form& f : forms) {
+    TempDir dir;
+    test::write_minimal_meeting(dir);
+    std::string report = test::slurp(dir.path() / "report.yaml");
+    report.replace(report.find("  acronym: CWG-T\n"), 16, "  acronym: CWG-T\n" + f.group_keys);
+    dir.write("report.yaml", report);
+    // The sources refer to the documents by the keys of their series.
+    for (const char* file : {"sections/intro.yaml", "sections/docs.yaml"}) {
+      std::string text = test::slurp(dir.path() / file);
+      for (std::string from : {std::string("3/2R1"), std::string("3/2"), std::string("3/1")}) {
+        std::string to = f.key_2.starts_with("C26/") ? "C26/" + from.substr(2) : from;
+        for (std::size_t at = text.find(from); at != std::string::npos;
+             at = text.find(from, at + to.size()))
+          text.replace(at, from.size(), to);
+      }
+      dir.write(file, text);
+    }
+    auto c = check(dir);
+    INFO(f.group_keys);
+    CHECK(c->diags.all().empty());
+    REQUIRE(c->model.documents.size() == 2);
+    CHECK(c->model.documents[0].symbol == f.symbol_1);
+    CHECK(c->model.documents[1].symbol == f.symbol_2);
+    CHECK(c->model.documents[1].key == f.key_2);
+  }
+}

@@ -42,6 +42,7 @@ const std::map<std::pair<std::string, std::string>, std::string> kChildren = {
     {{"register", "entities"}, "entity"},
     {{"register", "documents"}, "document"},
     {{"section", "paragraphs"}, "paragraph"},
+    {{"preamble", "paragraphs"}, "paragraph"},
     {{"paragraph", "quote"}, "quote"},
     {{"paragraph", "table"}, "table"},
     {{"paragraph", "list"}, "list"},
@@ -137,8 +138,20 @@ Used used_by_examples(std::vector<std::string>& read) {
   for (const fs::path& dir : dirs) {
     std::vector<std::pair<fs::path, std::string>> files = {{dir / "report.yaml", "report"},
                                                            {dir / "documents.yaml", "register"}};
+    // The preamble's file, which report.yaml names, holds a preamble's keys.
+    fs::path preamble;
+    {
+      cwg::Diagnostics diags;
+      auto report = cwg::yaml::read_file((dir / "report.yaml").string(), "report.yaml", diags);
+      if (report && report->is_map())
+        for (const auto& entry : report->entries)
+          if (entry.key.value == "preamble" && entry.value.is_scalar())
+            preamble = (dir / entry.value.value).lexically_normal();
+    }
     for (const auto& e : fs::directory_iterator(dir / "sections")) {
-      if (e.path().extension() == ".yaml") files.emplace_back(e.path(), "section");
+      if (e.path().extension() == ".yaml")
+        files.emplace_back(e.path(),
+                           e.path().lexically_normal() == preamble ? "preamble" : "section");
     }
     for (const auto& [path, kind] : files) {
       cwg::Diagnostics diags;

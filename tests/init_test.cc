@@ -483,6 +483,52 @@ TEST_CASE("init --from a document of another kind starts one of the same kind", 
   CHECK(chair.report->title.find("FIFTEENTH MEETING") != std::string::npos);
 }
 
+TEST_CASE("init --from a summary record keeps the meeting's name, hours and signatures", "[init]") {
+  Sandbox s;
+  s.copy_example("council-summary-record", "record2");
+  REQUIRE(s.run({"init", "record3", "--from", "record2", "--date", "2026-06-11"}).status == 0);
+  Compiled c = compile_folder(s.work() / "record3");
+  CHECK(c.diagnostics == "");
+  REQUIRE(c.report);
+  CHECK(c.report->kind == cwg::tree::DocumentKind::summary_record);
+  // The title is made of the meeting's name; the hours are the previous
+  // meeting's until the editor changes them.
+  CHECK(c.report->title == "SUMMARY RECORD OF THE THIRD PLENARY MEETING");
+  CHECK(c.report->record.when == "Thursday, 11\u00A0June 2026, from 0930 to 1225 hours");
+  CHECK(c.report->record.chair == "Chairman: Mr P\u00E9ter Varga (Hungary)");
+  // A record without a Summary box stays without one.
+  CHECK(c.report->summary.empty());
+  REQUIRE(c.report->signatures.size() == 2);
+  CHECK(c.report->signatures[0].name == "Eva Lindqvist");
+  CHECK(c.report->signatures[0].role == "The Secretary-General:");
+  CHECK(c.report->signatures[0].role_above);
+  CHECK(c.report->signatures[1].role == "The Chairman:");
+  std::string yaml = slurp(s.work() / "record3" / "report.yaml");
+  CHECK(yaml.find("  series: \"C26/\"\n") != std::string::npos);
+  CHECK(yaml.find("end_date") == std::string::npos);
+}
+
+TEST_CASE("init --from keeps the table of contents, the preamble and the group's series",
+          "[init]") {
+  Sandbox s;
+  s.copy_example("every-construct", "lang14");
+  s.copy_example("cwg-internet-11-document", "doc11");
+  REQUIRE(s.run({"init", "lang15", "--from", "lang14", "--date", "2025-09-01"}).status == 0);
+  REQUIRE(s.run({"init", "doc12", "--from", "doc11", "--date", "2018-09-20"}).status == 0);
+  Compiled c = compile_folder(s.work() / "lang15");
+  CHECK(c.diagnostics == "");
+  REQUIRE(c.report);
+  CHECK(c.report->contents.size() == c.report->sections.size() + c.report->annexes.size());
+  REQUIRE(c.report->preamble.size() == 1);
+  CHECK(c.report->preamble[0].number.empty());
+  CHECK(slurp(s.work() / "lang15" / "sections" / "preamble.yaml").find("To be drafted.") !=
+        std::string::npos);
+  std::string yaml = slurp(s.work() / "doc12" / "report.yaml");
+  CHECK(yaml.find("  series: \"CWG-Internet {meeting}/\"\n  revision_form: \"spaced\"\n") !=
+        std::string::npos);
+  CHECK(compile_folder(s.work() / "doc12").diagnostics == "");
+}
+
 TEST_CASE("init --number overrides the number that --from would give", "[init]") {
   Sandbox s;
   s.copy_example("meeting14", "meeting14");

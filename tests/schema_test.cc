@@ -41,6 +41,7 @@ const std::map<std::string, Location> kLocations = {
     {"entity", {"documents.schema.json", "/$defs/entity"}},
     {"document", {"documents.schema.json", "/$defs/document"}},
     {"section", {"section.schema.json", ""}},
+    {"preamble", {"section.schema.json", "/$defs/preamble"}},
     {"paragraph", {"section.schema.json", "/$defs/paragraph"}},
     {"footnote", {"section.schema.json", "/$defs/footnote"}},
     {"quote", {"section.schema.json", "/$defs/quote"}},

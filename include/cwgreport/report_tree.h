@@ -127,6 +127,14 @@ struct Record {
   std::vector<Block> subjects;  // the "Subjects discussed | Documents" table, or nothing
 };
 
+// One line of the table of contents: a section or an annex, its number
+// and its heading as plain text (a link would nest in the line's own).
+struct ContentsEntry {
+  std::string number;  // "6", "6." or "Annex 1"
+  std::string heading;
+  std::string anchor;  // the section's
+};
+
 // The fixed words the renderers print around the content, in the report's
 // language: the builder fills them from its table (src/lang/labels.cc), so
 // a renderer holds no word of its own. The two patterns name their
@@ -139,6 +147,8 @@ struct Words {
   std::string untitled;               // page title of a report with none
   std::string back_to_reference;      // "Back to reference {number}"
   std::string back_to_reference_use;  // "Back to reference {number}, use {use}"
+  // The table of contents.
+  std::string contents;  // its heading: "Contents"
 };
 
 // What the document is, as report.yaml's `kind:` says. The builder lays the
@@ -160,6 +170,12 @@ struct Report {
   // A part the sources leave blank on purpose ('action: ""', 'references:
   // []'): its heading is printed with nothing under it.
   bool blank_action = false, blank_references = false;
+  // A table of contents, when the sources ask for one: every section and
+  // annex, printed after the box. Empty: none.
+  std::vector<ContentsEntry> contents;
+  // The content before the first section: unnumbered paragraphs and what
+  // they carry (tables, lists), printed after the table of contents.
+  std::vector<Block> preamble;
   std::vector<Section> sections;
   std::vector<Section> annexes;
   std::vector<Footnote> footnotes;

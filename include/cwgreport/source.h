@@ -138,6 +138,12 @@ struct Section {
 
 struct Group {
   Text name, acronym, parent;
+  // The group's own series, for groups whose symbols do not follow
+  // "ACRONYM-N/": "EG-ITRs {meeting}/" (the meeting's series, printed
+  // otherwise) or "C26/" (one series for every document); and how its
+  // symbols print a revision: compact ("4R1"), bracketed ("4(Rev.1)") or
+  // spaced ("4 (Rev.1)").
+  Text series, revision_form;
   Location loc;
 };
 
@@ -188,6 +194,11 @@ struct Sources {
   Text summary, action;
   std::vector<Reference> references;
   Text reference_separator;
+  // The content before the first section (zero or one, its heading
+  // unused): unnumbered paragraphs, tables, lists.
+  std::vector<Section> preamble;
+  // A table of contents of the sections and annexes, printed before them.
+  bool contents = false;
   std::vector<Section> sections;
   std::vector<Section> annexes;
   std::optional<Signature> signature;

@@ -87,8 +87,15 @@ class Builder {
       if (i) r.references.push_back(text_node(sep));
       for (auto& in : model_.reference_texts[i]) r.references.push_back(std::move(in));
     }
+    for (SectionInfo& s : model_.preamble)
+      for (ParagraphInfo& p : s.paragraphs) r.preamble.push_back(paragraph(p));
     for (SectionInfo& s : model_.sections) r.sections.push_back(section(s));
     for (SectionInfo& s : model_.annexes) r.annexes.push_back(section(s));
+    if (src_.contents) {
+      for (const auto* parts : {&r.sections, &r.annexes})
+        for (const tree::Section& s : *parts)
+          r.contents.push_back({s.number, contents_heading(s.heading), s.anchor});
+    }
     if (src_.signature) {
       if (const Person* p = model_.find_person(src_.signature->person.value)) {
         r.signature.name = p->name.value;
@@ -274,6 +281,34 @@ class Builder {
     return report_text(fmt::format(fmt::runtime(pattern),
                                    fmt::arg("acronym", src_.group.acronym.value),
                                    fmt::arg("meetings", lang::join_list(words_, numbers))));
+  }
+
+  // A heading as the table of contents prints it: its text on one line,
+  // a link's text without its address, no footnote mark.
+  static std::string contents_heading(const tree::Inlines& inlines) {
+    std::string out;
+    for (const tree::Inline& in : inlines) {
+      switch (in.kind) {
+        case tree::Inline::Kind::text:
+        case tree::Inline::Kind::code:
+        case tree::Inline::Kind::xref:
+          out += in.text;
+          break;
+        case tree::Inline::Kind::emph:
+        case tree::Inline::Kind::strong:
+        case tree::Inline::Kind::strike:
+        case tree::Inline::Kind::link:
+          out += contents_heading(in.children);
+          break;
+        case tree::Inline::Kind::softbreak:
+        case tree::Inline::Kind::linebreak:
+          out += ' ';
+          break;
+        case tree::Inline::Kind::footnote_ref:
+          break;
+      }
+    }
+    return out;
   }
 
   static std::vector<tree::Block> blocks(FieldText t) {

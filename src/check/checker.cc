@@ -244,6 +244,11 @@ std::vector<std::string> keys_meant(const Model& model, std::string_view written
   if (!acronym.empty() && key.size() > acronym.size() + 1 && key.starts_with(acronym) &&
       key[acronym.size()] == '-')
     key.erase(0, acronym.size() + 1);
+  // A group's own series with the meeting's number: 'EG-ITRs 1/2' is '1/2'.
+  const std::string& series = model.src->group.series.value;
+  if (std::size_t m = series.find("{meeting}");
+      m != std::string::npos && m > 0 && key.size() > m && key.starts_with(series.substr(0, m)))
+    key.erase(0, m);
   // A language suffix, as on a cover: 'C17/130(Rev.1)-E'.
   if (key.size() > 2 && key[key.size() - 2] == '-' &&
       std::string_view("ACEFRS").find(key.back()) != std::string_view::npos)
@@ -257,6 +262,11 @@ std::vector<std::string> keys_meant(const Model& model, std::string_view written
     std::size_t end = digits;
     while (end < key.size() && key[end] >= '0' && key[end] <= '9') ++end;
     if (end == digits || end >= key.size() || key[end] != ')') continue;
+    // The spaced form, '1/1 (Rev.1)', with a space or a no-break space.
+    if (at > 0 && key[at - 1] == ' ')
+      --at;
+    else if (at > 1 && key.compare(at - 2, 2, "\u00A0") == 0)
+      at -= 2;
     key.replace(at, end + 1 - at, compact + key.substr(digits, end - digits));
   }
   if (key == written) return out;
@@ -562,6 +572,7 @@ class Checker {
     index_ids();
     index_meetings();
     index_documents();
+    number_preamble();
     number_sections(src_.sections, model_.sections, false);
     number_sections(src_.annexes, model_.annexes, true);
     check_people_refs();
@@ -648,7 +659,7 @@ class Checker {
   }
 
   void index_footnotes() {
-    for (const auto* sections : {&src_.sections, &src_.annexes})
+    for (const auto* sections : {&src_.preamble, &src_.sections, &src_.annexes})
       for (const auto& s : *sections)
         for (const auto& p : s.paragraphs)
           for (const auto& f : p.footnotes) {
@@ -744,12 +755,16 @@ class Checker {
       if (d.revision.present) suffix += fmt::format("R{}", d.revision.value);
       if (d.addendum.present) suffix += fmt::format("A{}", d.addendum.value);
       std::string number = fmt::format("{}{}", d.number.value, suffix);
-      if (d.series.present) {
-        std::string formal = std::to_string(d.number.value);
-        if (d.revision.present) formal += fmt::format("(Rev.{})", d.revision.value);
-        if (d.addendum.present) formal += fmt::format("(Add.{})", d.addendum.value);
-        info.symbol = d.series.value + formal;
-        info.key = d.series.value + number;
+      // The group's own series, when its symbols do not follow
+      // "ACRONYM-N/": one with the meeting's number is the meeting's series
+      // printed otherwise, one without it a series like another body's.
+      const Text& group_series = src_.group.series;
+      const bool meeting_series = group_series.value.find("{meeting}") != std::string::npos;
+      if (d.series.present || (group_series.present && !meeting_series)) {
+        const std::string& series = d.series.present ? d.series.value : group_series.value;
+        info.symbol =
+            series + printed_number(d, d.series.present ? "bracketed" : group_revision_form());
+        info.key = series + number;
       } else {
         long meeting = 0;
         if (d.meeting.present) {
@@ -780,10 +795,20 @@ class Checker {
           model_.register_incomplete = true;
           continue;
         }
-        std::string printed = fmt::format(
-            "{}{}", d.number.value, d.revision.present ? fmt::format("R{}", d.revision.value) : "");
-        if (d.addendum.present) printed += fmt::format("(Add.{})", d.addendum.value);
-        info.symbol = fmt::format("{}-{}/{}", src_.group.acronym.value, meeting, printed);
+        if (meeting_series) {
+          std::string series = group_series.value;
+          series.replace(series.find("{meeting}"), 9, std::to_string(meeting));
+          info.symbol = series + printed_number(d, group_revision_form());
+        } else if (src_.group.revision_form.present) {
+          info.symbol = fmt::format("{}-{}/{}", src_.group.acronym.value, meeting,
+                                    printed_number(d, src_.group.revision_form.value));
+        } else {
+          std::string printed =
+              fmt::format("{}{}", d.number.value,
+                          d.revision.present ? fmt::format("R{}", d.revision.value) : "");
+          if (d.addendum.present) printed += fmt::format("(Add.{})", d.addendum.value);
+          info.symbol = fmt::format("{}-{}/{}", src_.group.acronym.value, meeting, printed);
+        }
         info.meeting = meeting;
         info.key = fmt::format("{}/{}", meeting, number);
       }
@@ -803,6 +828,29 @@ class Checker {
           counted.insert(d.kind.value + "\n" + base).second)
         ++model_.kind_counts[d.kind.value];
     }
+  }
+
+  // How the group's own series prints a revision: as written under
+  // 'revision_form', or else compact in the meeting's series ("4R1") and
+  // bracketed in one series for every document ("35(Rev.1)").
+  std::string group_revision_form() const {
+    if (src_.group.revision_form.present) return src_.group.revision_form.value;
+    return src_.group.series.value.find("{meeting}") != std::string::npos ? "compact" : "bracketed";
+  }
+
+  // A document's number with its revision and addendum as `form` prints
+  // them: "4R1(Add.1)" (compact; an addendum is always bracketed),
+  // "4(Rev.1)(Add.1)" (bracketed) or "4 (Rev.1) (Add.1)" (spaced).
+  static std::string printed_number(const Document& d, std::string_view form) {
+    std::string out = std::to_string(d.number.value);
+    // The spaced form's space is a no-break one: a symbol is not broken
+    // across lines.
+    const char* space = form == "spaced" ? "\u00A0" : "";
+    if (d.revision.present)
+      out += form == "compact" ? fmt::format("R{}", d.revision.value)
+                               : fmt::format("{}(Rev.{})", space, d.revision.value);
+    if (d.addendum.present) out += fmt::format("{}(Add.{})", space, d.addendum.value);
+    return out;
   }
 
   void define_label(const Text& label, Target target) {
@@ -862,6 +910,37 @@ class Checker {
       }
       info.continued = s.continued;
       infos.push_back(std::move(info));
+    }
+  }
+
+  // The preamble's paragraphs are unnumbered: their labels name a
+  // paragraph, a table or a list item, and their anchors are generated
+  // like those of unnumbered paragraphs.
+  void number_preamble() {
+    if (src_.preamble.empty()) return;
+    // Every label is an anchor before one is generated here.
+    for (const auto* sections : {&src_.preamble, &src_.sections, &src_.annexes})
+      for (const auto& s : *sections) {
+        if (s.label.present) model_.anchors.insert(s.label.value);
+        for (const auto& p : s.paragraphs) {
+          if (p.label.present) model_.anchors.insert(p.label.value);
+          for (const auto& l : p.list) reserve_item_labels(l);
+        }
+      }
+    for (const auto& s : src_.preamble) {
+      SectionInfo info;
+      info.paragraphs.reserve(s.paragraphs.size());
+      for (std::size_t j = 0; j < s.paragraphs.size(); ++j) {
+        const Paragraph& p = s.paragraphs[j];
+        ParagraphInfo pi;
+        pi.anchor = p.label.present && !p.label.value.empty()
+                        ? p.label.value
+                        : model_.unique_anchor(fmt::format("preamble-{}", j + 1));
+        define_label(p.label, {Target::Kind::paragraph, "", pi.anchor, p.label.loc});
+        for (const auto& l : p.list) define_item_labels(l);
+        info.paragraphs.push_back(std::move(pi));
+      }
+      model_.preamble.push_back(std::move(info));
     }
   }
 
@@ -1059,7 +1138,7 @@ class Checker {
     check_text(src_.summary);
     check_text(src_.action);
     for (const auto& r : src_.references) check_text(r.text);
-    for (const auto* sections : {&src_.sections, &src_.annexes}) {
+    for (const auto* sections : {&src_.preamble, &src_.sections, &src_.annexes}) {
       for (const auto& s : *sections) {
         check_text(s.heading);
         for (const auto& p : s.paragraphs) {
@@ -1108,7 +1187,7 @@ class Checker {
       if (info.anchor.empty() && !info.key.empty())
         info.anchor = model_.unique_anchor("doc-" + anchor_part(info.key));
     };
-    for (const auto* sections : {&src_.sections, &src_.annexes})
+    for (const auto* sections : {&src_.preamble, &src_.sections, &src_.annexes})
       for (const auto& s : *sections)
         for (const auto& p : s.paragraphs)
           for (const auto& dl : p.documents) {
@@ -1309,25 +1388,27 @@ class Checker {
 
   void check_presented() {
     std::set<std::string> presented_bases;
-    for (const auto& s : src_.sections) {
-      for (const auto& p : s.paragraphs) {
-        for (const auto& key : p.presents) {
-          auto idx = find_or_report(key);
-          if (!idx) {
-            // The key is most likely a typo for its closest match: count that
-            // document as presented rather than warn about it as a follow-on.
-            if (auto near = document_typo(model_, diags_, key.value))
-              if (auto i = model_.find_document(*near)) presented_bases.insert(revision_base(*i));
-            continue;
+    for (const auto* sections : {&src_.preamble, &src_.sections}) {
+      for (const auto& s : *sections) {
+        for (const auto& p : s.paragraphs) {
+          for (const auto& key : p.presents) {
+            auto idx = find_or_report(key);
+            if (!idx) {
+              // The key is most likely a typo for its closest match: count that
+              // document as presented rather than warn about it as a follow-on.
+              if (auto near = document_typo(model_, diags_, key.value))
+                if (auto i = model_.find_document(*near)) presented_bases.insert(revision_base(*i));
+              continue;
+            }
+            presented_bases.insert(revision_base(*idx));
+            note_use(*idx, key.loc, presented_);
+            const std::string& kind = src_.documents[*idx].kind.value;
+            if (kind == "agenda" || kind == "other")
+              diags_.report("wrong-document-kind", key.loc,
+                            fmt::format("paragraph presents '{}', which is registered as {} '{}'",
+                                        key.value, kind == "agenda" ? "an" : "of kind", kind),
+                            {{src_.documents[*idx].loc, "registered here"}});
           }
-          presented_bases.insert(revision_base(*idx));
-          note_use(*idx, key.loc, presented_);
-          const std::string& kind = src_.documents[*idx].kind.value;
-          if (kind == "agenda" || kind == "other")
-            diags_.report("wrong-document-kind", key.loc,
-                          fmt::format("paragraph presents '{}', which is registered as {} '{}'",
-                                      key.value, kind == "agenda" ? "an" : "of kind", kind),
-                          {{src_.documents[*idx].loc, "registered here"}});
         }
       }
     }

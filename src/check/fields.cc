@@ -634,6 +634,7 @@ class FieldPass {
     model_.summary = convert(src_.summary);
     model_.action = convert(src_.action);
     for (const auto& r : src_.references) model_.reference_texts.push_back(convert_inline(r.text));
+    sections(src_.preamble, model_.preamble);
     sections(src_.sections, model_.sections);
     sections(src_.annexes, model_.annexes);
     // Footnotes in the order of their first mark; a footnote's own text may

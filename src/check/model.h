@@ -114,6 +114,7 @@ struct Model {
   // the builder reads the cover, the meetings of the title and the signature
   // there, and the indexes below point into them.
   std::shared_ptr<const Sources> src;
+  std::vector<SectionInfo> preamble;  // zero or one, unnumbered, its heading unused
   std::vector<SectionInfo> sections;
   std::vector<SectionInfo> annexes;
   std::vector<DocumentInfo> documents;  // in register order, as src->documents

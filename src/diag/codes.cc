@@ -154,8 +154,9 @@ const std::vector<CodeInfo> kCodes = {
      "number, so a value meant as text must be quoted.\nExample: `country: NO` (Norway).\n"
      "Fix: quote it: `country: 'NO'`; write numbers without leading zeros."},
     {"invalid-value", S::error, "a value outside the allowed set",
-     "Example: `kind: contributon` or `mode: online`.\nFix: use one of the values listed in the "
-     "message."},
+     "Example: `kind: contributon` or `mode: online`; `numbered: true` on a paragraph of the "
+     "preamble, which is not numbered; a group `series` with a brace other than `{meeting}`.\n"
+     "Fix: use one of the values listed in the message."},
     {"not-in-kind", S::error, "a key that the document's kind does not print",
      "report.yaml's `kind:` says what the document is, and each kind prints its own parts. A "
      "working group's own document (`kind: group-document`) has no Summary box, so no "

@@ -637,9 +637,14 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
   report += field(2, "name", name);
   report += field(2, "acronym", acronym);
   if (prev.group.parent.present) report += field(2, "parent", prev.group.parent.value);
+  // The group's symbols are printed as before.
+  if (prev.group.series.present) report += field(2, "series", prev.group.series.value);
+  if (prev.group.revision_form.present)
+    report += field(2, "revision_form", prev.group.revision_form.value);
   // The same kind of document as the previous one; a group's document has
   // no Summary box, and its title is its own.
   const bool group_document = prev.kind.value == "group-document";
+  const bool record = prev.kind.value == "summary-record";
   if (prev.kind.present) report += field(0, "kind", prev.kind.value);
   if (prev.title.present) {
     report += "\n" + comment("The title of the document of " + previous + ": write this one's.");
@@ -657,7 +662,11 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
   report +=
       "\n# The meetings the report covers, in chronological order. A report on two meetings\n"
       "# lists both, and each document in documents.yaml then says which one it belongs to.\n";
-  report += "meetings:\n  - number: " + n + "\n    date: " + s.date + "\n";
+  report += "meetings:\n  - number: " + n + "\n";
+  // A summary record's meeting is called as the previous one was ("plenary
+  // meeting"): its title is made of it.
+  if (last && last->name.present) report += field(4, "name", last->name.value);
+  report += "    date: " + s.date + "\n";
   if (last) {
     const Person* role_chair = nullptr;
     for (const auto& p : prev.people) {
@@ -669,7 +678,16 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
     // over, and marked so, for the editor to change when not.
     if (last->venue.present)
       report += "    venue: " + yaml_quoted(last->venue.value) + "   # " + as_before + "\n";
-    report += "    # end_date: " + s.date + "   # the last day of a meeting over several days\n";
+    // A summary record's meeting is held on one day, and its hours are
+    // printed: the previous meeting's, marked, for the editor to change.
+    if (!record)
+      report += "    # end_date: " + s.date + "   # the last day of a meeting over several days\n";
+    if (last->start_time.present)
+      report += "    start_time: " + yaml_quoted(last->start_time.value) + "   # " + as_before +
+                ": the hour the meeting opened\n";
+    if (last->end_time.present)
+      report += "    end_time: " + yaml_quoted(last->end_time.value) + "   # " + as_before +
+                ": the hour it rose\n";
     report += "    # participants: 40   # approximately\n";
     if (last->mode.present)
       report += "    mode: " + yaml_quoted(last->mode.value) + "   # " + as_before +
@@ -717,7 +735,11 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
     report += "\n" + field(0, "title_ordinals", prev.title_ordinals.value);
   // The summary is written anew for the new meeting, citing the references
   // the previous one cited; the rest of the old summary told of old work.
-  if (!group_document) {
+  // A summary record, or a chair's report, without a Summary box stays
+  // without one.
+  const bool box = !group_document &&
+                   (prev.summary.present || !prev.kind.present || prev.kind.value == "outcome");
+  if (box) {
     std::string summary = summary_text(number, name, acronym);
     if (std::string refs = summary_references(prev); !refs.empty()) {
       summary.pop_back();
@@ -809,6 +831,20 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
       sections.push_back({path, std::move(text)});
     }
   };
+  if (prev.contents)
+    report += "\n# A table of contents of the sections and annexes.\ncontents: true\n";
+  // The preamble's file, with its place kept and its text to write.
+  for (const Section& pre : prev.preamble) {
+    std::string path = section_path(pre, prev.dir);
+    report += "\n# The content before section 1: unnumbered paragraphs.\n";
+    report += "preamble: " + yaml_quoted(path) + "\n";
+    std::string text = modeline(s, "section", path);
+    text += comment("The preamble of the report of the " + ordinal_numeral(number) +
+                    " meeting: the text before section 1, in paragraphs that are not "
+                    "numbered; it is to be written.");
+    text += "\nparagraphs:\n  - " + yaml_quoted(kPlaceholder) + "\n";
+    sections.push_back({path, std::move(text)});
+  }
   add_sections(prev.sections, "sections", false);
   add_sections(prev.annexes, "annexes", true);
 
@@ -816,6 +852,17 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
     report += "\nsignature:\n";
     report += "  person: " + yaml_quoted(prev.signature->person.value) + "\n";
     if (prev.signature->role.present) report += field(2, "role", prev.signature->role.value);
+  }
+  // A summary record's signatures, side by side: the same people sign the
+  // next record of the session.
+  if (!prev.signatures.empty()) {
+    report += "\nsignatures:\n";
+    for (const Signatory& sig : prev.signatures) {
+      report += "  - person: " + yaml_quoted(sig.person.value) + "\n";
+      if (sig.role.present) report += field(4, "role", sig.role.value);
+      if (sig.role_position.present)
+        report += "    role_position: " + yaml_quoted(sig.role_position.value) + "\n";
+    }
   }
 
   std::string docs = modeline(s, "documents", "documents.yaml");

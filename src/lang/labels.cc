@@ -41,6 +41,7 @@ constexpr Labels english{
     .annex = "Annex",
     .chair = "Chair",
     .vice_chair = "Vice-{chair}",
+    .contents = "Contents",
 };
 
 }  // namespace
@@ -54,7 +55,8 @@ tree::Words tree_words(const Labels& l) {
           std::string(l.footnotes),
           std::string(l.untitled),
           std::string(l.back_to_reference),
-          std::string(l.back_to_reference_use)};
+          std::string(l.back_to_reference_use),
+          std::string(l.contents)};
 }
 
 std::string join_list(const Labels& l, const std::vector<std::string>& items) {

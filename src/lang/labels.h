@@ -75,6 +75,9 @@ struct Labels {
   // The roles of the officers, unless report.yaml names the chair otherwise.
   std::string_view chair;       // "Chair"
   std::string_view vice_chair;  // "Vice-{chair}"
+
+  // The table of contents: its heading.
+  std::string_view contents;  // "Contents"
 };
 
 // The table of `language`; English for a language without one.

@@ -43,9 +43,10 @@ constexpr int kMarginSide = 1134;  // 2 cm, as the HTML prints
 constexpr int kMarginBottom = 1134;
 constexpr int kHeaderDistance = 567;
 constexpr int kTextWidth = kPageWidth - 2 * kMarginSide;
-constexpr int kNumberColumn = 851;    // 1.5 cm: where the text after a number starts
-constexpr int kMarkerColumn = 567;    // 1 cm: a list marker's column
-constexpr int kFootnoteColumn = 454;  // 0.8 cm
+constexpr int kNumberColumn = 851;     // 1.5 cm: where the text after a number starts
+constexpr int kContentsColumn = 1134;  // 2 cm: the same in the table of contents
+constexpr int kMarkerColumn = 567;     // 1 cm: a list marker's column
+constexpr int kFootnoteColumn = 454;   // 0.8 cm
 
 // Word shows nine levels of list; deeper lists keep the ninth's numbering.
 constexpr int kListLevels = 9;
@@ -393,6 +394,7 @@ class DocxRenderer : public detail::ReportParts {
     }
     collect(report.summary);
     collect(report.action);
+    collect(report.preamble);
     for (const auto* sections : {&report.sections, &report.annexes}) {
       for (const Section& s : *sections) {
         bookmarks_.add(s.anchor);
@@ -467,6 +469,35 @@ class DocxRenderer : public detail::ReportParts {
     summary_box(r);
     blocks(r.record.subjects, Context{});
   }
+
+  // Word's own table of contents: a TOC field over the headings of level
+  // 1, without page numbers (\\n: a page is Word's to count), whose result
+  // is written out, one hyperlink to a section's bookmark a line, so that a
+  // reader shows it as it is and Word can update it.
+  void contents(const Report& r) override {
+    Para heading{.style = "TOCHeading", .keep_next = true};
+    paragraph(heading, {}, [&](std::string& out) { add_runs(trim(r.words.contents), {}, out); });
+    for (std::size_t i = 0; i < r.contents.size(); ++i) {
+      const tree::ContentsEntry& e = r.contents[i];
+      paragraph(Para{.style = "TOC1"}, {}, [&](std::string& out) {
+        if (i == 0)
+          out +=
+              "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText "
+              "xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\n </w:instrText></w:r><w:r>"
+              "<w:fldChar w:fldCharType=\"separate\"/></w:r>";
+        const std::string* name = bookmarks_.find(e.anchor);
+        if (name) out += "<w:hyperlink w:anchor=\"" + *name + "\" w:history=\"1\">";
+        add_runs(trim(e.number), {}, out);
+        if (!trim(e.number).empty()) out += "<w:r><w:tab/></w:r>";
+        add_runs(trim(e.heading), {}, out);
+        if (name) out += "</w:hyperlink>";
+        if (i + 1 == r.contents.size()) out += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+      });
+    }
+    body_ += "<w:p><w:pPr><w:pStyle w:val=\"AfterBox\"/></w:pPr></w:p>";
+  }
+  // At the margin, as the box's paragraphs: nothing numbered hangs there.
+  void preamble(const std::vector<Block>& bs) override { blocks(bs, Context{}); }
 
   // Two by two in a table without borders, the first at the left margin,
   // the second in the right half, as a record's signatures stand.
@@ -1439,6 +1470,16 @@ class DocxRenderer : public detail::ReportParts {
           "<w:b/><w:bCs/>");
     style("paragraph", "BoxHeading", "Box Heading", normal,
           "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\"/>", "<w:b/><w:bCs/>");
+    // The table of contents: Word's own styles for its heading and its
+    // first level, the number in a column as wide as "Annex 1".
+    style("paragraph", "TOCHeading", "TOC Heading", normal + "<w:next w:val=\"Normal\"/>" + q,
+          "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>", "<w:b/><w:bCs/>");
+    style("paragraph", "TOC1", "toc 1", normal + "<w:next w:val=\"Normal\"/>",
+          "<w:tabs><w:tab w:val=\"left\" w:pos=\"" + std::to_string(kContentsColumn) +
+              "\"/></w:tabs><w:spacing w:before=\"60\" w:after=\"0\"/><w:ind w:left=\"" +
+              std::to_string(kContentsColumn) + "\" w:hanging=\"" +
+              std::to_string(kContentsColumn) + "\"/>",
+          "");
     style("paragraph", "AfterBox", "After Box", normal,
           "<w:spacing w:before=\"0\" w:after=\"240\"/>", "");
     style("paragraph", "AfterTable", "After Table", normal,

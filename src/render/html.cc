@@ -322,6 +322,10 @@ const std::string_view record_style_sheet(reinterpret_cast<const char*>(k_html_r
 #include "html_redline_css.inc"
 const std::string_view redline_style_sheet(reinterpret_cast<const char*>(k_html_redline_css),
                                            sizeof k_html_redline_css);
+// src/render/html-contents.css: the table of contents and the preamble.
+#include "html_contents_css.inc"
+const std::string_view contents_style_sheet(reinterpret_cast<const char*>(k_html_contents_css),
+                                            sizeof k_html_contents_css);
 
 // ---------------------------------------------------------------------------
 // The renderer
@@ -337,6 +341,7 @@ class HtmlRenderer : public detail::ReportParts {
     plan_.blocks(report.summary);
     plan_.blocks(report.action);
     plan_.blocks(report.record.subjects);
+    plan_.blocks(report.preamble);
     plan_.sections(report.sections);
     plan_.sections(report.annexes);
     for (const auto& fn : report.footnotes) {
@@ -363,6 +368,7 @@ class HtmlRenderer : public detail::ReportParts {
     out_ += "<style>";
     out_ += style_sheet;
     if (report_.kind == tree::DocumentKind::summary_record) out_ += record_style_sheet;
+    if (!report_.contents.empty() || !report_.preamble.empty()) out_ += contents_style_sheet;
     if (paged_) out_ += paged_style_sheet;
     if (changes_) out_ += redline_style_sheet;
     out_ += "</style>\n";
@@ -390,6 +396,34 @@ class HtmlRenderer : public detail::ReportParts {
       blocks(report_.record.subjects);
       close("</div>");
     }
+  }
+  // A navigation landmark: one link a section, its number in a column of
+  // its own.
+  void contents(const Report& r) override {
+    std::string heading_id = plan_.ids.unique("contents-heading");
+    open("<nav class=\"contents\"" + attr("aria-labelledby", heading_id) + ">");
+    line("<h2" + id_attr(heading_id) + ">" + esc(trim(r.words.contents)) + "</h2>");
+    open("<ul>");
+    for (const tree::ContentsEntry& e : r.contents) {
+      std::string text;
+      if (!trim(e.number).empty())
+        text += "<span class=\"number\">" + esc(trim(e.number)) + "</span> ";
+      text += "<span class=\"heading\">" + esc(trim(e.heading)) + "</span>";
+      auto it = plan_.target.find(e.anchor);
+      line("<li>" +
+           (it == plan_.target.end()
+                ? text
+                : "<a href=\"#" + esc_href(it->second) + "\">" + text + "</a>") +
+           "</li>");
+    }
+    close("</ul>");
+    close("</nav>");
+  }
+  void preamble(const std::vector<Block>& bs) override {
+    if (!plan_.any_printable(bs, 0)) return;
+    open("<div class=\"preamble\">");
+    blocks(bs);
+    close("</div>");
   }
   void section(const Section& s, size_t index) override {
     const char* tag = open_mark(&s);

@@ -889,6 +889,19 @@ class MarkdownRenderer : public detail::ReportParts {
     summary_box(r);
     blocks(r.record.subjects);
   }
+  // A heading and a list of links, one a section.
+  void contents(const Report& r) override {
+    label(r.words.contents);
+    out_.blank_line();
+    for (const ContentsEntry& e : r.contents) {
+      std::string text = e.number;
+      if (!text.empty() && !e.heading.empty()) text += ' ';
+      text += e.heading;
+      Inlines link = {{Inline::Kind::xref, detail::one_line(text), e.anchor, {}}};
+      out_.line("- " + one_line_markdown(link, InlineWriter::Context::line));
+    }
+  }
+  void preamble(const std::vector<Block>& bs) override { blocks(bs); }
   void section(const Section& s, std::size_t) override { section(s, " "); }
   void annex(const Section& s, std::size_t) override {
     section(s, " \xE2\x80\x94 ");  // an em dash

@@ -51,6 +51,23 @@ class TextRenderer : public detail::ReportParts {
       out_.blank_line();
     }
   }
+  // The numbers in a column as wide as the widest ("Annex 1"), the
+  // headings aligned after them, wrapped under themselves.
+  void contents(const Report& r) override {
+    out_.line(detail::one_line(report_text(r.words.contents)));
+    int column = number_columns;
+    for (const ContentsEntry& e : r.contents)
+      column = std::max(column, display_width(detail::one_line(report_text(e.number))) + 2);
+    const std::string indent(static_cast<std::size_t>(column), ' ');
+    for (const ContentsEntry& e : r.contents)
+      text_lines(detail::one_line(report_text(e.heading)),
+                 detail::pad(detail::one_line(report_text(e.number)), column), indent);
+    out_.blank_line();
+  }
+  void preamble(const std::vector<Block>& bs) override {
+    blocks(bs, "");
+    out_.blank_line();
+  }
   void section(const Section& s, std::size_t) override { section(s); }
   void annex(const Section& s, std::size_t) override { section(s); }
 

@@ -157,6 +157,8 @@ void walk_report(const tree::Report& r, ReportParts& parts) {
   parts.cover_and_title(r);
   parts.begin_body();
   parts.box(r);
+  if (!r.contents.empty()) parts.contents(r);
+  if (!r.preamble.empty()) parts.preamble(r.preamble);
   for (std::size_t i = 0; i < r.sections.size(); ++i) parts.section(r.sections[i], i);
   parts.signature(r.signature);
   parts.signatures(r.signatures);

@@ -111,6 +111,10 @@ class ReportParts {
   virtual void begin_body() {}
   virtual void end_body() {}
   virtual void box(const tree::Report& r) = 0;
+  // The table of contents (r.contents), when the report has one, and the
+  // preamble, the unnumbered content before the first section.
+  virtual void contents(const tree::Report& r) = 0;
+  virtual void preamble(const std::vector<tree::Block>& blocks) = 0;
   virtual void section(const tree::Section& s, std::size_t index) = 0;
   virtual void signature(const tree::Signature& s) = 0;
   // A summary record's signatures, side by side.

@@ -41,11 +41,28 @@ const std::vector<std::string>& list_styles() {
 const std::map<std::string, std::vector<std::string>>& source_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"report",
-       {"group", "kind", "meetings", "earlier_meetings", "people", "cover", "chair_word",
-        "title_ordinals", "title", "summary", "action", "references", "reference_separator",
-        "sections", "annexes", "signature", "signatures", "numbering"}},
+       {"group",
+        "kind",
+        "meetings",
+        "earlier_meetings",
+        "people",
+        "cover",
+        "chair_word",
+        "title_ordinals",
+        "title",
+        "summary",
+        "action",
+        "references",
+        "reference_separator",
+        "contents",
+        "preamble",
+        "sections",
+        "annexes",
+        "signature",
+        "signatures",
+        "numbering"}},
       {"numbering", {"style", "annex_paragraphs"}},
-      {"group", {"name", "acronym", "parent"}},
+      {"group", {"name", "acronym", "parent", "series", "revision_form"}},
       {"meeting",
        {"number", "name", "date", "end_date", "start_time", "end_time", "venue", "participants",
         "mode", "chair"}},
@@ -58,6 +75,7 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
       {"signature", {"person", "role"}},
       {"signatory", {"person", "role", "role_position"}},
       {"section", {"label", "heading", "continued", "paragraphs"}},
+      {"preamble", {"paragraphs"}},
       {"paragraph",
        {"label", "text", "presents", "numbered", "number", "quote", "table", "list", "documents",
         "footnotes"}},
@@ -1000,6 +1018,10 @@ class Loader {
         src.group.name = gr.text("name", true);
         src.group.acronym = gr.text("acronym", true);
         src.group.parent = gr.text("parent");
+        src.group.series = gr.text("series");
+        // A series reported is left out: the documents keep the default.
+        if (!valid_group_series(src.group.series)) src.group.series = {};
+        src.group.revision_form = gr.choice("revision_form", {"compact", "bracketed", "spaced"});
         src.group.loc = g->loc;
       }
     }
@@ -1097,11 +1119,14 @@ class Loader {
     src.reference_separator = r.choice("reference_separator", {", ", "; "});
     load_numbering(r, src);  // before the sections: it sets their defaults
     prefetch_section_files(r);
+    if (auto c = r.boolean("contents")) src.contents = *c;
+    if (const yaml::Node* p = r.get("preamble"))
+      load_section_file(*p, src.preamble, Part::preamble);
     if (auto items = list_of(r, "sections", true)) {
-      for (const auto& path : *items) load_section_file(path, src.sections, false);
+      for (const auto& path : *items) load_section_file(path, src.sections, Part::section);
     }
     if (auto items = list_of(r, "annexes", false)) {
-      for (const auto& path : *items) load_section_file(path, src.annexes, true);
+      for (const auto& path : *items) load_section_file(path, src.annexes, Part::annex);
     }
     report_unlisted_files();
     if (const yaml::Node* s = r.get("signature")) {
@@ -1223,13 +1248,36 @@ class Loader {
     return it->second;
   }
 
-  void load_section_file(const yaml::Node& path_node, std::vector<Section>& out, bool annex) {
+  // A section file, an annex file or the preamble's file, which holds
+  // paragraphs only.
+  enum class Part { section, annex, preamble };
+
+  // A group's own series is printed as written, with the meeting's number
+  // in place of "{meeting}": no other brace may stand in it.
+  bool valid_group_series(const Text& series) {
+    if (!series.present) return true;
+    if (series.value.empty()) return false;  // reported by the reader
+    std::string rest = series.value;
+    if (auto at = rest.find("{meeting}"); at != std::string::npos) rest.erase(at, 9);
+    if (rest.find_first_of("{}") == std::string::npos) return true;
+    diags_.report(
+        "invalid-value", series.loc,
+        fmt::format("'series' '{}' holds a brace other than one '{{meeting}}'", series.value),
+        {{{},
+          "write the start of the group's symbols, with '{meeting}' where the "
+          "meeting's number goes: 'EG-ITRs {meeting}/', or 'C26/' for one series"}});
+    return false;
+  }
+
+  void load_section_file(const yaml::Node& path_node, std::vector<Section>& out, Part part) {
+    const bool annex = part == Part::annex;
+    const bool preamble = part == Part::preamble;
     // Any error in a section file leaves the report incomplete: the checker
     // then keeps quiet about what the file might have defined.
     ErrorWatch watch(diags_, src_->sections_incomplete);
     MapReader none(kNoKeys, "", diags_, {});
-    Text path = none.to_text(path_node, annex ? "annexes" : "sections");
-    if (!path.present) return;
+    Text path = none.to_text(path_node, preamble ? "preamble" : annex ? "annexes" : "sections");
+    if (!path.present || path.value.empty()) return;  // an empty path is reported as such
     auto rel = checked_path(path);
     if (!rel) return;
     const FolderPath& where = resolve(*rel);
@@ -1253,10 +1301,16 @@ class Loader {
       out.push_back(std::move(section));
       return;
     }
-    MapReader sr(*root, annex ? "an annex" : "a section", diags_, keys("section"));
-    section.label = sr.label("label");
-    section.heading = sr.text("heading", true);
-    if (const yaml::Node* c = sr.get("continued")) {
+    MapReader sr(*root,
+                 preamble ? "the preamble"
+                 : annex  ? "an annex"
+                          : "a section",
+                 diags_, keys(preamble ? "preamble" : "section"));
+    if (!preamble) {
+      section.label = sr.label("label");
+      section.heading = sr.text("heading", true);
+    }
+    if (const yaml::Node* c = preamble ? nullptr : sr.get("continued")) {
       section.continued = sr.boolean("continued").value_or(false);
       section.continued_loc = c->loc;
     }
@@ -1264,7 +1318,7 @@ class Loader {
       section.paragraphs.reserve(std::min(items->size(), room(Counted::paragraphs)));
       for (const auto& p : *items) {
         if (!admit(Counted::paragraphs, p.loc)) break;
-        load_paragraph(p, section.paragraphs, annex);
+        load_paragraph(p, section.paragraphs, part);
       }
     } else {
       section.complete = false;
@@ -1272,10 +1326,12 @@ class Loader {
     out.push_back(std::move(section));
   }
 
-  void load_paragraph(const yaml::Node& n, std::vector<Paragraph>& out, bool annex) {
+  void load_paragraph(const yaml::Node& n, std::vector<Paragraph>& out, Part part) {
+    const bool annex = part == Part::annex;
     Paragraph para;
     para.loc = n.loc;
-    para.numbered = !annex || src_->numbering.annex_paragraphs;
+    para.numbered =
+        part == Part::section || (part == Part::annex && src_->numbering.annex_paragraphs);
     if (n.is_scalar() || n.is_null()) {
       MapReader none(kNoKeys, "", diags_, {});
       para.text = none.to_text(n, "paragraph");
@@ -1289,16 +1345,24 @@ class Loader {
     para.text = pr.text("text");
     para.presents = pr.text_list("presents", true);
     if (auto b = pr.boolean("numbered")) para.numbered = *b;
+    if (part == Part::preamble && para.numbered) {
+      diags_.report("invalid-value", pr.get("numbered")->loc,
+                    "a paragraph of the preamble is not numbered: numbers start with section 1",
+                    {{{}, "remove 'numbered', or move the paragraph into a section"}});
+      para.numbered = false;
+    }
     para.number = pr.number("number", 1, 9999);
     if (para.number.present && !para.numbered)
       diags_.report(
           "invalid-value", para.number.loc,
           "'number' on a paragraph that is not numbered: it has no number to keep",
           {{{},
-            annex && !pr.get("numbered") ? "an annex's paragraphs are unnumbered unless they say "
-                                           "'numbered: true' (or report.yaml says 'numbering: "
-                                           "{annex_paragraphs: true}')"
-                                         : "remove 'number', or 'numbered: false'"}});
+            part == Part::preamble         ? "a paragraph of the preamble is not numbered: numbers "
+                                             "start with section 1"
+            : annex && !pr.get("numbered") ? "an annex's paragraphs are unnumbered unless they "
+                                             "say 'numbered: true' (or report.yaml says "
+                                             "'numbering: {annex_paragraphs: true}')"
+                                           : "remove 'number', or 'numbered: false'"}});
     if (const yaml::Node* q = pr.get("quote")) {
       if (auto quote = load_quote(*q)) para.quote.push_back(std::move(*quote));
     }

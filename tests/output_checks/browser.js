@@ -99,7 +99,10 @@ function collect() {
       unbroken.push({ what: "signature", text: printed(el) });
     }
   }
-  return { keep: kept, annexes, unbroken };
+  // The lines of a table of contents, which repeat the headings' text: a
+  // page may end with one.
+  const contents = all("nav.contents li").map(printed);
+  return { keep: kept, annexes, unbroken, contents };
 }
 
 async function main() {

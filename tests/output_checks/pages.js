@@ -18,6 +18,8 @@
 //    one page: its text, with all whitespace removed, occurs within the text
 //    of a single page, whitespace removed too (found in document order);
 //  - every annex heading is the first row of its page.
+// A page that ends among the lines of a table of contents is not held to
+// the first check: those lines repeat the headings' text.
 // The running header in the pages' top margin (html.css: @page margin-top
 // 2.5cm) is left out: it is not text of the report.
 // A row is the words at one height: pdftotext's lines whose tops are within
@@ -91,8 +93,22 @@ function main() {
     }
   });
 
+  // Where each page's text starts in the text of the whole document.
+  const starts = [];
+  let doc = "";
+  for (const p of pages) {
+    starts.push(doc.length);
+    doc += squeeze(p.rows.join(""));
+  }
+  // The lines of a table of contents repeat the headings' text, and a page
+  // may end with one of them: a page that ends inside them is not checked.
+  const toc = squeeze((expect.contents || []).join(""));
+  const tocAt = toc === "" ? -1 : doc.indexOf(toc);
+  const inContents = (end) => tocAt >= 0 && end > tocAt && end <= tocAt + toc.length;
+
   const keep = expect.keep.filter((k) => squeeze(k.text) !== "");
   pages.slice(0, -1).forEach((p, i) => {
+    if (inContents(starts[i + 1])) return;
     for (let k = 1; k <= p.rows.length; ++k) {
       const tail = squeeze(p.rows.slice(-k).join(""));
       const found = keep.find((h) => squeeze(h.text).startsWith(tail));
@@ -105,13 +121,6 @@ function main() {
     }
   });
 
-  // Where each page's text starts in the text of the whole document.
-  const starts = [];
-  let doc = "";
-  for (const p of pages) {
-    starts.push(doc.length);
-    doc += squeeze(p.rows.join(""));
-  }
   const pageAt = (offset) => {
     let i = 0;
     while (i + 1 < starts.length && starts[i + 1] <= offset) ++i;

@@ -309,3 +309,31 @@ TEST_CASE("a DOCX prints the label alone of a part left blank on purpose", "[doc
   CHECK(has(doc, ">Action required</w:t>"));
   CHECK(has(doc, ">References</w:t></w:r></w:p></w:tc>"));
 }
+
+TEST_CASE("a DOCX's table of contents is a Word field whose lines link to the sections", "[docx]") {
+  Report r = report();
+  r.title = "OUTCOME OF THE 14TH MEETING";
+  r.sections = {section("1", t("Introduction"), {para("1.1", t("Text."))}, "intro")};
+  r.annexes = {section("Annex 1", t("Participants"), {para("", t("A list."))}, "people")};
+  r.contents = {{"1", "Introduction", "intro"}, {"Annex 1", "Participants", "people"}};
+  r.preamble = {para("", t("Before section 1."))};
+  Package p = docx(r);
+  const std::string& doc = p["word/document.xml"];
+  CHECK(has(doc, "<w:pStyle w:val=\"TOCHeading\"/><w:keepNext/></w:pPr><w:r><w:t>Contents</w:t>"));
+  // One field over the lines: it begins in the first and ends in the last.
+  CHECK(
+      has(doc, "<w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\n </w:instrText>"));
+  CHECK(doc.find("w:fldCharType=\"begin\"") < doc.find(">Introduction</w:t>"));
+  CHECK(doc.find("w:fldCharType=\"end\"") > doc.find(">Participants</w:t>"));
+  // Each line is a link to the bookmark its section's heading carries.
+  for (const char* anchor : {"intro", "people"}) {
+    const std::string name = "w:name=\"" + std::string(anchor) + "\"";
+    CHECK(has(doc, "<w:bookmarkStart w:id=\""));
+    CHECK(has(doc, name));
+    CHECK(has(doc, "<w:hyperlink w:anchor=\"" + std::string(anchor) + "\" w:history=\"1\">"));
+  }
+  CHECK(has(p["word/styles.xml"], "w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/>"));
+  // The preamble comes after the contents and before section 1.
+  CHECK(doc.find(">Participants</w:t>") < doc.find(">Before section 1.</w:t>"));
+  CHECK(doc.find(">Before section 1.</w:t>") < doc.find(">Text.</w:t>"));
+}

@@ -406,3 +406,26 @@ TEST_CASE("text: a part left blank on purpose prints its label alone", "[text]")
         "____________\n"
         "References\n");
 }
+
+TEST_CASE("text: the table of contents aligns the headings after the widest number", "[text]") {
+  Report r = report();
+  r.contents = {{"1.", "Introduction", "intro"},
+                {"Annex 10", "Participants in the meeting and the consultation", "people"}};
+  r.preamble = {para("", t("Before section 1."))};
+  r.sections = {section("1.", t("Introduction"), {para("1.1.", t("Text."))})};
+  CHECK(text(r) ==
+        "Contents\n"
+        "1.        Introduction\n"
+        "Annex 10  Participants in the meeting and the consultation\n"
+        "\n"
+        "Before section 1.\n"
+        "\n"
+        "1.\tIntroduction\n"
+        "1.1.\tText.\n");
+  // Wrapped, a long heading goes on under itself.
+  CHECK(
+      text(r, 40).starts_with("Contents\n"
+                              "1.        Introduction\n"
+                              "Annex 10  Participants in the meeting\n"
+                              "          and the consultation\n"));
+}
