@@ -28,18 +28,18 @@ tree::ListStyle style_of(std::string_view s) {
 tree::Inline text_node(std::string s) { return {tree::Inline::Kind::text, report_text(s), {}, {}}; }
 
 // The meeting a summary record is the record of: its first.
-const Meeting* record_meeting(const Sources& src) {
-  return src.meetings.empty() ? nullptr : &src.meetings.front();
+const Meeting* record_meeting(const FrontMatter& front) {
+  return front.meetings.empty() ? nullptr : &front.meetings.front();
 }
 
 // {"second", "plenary meeting"}: the ordinal and what the meeting is
 // called. A summary record spells its number in words unless told
 // otherwise.
-std::pair<std::string, std::string> record_meeting_words(const Sources& src,
+std::pair<std::string, std::string> record_meeting_words(const FrontMatter& front,
                                                          const lang::Labels& labels) {
-  const Meeting* m = record_meeting(src);
+  const Meeting* m = record_meeting(front);
   if (!m || !m->number.present) return {};
-  bool numeral = src.title_ordinals.value == "numeral";
+  bool numeral = front.title_ordinals == "numeral";
   return {numeral ? ordinal_numeral(m->number.value) : ordinal_words(m->number.value),
           m->name.present ? m->name.value : std::string(labels.meeting)};
 }
@@ -53,11 +53,11 @@ std::string record_hour(std::string_view hhmm) {
 
 class Builder {
  public:
-  explicit Builder(Model& model) : model_(model), src_(*model.src) {}
+  explicit Builder(Model& model) : model_(model), front_(model.front) {}
 
   tree::Report run() {
     tree::Report r;
-    r.kind = document_kind(src_.kind.value);
+    r.kind = document_kind(front_.kind);
     r.words = lang::tree_words(words_);
     switch (r.kind) {
       case tree::DocumentKind::group_document:
@@ -69,20 +69,20 @@ class Builder {
         break;
       case tree::DocumentKind::outcome:
       case tree::DocumentKind::summary_record:
-        if (src_.cover) r.cover = cover(*src_.cover);
+        if (front_.cover) r.cover = cover(*front_.cover);
         break;
     }
-    r.title = report_title(src_);
-    r.short_title = src_.title.present ? report_text(src_.title.value) : short_title();
+    r.title = report_title(front_);
+    r.short_title = front_.title ? report_text(*front_.title) : short_title();
     if (r.kind == tree::DocumentKind::summary_record) {
       r.record = record();
-      for (const Signatory& s : src_.signatures) r.signatures.push_back(signatory(s));
+      for (const FrontMatter::Signed& s : front_.signatures) r.signatures.push_back(signatory(s));
     }
     r.summary = blocks(std::move(model_.summary));
     r.action = blocks(std::move(model_.action));
     r.blank_action = model_.action_blank;
     r.blank_references = model_.references_blank;
-    std::string sep = src_.reference_separator.present ? src_.reference_separator.value : ", ";
+    const std::string& sep = front_.reference_separator;
     for (std::size_t i = 0; i < model_.reference_texts.size(); ++i) {
       if (i) r.references.push_back(text_node(sep));
       for (auto& in : model_.reference_texts[i]) r.references.push_back(std::move(in));
@@ -91,25 +91,14 @@ class Builder {
       for (ParagraphInfo& p : s.paragraphs) r.preamble.push_back(paragraph(p));
     for (SectionInfo& s : model_.sections) r.sections.push_back(section(s));
     for (SectionInfo& s : model_.annexes) r.annexes.push_back(section(s));
-    if (src_.contents) {
+    if (front_.contents) {
       for (const auto* parts : {&r.sections, &r.annexes})
         for (const tree::Section& s : *parts)
           r.contents.push_back({s.number, contents_heading(s.heading), s.anchor});
     }
-    if (src_.signature) {
-      if (const Person* p = model_.find_person(src_.signature->person.value)) {
-        r.signature.name = p->name.value;
-        if (!p->country.value.empty()) r.signature.name += " (" + p->country.value + ")";
-      }
-      r.signature.role = src_.signature->role.value;
-      if (!src_.signature->role.present) {
-        // "Chair, CWG-COP", from the signer's role.
-        const Person* p = model_.find_person(src_.signature->person.value);
-        std::string title = p ? role_title(src_, p->role.value) : "";
-        if (!title.empty()) r.signature.role = title + ", " + src_.group.acronym.value;
-      }
-      r.signature.name = report_text(r.signature.name);
-      r.signature.role = report_text(r.signature.role);
+    if (front_.signature) {
+      r.signature.name = report_text(front_.signature->name);
+      r.signature.role = report_text(front_.signature->role);
     }
     // Footnotes in the order of their first mark.
     for (FootnoteText& note : model_.notes) {
@@ -160,8 +149,8 @@ class Builder {
       out.source_line = report_text(text("source", c.source));
     } else if (c.author.present) {
       out.source_line = report_text(fmt::format(fmt::runtime(words_.report_by),
-                                                fmt::arg("role", role_title(src_, c.author.value)),
-                                                fmt::arg("group", src_.group.name.value)));
+                                                fmt::arg("role", front_.author_title),
+                                                fmt::arg("group", front_.group_name)));
     }
     return out;
   }
@@ -174,8 +163,8 @@ class Builder {
   }
 
   std::string chair_report_by() const {
-    return fmt::format(fmt::runtime(words_.report_by), fmt::arg("role", role_title(src_, "chair")),
-                       fmt::arg("group", src_.group.name.value));
+    return fmt::format(fmt::runtime(words_.report_by), fmt::arg("role", front_.chair_title),
+                       fmt::arg("group", front_.group_name));
   }
 
   // A working group's own document: the group and the meeting on the left,
@@ -183,17 +172,17 @@ class Builder {
   // The checker let no key through that this header would not print.
   tree::Cover group_header() {
     tree::Cover out;
-    out.left.push_back({"session", "", report_text(src_.group.name.value)});
-    if (!src_.meetings.empty() && src_.meetings.front().number.present) {
-      const Meeting& m = src_.meetings.front();
+    out.left.push_back({"session", "", report_text(front_.group_name)});
+    if (!front_.meetings.empty() && front_.meetings.front().number.present) {
+      const Meeting& m = front_.meetings.front();
       std::string ordinal = ordinal_words(m.number.value);
       if (!ordinal.empty() && ordinal[0] >= 'a' && ordinal[0] <= 'z')
         ordinal[0] = static_cast<char>(ordinal[0] - 'a' + 'A');
       // The place as the checker printed its references, if it has any.
       auto place = model_.cover_text.find("place");
       std::string where =
-          src_.cover && src_.cover->place.present
-              ? (place != model_.cover_text.end() ? place->second : src_.cover->place.value)
+          front_.cover && front_.cover->place.present
+              ? (place != model_.cover_text.end() ? place->second : front_.cover->place.value)
               : m.venue.value;
       std::string dates = long_date_range(m.date.value, m.end_date.value);
       if (!where.empty() && !dates.empty()) where += ", ";
@@ -203,8 +192,8 @@ class Builder {
                               fmt::runtime(words_.meeting_line), fmt::arg("meeting", ordinal),
                               fmt::arg("where", where))))});
     }
-    if (src_.cover) {
-      tree::Cover identity = cover(*src_.cover);
+    if (front_.cover) {
+      tree::Cover identity = cover(*front_.cover);
       out.right = std::move(identity.right);
       out.source_line = std::move(identity.source_line);
     }
@@ -214,7 +203,7 @@ class Builder {
   // The day and hours, who chaired, and the table of subjects.
   tree::Record record() {
     tree::Record out;
-    if (const Meeting* m = record_meeting(src_)) {
+    if (const Meeting* m = record_meeting(front_)) {
       int day = weekday(m->date.value);
       std::string date = long_date(m->date.value);
       if (day >= 0) {
@@ -226,12 +215,11 @@ class Builder {
             fmt::arg("date", date), fmt::arg("start", record_hour(m->start_time.value)),
             fmt::arg("end", record_hour(m->end_time.value))));
       }
-      if (const Person* p = meeting_chair_person(model_, *m)) {
-        std::string role =
-            src_.chair_word.present ? src_.chair_word.value : std::string(words_.chair);
+      if (front_.record_chair) {
+        std::string role = front_.chair_word ? *front_.chair_word : std::string(words_.chair);
         out.chair =
             report_text(fmt::format(fmt::runtime(words_.record_chair), fmt::arg("role", role),
-                                    fmt::arg("name", person_display(*p, true))));
+                                    fmt::arg("name", *front_.record_chair)));
       }
     }
     if (model_.sections.empty()) return out;
@@ -259,27 +247,26 @@ class Builder {
   }
 
   // A summary record's signature: the name alone, the role as written.
-  tree::Signature signatory(const Signatory& s) const {
+  static tree::Signature signatory(const FrontMatter::Signed& s) {
     tree::Signature out;
-    if (const Person* p = model_.find_person(s.person.value)) out.name = report_text(p->name.value);
-    out.role = report_text(s.role.value);
-    out.role_above = s.role_position.value == "above";
+    out.name = report_text(s.name);
+    out.role = report_text(s.role);
+    out.role_above = s.role_above;
     return out;
   }
 
   std::string short_title() const {
-    if (src_.kind.value == "summary-record") {
-      auto [number, name] = record_meeting_words(src_, words_);
+    if (front_.kind == "summary-record") {
+      auto [number, name] = record_meeting_words(front_, words_);
       return report_text(fmt::format(fmt::runtime(words_.record_short_title),
-                                     fmt::arg("acronym", src_.group.acronym.value),
+                                     fmt::arg("acronym", front_.group_acronym),
                                      fmt::arg("number", number), fmt::arg("name", name)));
     }
     std::vector<std::string> numbers;
-    for (const auto& m : src_.meetings)
+    for (const auto& m : front_.meetings)
       if (m.number.present) numbers.push_back(ordinal_numeral(m.number.value));
     auto pattern = numbers.size() > 1 ? words_.short_title_many : words_.short_title_one;
-    return report_text(fmt::format(fmt::runtime(pattern),
-                                   fmt::arg("acronym", src_.group.acronym.value),
+    return report_text(fmt::format(fmt::runtime(pattern), fmt::arg("acronym", front_.group_acronym),
                                    fmt::arg("meetings", lang::join_list(words_, numbers))));
   }
 
@@ -430,21 +417,21 @@ class Builder {
   }
 
   Model& model_;
-  const Sources& src_;
+  const FrontMatter& front_;
   const lang::Labels& words_ = lang::labels();
 };
 }  // namespace
 
-std::string report_title(const Sources& src) {
+std::string report_title(const FrontMatter& src) {
   // Written in full, it is printed in capitals like the generated one.
-  if (src.title.present) return report_text(upper_case(src.title.value));
-  if (src.kind.value == "summary-record") {
+  if (src.title) return report_text(upper_case(*src.title));
+  if (src.kind == "summary-record") {
     const lang::Labels& labels = lang::labels();
     auto [number, name] = record_meeting_words(src, labels);
     return report_text(upper_case(fmt::format(fmt::runtime(labels.record_title),
                                               fmt::arg("number", number), fmt::arg("name", name))));
   }
-  bool words = src.title_ordinals.value == "words";
+  bool words = src.title_ordinals == "words";
   std::vector<std::string> numbers;
   for (const auto& m : src.meetings)
     if (m.number.present)
@@ -453,7 +440,7 @@ std::string report_title(const Sources& src) {
   auto pattern = numbers.size() > 1 ? labels.title_many : labels.title_one;
   std::string title =
       fmt::format(fmt::runtime(pattern), fmt::arg("meetings", lang::join_list(labels, numbers)),
-                  fmt::arg("group", src.group.name.value));
+                  fmt::arg("group", src.group_name));
   return report_text(upper_case(title));
 }
 

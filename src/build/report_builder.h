@@ -15,6 +15,6 @@ namespace cwg {
 tree::Report build_report(Model model);
 
 // "OUTCOME OF THE 14TH MEETING OF THE COUNCIL WORKING GROUP ON ..."
-std::string report_title(const Sources& src);
+std::string report_title(const FrontMatter& front);
 
 }  // namespace cwg

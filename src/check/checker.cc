@@ -590,10 +590,56 @@ class Checker {
     // Every reference is resolved: the text fields can be converted.
     convert_fields(model_, src_, refs_, limits_, diags_);
     refs_.clear();
+    front_matter();
     return std::move(model_);
   }
 
  private:
+  // What the builder prints around the sections, with the people and roles
+  // it names looked up, so that it reads the model alone.
+  void front_matter() {
+    FrontMatter& f = model_.front;
+    f.kind = src_.kind.value;
+    if (src_.title.present) f.title = src_.title.value;
+    f.title_ordinals = src_.title_ordinals.value;
+    f.group_name = src_.group.name.value;
+    f.group_acronym = src_.group.acronym.value;
+    f.meetings = src_.meetings;
+    f.cover = src_.cover;
+    if (src_.chair_word.present) f.chair_word = src_.chair_word.value;
+    if (src_.reference_separator.present) f.reference_separator = src_.reference_separator.value;
+    f.contents = src_.contents;
+    f.chair_title = role_title(src_, "chair");
+    if (src_.cover && src_.cover->author.present)
+      f.author_title = role_title(src_, src_.cover->author.value);
+    if (!src_.meetings.empty())
+      if (const Person* p = meeting_chair_person(model_, src_.meetings.front()))
+        f.record_chair = person_display(*p, true);
+    for (const Signatory& s : src_.signatures) {
+      FrontMatter::Signed out;
+      if (const Person* p = model_.find_person(s.person.value)) out.name = p->name.value;
+      out.role = s.role.value;
+      out.role_above = s.role_position.value == "above";
+      f.signatures.push_back(std::move(out));
+    }
+    if (src_.signature) {
+      // The name with the country; the role as written, or else "Chair,
+      // CWG-COP" from the signer's role.
+      FrontMatter::Signed out;
+      const Person* p = model_.find_person(src_.signature->person.value);
+      if (p) {
+        out.name = p->name.value;
+        if (!p->country.value.empty()) out.name += " (" + p->country.value + ")";
+      }
+      out.role = src_.signature->role.value;
+      if (!src_.signature->role.present) {
+        std::string title = p ? role_title(src_, p->role.value) : "";
+        if (!title.empty()) out.role = title + ", " + src_.group.acronym.value;
+      }
+      f.signature = std::move(out);
+    }
+  }
+
   // What the document's kind prints: a key that it would not print is an
   // error rather than a text silently dropped.
   void check_kind() {

@@ -405,6 +405,9 @@ class TextConverter {
         }
       }
     }
+    // The inlines live until the report is printed, every paragraph's at
+    // once: a vector grown by doubling holds up to twice what it needs.
+    if (out.capacity() - out.size() > out.size() / 4) out.shrink_to_fit();
     return out;
   }
 

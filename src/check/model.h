@@ -109,12 +109,36 @@ struct FootnoteText {
   tree::Inlines text;
 };
 
+// What the report prints around its sections: the cover, the title, a
+// record's header and the signatures, copied from the sources, with every
+// person and role they name already looked up.
+struct FrontMatter {
+  std::string kind;                  // "outcome", "summary-record", ...
+  std::optional<std::string> title;  // as written, when written
+  std::string title_ordinals;        // "words", "numeral", or "" when not written
+  std::string group_name, group_acronym;
+  std::vector<Meeting> meetings;  // the meetings the report is the outcome of
+  std::optional<Cover> cover;
+  std::optional<std::string> chair_word;  // what the chair is called, when written
+  std::string reference_separator = ", ";
+  bool contents = false;                    // a table of contents is printed
+  std::string chair_title;                  // "Chair": the chair's role as printed
+  std::string author_title;                 // the cover's author's role as printed, or ""
+  std::optional<std::string> record_chair;  // who chaired the record's meeting, with honorific
+  struct Signed {
+    std::string name, role;  // as printed, before sanitizing
+    bool role_above = false;
+  };
+  std::vector<Signed> signatures;   // a summary record's signatories
+  std::optional<Signed> signature;  // the signature at the end, name with country
+};
+
 struct Model {
   // The sources it was checked from, shared so that the model stands alone:
-  // the builder reads the cover, the meetings of the title and the signature
-  // there, and the indexes below point into them.
+  // the indexes below point into them. The builder reads none of it.
   std::shared_ptr<const Sources> src;
   std::vector<SectionInfo> preamble;  // zero or one, unnumbered, its heading unused
+  FrontMatter front;
   std::vector<SectionInfo> sections;
   std::vector<SectionInfo> annexes;
   std::vector<DocumentInfo> documents;  // in register order, as src->documents
