@@ -121,6 +121,10 @@ struct Paragraph {
   // The paragraph's number in its section, kept as written where a report
   // skips numbers: 2 makes it 6.2 in section 6, and the next one 6.3.
   Number number;
+  // A paragraph of a circulated report withdrawn by a revision: it keeps its
+  // label and its frozen number, and has no text ('deleted: true').
+  bool deleted = false;
+  Location deleted_loc;  // where 'deleted' is written
   Location loc;
 };
 
@@ -174,7 +178,20 @@ struct Cover {
 struct Numbering {
   Text style;  // plain (default) | trailing-dot
   bool annex_paragraphs = false;
+  // What a deleted paragraph of a frozen report prints: marked (default):
+  // its number and "[Deleted]"; omitted: nothing, its number stays unused.
+  Text deleted;
   Location loc;
+};
+
+// frozen.yaml, written by `cwgreport freeze`: the numbers of the circulated
+// version, by label. Each entry's `first` is the label and `second` the
+// number as circulated ("6.3", "6.3bis", "Annex 1", "b)"), both located.
+struct Frozen {
+  using Entries = std::vector<std::pair<Text, Text>>;
+  Entries sections, annexes, paragraphs, items;
+  bool present = false;
+  Location loc;  // the file, line 0
 };
 
 struct Sources {
@@ -208,6 +225,7 @@ struct Sources {
   std::vector<Document> documents;
 
   Numbering numbering;
+  Frozen frozen;  // empty unless the folder has frozen.yaml
 
   // 'references: []': the summary box prints the heading "References" with
   // nothing under it, as a draft does before the references are known.

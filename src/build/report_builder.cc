@@ -316,7 +316,13 @@ class Builder {
     out.heading = std::move(info.heading);
     if (info.continued) out.heading.push_back(text_node(" " + std::string(words_.continued)));
     out.blocks.reserve(info.paragraphs.size());
-    for (ParagraphInfo& p : info.paragraphs) out.blocks.push_back(paragraph(p));
+    for (ParagraphInfo& p : info.paragraphs) {
+      // A paragraph deleted after circulation: "6.4 [Deleted]", or nothing
+      // where the report leaves its number unused.
+      if (p.deleted && src_.numbering.deleted.value == "omitted") continue;
+      if (p.deleted) p.text.first.push_back(text_node(std::string(words_.deleted_paragraph)));
+      out.blocks.push_back(paragraph(p));
+    }
     return out;
   }
 

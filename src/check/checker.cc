@@ -419,6 +419,12 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
           "wrong-target",
           fmt::format("'{}' labels an unnumbered paragraph, which has no number to print", tok.key),
           {{t.loc, "the label is defined here"}});
+    if (t.deleted)
+      return fail("wrong-target",
+                  fmt::format("'{}' labels a deleted paragraph, which has no text to refer to",
+                              tok.key),
+                  {{t.loc, "it is deleted here"},
+                   {{}, "refer to the paragraph that replaces it, or write its number as text"}});
     return ResolvedRef{t.number, t.anchor};
   }
   if (tok.kind == "ref") {
@@ -573,8 +579,10 @@ class Checker {
     index_meetings();
     index_documents();
     number_preamble();
+    index_frozen();
     number_sections(src_.sections, model_.sections, false);
     number_sections(src_.annexes, model_.annexes, true);
+    check_frozen();
     check_people_refs();
     check_documents();
     anchor_listed_documents();
@@ -938,18 +946,42 @@ class Checker {
       const Paragraph* last_numbered = nullptr;
       std::string prefix = annex ? "A" + n : n;
       info.paragraphs.reserve(s.paragraphs.size());
+      // The positions of the paragraphs frozen in this section.
+      std::vector<std::optional<FrozenPosition>> frozen = frozen_positions(s, prefix);
+      const bool section_frozen =
+          std::any_of(frozen.begin(), frozen.end(), [](const auto& f) { return f.has_value(); });
+      std::optional<FrozenPosition> last_frozen;
       for (std::size_t j = 0; j < s.paragraphs.size(); ++j) {
         const Paragraph& p = s.paragraphs[j];
         ParagraphInfo pi;
-        if (p.numbered) count = fixed_number(p, count, prefix, last_numbered);
-        if (p.numbered) last_numbered = &p;
-        if (p.numbered) pi.number = fmt::format("{}.{}", prefix, count);
+        pi.deleted = p.deleted;
+        if (p.deleted && !frozen[j] && p.label.present && !frozen_.contains(p.label.value))
+          diags_.report("invalid-value", p.deleted_loc,
+                        fmt::format("paragraph '{}' is marked deleted but was not in the "
+                                    "circulated report: {} has no number for it",
+                                    p.label.value, kFrozenFile),
+                        {{{}, "remove the paragraph: only a circulated paragraph keeps its "
+                              "number once deleted"}});
+        std::string suffix_name;  // "3" or "3bis", for the generated anchor
+        if (p.numbered && section_frozen) {
+          FrozenPosition at = frozen[j] ? *frozen[j] : insert_after(s, j, prefix, frozen, last_frozen);
+          last_frozen = at;
+          suffix_name = at.name();
+          pi.number = fmt::format("{}.{}", prefix, suffix_name);
+        } else if (p.numbered) {
+          count = fixed_number(p, count, prefix, last_numbered);
+          last_numbered = &p;
+          suffix_name = std::to_string(count);
+          pi.number = fmt::format("{}.{}", prefix, count);
+        }
         std::string generated =
-            p.numbered ? fmt::format("{}-{}", annex ? "annex-" + n : "para-" + n, count)
+            p.numbered ? fmt::format("{}-{}", annex ? "annex-" + n : "para-" + n, suffix_name)
                        : fmt::format("{}-u{}", annex ? "annex-" + n : "para-" + n, j + 1);
         pi.anchor = p.label.present && !p.label.value.empty() ? p.label.value
                                                               : model_.unique_anchor(generated);
-        define_label(p.label, {Target::Kind::paragraph, pi.number, pi.anchor, p.label.loc});
+        Target target{Target::Kind::paragraph, pi.number, pi.anchor, p.label.loc};
+        target.deleted = p.deleted;
+        define_label(p.label, target);
         if (!pi.number.empty()) pi.number += dot;
         for (const auto& l : p.list) define_item_labels(l);
         info.paragraphs.push_back(std::move(pi));
@@ -988,6 +1020,175 @@ class Checker {
       }
       model_.preamble.push_back(std::move(info));
     }
+  }
+
+  // A paragraph's place in the frozen numbering of its section: 6.3 is
+  // {3, 0}, 6.3bis {3, 1}, 6.3ter {3, 2}.
+  struct FrozenPosition {
+    std::size_t count = 0, inserted = 0;
+    auto operator<=>(const FrozenPosition&) const = default;
+    std::string name() const {
+      return fmt::format("{}{}", count, insertion_suffix(inserted));
+    }
+  };
+
+  // "6.3" or "6.3bis" read as a number of section `prefix`.
+  static std::optional<FrozenPosition> parse_frozen(std::string_view number,
+                                                    std::string_view prefix) {
+    if (!number.starts_with(prefix) || number.size() <= prefix.size() + 1 ||
+        number[prefix.size()] != '.')
+      return std::nullopt;
+    std::string_view rest = number.substr(prefix.size() + 1);
+    std::size_t digits = 0;
+    while (digits < rest.size() && digits < 5 && rest[digits] >= '0' && rest[digits] <= '9')
+      ++digits;
+    if (digits == 0 || rest[0] == '0') return std::nullopt;
+    FrozenPosition at;
+    at.count = static_cast<std::size_t>(std::stoul(std::string(rest.substr(0, digits))));
+    if (digits < rest.size()) {
+      at.inserted = insertion_index(rest.substr(digits));
+      if (at.inserted == 0) return std::nullopt;
+    }
+    return at;
+  }
+
+  void index_frozen() {
+    for (const auto& [label, number] : src_.frozen.paragraphs)
+      frozen_.emplace(label.value, &number);
+  }
+
+  // The frozen position of each paragraph of `s` that frozen.yaml numbers.
+  // A frozen label whose number belongs to another section is reported:
+  // a circulated paragraph cannot move out of its section.
+  std::vector<std::optional<FrozenPosition>> frozen_positions(const Section& s,
+                                                              const std::string& prefix) {
+    std::vector<std::optional<FrozenPosition>> out(s.paragraphs.size());
+    if (frozen_.empty()) return out;
+    for (std::size_t j = 0; j < s.paragraphs.size(); ++j) {
+      const Paragraph& p = s.paragraphs[j];
+      if (!p.label.present) continue;
+      auto it = frozen_.find(p.label.value);
+      if (it == frozen_.end()) continue;
+      const Text& number = *it->second;
+      out[j] = parse_frozen(number.value, prefix);
+      if (!out[j])
+        diags_.report("frozen-number-changed", p.label.loc,
+                      fmt::format("paragraph '{}' was {} in the circulated report, and is now "
+                                  "in {} {}",
+                                  p.label.value, number.value, prefix.starts_with("A") ? "annex" : "section",
+                                  prefix.starts_with("A") ? prefix.substr(1) : prefix),
+                      {{number.loc, "its number is frozen here"},
+                       {{}, "move it back to where it was circulated; a circulated paragraph "
+                            "keeps its number"}});
+      else if (!p.numbered)
+        diags_.report("frozen-number-changed", p.label.loc,
+                      fmt::format("paragraph '{}' was {} in the circulated report, and is now "
+                                  "unnumbered",
+                                  p.label.value, number.value),
+                      {{number.loc, "its number is frozen here"},
+                       {{}, "remove 'numbered: false': a circulated paragraph keeps its number"}});
+    }
+    return out;
+  }
+
+  // The number of the paragraph `j` of `s`, inserted after the report was
+  // frozen: the next Latin suffix after the paragraph before it (6.3bis
+  // after 6.3, 6.3ter after 6.3bis). There is none before the section's
+  // first frozen paragraph, nor between two frozen numbers with no suffix
+  // left between them (6.3 and 6.3bis); both are reported.
+  FrozenPosition insert_after(const Section& s, std::size_t j, const std::string& prefix,
+                              const std::vector<std::optional<FrozenPosition>>& frozen,
+                              const std::optional<FrozenPosition>& last) {
+    const Paragraph& p = s.paragraphs[j];
+    const Location& at = p.label.present ? p.label.loc : p.loc;
+    if (p.number.present)
+      diags_.report("invalid-value", p.number.loc,
+                    "'number' on a paragraph inserted in a frozen section: its number follows "
+                    "the frozen number before it",
+                    {{{}, "remove 'number'"}});
+    std::optional<FrozenPosition> next;
+    for (std::size_t k = j + 1; k < s.paragraphs.size() && !next; ++k)
+      if (s.paragraphs[k].numbered) next = frozen[k];
+    if (!last) {
+      // frozen[] has a value somewhere: the section is frozen.
+      std::string first = "?";
+      for (const auto& f : frozen)
+        if (f) {
+          first = fmt::format("{}.{}", prefix, f->name());
+          break;
+        }
+      diags_.report(
+          "no-free-number", at,
+          fmt::format("a paragraph inserted before {}, the first circulated paragraph of its "
+                      "section, has no number: the numbers before it were circulated or never "
+                      "given",
+                      first),
+          {{{}, fmt::format("move it after {} (it becomes {}bis), or write 'numbered: false'",
+                            first, first)}});
+      return {0, 0};
+    }
+    FrozenPosition want{last->count, last->inserted + 1};
+    const std::string after = fmt::format("{}.{}", prefix, last->name());
+    if (want.inserted > kMaxInsertions) {
+      diags_.report("too-many-insertions", at,
+                    fmt::format("more than {} paragraphs inserted after {}: the suffixes end "
+                                "with {}{}",
+                                kMaxInsertions, fmt::format("{}.{}", prefix, last->count), after,
+                                ""),
+                    {{{}, "write some of them as one paragraph, or 'numbered: false'"}});
+      return *last;
+    }
+    if (next && *next <= want) {
+      diags_.report("no-free-number", at,
+                    fmt::format("a paragraph inserted between {} and {}.{} has no number: "
+                                "{}.{} is taken",
+                                after, prefix, next->name(), prefix, want.name()),
+                    {{{}, fmt::format("move it after {}.{}, or write 'numbered: false'", prefix,
+                                      next->name())}});
+      return want;
+    }
+    return want;
+  }
+
+  // Every frozen label must still be in the report, with its number; a
+  // paragraph withdrawn after circulation stays, with 'deleted: true'.
+  void check_frozen() {
+    if (!src_.frozen.present || src_.sections_incomplete) return;
+    auto check = [&](const Frozen::Entries& entries, Target::Kind kind, std::string_view what) {
+      for (const auto& [label, number] : entries) {
+        auto it = model_.labels.find(label.value);
+        if (it == model_.labels.end()) {
+          std::string fix =
+              kind == Target::Kind::paragraph
+                  ? fmt::format("keep the paragraph with its label and 'deleted: true' (it "
+                                "prints '{} {}'), or restore its label",
+                                number.value, lang::labels().deleted_paragraph)
+                  : fmt::format("restore the label '{}' on the {} that was {}", label.value, what,
+                                number.value);
+          diags_.report("frozen-label-removed", label.loc,
+                        fmt::format("{} '{}' ({}) of the circulated report is no longer in the "
+                                    "sources",
+                                    what, label.value, number.value),
+                        {{{}, std::move(fix)}});
+          continue;
+        }
+        const Target& t = it->second;
+        if (kind == Target::Kind::paragraph) continue;  // numbered as frozen, or reported
+        if (t.kind == kind && t.number == number.value) continue;
+        diags_.report("frozen-number-changed", t.loc,
+                      fmt::format("{} '{}' was {} in the circulated report, and is now {}", what,
+                                  label.value, number.value,
+                                  t.number.empty() ? "unnumbered" : t.number),
+                      {{label.loc, "its number is frozen here"},
+                       {{}, fmt::format("keep the {} where it was circulated; new ones go after "
+                                        "the circulated ones",
+                                        what)}});
+      }
+    };
+    check(src_.frozen.sections, Target::Kind::section, "section");
+    check(src_.frozen.annexes, Target::Kind::annex, "annex");
+    check(src_.frozen.paragraphs, Target::Kind::paragraph, "paragraph");
+    check(src_.frozen.items, Target::Kind::item, "list item");
   }
 
   // The number of a numbered paragraph that follows number `count` of its
@@ -1495,6 +1696,8 @@ class Checker {
   std::map<std::string, std::pair<std::size_t, Location>> listed_, presented_;
   std::set<std::string> reported_clash_;
   std::set<std::string> used_notes_;
+  // frozen.yaml's paragraphs: label -> the number as circulated.
+  std::map<std::string, const Text*, std::less<>> frozen_;
 };
 
 std::string roman(std::size_t n) {

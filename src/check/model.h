@@ -27,6 +27,7 @@ struct Target {
   std::string number;  // "6", "6.3", "Annex 1", "" when unnumbered
   std::string anchor;
   Location loc;
+  bool deleted = false;  // a paragraph deleted after the report was frozen
 };
 
 // A text field converted: cmark-gfm's parse as report-tree inlines and
@@ -75,6 +76,7 @@ struct ListedDocument {
 struct ParagraphInfo {
   std::string number;  // "" when unnumbered
   std::string anchor;
+  bool deleted = false;  // 'deleted: true': prints "[Deleted]", or nothing
   FieldText text;
   std::vector<QuoteInfo> quotes;
   std::vector<TableInfo> tables;

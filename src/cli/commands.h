@@ -19,6 +19,7 @@ Command add_build(CLI::App& app);    // build.cc
 Command add_check(CLI::App& app);    // build.cc
 Command add_diff(CLI::App& app);     // diff.cc
 Command add_explain(CLI::App& app);  // explain.cc
+Command add_freeze(CLI::App& app);   // freeze.cc
 Command add_init(CLI::App& app);     // init.cc
 Command add_schema(CLI::App& app);   // schema.cc
 

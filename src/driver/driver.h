@@ -112,6 +112,13 @@ DiagnosticPolicy make_policy(const CommonOptions& o);
 PrintOptions make_print_options(const CommonOptions& o);
 void check_options(const CommonOptions& o);
 
+// `cwgreport freeze DIR` on o.dir: when the sources have no error, writes
+// DIR/frozen.yaml with the number of every labelled section, annex,
+// paragraph and list item, after writing a label into the sources for each
+// numbered section, annex and paragraph without one. Every file is replaced
+// atomically, and none when anything fails.
+int run_freeze(const CommonOptions& o, FolderOutput& io);
+
 // `cwgreport diff OLD NEW`: each of common.dirs, a meeting folder or a git
 // revision of one ("HEAD~1:meeting14"), compiled as a build would, then
 // compared as reports. Prints the changes on standard output in `format`

@@ -42,6 +42,7 @@ constexpr Labels english{
     .chair = "Chair",
     .vice_chair = "Vice-{chair}",
     .contents = "Contents",
+    .deleted_paragraph = "[Deleted]",
 };
 
 }  // namespace

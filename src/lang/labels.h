@@ -78,6 +78,10 @@ struct Labels {
 
   // The table of contents: its heading.
   std::string_view contents;  // "Contents"
+
+  // Frozen numbering: the text of a paragraph deleted after circulation,
+  // printed after its number.
+  std::string_view deleted_paragraph;  // "[Deleted]"
 };
 
 // The table of `language`; English for a language without one.

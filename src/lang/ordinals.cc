@@ -162,4 +162,19 @@ std::string upper_case(std::string_view utf8) {
   return out;
 }
 
+namespace {
+constexpr std::string_view kInsertionSuffixes[kMaxInsertions] = {
+    "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"};
+}  // namespace
+
+std::string_view insertion_suffix(std::size_t n) {
+  return n >= 1 && n <= kMaxInsertions ? kInsertionSuffixes[n - 1] : std::string_view{};
+}
+
+std::size_t insertion_index(std::string_view suffix) {
+  for (std::size_t i = 0; i < kMaxInsertions; ++i)
+    if (kInsertionSuffixes[i] == suffix) return i + 1;
+  return 0;
+}
+
 }  // namespace cwg

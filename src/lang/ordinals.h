@@ -1,6 +1,7 @@
 // Numbers and dates as words, the way the reports print them.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,14 @@ std::string long_date_range(std::string_view first, std::string_view last);
 // it is not a date.
 int weekday(std::string_view iso);
 std::string upper_case(std::string_view utf8);
+
+// The Latin multiplicative adverb that numbers the n-th paragraph inserted
+// after a frozen one: 1 -> "bis" (6.3bis), 2 -> "ter", 3 -> "quater" ...
+// up to kMaxInsertions -> "decies"; "" past it. The suffixes are the same in
+// every language of the reports, as in the documents of the UN and the ITU.
+inline constexpr std::size_t kMaxInsertions = 9;
+std::string_view insertion_suffix(std::size_t n);
+// The inverse: "ter" -> 2; 0 for a word that is not one of them.
+std::size_t insertion_index(std::string_view suffix);
 
 }  // namespace cwg

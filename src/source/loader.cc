@@ -61,7 +61,8 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
         "signature",
         "signatures",
         "numbering"}},
-      {"numbering", {"style", "annex_paragraphs"}},
+      {"numbering", {"style", "annex_paragraphs", "deleted"}},
+      {"frozen", {"sections", "annexes", "paragraphs", "items"}},
       {"group", {"name", "acronym", "parent", "series", "revision_form"}},
       {"meeting",
        {"number", "name", "date", "end_date", "start_time", "end_time", "venue", "participants",
@@ -78,7 +79,7 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
       {"preamble", {"paragraphs"}},
       {"paragraph",
        {"label", "text", "presents", "numbered", "number", "quote", "table", "list", "documents",
-        "footnotes"}},
+        "footnotes", "deleted"}},
       {"footnote", {"id", "text"}},
       {"quote", {"source", "paragraphs"}},
       {"quoted_paragraph", {"number", "text", "elision"}},
@@ -871,6 +872,7 @@ class Loader {
       if (docs && expect(*docs, yaml::Kind::map, "documents.yaml", diags_))
         load_register(*docs, src);
     }
+    load_frozen(src);
     return src;
   }
 
@@ -1153,7 +1155,54 @@ class Loader {
     MapReader nr(*n, "'numbering'", diags_, keys("numbering"));
     src.numbering.style = nr.choice("style", {"plain", "trailing-dot"});
     src.numbering.annex_paragraphs = nr.boolean("annex_paragraphs").value_or(false);
+    src.numbering.deleted = nr.choice("deleted", {"marked", "omitted"});
     src.numbering.loc = n->loc;
+  }
+
+  // frozen.yaml, when the folder has one: label -> number as circulated,
+  // under one key per kind of unit.
+  void load_frozen(Sources& src) {
+    const FolderPath& where = resolve(kFrozenFile);
+    if (where.status == FolderPath::Status::missing) return;
+    auto root = read_in_folder(kFrozenFile);
+    if (!root) {
+      src.sections_incomplete = true;
+      return;
+    }
+    src.frozen.present = true;
+    src.frozen.loc = {display(kFrozenFile), 0, 0};
+    if (root->is_null()) return;
+    if (!expect(*root, yaml::Kind::map, kFrozenFile, diags_)) return;
+    MapReader fr(*root, kFrozenFile, diags_, keys("frozen"));
+    auto entries = [&](std::string_view key, Frozen::Entries& out) {
+      const yaml::Node* n = fr.get(key);
+      if (!n || n->is_null()) return;
+      if (!expect(*n, yaml::Kind::map, fmt::format("'{}'", key), diags_)) return;
+      MapReader none(kNoKeys, "", diags_, {});
+      for (const auto& e : n->entries) {
+        if (!admit(Counted::paragraphs, e.key.loc)) break;
+        Text label = none.to_text(e.key, "label");
+        Text number = none.to_text(e.value, "number", true);
+        if (!valid_label(label.value)) {
+          diags_.report("invalid-label", label.loc,
+                        fmt::format("'{}' is not a valid label: use lowercase letters, digits "
+                                    "and '-', starting with a letter",
+                                    label.value));
+          continue;
+        }
+        if (!number.present || number.value.empty()) {
+          diags_.report("missing-key", e.key.loc,
+                        fmt::format("frozen label '{}' has no number", label.value),
+                        {{{}, "run 'cwgreport freeze' to write frozen.yaml again"}});
+          continue;
+        }
+        out.emplace_back(std::move(label), std::move(number));
+      }
+    };
+    entries("sections", src.frozen.sections);
+    entries("annexes", src.frozen.annexes);
+    entries("paragraphs", src.frozen.paragraphs);
+    entries("items", src.frozen.items);
   }
 
   // A blank symbol is a draft's: a revision or a language suffix would
@@ -1209,7 +1258,9 @@ class Loader {
         const std::string name = e.path().filename().string();
         if (name.starts_with(".") || !(name.ends_with(".yaml") || name.ends_with(".yml"))) continue;
         const std::string rel = (fs::path(folder) / name).generic_string();
-        if (rel == "report.yaml" || rel == "documents.yaml" || listed_.contains(rel)) continue;
+        if (rel == "report.yaml" || rel == "documents.yaml" || rel == kFrozenFile ||
+            listed_.contains(rel))
+          continue;
         const fs::file_type type = e.symlink_status(ec).type();
         if (type == fs::file_type::symlink) {
           FolderPath target = resolve_in_folder(base_, rel);
@@ -1352,6 +1403,22 @@ class Loader {
       para.numbered = false;
     }
     para.number = pr.number("number", 1, 9999);
+    if (auto d = pr.boolean("deleted"); d && *d) {
+      para.deleted = true;
+      para.deleted_loc = pr.get("deleted")->loc;
+      if (!para.label.present)
+        diags_.report("missing-key", para.deleted_loc,
+                      "a deleted paragraph has no 'label': the label is what keeps its number",
+                      {{{}, "write the label the paragraph had when the report was frozen"}});
+      for (const char* key : {"text", "list", "documents", "quote", "table", "footnotes"})
+        if (const yaml::Node* k = pr.get(key))
+          diags_.report("invalid-value", k->loc,
+                        fmt::format("'{}' on a deleted paragraph, which prints no text", key),
+                        {{{}, "remove it: a deleted paragraph keeps only its label (the "
+                              "history of the sources keeps its text)"}});
+      out.push_back(std::move(para));
+      return;
+    }
     if (para.number.present && !para.numbered)
       diags_.report(
           "invalid-value", para.number.loc,

@@ -13,6 +13,10 @@
 
 namespace cwg {
 
+// The file of a meeting folder that keeps the numbers of the circulated
+// report, written by `cwgreport freeze` and read by every build.
+inline constexpr const char* kFrozenFile = "frozen.yaml";
+
 // Reads DIR/report.yaml, DIR/documents.yaml and every section and annex
 // file report.yaml lists. Reports every problem it finds and returns what it
 // could read; returns nothing only when report.yaml itself is unusable.
