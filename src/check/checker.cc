@@ -947,7 +947,15 @@ class Checker {
       std::string prefix = annex ? "A" + n : n;
       info.paragraphs.reserve(s.paragraphs.size());
       // The positions of the paragraphs frozen in this section.
-      std::vector<std::optional<FrozenPosition>> frozen = frozen_positions(s, prefix);
+      // A section renumbered since the freeze is reported once, by
+      // check_frozen(): its paragraphs are read with its frozen number.
+      std::string frozen_prefix = prefix;
+      if (auto f = frozen_units_.find(s.label.present ? s.label.value : "");
+          f != frozen_units_.end()) {
+        const std::string& was = f->second->value;
+        frozen_prefix = annex ? "A" + was.substr(was.rfind(' ') + 1) : was;
+      }
+      std::vector<std::optional<FrozenPosition>> frozen = frozen_positions(s, frozen_prefix);
       const bool section_frozen =
           std::any_of(frozen.begin(), frozen.end(), [](const auto& f) { return f.has_value(); });
       std::optional<FrozenPosition> last_frozen;
@@ -963,19 +971,22 @@ class Checker {
                         {{{}, "remove the paragraph: only a circulated paragraph keeps its "
                               "number once deleted"}});
         std::string suffix_name;  // "3" or "3bis", for the generated anchor
-        if (p.numbered && section_frozen) {
+        // A deleted paragraph without a frozen number is reported above, and
+        // counts for nothing.
+        const bool numbered = p.numbered && !(p.deleted && !frozen[j]);
+        if (numbered && section_frozen) {
           FrozenPosition at = frozen[j] ? *frozen[j] : insert_after(s, j, prefix, frozen, last_frozen);
           last_frozen = at;
           suffix_name = at.name();
           pi.number = fmt::format("{}.{}", prefix, suffix_name);
-        } else if (p.numbered) {
+        } else if (numbered) {
           count = fixed_number(p, count, prefix, last_numbered);
           last_numbered = &p;
           suffix_name = std::to_string(count);
           pi.number = fmt::format("{}.{}", prefix, count);
         }
         std::string generated =
-            p.numbered ? fmt::format("{}-{}", annex ? "annex-" + n : "para-" + n, suffix_name)
+            numbered ? fmt::format("{}-{}", annex ? "annex-" + n : "para-" + n, suffix_name)
                        : fmt::format("{}-u{}", annex ? "annex-" + n : "para-" + n, j + 1);
         pi.anchor = p.label.present && !p.label.value.empty() ? p.label.value
                                                               : model_.unique_anchor(generated);
@@ -1055,6 +1066,8 @@ class Checker {
   void index_frozen() {
     for (const auto& [label, number] : src_.frozen.paragraphs)
       frozen_.emplace(label.value, &number);
+    for (const auto* entries : {&src_.frozen.sections, &src_.frozen.annexes})
+      for (const auto& [label, number] : *entries) frozen_units_.emplace(label.value, &number);
   }
 
   // The frozen position of each paragraph of `s` that frozen.yaml numbers.
@@ -1154,6 +1167,11 @@ class Checker {
   // paragraph withdrawn after circulation stays, with 'deleted: true'.
   void check_frozen() {
     if (!src_.frozen.present || src_.sections_incomplete) return;
+    std::set<std::string, std::less<>> frozen_labels;
+    for (const auto* entries : {&src_.frozen.sections, &src_.frozen.annexes,
+                                &src_.frozen.paragraphs, &src_.frozen.items})
+      for (const auto& [label, number] : *entries) frozen_labels.insert(label.value);
+    std::size_t suggested = 0;
     auto check = [&](const Frozen::Entries& entries, Target::Kind kind, std::string_view what) {
       for (const auto& [label, number] : entries) {
         auto it = model_.labels.find(label.value);
@@ -1165,11 +1183,26 @@ class Checker {
                                 number.value, lang::labels().deleted_paragraph)
                   : fmt::format("restore the label '{}' on the {} that was {}", label.value, what,
                                 number.value);
+          std::vector<Note> notes;
+          // A label renamed: a label of the same kind that frozen.yaml lacks.
+          // Looked for only for the first few: each look is a pass over
+          // every label of the report.
+          std::vector<std::string> fresh;
+          if (++suggested <= 20)
+            for (const auto& [name, target] : model_.labels)
+              if (target.kind == kind && !frozen_labels.contains(name)) fresh.push_back(name);
+          if (auto near = fresh.empty() ? std::nullopt : closest_match(label.value, fresh)) {
+            notes.push_back({model_.labels.at(*near).loc,
+                             fmt::format("'{}' is not in {}: was the label renamed?", *near,
+                                         kFrozenFile)});
+            fix = fmt::format("give the {} its label '{}' again", what, label.value);
+          }
+          notes.push_back({{}, std::move(fix)});
           diags_.report("frozen-label-removed", label.loc,
                         fmt::format("{} '{}' ({}) of the circulated report is no longer in the "
                                     "sources",
                                     what, label.value, number.value),
-                        {{{}, std::move(fix)}});
+                        std::move(notes));
           continue;
         }
         const Target& t = it->second;
@@ -1698,6 +1731,8 @@ class Checker {
   std::set<std::string> used_notes_;
   // frozen.yaml's paragraphs: label -> the number as circulated.
   std::map<std::string, const Text*, std::less<>> frozen_;
+  // Its sections and annexes: label -> "6" or "Annex 1".
+  std::map<std::string, const Text*, std::less<>> frozen_units_;
 };
 
 std::string roman(std::size_t n) {

@@ -248,6 +248,36 @@ const std::vector<CodeInfo> kCodes = {
      "Example: `number: 2` on the third numbered paragraph of a section.\n"
      "Fix: write a number after the one before it, or remove `number:` to have the number "
      "computed."},
+    {"frozen-label-removed", S::error,
+     "a label of the circulated report (frozen.yaml) is no longer in the sources",
+     "Once a report is frozen (`cwgreport freeze`), frozen.yaml keeps the number of every "
+     "labelled section, annex, paragraph and list item as circulated, and delegations cite "
+     "them. A label that disappears would leave its number pointing at nothing, or let the "
+     "next paragraph take it. The error is located at the label's line in frozen.yaml.\n"
+     "Fix: restore the label; to withdraw a paragraph, keep it with its label and "
+     "`deleted: true` (it prints `6.4 [Deleted]`, or nothing with `numbering: {deleted: "
+     "omitted}`)."},
+    {"frozen-number-changed", S::error,
+     "a unit of the circulated report would print another number than it was circulated with",
+     "A frozen section, annex or list item keeps its number: one inserted before it, or a "
+     "paragraph moved to another section, would renumber what delegations cite. Paragraphs "
+     "inserted after circulation are numbered 6.3bis instead; sections and list items have "
+     "no such numbers.\n"
+     "Fix: put the new section, annex or item after the circulated ones, and leave "
+     "circulated paragraphs in their sections."},
+    {"no-free-number", S::error,
+     "a paragraph inserted into a frozen report has no number left to take",
+     "After a freeze, an inserted paragraph is numbered after the paragraph before it: "
+     "6.3bis after 6.3, 6.3ter after 6.3bis. Before the first circulated paragraph of a "
+     "section there is no paragraph to follow, and 6.1 belongs to the circulated one; "
+     "between 6.3 and a circulated 6.3bis, no suffix is left.\n"
+     "Fix: move the paragraph after the circulated one (it becomes its bis), or write "
+     "`numbered: false`."},
+    {"too-many-insertions", S::error,
+     "more paragraphs inserted after one frozen paragraph than there are suffixes",
+     "Inserted paragraphs take the Latin suffixes bis, ter, quater, quinquies, sexies, "
+     "septies, octies, novies and decies: nine after any one circulated paragraph.\n"
+     "Fix: merge some of the inserted paragraphs, or write `numbered: false` on some."},
     {"duplicate-label", S::error, "two paragraphs, sections or annexes share a label",
      "Labels must be unique across the whole report, list items included; the note shows "
      "where the label was first defined.\n"

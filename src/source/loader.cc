@@ -62,7 +62,6 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
         "signatures",
         "numbering"}},
       {"numbering", {"style", "annex_paragraphs", "deleted"}},
-      {"frozen", {"sections", "annexes", "paragraphs", "items"}},
       {"group", {"name", "acronym", "parent", "series", "revision_form"}},
       {"meeting",
        {"number", "name", "date", "end_date", "start_time", "end_time", "venue", "participants",
@@ -1173,7 +1172,9 @@ class Loader {
     src.frozen.loc = {display(kFrozenFile), 0, 0};
     if (root->is_null()) return;
     if (!expect(*root, yaml::Kind::map, kFrozenFile, diags_)) return;
-    MapReader fr(*root, kFrozenFile, diags_, keys("frozen"));
+    // Not a source written by hand, so not in source_keys(): its schema,
+    // schemas/frozen.schema.json, describes a map of labels.
+    MapReader fr(*root, kFrozenFile, diags_, {"sections", "annexes", "paragraphs", "items"});
     auto entries = [&](std::string_view key, Frozen::Entries& out) {
       const yaml::Node* n = fr.get(key);
       if (!n || n->is_null()) return;
