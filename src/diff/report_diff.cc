@@ -7,6 +7,7 @@
 #include <span>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "render/render.h"
 
@@ -198,7 +199,12 @@ class Matcher {
         new_(n.units),
         limits_(limits),
         to_old_(n.units.size(), npos),
-        to_new_(o.units.size(), npos) {}
+        to_new_(o.units.size(), npos) {
+    for (const Unit& u : old_)
+      if (!u.label.empty()) old_labels_.insert(u.label);
+    for (const Unit& u : new_)
+      if (!u.label.empty()) new_labels_.insert(u.label);
+  }
 
   void run() {
     for (int group = 0; group < 4; ++group) {
@@ -216,6 +222,16 @@ class Matcher {
   bool moved(std::size_t n) const { return moved_.size() > n && moved_[n]; }
 
  private:
+  // A unit whose label the other version does not have is matched as an
+  // unlabelled one: a label written where there was none (as `cwgreport
+  // freeze` writes them) does not make the paragraph another one.
+  bool unlabelled_old(std::size_t o) const {
+    return old_[o].label.empty() || !new_labels_.contains(old_[o].label);
+  }
+  bool unlabelled_new(std::size_t n) const {
+    return new_[n].label.empty() || !old_labels_.contains(new_[n].label);
+  }
+
   void pair(std::size_t o, std::size_t n) {
     to_old_[n] = o;
     to_new_[o] = n;
@@ -237,10 +253,10 @@ class Matcher {
   void by_text(int group) {
     std::unordered_map<std::string_view, std::vector<std::size_t>> texts;
     for (std::size_t o = old_.size(); o-- > 0;)
-      if (group_of(old_[o].kind) == group && old_[o].label.empty() && to_new_[o] == npos)
+      if (group_of(old_[o].kind) == group && unlabelled_old(o) && to_new_[o] == npos)
         texts[old_[o].text].push_back(o);  // reversed: the first is at the back
     for (std::size_t n = 0; n < new_.size(); ++n) {
-      if (group_of(new_[n].kind) != group || !new_[n].label.empty() || to_old_[n] != npos) continue;
+      if (group_of(new_[n].kind) != group || !unlabelled_new(n) || to_old_[n] != npos) continue;
       auto it = texts.find(new_[n].text);
       if (it == texts.end() || it->second.empty()) continue;
       pair(it->second.back(), n);
@@ -254,11 +270,11 @@ class Matcher {
   void by_similarity() {
     std::map<std::size_t, std::vector<std::size_t>> free_by_parent;
     for (std::size_t o = 0; o < old_.size(); ++o)
-      if (old_[o].kind == Unit::Kind::paragraph && old_[o].label.empty() && to_new_[o] == npos)
+      if (old_[o].kind == Unit::Kind::paragraph && unlabelled_old(o) && to_new_[o] == npos)
         free_by_parent[old_[o].parent].push_back(o);
     for (std::size_t n = 0; n < new_.size(); ++n) {
       const Unit& u = new_[n];
-      if (u.kind != Unit::Kind::paragraph || !u.label.empty() || to_old_[n] != npos) continue;
+      if (u.kind != Unit::Kind::paragraph || !unlabelled_new(n) || to_old_[n] != npos) continue;
       if (u.parent == npos || to_old_[u.parent] == npos) continue;
       auto it = free_by_parent.find(to_old_[u.parent]);
       if (it == free_by_parent.end()) continue;
@@ -310,6 +326,7 @@ class Matcher {
   const std::vector<Unit>& new_;
   const Limits& limits_;
   std::vector<std::size_t> to_old_, to_new_;
+  std::unordered_set<std::string_view> old_labels_, new_labels_;
   std::vector<bool> moved_;
 };
 

@@ -219,4 +219,22 @@ TEST_CASE("redline: the words that changed are marked at the inlines that hold t
   CHECK(marked == "=The Chair|- spoke.|+ spoke briefly.|=1|");
   CHECK(red->report.sections[0].blocks[0].text.back().kind == Inline::Kind::footnote_ref);
   CHECK(red->marks.of(&red->report.sections[0]) == Mark::none);
+
+TEST_CASE("diff: a label written on an unlabelled paragraph keeps it the same", "[diff]") {
+  // What `cwgreport freeze` does to an unlabelled numbered paragraph.
+  auto before = kBase;
+  before[1].first = "";
+  CHECK(compare(section(before), section(kBase)).empty());
+  // A label that both versions have still decides: "b" is not "a".
+  auto swapped = kBase;
+  std::swap(swapped[0].first, swapped[1].first);
+  CHECK_FALSE(compare(section(kBase), section(swapped)).empty());
+}
+
+TEST_CASE("diff: a paragraph inserted into a frozen report renumbers nothing", "[diff]") {
+  Version before = section(kBase);
+  Version after = section(kBase);
+  after.units.insert(after.units.begin() + 3,
+                     {Unit::Kind::paragraph, "6.2bis", "new", "The Chair thanked them.", 0});
+  CHECK(summary(compare(before, after)) == "inserted ->6.2bis;");
 }
