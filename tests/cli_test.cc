@@ -1161,6 +1161,31 @@ void copy_redline_pair(const fs::path& work) {
   fs::copy(kRedline / "new", work / "new", fs::copy_options::recursive);
 }
 
+// Inserts two paragraphs after 6.3 of the example and withdraws 6.4.
+void revise_discussions(const fs::path& m) {
+  const fs::path file = m / "sections" / "discussions.yaml";
+  std::string s = slurp(file);
+  const std::string bdt = "  - label: bdt-activities\n";
+  const auto at = s.find(bdt);
+  REQUIRE(at != std::string::npos);
+  const auto next = s.find("  - label: uk-sic-aqdar-esafe");
+  REQUIRE(next != std::string::npos);
+  s.replace(at, next - at,
+            "  - label: chair-thanks\n    text: The Chair thanked the delegate.\n\n"
+            "  - The secretariat took note.\n\n" +
+                bdt + "    presents: 14/10\n    deleted: true\n\n");
+  spit(file, s);
+}
+
+// The lines of the plain text output that start with `prefix`.
+std::string lines_starting(const std::string& text, const std::string& prefix) {
+  std::string out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (line.starts_with(prefix)) out += line.substr(0, line.find('\t') + 1 + 11) + "\n";
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("diff -f html is the new report's HTML with the changes marked", "[cli][diff]") {
@@ -1262,4 +1287,172 @@ TEST_CASE("diff -f docx is never written to a terminal", "[cli][diff]") {
   CHECK(out.find("cwgreport: a docx redline is binary, not for a terminal: write it to a file "
                  "with -o FILE or redirect the output") != std::string::npos);
   CHECK(out.find("PK") == std::string::npos);
+}
+
+TEST_CASE("freeze records the numbers and labels the unlabelled paragraphs", "[cli][freeze]") {
+  Sandbox box;
+  REQUIRE(box.run({"build", "m", "-q"}).status == 0);
+  const auto before = snapshot(box.m() / "out");
+  Result r = box.run({"freeze", "m"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out ==
+        "labelled 1 paragraph in m/sections/adoption-of-agenda.yaml\n"
+        "wrote m/frozen.yaml (34 numbers)\n");
+  // The label is a line inserted at the file's indentation; nothing else moves.
+  CHECK(slurp(box.m() / "sections" / "adoption-of-agenda.yaml") ==
+        slurp(kExample / "sections" / "adoption-of-agenda.yaml")
+            .replace(slurp(kExample / "sections" / "adoption-of-agenda.yaml")
+                         .find("  - The agenda"),
+                     std::string("  - The agenda").size(),
+                     "  - label: para-3-1\n    text: The agenda"));
+  const std::string frozen = slurp(box.m() / "frozen.yaml");
+  CHECK(frozen.starts_with("# The numbers of this report as circulated, by label"));
+  CHECK(frozen.find("sections:\n  introduction: \"1\"\n") != std::string::npos);
+  CHECK(frozen.find("\n  para-3-1: \"3.1\"\n  information-reports-list: \"4.1\"\n") !=
+        std::string::npos);
+  CHECK(frozen.find("\n  unicef-childrens-rights: \"6.15\"\n") != std::string::npos);
+  // The label is the paragraph's anchor: the report prints the same bytes.
+  REQUIRE(box.run({"build", "m", "-q"}).status == 0);
+  CHECK(snapshot(box.m() / "out") == before);
+  CHECK(listing(box.m()).count("frozen.yaml") == 1);
+}
+
+TEST_CASE("freeze refuses sources with errors and changes no file", "[cli][freeze]") {
+  Sandbox box;
+  box.break_sources();
+  const auto before = snapshot(box.m());
+  Result r = box.run({"freeze", "m"});
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("[unknown-key]") != std::string::npos);
+  CHECK(r.err.ends_with("cwgreport: 'm' has errors: nothing frozen, no file changed\n"));
+  CHECK(snapshot(box.m()) == before);
+}
+
+TEST_CASE("freeze changes no file when a label cannot be written in place", "[cli][freeze]") {
+  Sandbox box;
+  const fs::path file = box.m() / "sections" / "adoption-of-agenda.yaml";
+  std::string s = slurp(file);
+  s.replace(s.find("  - The agenda was adopted as drafted."),
+            std::string("  - The agenda was adopted as drafted.").size(),
+            "  - {text: The agenda was adopted as drafted.}");
+  spit(file, s);
+  REQUIRE(box.run({"check", "m"}).status == 0);
+  const auto before = snapshot(box.m());
+  Result r = box.run({"freeze", "m"});
+  CHECK(r.status == 1);
+  CHECK(r.err ==
+        "cwgreport: cannot add the labels of 'm/sections/adoption-of-agenda.yaml' without "
+        "rewriting it (a mapping written in braces): write them by hand ('label: para-3-1'), "
+        "then freeze again\n");
+  CHECK(snapshot(box.m()) == before);
+}
+
+TEST_CASE("a frozen report keeps its numbers: bis paragraphs, [Deleted], a second freeze",
+          "[cli][freeze]") {
+  Sandbox box;
+  REQUIRE(box.run({"freeze", "m", "-q"}).status == 0);
+  revise_discussions(box.m());
+  Result b = box.run({"build", "m", "-f", "txt", "-q"});
+  REQUIRE(b.err.empty());
+  REQUIRE(b.status == 0);
+  const std::string text = slurp(box.m() / "out" / "report.txt");
+  CHECK(lines_starting(text, "6.") ==
+        "6.1\tFollowing t\n"
+        "6.2\tThe secreta\n"
+        "6.3\tThe delegat\n"
+        "6.3bis\tThe Chair t\n"
+        "6.3ter\tThe secreta\n"
+        "6.4\t[Deleted]\n"
+        "6.5\tThe represe\n"
+        "6.6\tIn addition\n"
+        "6.7\tThe represe\n"
+        "6.8\tThe represe\n"
+        "6.9\tThe contrib\n"
+        "6.10\tThe represe\n"
+        "6.11\tThe delegat\n"
+        "6.12\tThe contrib\n"
+        "6.13\tThe represe\n"
+        "6.14\tAfter the l\n"
+        "6.15\tThe represe\n");
+  // A cross-reference prints the bis number.
+  {
+    const fs::path outcomes = box.m() / "sections" / "outcomes.yaml";
+    std::string s = slurp(outcomes);
+    s.replace(s.find("Group.\n"), 7, "Group (see paragraph {para:chair-thanks}).\n");
+    spit(outcomes, s);
+    REQUIRE(box.run({"build", "m", "-f", "txt", "-q"}).status == 0);
+    CHECK(slurp(box.m() / "out" / "report.txt").find("Group (see paragraph 6.3bis).") !=
+          std::string::npos);
+  }
+  // The diff reads as the revision: two insertions and a deletion, no renumbering.
+  fs::copy(box.m(), box.work() / "rev1", fs::copy_options::recursive);
+  // Rev.2: freezing again records the bis numbers, and labels 6.3ter.
+  Result f = box.run({"freeze", "m"});
+  CHECK(f.status == 0);
+  CHECK(f.out ==
+        "labelled 1 paragraph in m/sections/discussions.yaml\n"
+        "wrote m/frozen.yaml (36 numbers)\n");
+  const std::string frozen = slurp(box.m() / "frozen.yaml");
+  CHECK(frozen.find("\n  uae-country-repository: \"6.3\"\n  chair-thanks: \"6.3bis\"\n  "
+                    "para-6-3ter: \"6.3ter\"\n  bdt-activities: \"6.4\"\n") != std::string::npos);
+  CHECK(slurp(box.m() / "sections" / "discussions.yaml")
+            .find("  - label: para-6-3ter\n    text: The secretariat took note.\n") !=
+        std::string::npos);
+  // After Rev.2, a paragraph inserted after 6.3ter is 6.3quater.
+  {
+    const fs::path file = box.m() / "sections" / "discussions.yaml";
+    std::string s = slurp(file);
+    s.insert(s.find("  - label: bdt-activities"), "  - Another paragraph.\n");
+    spit(file, s);
+    REQUIRE(box.run({"build", "m", "-f", "txt", "-q"}).status == 0);
+    CHECK(slurp(box.m() / "out" / "report.txt").find("\n6.3quater\tAnother paragraph.\n") !=
+          std::string::npos);
+  }
+  Result d = box.run({"diff", "rev1", "m", "--color", "never"});
+  CHECK(d.status == 1);
+  CHECK(d.out ==
+        "--- rev1\n+++ m\n"
+        "inserted paragraph 6.3quater\n"
+        "  {+Another paragraph.+}\n");
+}
+
+TEST_CASE("with numbering: {deleted: omitted}, a deleted paragraph leaves its number unused",
+          "[cli][freeze]") {
+  Sandbox box;
+  REQUIRE(box.run({"freeze", "m", "-q"}).status == 0);
+  revise_discussions(box.m());
+  std::string report = slurp(box.m() / "report.yaml");
+  report.insert(report.find("sections:\n"), "numbering:\n  deleted: omitted\n\n");
+  spit(box.m() / "report.yaml", report);
+  Result b = box.run({"build", "m", "-q"});
+  REQUIRE(b.status == 0);
+  const std::string text = slurp(box.m() / "out" / "report.txt");
+  CHECK(text.find("\n6.3ter\tThe secretariat took note.\n6.5\tThe representative") !=
+        std::string::npos);
+  CHECK(text.find("[Deleted]") == std::string::npos);
+  CHECK(slurp(box.m() / "out" / "report.html").find("bdt-activities") == std::string::npos);
+}
+
+TEST_CASE("a frozen label removed is an error at its line in frozen.yaml", "[cli][freeze]") {
+  Sandbox box;
+  REQUIRE(box.run({"freeze", "m", "-q"}).status == 0);
+  const fs::path file = box.m() / "sections" / "discussions.yaml";
+  std::string s = slurp(file);
+  s.replace(s.find("  - label: bdt-activities\n"), 26, "  - label: bdt-activity\n");
+  spit(file, s);
+  Result r = box.run({"check", "m", "--color", "never"});
+  CHECK(r.status == 1);
+  CHECK(r.err.starts_with(
+      "m/frozen.yaml:25:3: error: paragraph 'bdt-activities' (6.4) of the circulated report is "
+      "no longer in the sources [frozen-label-removed]\n"
+      "  bdt-activities: \"6.4\"\n"
+      "  ^\n"
+      "m/sections/discussions.yaml:29:12: note: 'bdt-activity' is not in frozen.yaml: was the "
+      "label renamed?\n"));
+  // And freeze refuses, so that a revision cannot silently renumber.
+  const auto before = snapshot(box.m());
+  CHECK(box.run({"freeze", "m"}).status == 1);
+  CHECK(snapshot(box.m()) == before);
 }

@@ -137,7 +137,7 @@ std::optional<std::string> edit_section_file(const std::string& text, const yaml
         return std::nullopt;
       }
       const std::size_t at = node->entries.front().key.offset;
-      if (text[at] == '{' || node->offset < line_start(at)) {
+      if (text[node->offset] == '{' || text[at] == '{') {
         problem = "a mapping written in braces";
         return std::nullopt;
       }
