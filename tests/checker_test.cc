@@ -658,3 +658,82 @@ TEST_CASE("a group's own series and revision form make the symbols") {
     CHECK(c->model.documents[1].key == f.key_2);
   }
 }
+
+TEST_CASE("the suffixes of inserted paragraphs are the Latin multiplicative adverbs") {
+  CHECK(insertion_suffix(1) == "bis");
+  CHECK(insertion_suffix(2) == "ter");
+  CHECK(insertion_suffix(3) == "quater");
+  CHECK(insertion_suffix(4) == "quinquies");
+  CHECK(insertion_suffix(kMaxInsertions) == "decies");
+  CHECK(insertion_suffix(0).empty());
+  CHECK(insertion_suffix(kMaxInsertions + 1).empty());
+  for (std::size_t n = 1; n <= kMaxInsertions; ++n)
+    CHECK(insertion_index(insertion_suffix(n)) == n);
+  CHECK(insertion_index("") == 0);
+  CHECK(insertion_index("bisx") == 0);
+}
+
+TEST_CASE("a frozen section keeps its numbers: inserted paragraphs take suffixes") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  dir.write("frozen.yaml", R"(sections:
+  intro: "1"
+paragraphs:
+  a: "1.1"
+  b: "1.2"
+  c: "1.2bis"
+  d: "1.4"
+)");
+  dir.write("sections/intro.yaml", R"(label: intro
+heading: Introduction
+paragraphs:
+  - label: a
+    text: One.
+  - New after 1.1.
+  - label: b
+    text: Two.
+  - label: c
+    text: Two bis.
+  - New after 1.2bis.
+  - text: Not numbered.
+    numbered: false
+  - Another new one.
+  - label: d
+    deleted: true
+  - New after 1.4, which is deleted.
+)");
+  auto c = check(dir);
+  CHECK(c->diags.error_count() == 0);
+  std::vector<std::string> numbers;
+  for (const auto& p : c->model.sections[0].paragraphs) numbers.push_back(p.number);
+  CHECK(numbers == std::vector<std::string>{"1.1", "1.1bis", "1.2", "1.2bis", "1.2ter", "",
+                                            "1.2quater", "1.4", "1.4bis"});
+  const auto& p = c->model.sections[0].paragraphs;
+  CHECK(p[1].anchor == "para-1-1bis");
+  CHECK(p[7].deleted);
+  CHECK(c->model.labels.at("d").deleted);
+  // The section without frozen paragraphs counts as before.
+  CHECK(c->model.sections[1].paragraphs[0].number == "2.1");
+}
+
+TEST_CASE("a frozen annex paragraph keeps its number") {
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  report.insert(report.find("signature:"), "annexes:\n  - annex.yaml\n");
+  dir.write("report.yaml", report);
+  dir.write("annex.yaml", R"(label: terms
+heading: Terms of reference
+paragraphs:
+  - label: t1
+    numbered: true
+    text: One.
+  - numbered: true
+    text: Inserted.
+)");
+  dir.write("frozen.yaml", "annexes:\n  terms: \"Annex 1\"\nparagraphs:\n  t1: \"A1.1\"\n");
+  auto c = check(dir);
+  CHECK(c->diags.error_count() == 0);
+  REQUIRE(c->model.annexes.size() == 1);
+  CHECK(c->model.annexes[0].paragraphs[1].number == "A1.1bis");
+}

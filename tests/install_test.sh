@@ -118,7 +118,7 @@ fi
 options_of() {
   "$bin" "$1" --help | awk '/^  -/ { print $1 }' | tr ',' '\n'
 }
-for command in build check diff init schema explain; do
+for command in build check diff freeze init schema explain; do
   options=$(options_of "$command")
   [ -n "$options" ] || fail "'$command --help' lists no option"
   for option in $options; do
@@ -136,8 +136,10 @@ if command -v bash >/dev/null 2>&1; then
   # Each case: the words typed (the last one being completed), then what
   # the completion offers, in order, separated by spaces.
   cat >"$tmp/cases" <<'EOF'
-cwgreport ''|build check diff explain init schema
+cwgreport ''|build check diff explain freeze init schema
 cwgreport diff -f ''|text json html docx
+cwgreport freeze m|meeting14 meeting15
+cwgreport freeze --max-fo|--max-folder-size
 cwgreport diff --f|--format
 cwgreport ch|check
 cwgreport -|-h --help --version
@@ -178,7 +180,7 @@ EOF
     exit $status' sh "$completion" "$tmp/cases") || failures=$((failures + 1))
 
   # Every option of every command is offered.
-  for command in build check diff init schema; do
+  for command in build check diff freeze init schema; do
     options=$(options_of "$command" | tr '\n' ' ')
     offered=$(cd "$tmp/comp" && bash -c '. "$1"; COMP_WORDS=(cwgreport "$2" -); COMP_CWORD=2
       _cwgreport; printf "%s " "${COMPREPLY[@]}"' sh "$completion" "$command")
@@ -195,7 +197,7 @@ fi
 
 # --- Zsh completion --------------------------------------------------------
 zsh_completion=$prefix/share/zsh/site-functions/_cwgreport
-for command in build check diff init schema; do
+for command in build check diff freeze init schema; do
   for option in $(options_of "$command"); do
     grep -qF -- "$option" "$zsh_completion" ||
       fail "the zsh completion of '$command' lacks $option"

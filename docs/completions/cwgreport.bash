@@ -98,7 +98,7 @@ _cwgreport() {
     if [[ $cur == -* ]]; then
       _cwgreport_words "-h --help --version" "$cur"
     else
-      _cwgreport_words "build check diff explain init schema" "$cur"
+      _cwgreport_words "build check diff explain freeze init schema" "$cur"
     fi
     return
   fi
@@ -123,6 +123,14 @@ _cwgreport() {
       if [[ $cur == -* ]]; then
         _cwgreport_words "-h --help -f --format -o --output --author --color --diagnostics-format
           --max-folder-size --max-field-size" "$cur"
+      else
+        _cwgreport_paths -d "$cur"
+      fi
+      ;;
+    freeze)
+      if [[ $cur == -* ]]; then
+        _cwgreport_words "-h --help -q --quiet --diagnostics-format --color --max-folder-size
+          --max-field-size" "$cur"
       else
         _cwgreport_paths -d "$cur"
       fi
