@@ -49,9 +49,8 @@ int run(int argc, char** argv) {
   });
 
   // Each command's options and help: src/cli/.
-  const cli::Command commands[] = {cli::add_build(app),   cli::add_check(app),
-                                   cli::add_diff(app),    cli::add_explain(app),
-                                   cli::add_freeze(app),  cli::add_init(app),
+  const cli::Command commands[] = {cli::add_build(app),   cli::add_check(app),  cli::add_diff(app),
+                                   cli::add_explain(app), cli::add_freeze(app), cli::add_init(app),
                                    cli::add_schema(app)};
 
   // CLI11 would only say that the word was not expected; a command name

@@ -1302,10 +1302,9 @@ TEST_CASE("freeze records the numbers and labels the unlabelled paragraphs", "[c
   // The label is a line inserted at the file's indentation; nothing else moves.
   CHECK(slurp(box.m() / "sections" / "adoption-of-agenda.yaml") ==
         slurp(kExample / "sections" / "adoption-of-agenda.yaml")
-            .replace(slurp(kExample / "sections" / "adoption-of-agenda.yaml")
-                         .find("  - The agenda"),
-                     std::string("  - The agenda").size(),
-                     "  - label: para-3-1\n    text: The agenda"));
+            .replace(
+                slurp(kExample / "sections" / "adoption-of-agenda.yaml").find("  - The agenda"),
+                std::string("  - The agenda").size(), "  - label: para-3-1\n    text: The agenda"));
   const std::string frozen = slurp(box.m() / "frozen.yaml");
   CHECK(frozen.starts_with("# The numbers of this report as circulated, by label"));
   CHECK(frozen.find("sections:\n  introduction: \"1\"\n") != std::string::npos);

@@ -420,11 +420,11 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
           fmt::format("'{}' labels an unnumbered paragraph, which has no number to print", tok.key),
           {{t.loc, "the label is defined here"}});
     if (t.deleted)
-      return fail("wrong-target",
-                  fmt::format("'{}' labels a deleted paragraph, which has no text to refer to",
-                              tok.key),
-                  {{t.loc, "it is deleted here"},
-                   {{}, "refer to the paragraph that replaces it, or write its number as text"}});
+      return fail(
+          "wrong-target",
+          fmt::format("'{}' labels a deleted paragraph, which has no text to refer to", tok.key),
+          {{t.loc, "it is deleted here"},
+           {{}, "refer to the paragraph that replaces it, or write its number as text"}});
     return ResolvedRef{t.number, t.anchor};
   }
   if (tok.kind == "ref") {
@@ -959,6 +959,11 @@ class Checker {
       const bool section_frozen =
           std::any_of(frozen.begin(), frozen.end(), [](const auto& f) { return f.has_value(); });
       std::optional<FrozenPosition> last_frozen;
+      // For each paragraph, the frozen number of the next numbered paragraph
+      // that has one: what an insertion must stay below.
+      std::vector<std::optional<FrozenPosition>> next_frozen(s.paragraphs.size());
+      for (std::size_t k = s.paragraphs.size(); k-- > 1;)
+        next_frozen[k - 1] = frozen[k] && s.paragraphs[k].numbered ? frozen[k] : next_frozen[k];
       for (std::size_t j = 0; j < s.paragraphs.size(); ++j) {
         const Paragraph& p = s.paragraphs[j];
         ParagraphInfo pi;
@@ -968,15 +973,28 @@ class Checker {
                         fmt::format("paragraph '{}' is marked deleted but was not in the "
                                     "circulated report: {} has no number for it",
                                     p.label.value, kFrozenFile),
-                        {{{}, "remove the paragraph: only a circulated paragraph keeps its "
-                              "number once deleted"}});
+                        {{{},
+                          "remove the paragraph: only a circulated paragraph keeps its "
+                          "number once deleted"}});
         std::string suffix_name;  // "3" or "3bis", for the generated anchor
         // A deleted paragraph without a frozen number is reported above, and
         // counts for nothing.
         const bool numbered = p.numbered && !(p.deleted && !frozen[j]);
         if (numbered && section_frozen) {
-          FrozenPosition at = frozen[j] ? *frozen[j] : insert_after(s, j, prefix, frozen, last_frozen);
-          last_frozen = at;
+          bool conflict = false;
+          FrozenPosition at =
+              frozen[j] ? *frozen[j]
+                        : insert_after(s, j, prefix, frozen, next_frozen, last_frozen, conflict);
+          if (frozen[j] && last_frozen && at <= *last_frozen)
+            diags_.report(
+                "frozen-number-changed", p.label.loc,
+                fmt::format("paragraph '{}' keeps its number {}.{} but now comes after {}.{}",
+                            p.label.value, prefix, at.name(), prefix, last_frozen->name()),
+                {{frozen_.at(p.label.value)->loc, "its number is frozen here"},
+                 {{},
+                  "move it back where it was circulated: the numbers of a section stay in "
+                  "order"}});
+          if (!conflict) last_frozen = at;
           suffix_name = at.name();
           pi.number = fmt::format("{}.{}", prefix, suffix_name);
         } else if (numbered) {
@@ -987,7 +1005,7 @@ class Checker {
         }
         std::string generated =
             numbered ? fmt::format("{}-{}", annex ? "annex-" + n : "para-" + n, suffix_name)
-                       : fmt::format("{}-u{}", annex ? "annex-" + n : "para-" + n, j + 1);
+                     : fmt::format("{}-u{}", annex ? "annex-" + n : "para-" + n, j + 1);
         pi.anchor = p.label.present && !p.label.value.empty() ? p.label.value
                                                               : model_.unique_anchor(generated);
         Target target{Target::Kind::paragraph, pi.number, pi.anchor, p.label.loc};
@@ -1038,7 +1056,10 @@ class Checker {
   struct FrozenPosition {
     std::size_t count = 0, inserted = 0;
     auto operator<=>(const FrozenPosition&) const = default;
+    // Past the suffixes (an error, reported) still a name of its own, so
+    // that generated anchors stay distinct without a search.
     std::string name() const {
+      if (inserted > kMaxInsertions) return fmt::format("{}-{}", count, inserted);
       return fmt::format("{}{}", count, insertion_suffix(inserted));
     }
   };
@@ -1085,14 +1106,16 @@ class Checker {
       const Text& number = *it->second;
       out[j] = parse_frozen(number.value, prefix);
       if (!out[j])
-        diags_.report("frozen-number-changed", p.label.loc,
-                      fmt::format("paragraph '{}' was {} in the circulated report, and is now "
-                                  "in {} {}",
-                                  p.label.value, number.value, prefix.starts_with("A") ? "annex" : "section",
-                                  prefix.starts_with("A") ? prefix.substr(1) : prefix),
-                      {{number.loc, "its number is frozen here"},
-                       {{}, "move it back to where it was circulated; a circulated paragraph "
-                            "keeps its number"}});
+        diags_.report(
+            "frozen-number-changed", p.label.loc,
+            fmt::format("paragraph '{}' was {} in the circulated report, and is now "
+                        "in {} {}",
+                        p.label.value, number.value, prefix.starts_with("A") ? "annex" : "section",
+                        prefix.starts_with("A") ? prefix.substr(1) : prefix),
+            {{number.loc, "its number is frozen here"},
+             {{},
+              "move it back to where it was circulated; a circulated paragraph "
+              "keeps its number"}});
       else if (!p.numbered)
         diags_.report("frozen-number-changed", p.label.loc,
                       fmt::format("paragraph '{}' was {} in the circulated report, and is now "
@@ -1111,7 +1134,8 @@ class Checker {
   // left between them (6.3 and 6.3bis); both are reported.
   FrozenPosition insert_after(const Section& s, std::size_t j, const std::string& prefix,
                               const std::vector<std::optional<FrozenPosition>>& frozen,
-                              const std::optional<FrozenPosition>& last) {
+                              const std::vector<std::optional<FrozenPosition>>& next_frozen,
+                              const std::optional<FrozenPosition>& last, bool& conflict) {
     const Paragraph& p = s.paragraphs[j];
     const Location& at = p.label.present ? p.label.loc : p.loc;
     if (p.number.present)
@@ -1119,9 +1143,7 @@ class Checker {
                     "'number' on a paragraph inserted in a frozen section: its number follows "
                     "the frozen number before it",
                     {{{}, "remove 'number'"}});
-    std::optional<FrozenPosition> next;
-    for (std::size_t k = j + 1; k < s.paragraphs.size() && !next; ++k)
-      if (s.paragraphs[k].numbered) next = frozen[k];
+    const std::optional<FrozenPosition>& next = next_frozen[j];
     if (!last) {
       // frozen[] has a value somewhere: the section is frozen.
       std::string first = "?";
@@ -1136,29 +1158,37 @@ class Checker {
                       "section, has no number: the numbers before it were circulated or never "
                       "given",
                       first),
-          {{{}, fmt::format("move it after {} (it becomes {}bis), or write 'numbered: false'",
-                            first, first)}});
+          {{{},
+            fmt::format("move it after {} (it becomes {}bis), or write 'numbered: false'", first,
+                        first)}});
       return {0, 0};
     }
     FrozenPosition want{last->count, last->inserted + 1};
     const std::string after = fmt::format("{}.{}", prefix, last->name());
     if (want.inserted > kMaxInsertions) {
-      diags_.report("too-many-insertions", at,
-                    fmt::format("more than {} paragraphs inserted after {}: the suffixes end "
-                                "with {}{}",
-                                kMaxInsertions, fmt::format("{}.{}", prefix, last->count), after,
-                                ""),
-                    {{{}, "write some of them as one paragraph, or 'numbered: false'"}});
-      return *last;
+      // Reported at the first paragraph past the bound; those after it
+      // follow from it.
+      if (want.inserted > kMaxInsertions + 1) return want;
+      diags_.report(
+          "too-many-insertions", at,
+          fmt::format("more than {} paragraphs inserted after {}: the suffixes end "
+                      "with {}{}",
+                      kMaxInsertions, fmt::format("{}.{}", prefix, last->count), after, ""),
+          {{{}, "write some of them as one paragraph, or 'numbered: false'"}});
+      return want;
     }
     if (next && *next <= want) {
-      diags_.report("no-free-number", at,
-                    fmt::format("a paragraph inserted between {} and {}.{} has no number: "
-                                "{}.{} is taken",
-                                after, prefix, next->name(), prefix, want.name()),
-                    {{{}, fmt::format("move it after {}.{}, or write 'numbered: false'", prefix,
-                                      next->name())}});
-      return want;
+      diags_.report(
+          "no-free-number", at,
+          fmt::format("a paragraph inserted between {} and {}.{} has no number: "
+                      "{}.{} is taken",
+                      after, prefix, next->name(), prefix, want.name()),
+          {{{},
+            fmt::format("move it after {}.{}, or write 'numbered: false'", prefix, next->name())}});
+      // A place of its own past the suffixes, which the paragraphs after it
+      // do not follow: the frozen one after it is in order.
+      conflict = true;
+      return {last->count, kMaxInsertions + 1 + j};
     }
     return want;
   }
@@ -1168,21 +1198,21 @@ class Checker {
   void check_frozen() {
     if (!src_.frozen.present || src_.sections_incomplete) return;
     std::set<std::string, std::less<>> frozen_labels;
-    for (const auto* entries : {&src_.frozen.sections, &src_.frozen.annexes,
-                                &src_.frozen.paragraphs, &src_.frozen.items})
+    for (const auto* entries :
+         {&src_.frozen.sections, &src_.frozen.annexes, &src_.frozen.paragraphs, &src_.frozen.items})
       for (const auto& [label, number] : *entries) frozen_labels.insert(label.value);
     std::size_t suggested = 0;
     auto check = [&](const Frozen::Entries& entries, Target::Kind kind, std::string_view what) {
       for (const auto& [label, number] : entries) {
         auto it = model_.labels.find(label.value);
         if (it == model_.labels.end()) {
-          std::string fix =
-              kind == Target::Kind::paragraph
-                  ? fmt::format("keep the paragraph with its label and 'deleted: true' (it "
-                                "prints '{} {}'), or restore its label",
-                                number.value, lang::labels().deleted_paragraph)
-                  : fmt::format("restore the label '{}' on the {} that was {}", label.value, what,
-                                number.value);
+          std::string fix = kind == Target::Kind::paragraph
+                                ? fmt::format(
+                                      "keep the paragraph with its label and 'deleted: true' (it "
+                                      "prints '{} {}'), or restore its label",
+                                      number.value, lang::labels().deleted_paragraph)
+                                : fmt::format("restore the label '{}' on the {} that was {}",
+                                              label.value, what, number.value);
           std::vector<Note> notes;
           // A label renamed: a label of the same kind that frozen.yaml lacks.
           // Looked for only for the first few: each look is a pass over
@@ -1192,9 +1222,9 @@ class Checker {
             for (const auto& [name, target] : model_.labels)
               if (target.kind == kind && !frozen_labels.contains(name)) fresh.push_back(name);
           if (auto near = fresh.empty() ? std::nullopt : closest_match(label.value, fresh)) {
-            notes.push_back({model_.labels.at(*near).loc,
-                             fmt::format("'{}' is not in {}: was the label renamed?", *near,
-                                         kFrozenFile)});
+            notes.push_back(
+                {model_.labels.at(*near).loc,
+                 fmt::format("'{}' is not in {}: was the label renamed?", *near, kFrozenFile)});
             fix = fmt::format("give the {} its label '{}' again", what, label.value);
           }
           notes.push_back({{}, std::move(fix)});
@@ -1208,14 +1238,15 @@ class Checker {
         const Target& t = it->second;
         if (kind == Target::Kind::paragraph) continue;  // numbered as frozen, or reported
         if (t.kind == kind && t.number == number.value) continue;
-        diags_.report("frozen-number-changed", t.loc,
-                      fmt::format("{} '{}' was {} in the circulated report, and is now {}", what,
-                                  label.value, number.value,
-                                  t.number.empty() ? "unnumbered" : t.number),
-                      {{label.loc, "its number is frozen here"},
-                       {{}, fmt::format("keep the {} where it was circulated; new ones go after "
-                                        "the circulated ones",
-                                        what)}});
+        diags_.report(
+            "frozen-number-changed", t.loc,
+            fmt::format("{} '{}' was {} in the circulated report, and is now {}", what, label.value,
+                        number.value, t.number.empty() ? "unnumbered" : t.number),
+            {{label.loc, "its number is frozen here"},
+             {{},
+              fmt::format("keep the {} where it was circulated; new ones go after "
+                          "the circulated ones",
+                          what)}});
       }
     };
     check(src_.frozen.sections, Target::Kind::section, "section");

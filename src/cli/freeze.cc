@@ -15,21 +15,25 @@ Command add_freeze(CLI::App& app) {
       "builds keep them");
   freeze->add_option("DIR", o->dir, "The meeting folder, holding report.yaml")->required();
   freeze->add_flag("-q,--quiet", o->quiet, "Do not list the files written");
-  freeze->add_option("--diagnostics-format", o->diagnostics_format,
-                     "How problems in the sources are printed: human (default), json, sarif, "
-                     "github")
+  freeze
+      ->add_option("--diagnostics-format", o->diagnostics_format,
+                   "How problems in the sources are printed: human (default), json, sarif, "
+                   "github")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"human", "json", "sarif", "github"}));
-  freeze->add_option("--color", o->color,
-                     "Colour in human diagnostics: auto (default), always, never")
+  freeze
+      ->add_option("--color", o->color,
+                   "Colour in human diagnostics: auto (default), always, never")
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  freeze->add_option("--max-folder-size", o->max_folder_size,
-                     "Largest total size of the source files, in bytes (default 8MiB)")
+  freeze
+      ->add_option("--max-folder-size", o->max_folder_size,
+                   "Largest total size of the source files, in bytes (default 8MiB)")
       ->type_name("BYTES")
       ->transform(CLI::AsSizeValue(false));
-  freeze->add_option("--max-field-size", o->max_field_size,
-                     "Largest Markdown text field accepted, in bytes (default 256k)")
+  freeze
+      ->add_option("--max-field-size", o->max_field_size,
+                   "Largest Markdown text field accepted, in bytes (default 256k)")
       ->type_name("BYTES")
       ->transform(CLI::AsSizeValue(false));
   freeze->footer(

@@ -120,6 +120,21 @@ std::optional<std::string> edit_section_file(const std::string& text, const yaml
   };
   // Insertions at byte offsets, made from the end so that offsets hold.
   std::map<std::size_t, std::string, std::greater<>> inserts;
+  // Where every node of the file starts, in order: a string paragraph ends
+  // before the next one.
+  std::vector<std::size_t> starts;
+  std::vector<const yaml::Node*> stack = {&root};
+  while (!stack.empty()) {
+    const yaml::Node* n = stack.back();
+    stack.pop_back();
+    starts.push_back(n->offset);
+    for (const auto& i : n->items) stack.push_back(&i);
+    for (const auto& en : n->entries) {
+      starts.push_back(en.key.offset);
+      stack.push_back(&en.value);
+    }
+  }
+  std::sort(starts.begin(), starts.end());
   const yaml::Node* paragraphs = root.find("paragraphs");
   for (const LabelEdit& e : edits) {
     const yaml::Node* node = &root;
@@ -141,7 +156,8 @@ std::optional<std::string> edit_section_file(const std::string& text, const yaml
         problem = "a mapping written in braces";
         return std::nullopt;
       }
-      inserts[at] += fmt::format("label: {}{}{}", e.label, nl, std::string(at - line_start(at), ' '));
+      inserts[at] +=
+          fmt::format("label: {}{}{}", e.label, nl, std::string(at - line_start(at), ' '));
       continue;
     }
     // A string paragraph becomes `label:` and `text:` at the string's column.
@@ -156,18 +172,8 @@ std::optional<std::string> edit_section_file(const std::string& text, const yaml
     inserts[at] += fmt::format("label: {}{}{}text: ", e.label, nl, std::string(column, ' '));
     // Its continuation lines move right as far as the text did, up to the
     // next node of the file.
-    std::size_t end = text.size();
-    std::vector<const yaml::Node*> stack = {&root};
-    while (!stack.empty()) {
-      const yaml::Node* n = stack.back();
-      stack.pop_back();
-      if (n->offset > at && n != node) end = std::min(end, line_start(n->offset));
-      for (const auto& i : n->items) stack.push_back(&i);
-      for (const auto& en : n->entries) {
-        if (en.key.offset > at) end = std::min(end, line_start(en.key.offset));
-        stack.push_back(&en.value);
-      }
-    }
+    auto after = std::upper_bound(starts.begin(), starts.end(), at);
+    const std::size_t end = after == starts.end() ? text.size() : line_start(*after);
     const bool block = text[at] == '>' || text[at] == '|';
     if (block) {
       std::size_t header_end = text.find('\n', at);
@@ -192,7 +198,8 @@ std::optional<std::string> edit_section_file(const std::string& text, const yaml
       if (block) {
         if (!blank && content_indent == 0) content_indent = indent;
         if (!blank && indent < content_indent) break;
-        if (!(blank && line.size() < std::max<std::size_t>(content_indent, 1))) inserts[ls] += shift;
+        if (!(blank && line.size() < std::max<std::size_t>(content_indent, 1)))
+          inserts[ls] += shift;
       } else {
         if (!blank && line[indent] == '#') break;
         if (!blank) inserts[ls] += shift;
@@ -206,7 +213,7 @@ std::optional<std::string> edit_section_file(const std::string& text, const yaml
 }
 
 struct FreezePlan {
-  std::vector<OutputFile> files;  // the section files edited, then frozen.yaml
+  std::vector<OutputFile> files;   // the section files edited, then frozen.yaml
   std::vector<std::string> lines;  // what is printed once they are written
 };
 
@@ -303,15 +310,15 @@ std::optional<FreezePlan> plan_freeze(const std::string& dir, const Sources& src
         }
       }
       if (!edited) {
-        io.error(fmt::format("cannot add the labels of '{}' without rewriting it ({}): write "
-                             "them by hand ({}), then freeze again",
-                             s.loc.file, problem, [&] {
-                               std::string names;
-                               for (const auto& e : edits)
-                                 names += (names.empty() ? "" : ", ") + std::string("'label: ") +
-                                          e.label + "'";
-                               return names;
-                             }()));
+        io.error(fmt::format(
+            "cannot add the labels of '{}' without rewriting it ({}): write "
+            "them by hand ({}), then freeze again",
+            s.loc.file, problem, [&] {
+              std::string names;
+              for (const auto& e : edits)
+                names += (names.empty() ? "" : ", ") + std::string("'label: ") + e.label + "'";
+              return names;
+            }()));
         return std::nullopt;
       }
       auto path = real_path(s.loc.file);
@@ -320,7 +327,8 @@ std::optional<FreezePlan> plan_freeze(const std::string& dir, const Sources& src
       const std::size_t labelled_paragraphs =
           edits.size() - (edits.front().paragraph == std::string::npos ? 1 : 0);
       std::vector<std::string> what;
-      if (edits.front().paragraph == std::string::npos) what.push_back(annex ? "the annex" : "the section");
+      if (edits.front().paragraph == std::string::npos)
+        what.push_back(annex ? "the annex" : "the section");
       if (labelled_paragraphs > 0)
         what.push_back(fmt::format("{} paragraph{}", labelled_paragraphs,
                                    labelled_paragraphs == 1 ? "" : "s"));
@@ -330,8 +338,10 @@ std::optional<FreezePlan> plan_freeze(const std::string& dir, const Sources& src
     }
   }
   std::size_t numbers = 0;
-  for (const auto& [key, list] : {std::pair{"sections", &sections}, {"annexes", &annexes},
-                                  {"paragraphs", &paragraphs}, {"items", &items}}) {
+  for (const auto& [key, list] : {std::pair{"sections", &sections},
+                                  {"annexes", &annexes},
+                                  {"paragraphs", &paragraphs},
+                                  {"items", &items}}) {
     if (list->empty()) continue;
     frozen += std::string(key) + ":\n";
     for (const auto& line : *list) frozen += line;
@@ -341,7 +351,8 @@ std::optional<FreezePlan> plan_freeze(const std::string& dir, const Sources& src
   auto frozen_path = real_path(frozen_shown);
   if (!frozen_path) return std::nullopt;
   plan.files.push_back({*frozen_path, std::move(frozen)});
-  plan.lines.push_back(fmt::format("wrote {} ({} numbers)", text::printable(frozen_shown), numbers));
+  plan.lines.push_back(
+      fmt::format("wrote {} ({} numbers)", text::printable(frozen_shown), numbers));
   return plan;
 }
 

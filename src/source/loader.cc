@@ -1180,8 +1180,8 @@ class Loader {
       if (!n || n->is_null()) return;
       if (!expect(*n, yaml::Kind::map, fmt::format("'{}'", key), diags_)) return;
       MapReader none(kNoKeys, "", diags_, {});
+      // As many entries as the file's nodes, which the reader bounds.
       for (const auto& e : n->entries) {
-        if (!admit(Counted::paragraphs, e.key.loc)) break;
         Text label = none.to_text(e.key, "label");
         Text number = none.to_text(e.value, "number", true);
         if (!valid_label(label.value)) {
@@ -1415,8 +1415,9 @@ class Loader {
         if (const yaml::Node* k = pr.get(key))
           diags_.report("invalid-value", k->loc,
                         fmt::format("'{}' on a deleted paragraph, which prints no text", key),
-                        {{{}, "remove it: a deleted paragraph keeps only its label (the "
-                              "history of the sources keeps its text)"}});
+                        {{{},
+                          "remove it: a deleted paragraph keeps only its label (the "
+                          "history of the sources keeps its text)"}});
       out.push_back(std::move(para));
       return;
     }
