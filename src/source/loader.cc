@@ -1404,7 +1404,14 @@ class Loader {
       para.numbered = false;
     }
     para.number = pr.number("number", 1, 9999);
-    if (auto d = pr.boolean("deleted"); d && *d) {
+    if (auto d = pr.boolean("deleted"); d && *d && part == Part::preamble) {
+      // Unnumbered: there is no number for it to keep.
+      diags_.report("invalid-value", pr.get("deleted")->loc,
+                    "'deleted' on a paragraph of the preamble, which has no number to keep",
+                    {{{}, "remove the paragraph"}});
+      out.push_back(std::move(para));
+      return;
+    } else if (d && *d) {
       para.deleted = true;
       para.deleted_loc = pr.get("deleted")->loc;
       if (!para.label.present)

@@ -219,6 +219,7 @@ TEST_CASE("redline: the words that changed are marked at the inlines that hold t
   CHECK(marked == "=The Chair|- spoke.|+ spoke briefly.|=1|");
   CHECK(red->report.sections[0].blocks[0].text.back().kind == Inline::Kind::footnote_ref);
   CHECK(red->marks.of(&red->report.sections[0]) == Mark::none);
+}
 
 TEST_CASE("diff: a label written on an unlabelled paragraph keeps it the same", "[diff]") {
   // What `cwgreport freeze` does to an unlabelled numbered paragraph.
