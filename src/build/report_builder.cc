@@ -319,7 +319,7 @@ class Builder {
     for (ParagraphInfo& p : info.paragraphs) {
       // A paragraph deleted after circulation: "6.4 [Deleted]", or nothing
       // where the report leaves its number unused.
-      if (p.deleted && src_.numbering.deleted.value == "omitted") continue;
+      if (p.omitted) continue;
       if (p.deleted) p.text.first.push_back(text_node(std::string(words_.deleted_paragraph)));
       out.blocks.push_back(paragraph(p));
     }

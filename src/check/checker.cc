@@ -968,6 +968,7 @@ class Checker {
         const Paragraph& p = s.paragraphs[j];
         ParagraphInfo pi;
         pi.deleted = p.deleted;
+        pi.omitted = p.deleted && src_.numbering.deleted.value == "omitted";
         if (p.deleted && !frozen[j] && p.label.present && !frozen_.contains(p.label.value))
           diags_.report("invalid-value", p.deleted_loc,
                         fmt::format("paragraph '{}' is marked deleted but was not in the "

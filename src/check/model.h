@@ -76,7 +76,8 @@ struct ListedDocument {
 struct ParagraphInfo {
   std::string number;  // "" when unnumbered
   std::string anchor;
-  bool deleted = false;  // 'deleted: true': prints "[Deleted]", or nothing
+  bool deleted = false;  // 'deleted: true': prints "[Deleted]"
+  bool omitted = false;  // deleted, and 'numbering: {deleted: omitted}': prints nothing
   FieldText text;
   std::vector<QuoteInfo> quotes;
   std::vector<TableInfo> tables;
