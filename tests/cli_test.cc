@@ -1109,6 +1109,82 @@ TEST_CASE("diff lists an insertion, the renumbering it causes and a word change"
   }
 }
 
+TEST_CASE("diff reports the preamble's paragraphs by their place, in text and JSON",
+          "[cli][diff]") {
+  Sandbox box;
+  // The old version has a preamble of two paragraphs; the new one inserts
+  // one between them, changes a word of the last and asks for contents.
+  spit(box.m() / "report.yaml",
+       slurp(box.m() / "report.yaml") + "\npreamble: sections/preamble.yaml\n");
+  spit(box.m() / "sections" / "preamble.yaml",
+       "paragraphs:\n"
+       "  - label: scope\n"
+       "    text: This report records the outcome of the meeting.\n"
+       "  - Its decisions are listed in section 6 and in the annexes.\n");
+  fs::copy(box.m(), box.work() / "old", fs::copy_options::recursive);
+  spit(box.m() / "report.yaml", slurp(box.m() / "report.yaml") + "contents: true\n");
+  spit(box.m() / "sections" / "preamble.yaml",
+       "paragraphs:\n"
+       "  - label: scope\n"
+       "    text: This report records the outcome of the meeting.\n"
+       "  - label: remote\n"
+       "    text: The meeting was held in Geneva, with remote participation.\n"
+       "  - Its decisions are listed in section 6 and in the annex.\n");
+  Result r = box.run({"diff", "old", "m"});
+  CHECK(r.status == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out ==
+        "--- old\n+++ m\n"
+        "inserted table of contents\n"
+        "  {+Contents+}\n"
+        "inserted paragraph 2 of the preamble\n"
+        "  {+The meeting was held in Geneva, with remote participation.+}\n"
+        "changed paragraph 3 of the preamble, was 2\n"
+        "  Its decisions are listed in section 6 and in the [-annexes.-] {+annex.+}\n");
+
+  Result j = box.run({"diff", "old", "m", "-f", "json"});
+  CHECK(j.status == 1);
+  auto doc = nlohmann::json::parse(j.out);
+  REQUIRE(doc["changes"].size() == 3);
+  const auto& contents = doc["changes"][0];
+  CHECK(contents["kind"] == "inserted");
+  CHECK(contents["what"] == "contents");
+  const auto& inserted = doc["changes"][1];
+  CHECK(inserted["kind"] == "inserted");
+  CHECK(inserted["what"] == "preamble");
+  CHECK(inserted["old"].is_null());
+  CHECK(inserted["new"] == "2");
+  CHECK(inserted["label"] == "remote");
+  const auto& changed = doc["changes"][2];
+  CHECK(changed["kind"] == "changed");
+  CHECK(changed["what"] == "preamble");
+  CHECK(changed["old"] == "2");
+  CHECK(changed["new"] == "3");
+  CHECK(changed["label"].is_null());
+  // Every change is one schemas/diff.schema.json declares.
+  auto schema =
+      nlohmann::json::parse(slurp(fs::path(CWG_SOURCE_DIR) / "schemas" / "diff.schema.json"));
+  const auto& whats = schema["$defs"]["change"]["properties"]["what"]["enum"];
+  for (const auto& c : doc["changes"])
+    CHECK(std::find(whats.begin(), whats.end(), c["what"]) != whats.end());
+
+  // The redline marks them in the preamble, and the contents as inserted.
+  Result h = box.run({"diff", "old", "m", "-f", "html"});
+  CHECK(h.status == 1);
+  const auto pre = h.out.find("<div class=\"preamble\">");
+  REQUIRE(pre != std::string::npos);
+  const auto ins = h.out.find("<ins class=\"redline redline-block\">", pre);
+  REQUIRE(ins != std::string::npos);
+  CHECK(h.out.find("The meeting was held in Geneva", ins) != std::string::npos);
+  CHECK(h.out.find("in the<del class=\"redline\"> annexes.</del><ins class=\"redline\"> "
+                   "annex.</ins>",
+                   pre) != std::string::npos);
+  const auto toc = h.out.find("<nav class=\"contents\"");
+  REQUIRE(toc != std::string::npos);
+  CHECK(h.out.rfind("<ins class=\"redline redline-block\">", toc) != std::string::npos);
+  CHECK(h.out.rfind("<ins class=\"redline redline-block\">", toc) > h.out.rfind("<main>", toc));
+}
+
 TEST_CASE("diff reads a side from a git revision without checking it out", "[cli][diff]") {
   Sandbox box;
   shell_in(box.work(),

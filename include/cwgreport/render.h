@@ -36,6 +36,9 @@ struct ChangeMarks {
   // language of its words and of the notes (BCP 47).
   std::vector<Run> legend;
   std::string language = "en";
+  // What a screen reader hears before inserted and deleted words and after
+  // both (HTML), in `language`: "[inserted:", "[deleted:", "]". Empty: nothing.
+  std::string inserted_words, deleted_words, end_words;
   // Tracked changes (DOCX): who made them and when, in W3CDTF.
   std::string author;
   std::string date;

@@ -406,9 +406,18 @@ const Section& section_at(const tree::Report& r, std::size_t index) {
   return index < r.sections.size() ? r.sections[index] : r.annexes[index - r.sections.size()];
 }
 
-bool structural(Unit::Kind k) {
-  return k == Unit::Kind::section || k == Unit::Kind::annex || k == Unit::Kind::paragraph;
+// A paragraph's block: in the preamble, or in its section or annex.
+const Block& block_at(const tree::Report& r, const Unit& u) {
+  return u.kind == Unit::Kind::preamble ? r.preamble[u.block]
+                                        : section_at(r, u.section).blocks[u.block];
 }
+
+bool structural(Unit::Kind k) {
+  return k == Unit::Kind::section || k == Unit::Kind::annex || k == Unit::Kind::paragraph ||
+         k == Unit::Kind::preamble;
+}
+
+bool heading(Unit::Kind k) { return k == Unit::Kind::section || k == Unit::Kind::annex; }
 
 const tree::CoverField* find_field(const tree::Cover& c, const std::string& name) {
   for (const auto* side : {&c.left, &c.right})
@@ -477,18 +486,22 @@ std::unique_ptr<Redline> redline(const tree::Report& old_report, const Version& 
     std::vector<std::string> block_notes;
   };
   std::vector<Built> built;
+  Built preamble;  // the preamble's paragraphs, old ones deleted among them
   std::size_t current = npos, current_new = npos;
-  auto moved_note = [](const Unit& old_unit, const Unit& new_unit) {
-    return old_unit.number.empty() || old_unit.number == new_unit.number
-               ? std::string("moved")
-               : "moved from " + old_unit.number;
+  auto moved_note = [&](const Unit& old_unit, const Unit& new_unit) {
+    if (old_unit.number.empty() || old_unit.number == new_unit.number) return options.moved;
+    std::string note = options.moved_from;
+    const std::string_view slot = "{number}";
+    const std::size_t at = note.find(slot);
+    if (at != std::string::npos) note.replace(at, slot.size(), old_unit.number);
+    return note;
   };
   for (const Item& item : order) {
     const Unit& u = item.old ? ou[item.unit] : nu[item.unit];
     const tree::Report& from = item.old ? old_report : new_report;
-    const Section& s = section_at(from, u.section);
     const std::size_t o = item.old ? npos : old_of(item.unit);
-    if (u.kind != Unit::Kind::paragraph) {
+    if (heading(u.kind)) {
+      const Section& s = section_at(from, u.section);
       Built next;
       next.annex = u.kind == Unit::Kind::annex;
       next.mark = item.mark;
@@ -510,13 +523,13 @@ std::unique_ptr<Redline> redline(const tree::Report& old_report, const Version& 
       continue;
     }
     std::size_t into = item.old ? current : current_new;
-    if (into == npos) {
+    if (into == npos && u.kind != Unit::Kind::preamble) {
       // Deleted before any section that is kept: a plain group of its own.
       built.emplace_back();
       into = current = built.size() - 1;
     }
-    Built& target = built[into];
-    const Block& blk = s.blocks[u.block];
+    Built& target = u.kind == Unit::Kind::preamble ? preamble : built[into];
+    const Block& blk = block_at(from, u);
     auto add = [&](Block block, Mark m, std::string note) {
       // In a section inserted or deleted whole, its paragraphs are marked
       // with it, once: a tracked change cannot hold another of its kind.
@@ -530,7 +543,7 @@ std::unique_ptr<Redline> redline(const tree::Report& old_report, const Version& 
     } else if (o == npos) {
       add(blk, item.mark, "");
     } else {
-      const Block& old_blk = section_at(old_report, ou[o].section).blocks[ou[o].block];
+      const Block& old_blk = block_at(old_report, ou[o]);
       const std::string note = item.mark == Mark::moved ? moved_note(ou[o], u) : "";
       if (ou[o].text == u.text) {
         add(blk, item.mark, note);
@@ -597,6 +610,22 @@ std::unique_ptr<Redline> redline(const tree::Report& old_report, const Version& 
     r.footnotes.push_back(std::move(note));
   }
 
+  // The table of contents follows the headings, whose changes are marked
+  // in the sections: it is marked only when it comes or goes.
+  if (!new_report.contents.empty()) {
+    r.contents = new_report.contents;
+    if (old_report.contents.empty()) marks.marks[&r.contents] = Mark::inserted;
+  } else if (!old_report.contents.empty()) {
+    r.contents = old_report.contents;
+    marks.marks[&r.contents] = Mark::deleted;
+  }
+
+  r.preamble = std::move(preamble.blocks);
+  for (std::size_t i = 0; i < r.preamble.size(); ++i) {
+    const Block* p = &r.preamble[i];
+    if (preamble.block_marks[i] != Mark::none) marks.marks[p] = preamble.block_marks[i];
+    if (!preamble.block_notes[i].empty()) marks.notes[p] = preamble.block_notes[i];
+  }
   for (Built& s : built) {
     s.section.blocks = std::move(s.blocks);
     for (std::size_t i = 0; i < s.section.blocks.size(); ++i) {

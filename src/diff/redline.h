@@ -23,6 +23,9 @@ struct RedlineOptions {
   // at its new one. Otherwise it is shown once, where it is, marked moved.
   bool moves_as_edits = false;
   Limits limits;
+  // The note on a moved part, in the report's language: `moved` when it had
+  // no number or kept it, else `moved_from` with its old {number}.
+  std::string moved, moved_from;
 };
 
 // The new report (`new_report`, the tree of `new_version`) with the old

@@ -180,11 +180,13 @@ int group_of(Unit::Kind k) {
     case Unit::Kind::title:
     case Unit::Kind::cover:
     case Unit::Kind::summary:
+    case Unit::Kind::contents:
       return 0;
     case Unit::Kind::section:
     case Unit::Kind::annex:
       return 1;
     case Unit::Kind::paragraph:
+    case Unit::Kind::preamble:
       return 2;
     case Unit::Kind::document:
       return 3;
@@ -265,18 +267,31 @@ class Matcher {
   }
 
   // An unlabelled paragraph left over is compared with the unlabelled ones
-  // left over in the old version of its section, and takes the most similar
-  // one with at least half its words.
+  // left over in the old version of its section (or of the preamble), and
+  // takes the most similar one with at least half its words.
   void by_similarity() {
+    // The preamble's paragraphs are kept under npos, which no section is.
     std::map<std::size_t, std::vector<std::size_t>> free_by_parent;
-    for (std::size_t o = 0; o < old_.size(); ++o)
-      if (old_[o].kind == Unit::Kind::paragraph && unlabelled_old(o) && to_new_[o] == npos)
-        free_by_parent[old_[o].parent].push_back(o);
+    for (std::size_t o = 0; o < old_.size(); ++o) {
+      const Unit& u = old_[o];
+      if (!unlabelled_old(o) || to_new_[o] != npos) continue;
+      if (u.kind == Unit::Kind::paragraph && u.parent != npos)
+        free_by_parent[u.parent].push_back(o);
+      else if (u.kind == Unit::Kind::preamble)
+        free_by_parent[npos].push_back(o);
+    }
     for (std::size_t n = 0; n < new_.size(); ++n) {
       const Unit& u = new_[n];
-      if (u.kind != Unit::Kind::paragraph || !unlabelled_new(n) || to_old_[n] != npos) continue;
-      if (u.parent == npos || to_old_[u.parent] == npos) continue;
-      auto it = free_by_parent.find(to_old_[u.parent]);
+      if (!unlabelled_new(n) || to_old_[n] != npos) continue;
+      std::size_t parent;
+      if (u.kind == Unit::Kind::preamble) {
+        parent = npos;
+      } else if (u.kind == Unit::Kind::paragraph && u.parent != npos && to_old_[u.parent] != npos) {
+        parent = to_old_[u.parent];
+      } else {
+        continue;
+      }
+      auto it = free_by_parent.find(parent);
       if (it == free_by_parent.end()) continue;
       std::size_t best = npos;
       double best_score = 0.5;
@@ -330,6 +345,12 @@ class Matcher {
   std::vector<bool> moved_;
 };
 
+// A unit's number as a change names it: a paragraph of the preamble by its
+// place there.
+std::string number_of(const Unit& u) {
+  return u.kind == Unit::Kind::preamble ? std::to_string(u.block + 1) : u.number;
+}
+
 Change change_of(Change::Kind kind, const Unit* o, const Unit* n) {
   Change c;
   c.kind = kind;
@@ -337,11 +358,11 @@ Change change_of(Change::Kind kind, const Unit* o, const Unit* n) {
   c.label = (n ? n : o)->label;
   if (o) {
     c.has_old = true;
-    c.old_number = o->number;
+    c.old_number = number_of(*o);
   }
   if (n) {
     c.has_new = true;
-    c.new_number = n->number;
+    c.new_number = number_of(*n);
   }
   return c;
 }
@@ -353,7 +374,8 @@ Change change_of(Change::Kind kind, const Unit* o, const Unit* n) {
 Version version_of(std::string name, const tree::Report& report,
                    const std::vector<std::string>& section_labels,
                    const std::vector<std::vector<std::string>>& paragraph_labels,
-                   const std::vector<RegisterEntry>& register_entries) {
+                   const std::vector<RegisterEntry>& register_entries,
+                   const std::vector<std::string>& preamble_labels) {
   Version v;
   v.name = std::move(name);
   auto add = [&](Unit::Kind kind, std::string number, std::string label, std::string text) {
@@ -377,6 +399,17 @@ Version version_of(std::string name, const tree::Report& report,
   }
   if (!report.references.empty())
     add(Unit::Kind::summary, "", "references", detail::flatten(report.references));
+  // The table of contents is a unit only by being there: its lines are the
+  // headings, whose changes are their sections'.
+  if (!report.contents.empty()) add(Unit::Kind::contents, "", "contents", report.words.contents);
+  for (std::size_t j = 0; j < report.preamble.size(); ++j) {
+    std::string text;
+    block_text(report.preamble[j], text, 0);
+    add_footnotes(std::span<const tree::Block>(&report.preamble[j], 1), footnotes, seen, text);
+    add(Unit::Kind::preamble, "", j < preamble_labels.size() ? preamble_labels[j] : "",
+        std::move(text));
+    v.units.back().block = j;
+  }
   std::size_t index = 0;
   for (const auto* sections : {&report.sections, &report.annexes}) {
     for (const tree::Section& s : *sections) {
@@ -550,6 +583,10 @@ const char* unit_name(Unit::Kind k) {
       return "paragraph";
     case Unit::Kind::document:
       return "document";
+    case Unit::Kind::preamble:
+      return "preamble";
+    case Unit::Kind::contents:
+      return "contents";
   }
   return "paragraph";
 }

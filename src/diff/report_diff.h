@@ -15,9 +15,22 @@ namespace cwg::diff {
 
 // One unit of the report that can be inserted, deleted, changed or moved: a
 // section or annex (its heading), a paragraph (its text, with its quotes,
-// lists and tables), a document of the register, a line of the cover.
+// lists and tables), a paragraph of the preamble (unnumbered: named by its
+// place in the preamble), the table of contents (present or not: its lines
+// follow the headings, whose changes are the sections'), a document of the
+// register, a line of the cover.
 struct Unit {
-  enum class Kind { title, cover, summary, section, annex, paragraph, document };
+  enum class Kind {
+    title,
+    cover,
+    summary,
+    section,
+    annex,
+    paragraph,
+    document,
+    preamble,
+    contents
+  };
   Kind kind = Kind::paragraph;
   std::string number;  // as printed: "6.3", "6", "Annex 1", a symbol; "" when unnumbered
   std::string label;   // the source's label (or a document's key, a cover field's name)
@@ -25,7 +38,8 @@ struct Unit {
   std::size_t parent = static_cast<std::size_t>(-1);  // a paragraph's section, by index
   // Where it is in the report tree: the section or annex (counted through
   // the sections, then the annexes) and the block in it; npos when it is
-  // not a section, an annex or a paragraph.
+  // not a section, an annex or a paragraph. A paragraph of the preamble
+  // has no section: its block is its index in the preamble.
   std::size_t section = static_cast<std::size_t>(-1);
   std::size_t block = static_cast<std::size_t>(-1);
 };
@@ -38,14 +52,16 @@ struct Version {
 
 // The units of a report tree, labelled from its sources. `section_labels`
 // and `paragraph_labels` hold the label of each section and annex (in
-// print order) and of each of their paragraphs ("" when unlabelled).
+// print order) and of each of their paragraphs ("" when unlabelled);
+// `preamble_labels` those of the preamble's paragraphs.
 struct RegisterEntry {
   std::string key, symbol, title;
 };
 Version version_of(std::string name, const tree::Report& report,
                    const std::vector<std::string>& section_labels,
                    const std::vector<std::vector<std::string>>& paragraph_labels,
-                   const std::vector<RegisterEntry>& register_entries);
+                   const std::vector<RegisterEntry>& register_entries,
+                   const std::vector<std::string>& preamble_labels = {});
 
 struct Word {
   enum class Op { same, inserted, deleted };
@@ -58,6 +74,8 @@ struct Change {
   Kind kind = Kind::changed;
   Unit::Kind what = Unit::Kind::paragraph;
   bool has_old = false, has_new = false;
+  // As printed; a paragraph of the preamble, which prints none, is named
+  // by its place in the preamble, counted from 1 ("2").
   std::string old_number, new_number;
   std::string label;
   std::string text;         // inserted or deleted: what it printed

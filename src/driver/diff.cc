@@ -16,6 +16,7 @@
 #include "driver/driver.h"
 #include "driver/git_folder.h"
 #include "driver/output.h"
+#include "lang/labels.h"
 #include "source/loader.h"
 #include "text/printable.h"
 
@@ -72,6 +73,10 @@ std::optional<Side> compile_side(const std::string& dir, const std::string& name
         labels.push_back(p.label.present ? p.label.value : "");
     }
   }
+  std::vector<std::string> preamble_labels;
+  for (const Section& s : src->preamble)
+    for (const Paragraph& p : s.paragraphs)
+      preamble_labels.push_back(p.label.present ? p.label.value : "");
   std::vector<diff::RegisterEntry> entries;
   for (std::size_t i = 0; i < model.documents.size() && i < src->documents.size(); ++i) {
     const DocumentInfo& d = model.documents[i];
@@ -88,7 +93,8 @@ std::optional<Side> compile_side(const std::string& dir, const std::string& name
   }
   Side side;
   side.report = build_report(std::move(model));
-  side.version = diff::version_of(name, side.report, section_labels, paragraph_labels, entries);
+  side.version = diff::version_of(name, side.report, section_labels, paragraph_labels, entries,
+                                  preamble_labels);
   side.date = std::move(date);
   return side;
 }
@@ -165,6 +171,10 @@ std::string words_text(const std::vector<Word>& words, const Style& style) {
 }
 
 std::string unit_text(diff::Unit::Kind what, const std::string& number, const std::string& label) {
+  // The preamble prints no numbers: its paragraphs are named by place.
+  if (what == diff::Unit::Kind::preamble)
+    return text::printable("paragraph " + number + " of the preamble");
+  if (what == diff::Unit::Kind::contents) return "table of contents";
   std::string s = diff::unit_name(what);
   if (!number.empty()) {
     s += ' ' + number;
@@ -280,20 +290,35 @@ bool inside_sources(const std::string& path, const std::string& dir) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-// What a redline's marks mean, said before the report.
-std::vector<ChangeMarks::Run> legend(const std::string& old_name, const std::string& new_name,
-                                     bool same) {
+// What a redline's marks mean, said before the report, in the words of
+// the new version's language.
+std::vector<ChangeMarks::Run> legend(const lang::Labels& l, const std::string& old_name,
+                                     const std::string& new_name, bool same) {
   using Mark = ChangeMarks::Mark;
-  const std::string versions = "Changes from " + text::printable(old_name) + " to " +
-                               text::printable(new_name) + (same ? ": none." : ": ");
-  if (same) return {{Mark::none, versions}};
-  return {{Mark::none, versions},
-          {Mark::inserted, "inserted text"},
-          {Mark::none, " is underlined, "},
-          {Mark::deleted, "deleted text"},
-          {Mark::none,
-           " is struck through, and a moved part is ruled twice at its left and says where it "
-           "was. Numbers are the new version's; renumbering is not marked."}};
+  const std::string versions = fmt::format(
+      fmt::runtime(same ? l.redline_no_change : l.redline_versions),
+      fmt::arg("old", text::printable(old_name)), fmt::arg("new", text::printable(new_name)));
+  std::vector<ChangeMarks::Run> runs{{Mark::none, versions}};
+  if (same) return runs;
+  // The pattern, with the two samples of marked text where it puts them.
+  std::string_view rest = l.redline_legend;
+  while (!rest.empty()) {
+    const std::size_t ins = rest.find("{inserted}"), del = rest.find("{deleted}");
+    const std::size_t at = std::min(ins, del);
+    if (at == std::string_view::npos) {
+      runs.push_back({Mark::none, std::string(rest)});
+      break;
+    }
+    if (at > 0) runs.push_back({Mark::none, std::string(rest.substr(0, at))});
+    if (at == ins) {
+      runs.push_back({Mark::inserted, std::string(l.redline_inserted_sample)});
+      rest.remove_prefix(at + std::string_view("{inserted}").size());
+    } else {
+      runs.push_back({Mark::deleted, std::string(l.redline_deleted_sample)});
+      rest.remove_prefix(at + std::string_view("{deleted}").size());
+    }
+  }
+  return runs;
 }
 
 }  // namespace
@@ -338,11 +363,19 @@ int run_diff(const DiffOptions& d) {
   if (d.format == "json") {
     out = format_json(changes, o.dirs[0], o.dirs[1]);
   } else if (d.format == "html" || d.format == "docx") {
+    // The redline's own words are the new version's language's.
+    const lang::Labels& words = lang::labels(sides[1]->report.language);
     diff::RedlineOptions ro;
     ro.moves_as_edits = d.format == "docx";
+    ro.moved = words.redline_moved;
+    ro.moved_from = words.redline_moved_from;
     auto red = diff::redline(sides[0]->report, sides[0]->version, sides[1]->report,
                              sides[1]->version, alignment, ro);
-    red->marks.legend = legend(o.dirs[0], o.dirs[1], changes.empty());
+    red->marks.legend = legend(words, o.dirs[0], o.dirs[1], changes.empty());
+    red->marks.language = sides[1]->report.language;
+    red->marks.inserted_words = words.redline_inserted;
+    red->marks.deleted_words = words.redline_deleted;
+    red->marks.end_words = words.redline_end;
     red->marks.author = d.author;
     red->marks.date = !epoch.empty()            ? epoch
                       : !sides[1]->date.empty() ? sides[1]->date + "T00:00:00Z"

@@ -43,6 +43,19 @@ constexpr Labels english{
     .vice_chair = "Vice-{chair}",
     .contents = "Contents",
     .deleted_paragraph = "[Deleted]",
+    .redline_versions = "Changes from {old} to {new}: ",
+    .redline_no_change = "Changes from {old} to {new}: none.",
+    .redline_legend =
+        "{inserted} is underlined, {deleted} is struck through, and a moved part "
+        "is ruled twice at its left and says where it was. Numbers are the new "
+        "version's; renumbering is not marked.",
+    .redline_inserted_sample = "inserted text",
+    .redline_deleted_sample = "deleted text",
+    .redline_inserted = "[inserted:",
+    .redline_deleted = "[deleted:",
+    .redline_end = "]",
+    .redline_moved = "moved",
+    .redline_moved_from = "moved from {number}",
 };
 
 }  // namespace

@@ -82,6 +82,24 @@ struct Labels {
   // Frozen numbering: the text of a paragraph deleted after circulation,
   // printed after its number.
   std::string_view deleted_paragraph;  // "[Deleted]"
+
+  // A redline (`cwgreport diff -f html|docx`). The box before the report:
+  // which versions are compared ({old}, {new}: their names), then, when
+  // they differ, what the marks mean, where {inserted} and {deleted} stand
+  // for the two samples of marked text.
+  std::string_view redline_versions;         // "Changes from {old} to {new}: "
+  std::string_view redline_no_change;        // "Changes from {old} to {new}: none."
+  std::string_view redline_legend;           // "{inserted} is underlined, {deleted} is ..."
+  std::string_view redline_inserted_sample;  // "inserted text"
+  std::string_view redline_deleted_sample;   // "deleted text"
+  // What a screen reader hears around marked words (HTML), which it does
+  // not announce by itself: "[inserted: ...]", "[deleted: ...]".
+  std::string_view redline_inserted;  // "[inserted:"
+  std::string_view redline_deleted;   // "[deleted:"
+  std::string_view redline_end;       // "]"
+  // The note on a moved part: where it was, when it had a number.
+  std::string_view redline_moved;       // "moved"
+  std::string_view redline_moved_from;  // "moved from {number}"
 };
 
 // The table of `language`; English for a language without one.

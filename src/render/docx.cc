@@ -475,6 +475,11 @@ class DocxRenderer : public detail::ReportParts {
   // is written out, one hyperlink to a section's bookmark a line, so that a
   // reader shows it as it is and Word can update it.
   void contents(const Report& r) override {
+    // A redline tracks the table when it comes or goes with the version.
+    tracked_part(&r.contents, [&] { unmarked_contents(r); });
+  }
+
+  void unmarked_contents(const Report& r) {
     Para heading{.style = "TOCHeading", .keep_next = true};
     paragraph(heading, {}, [&](std::string& out) { add_runs(trim(r.words.contents), {}, out); });
     for (std::size_t i = 0; i < r.contents.size(); ++i) {
@@ -494,7 +499,7 @@ class DocxRenderer : public detail::ReportParts {
         if (i + 1 == r.contents.size()) out += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
       });
     }
-    body_ += "<w:p><w:pPr><w:pStyle w:val=\"AfterBox\"/></w:pPr></w:p>";
+    *target_ += "<w:p><w:pPr><w:pStyle w:val=\"AfterBox\"/></w:pPr></w:p>";
   }
   // At the margin, as the box's paragraphs: nothing numbered hangs there.
   void preamble(const std::vector<Block>& bs) override { blocks(bs, Context{}); }

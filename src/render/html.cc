@@ -370,7 +370,10 @@ class HtmlRenderer : public detail::ReportParts {
     if (report_.kind == tree::DocumentKind::summary_record) out_ += record_style_sheet;
     if (!report_.contents.empty() || !report_.preamble.empty()) out_ += contents_style_sheet;
     if (paged_) out_ += paged_style_sheet;
-    if (changes_) out_ += redline_style_sheet;
+    if (changes_) {
+      out_ += redline_style_sheet;
+      redline_words();
+    }
     out_ += "</style>\n";
     out_ += "</head>\n";
     out_ += "<body>\n";
@@ -400,6 +403,8 @@ class HtmlRenderer : public detail::ReportParts {
   // A navigation landmark: one link a section, its number in a column of
   // its own.
   void contents(const Report& r) override {
+    // A redline marks the table when it comes or goes with the version.
+    const char* tag = open_mark(&r.contents);
     std::string heading_id = plan_.ids.unique("contents-heading");
     open("<nav class=\"contents\"" + attr("aria-labelledby", heading_id) + ">");
     line("<h2" + id_attr(heading_id) + ">" + esc(trim(r.words.contents)) + "</h2>");
@@ -418,6 +423,7 @@ class HtmlRenderer : public detail::ReportParts {
     }
     close("</ul>");
     close("</nav>");
+    close_mark(tag);
   }
   void preamble(const std::vector<Block>& bs) override {
     if (!plan_.any_printable(bs, 0)) return;
@@ -542,6 +548,30 @@ class HtmlRenderer : public detail::ReportParts {
         out += esc(r.text);
     }
     return out;
+  }
+
+  // The words a screen reader hears around marked words, in the report's
+  // language: generated content, which it reads and the page does not show.
+  void redline_words() {
+    auto rule = [&](const char* selector, const std::string& words, bool before) {
+      if (words.empty()) return;
+      out_ += "    ";
+      out_ += selector;
+      out_ += " {\n      content: \"";
+      // As a CSS string: no quote, backslash or line break ends it, and no
+      // "<" can close the style element.
+      const std::string text = before ? " " + words + " " : words + " ";
+      for (char c : text) {
+        if (c == '"' || c == '\\' || c == '<' || c == '\n' || c == '\r' || c == '\f')
+          out_ += fmt::format("\\{:x} ", static_cast<unsigned char>(c));
+        else
+          out_ += c;
+      }
+      out_ += "\";\n    }\n";
+    };
+    rule("ins.redline::before", changes_->inserted_words, true);
+    rule("del.redline::before", changes_->deleted_words, true);
+    rule("ins.redline::after,\n    del.redline::after", changes_->end_words, false);
   }
 
   void legend() {

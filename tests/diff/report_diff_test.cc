@@ -239,3 +239,123 @@ TEST_CASE("diff: a paragraph inserted into a frozen report renumbers nothing", "
                      {Unit::Kind::paragraph, "6.2bis", "new", "The Chair thanked them.", 0});
   CHECK(summary(compare(before, after)) == "inserted ->6.2bis;");
 }
+
+namespace {
+
+// A report whose preamble holds `paragraphs` (unnumbered), before a section
+// "1" of one paragraph.
+cwg::tree::Report with_preamble(const std::vector<std::string>& paragraphs) {
+  cwg::tree::Report r;
+  for (const std::string& p : paragraphs) {
+    Block b;
+    b.text = {text(p)};
+    r.preamble.push_back(b);
+  }
+  cwg::tree::Section s;
+  s.number = "1";
+  s.heading = {text("Opening")};
+  Block b;
+  b.number = "1.1";
+  b.text = {text("The Chair opened the meeting.")};
+  s.blocks.push_back(b);
+  r.sections.push_back(s);
+  return r;
+}
+
+cwg::diff::Version preamble_version(const cwg::tree::Report& r,
+                                    const std::vector<std::string>& labels = {}) {
+  return cwg::diff::version_of("v", r, {"opening"}, {{"opened"}}, {}, labels);
+}
+
+const std::vector<std::string> kPreamble = {
+    "This report was prepared by the secretariat of the group.",
+    "It records the decisions of the meeting and the documents it examined.",
+};
+
+}  // namespace
+
+TEST_CASE("diff: a paragraph inserted in the preamble is named by its place there", "[diff]") {
+  auto after = kPreamble;
+  after.insert(after.begin() + 1, "The group met in Geneva, with remote participation.");
+  auto changes =
+      compare(preamble_version(with_preamble(kPreamble)), preamble_version(with_preamble(after)));
+  // Its place is not a number the report prints: the paragraph after it
+  // is not renumbered.
+  REQUIRE(summary(changes) == "inserted ->2;");
+  CHECK(changes[0].what == Unit::Kind::preamble);
+  CHECK(changes[0].text == "The group met in Geneva, with remote participation.");
+  CHECK(std::string(cwg::diff::unit_name(changes[0].what)) == "preamble");
+}
+
+TEST_CASE("diff: a paragraph deleted from the preamble is listed where it stood", "[diff]") {
+  auto after = kPreamble;
+  after.erase(after.begin());
+  auto changes = compare(preamble_version(with_preamble(kPreamble), {"prepared", "records"}),
+                         preamble_version(with_preamble(after), {"records"}));
+  REQUIRE(summary(changes) == "deleted 1>-;");
+  CHECK(changes[0].what == Unit::Kind::preamble);
+  CHECK(changes[0].label == "prepared");
+  CHECK(changes[0].text == kPreamble[0]);
+}
+
+TEST_CASE("diff: a changed preamble paragraph is matched by similarity and shows its words",
+          "[diff]") {
+  auto after = kPreamble;
+  after[1] = "It records the decisions of the meeting and the contributions it examined.";
+  auto changes =
+      compare(preamble_version(with_preamble(kPreamble)), preamble_version(with_preamble(after)));
+  REQUIRE(summary(changes) == "changed 2>2;");
+  CHECK(changes[0].what == Unit::Kind::preamble);
+  std::string words;
+  for (const Word& w : changes[0].words)
+    words += (w.op == Word::Op::same ? "=" : w.op == Word::Op::deleted ? "-" : "+") + w.text + "|";
+  CHECK(words ==
+        "=It records the decisions of the meeting and the|-documents|+contributions|=it "
+        "examined.|");
+  // A labelled one is matched by its label through any rewording.
+  after[1] = "Everything else was postponed.";
+  auto labelled = compare(preamble_version(with_preamble(kPreamble), {"", "records"}),
+                          preamble_version(with_preamble(after), {"", "records"}));
+  CHECK(summary(labelled) == "changed 2>2;");
+}
+
+TEST_CASE("redline: the preamble's changes are marked in the preamble", "[diff]") {
+  using Mark = cwg::ChangeMarks::Mark;
+  auto before = with_preamble(kPreamble);
+  auto after_texts = kPreamble;
+  after_texts.erase(after_texts.begin());
+  after_texts.push_back("The group met in Geneva.");
+  auto after = with_preamble(after_texts);
+  const auto o = preamble_version(before), n = preamble_version(after);
+  cwg::diff::Alignment alignment;
+  compare(o, n, {}, &alignment);
+  auto red = cwg::diff::redline(before, o, after, n, alignment, {});
+  const auto& pre = red->report.preamble;
+  REQUIRE(pre.size() == 3);
+  CHECK(red->marks.of(&pre[0]) == Mark::deleted);
+  CHECK(cwg::diff::plain_text(pre[0]) == kPreamble[0]);
+  CHECK(red->marks.of(&pre[1]) == Mark::none);
+  CHECK(red->marks.of(&pre[2]) == Mark::inserted);
+  // The section is the new one's, unmarked.
+  REQUIRE(red->report.sections.size() == 1);
+  CHECK(red->marks.of(&red->report.sections[0]) == Mark::none);
+}
+
+TEST_CASE("diff: a table of contents that comes or goes is one change, not its lines", "[diff]") {
+  auto before = with_preamble(kPreamble);
+  auto after = before;
+  after.words.contents = "Contents";
+  after.contents.push_back({"1", "Opening", "opening"});
+  auto changes = compare(preamble_version(before), preamble_version(after));
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].kind == Change::Kind::inserted);
+  CHECK(changes[0].what == Unit::Kind::contents);
+  // A heading changed: the change of its section, not of the contents too.
+  auto renamed = after;
+  renamed.sections[0].heading = {text("Opening of the meeting")};
+  renamed.contents[0].heading = "Opening of the meeting";
+  auto heading = compare(preamble_version(after), preamble_version(renamed));
+  REQUIRE(heading.size() == 1);
+  CHECK(heading[0].what == Unit::Kind::section);
+  CHECK(heading[0].kind == Change::Kind::changed);
+}
