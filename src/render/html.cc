@@ -39,7 +39,7 @@ std::string attr(std::string_view name, std::string_view value) {
   std::string out = " ";
   out += name;
   out += "=\"";
-  out += esc(value);
+  detail::append_escaped_html(out, value);
   out += '"';
   return out;
 }
@@ -545,7 +545,7 @@ class HtmlRenderer : public detail::ReportParts {
       else if (r.mark == Mark::deleted)
         out += "<del class=\"redline\">" + esc(r.text) + "</del>";
       else
-        out += esc(r.text);
+        detail::append_escaped_html(out, r.text);
     }
     return out;
   }
@@ -975,7 +975,7 @@ class HtmlRenderer : public detail::ReportParts {
     }
     switch (x.kind) {
       case Inline::Kind::text:
-        out += esc(x.text);
+        detail::append_escaped_html(out, x.text);
         break;
       case Inline::Kind::code:
         if (!x.text.empty()) out += "<code>" + esc(x.text) + "</code>";
@@ -996,7 +996,7 @@ class HtmlRenderer : public detail::ReportParts {
         if (x.text.empty()) break;
         auto it = plan_.target.find(x.target);
         if (in_link || it == plan_.target.end())
-          out += esc(x.text);
+          detail::append_escaped_html(out, x.text);
         else
           out += "<a href=\"#" + esc_href(it->second) + "\">" + esc(x.text) + "</a>";
         break;

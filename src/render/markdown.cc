@@ -209,6 +209,10 @@ class InlineWriter {
       if (in[i].kind == Inline::Kind::text) {
         // Adjacent text runs are escaped as one, so that "12" followed by
         // ". " is seen as the ordered-list marker it makes.
+        if (i + 1 == in.size() || in[i + 1].kind != Inline::Kind::text) {
+          text(in[i].text);
+          continue;
+        }
         std::string run;
         while (i < in.size() && in[i].kind == Inline::Kind::text) run += in[i++].text;
         --i;

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "cwgreport/render.h"
 #include "text/code_point.h"
@@ -128,12 +130,74 @@ void flatten_into(const tree::Inlines& inlines, std::string& out) {
 
 }  // namespace
 
+namespace {
+
+// The bytes houdini_escape_html0 replaces when not in its "secure" mode, and
+// by what: cmark-gfm's own HTML renderer writes the same.
+std::string_view html_reference(char c) {
+  switch (c) {
+    case '"':
+      return "&quot;";
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    default:
+      return {};
+  }
+}
+
+// Whether any of the eight bytes in `x` is one that html_reference replaces.
+bool has_html_special(std::uint64_t x) {
+  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  const auto has_zero = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+  return has_zero(x ^ (ones * '"')) || has_zero(x ^ (ones * '&')) || has_zero(x ^ (ones * '<')) ||
+         has_zero(x ^ (ones * '>'));
+}
+
+void append_escaped_fit(std::string& out, std::string_view s) {
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    // Eight bytes at a time while none is to be replaced.
+    while (i + 8 <= s.size()) {
+      std::uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      if (has_html_special(x)) break;
+      i += 8;
+    }
+    if (i == s.size()) break;
+    const std::string_view ref = html_reference(s[i]);
+    if (ref.empty()) continue;
+    out.append(s.data() + copied, i - copied);
+    out += ref;
+    copied = i + 1;
+  }
+  out.append(s.data() + copied, s.size() - copied);
+}
+
+}  // namespace
+
+void append_escaped_html(std::string& out, std::string_view text) {
+  // The tree's text is fit already; a tree made otherwise is cleaned here.
+  if (text::is_html_text(text))
+    append_escaped_fit(out, text);
+  else
+    append_escaped_fit(out, text::html_text(text));
+}
+
 std::string escape_markup(std::string_view text, Escape how) {
+  if (how == Escape::html) {
+    std::string out;
+    append_escaped_html(out, text);
+    return out;
+  }
   // The tree's text is fit already; a tree made otherwise is cleaned here.
   std::string cleaned;
   if (!text::is_html_text(text)) cleaned = text::html_text(text);
   const std::string_view s = cleaned.empty() ? text : cleaned;
-  // bufsize_t is 32-bit: feed long strings in pieces. Both escapes work
+  // bufsize_t is 32-bit: feed long strings in pieces. The escape works
   // byte by byte, so splitting anywhere is harmless.
   static constexpr size_t chunk = size_t{1} << 28;
   std::string out;
@@ -142,10 +206,7 @@ std::string escape_markup(std::string_view text, Escape how) {
   for (size_t at = 0; at < s.size(); at += chunk) {
     size_t len = std::min(chunk, s.size() - at);
     const auto* src = reinterpret_cast<const uint8_t*>(s.data() + at);
-    if (how == Escape::html)
-      houdini_escape_html0(&buf, src, static_cast<bufsize_t>(len), 0);
-    else
-      houdini_escape_href(&buf, src, static_cast<bufsize_t>(len));
+    houdini_escape_href(&buf, src, static_cast<bufsize_t>(len));
     out.append(reinterpret_cast<const char*>(buf.ptr), static_cast<size_t>(buf.size));
     cmark_strbuf_clear(&buf);
   }

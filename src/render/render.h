@@ -14,13 +14,16 @@ namespace cwg::detail {
 
 // `text` made fit for HTML or XML (text::html_text: controls other than TAB,
 // LF and CR, noncharacters, which include the U+FFFE and U+FFFF that XML 1.0
-// forbids, and bytes that are not UTF-8 become U+FFFD), then escaped by
-// cmark-gfm's houdini, the routine its own HTML renderer relies on: as HTML
-// text (& < > " ' become references, which XML 1.0 reads the same) or as a
-// URL (percent-encoded). The result is valid as text and inside a
-// double-quoted attribute.
+// forbids, and bytes that are not UTF-8 become U+FFFD), then escaped as HTML
+// text (& < > " become the references cmark-gfm's own HTML renderer writes,
+// which XML 1.0 reads the same) or, by cmark-gfm's houdini, as a URL
+// (percent-encoded). The result is valid as text and inside a double-quoted
+// attribute.
 enum class Escape { html, href };
 std::string escape_markup(std::string_view text, Escape how = Escape::html);
+// The same as HTML text, appended to `out`: the renderers' text runs are
+// most of their output, and nearly all of it has nothing to escape.
+void append_escaped_html(std::string& out, std::string_view text);
 
 // The plain text of inlines: an xref prints its text, a link its text plus
 // " (URL)" when the URL differs, a footnote reference "[N]", a soft break a

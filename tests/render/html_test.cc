@@ -692,6 +692,30 @@ TEST_CASE("html: links never nest", "[html]") {
   check_ids(out);
 }
 
+TEST_CASE("html: a special character is escaped wherever it falls in a long run", "[html]") {
+  // Long runs are scanned eight bytes at a time: a character to escape at
+  // every offset, before, inside and after a word, in runs of every length
+  // around the width, is escaped, and the rest is copied unchanged.
+  for (std::size_t len = 1; len <= 20; ++len) {
+    for (std::size_t at = 0; at < len; ++at) {
+      for (char c : {'<', '>', '&', '"', '\'', '/'}) {
+        std::string text(len, 'a');
+        text[at] = c;
+        std::string want(len, 'a');
+        const std::string ref = c == '<'   ? "&lt;"
+                                : c == '>' ? "&gt;"
+                                : c == '&' ? "&amp;"
+                                : c == '"' ? "&quot;"
+                                           : std::string(1, c);
+        want.replace(at, 1, ref);
+        Report r = report();
+        r.summary.push_back(para("", "", t(text)));
+        CHECK(has(html(r), "<p class=\"para unnumbered\">" + want + "</p>"));
+      }
+    }
+  }
+}
+
 TEST_CASE("html: hostile text in every field is escaped", "[html]") {
   const std::string evil = "<script>alert(1)</script>\" onmouseover=\"alert(2)' onclick='x' &amp;";
   const std::string escaped =
