@@ -78,7 +78,44 @@ struct Labels {
 
   // The table of contents: its heading.
   std::string_view contents;  // "Contents"
+
+  // The words that depend on the grammar of the language: the numbers and
+  // dates of lang/ordinals.h (ICU's rule-based number formats and locale
+  // dates; English keeps its own hand-written functions), the case of an
+  // ordinal in each place it is printed, and the forms of a role after
+  // "report by". Every rule set named here must exist in ICU for
+  // `icu_locale` (tests/lang_test.cc checks).
+  std::string_view icu_locale;             // "en"; "ar@numbers=latn"
+  std::string_view ordinal_words_rules;    // {meeting:N|words}, the meeting line
+  std::string_view ordinal_numeral_rules;  // {meeting:N}, the short title
+  std::string_view title_words_rules;      // the title, title_ordinals: words
+  std::string_view title_numeral_rules;    // the title, title_ordinals: numeral
+  std::string_view record_rules;           // the {number} of record_title
+  std::string_view count_rules;            // {count:KIND}: "ten"
+  // Before the last of several dates in a sentence: " and on ".
+  std::string_view list_last_date;
+  // The role as report_by puts it, unless report.yaml names the chair
+  // otherwise: the same as `chair` and `vice_chair` in most languages,
+  // the genitive in Russian.
+  std::string_view chair_of;       // "Chair"
+  std::string_view vice_chair_of;  // "Vice-{chair}"
+  // Between a place and its dates: ", " ("，" in Chinese).
+  std::string_view comma;
+  // The letter of the language after a document's symbol: "E" in "C18/57-E".
+  std::string_view symbol_letter;
 };
+
+// The name of every field of Labels, in the order of the struct, with a
+// pointer to it: a test walks it to check that every table fills every
+// field, so a new field is added here too.
+struct LabelField {
+  std::string_view name;
+  std::string_view Labels::*field;
+};
+extern const std::array<LabelField, 46> kLabelFields;
+
+// The languages of the tables, in the order of their codes.
+extern const std::array<std::string_view, 6> kLanguages;
 
 // The table of `language`; English for a language without one.
 const Labels& labels(std::string_view language = "en");
