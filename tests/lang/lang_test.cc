@@ -11,6 +11,7 @@
 
 #include "lang/labels.h"
 #include "lang/ordinals.h"
+#include "lang/typography.h"
 
 using namespace cwg;
 
@@ -187,4 +188,13 @@ TEST_CASE("the symbol letter of each language", "[lang]") {
   CHECK(L("fr").symbol_letter == "F");
   CHECK(L("ru").symbol_letter == "R");
   CHECK(L("es").symbol_letter == "S");
+}
+
+TEST_CASE("French spacing makes the writer's spaces before signs no-break", "[lang]") {
+  CHECK(lang::french_spacing("Point 3 : adopté ; voir « ce texte » ! Oui ?") ==
+        "Point 3\u00A0: adopté\u202F; voir «\u00A0ce texte\u00A0»\u202F! Oui\u202F?");
+  // No space, nothing added: an hour, an address, a ratio.
+  CHECK(lang::french_spacing("à 10:30, http://itu.int, 2:1") == "à 10:30, http://itu.int, 2:1");
+  // Already right, or at the very end: as it is.
+  CHECK(lang::french_spacing("Note\u00A0: fin ") == "Note\u00A0: fin ");
 }
