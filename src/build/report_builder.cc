@@ -403,7 +403,7 @@ class Builder {
     tree::ListItem li;
     li.marker = list_marker("bullet", 0);
     if (listed.anchored) li.anchor = info.anchor;
-    li.text.push_back(text_node(info.symbol + ":\u00A0"));
+    li.text.push_back(text_node(info.symbol + std::string(words_.symbol_colon)));
     for (const tree::Inline& in : info.title) {
       if (in.kind == tree::Inline::Kind::text && li.text.back().kind == tree::Inline::Kind::text)
         li.text.back().text += in.text;

@@ -397,7 +397,8 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
     const Document& doc = src.documents[*idx];
     if (tok.form == "title") return ResolvedRef{doc.title.value, info.anchor};
     if (tok.form == "full")
-      return ResolvedRef{info.symbol + ":\u00A0" + doc.title.value, info.anchor};
+      return ResolvedRef{info.symbol + std::string(words.symbol_colon) + doc.title.value,
+                         info.anchor};
     return ResolvedRef{info.symbol, info.anchor};
   }
   if (tok.kind == "para" || tok.kind == "sec" || tok.kind == "annex") {
@@ -454,8 +455,10 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
                   suggest(diags, "bad-xref", tok.key, kinds_list));
     auto it = model.kind_counts.find(tok.key);
     long n = it == model.kind_counts.end() ? 0 : static_cast<long>(it->second);
-    return ResolvedRef{
-        tok.form == "digits" ? std::to_string(n) : number_text(n, words, words.count_rules), ""};
+    return ResolvedRef{tok.form == "digits"
+                           ? std::to_string(n)
+                           : number_text(n, words, lang::count_rules(words, tok.key)),
+                       ""};
   }
   if (tok.kind == "note") {
     if (!model.footnotes.contains(tok.key))

@@ -54,6 +54,9 @@ constexpr Labels english{
     .vice_chair_of = "Vice-{chair}",
     .comma = ", ",
     .symbol_letter = "E",
+    .symbol_colon = ":\u00A0",
+    .count_other_rules = "%spellout-cardinal",
+    .count_other_kinds = "",
 };
 
 // French, as the French documents of the ITU Council print it ("Suite à
@@ -104,14 +107,17 @@ constexpr Labels french{
     .title_words_rules = "%spellout-ordinal-feminine",
     .title_numeral_rules = "%digits-ordinal-feminine",
     .record_rules = "%spellout-ordinal-feminine",
-    // "Une contribution", "dix déclarations de liaison": the kinds counted
-    // are feminine but "rapport", where "un" would be right.
+    // "Une contribution", "une déclaration de liaison"; "un rapport", "un
+    // ordre du jour", "un autre document": count_other_kinds.
     .count_rules = "%spellout-cardinal-feminine",
     .list_last_date = " et le ",
     .chair_of = "Président",
     .vice_chair_of = "Vice-{chair}",
     .comma = ", ",
     .symbol_letter = "F",
+    .symbol_colon = "\u00A0:\u00A0",
+    .count_other_rules = "%spellout-cardinal-masculine",
+    .count_other_kinds = "agenda information-report report other",
 };
 
 // Spanish, as the Spanish documents of the ITU Council print it ("Acción
@@ -160,13 +166,17 @@ constexpr Labels spanish{
     .title_words_rules = "%spellout-ordinal-feminine",
     .title_numeral_rules = "%digits-ordinal-feminine",
     .record_rules = "%spellout-ordinal-feminine",
-    // "Una contribución", "diez declaraciones de enlace".
+    // "Una contribución", "una declaración de enlace"; "un informe", "un
+    // orden del día", "un documento": count_other_kinds.
     .count_rules = "%spellout-cardinal-feminine",
     .list_last_date = " y el ",
     .chair_of = "Presidente",
     .vice_chair_of = "Vicepresidente",
     .comma = ", ",
     .symbol_letter = "S",
+    .symbol_colon = ":\u00A0",
+    .count_other_rules = "%spellout-cardinal-masculine",
+    .count_other_kinds = "agenda information-report report other",
 };
 
 // Russian, as the Russian documents of the ITU Council print it
@@ -225,6 +235,10 @@ constexpr Labels russian{
     .vice_chair_of = "заместителя Председателя",
     .comma = ", ",
     .symbol_letter = "R",
+    .symbol_colon = ":\u00A0",
+    // "Одно заявление о взаимодействии" (neuter), "один вклад", "один отчет".
+    .count_other_rules = "%spellout-cardinal-neuter",
+    .count_other_kinds = "liaison-statement",
 };
 
 // Chinese, as the Chinese documents of the ITU Council print it ("需要采取
@@ -278,6 +292,9 @@ constexpr Labels chinese{
     .vice_chair_of = "副{chair}",
     .comma = "，",
     .symbol_letter = "C",
+    .symbol_colon = "：",
+    .count_other_rules = "%spellout-cardinal",
+    .count_other_kinds = "",
 };
 
 // Arabic, as the Arabic documents of the ITU Council print it ("الإجراء
@@ -336,6 +353,9 @@ constexpr Labels arabic{
     .vice_chair_of = "نائب رئيس",
     .comma = "، ",
     .symbol_letter = "A",
+    .symbol_colon = ":\u00A0",
+    .count_other_rules = "digits",
+    .count_other_kinds = "",
 };
 
 }  // namespace
@@ -350,7 +370,7 @@ const std::array<std::string_view, 6> kLanguages = {"ar", "zh", "en", "fr", "ru"
 
 #define CWG_FIELD(name) \
   LabelField { #name, &Labels::name }
-const std::array<LabelField, 46> kLabelFields = {
+const std::array<LabelField, 49> kLabelFields = {
     CWG_FIELD(language),
     CWG_FIELD(summary),
     CWG_FIELD(action_required),
@@ -397,6 +417,9 @@ const std::array<LabelField, 46> kLabelFields = {
     CWG_FIELD(vice_chair_of),
     CWG_FIELD(comma),
     CWG_FIELD(symbol_letter),
+    CWG_FIELD(symbol_colon),
+    CWG_FIELD(count_other_rules),
+    LabelField{"count_other_kinds", &Labels::count_other_kinds, true},
 };
 #undef CWG_FIELD
 // A field added to Labels and not to the list above fails here.
@@ -412,6 +435,17 @@ tree::Words tree_words(const Labels& l) {
           std::string(l.back_to_reference),
           std::string(l.back_to_reference_use),
           std::string(l.contents)};
+}
+
+std::string_view count_rules(const Labels& l, std::string_view kind) {
+  std::string_view kinds = l.count_other_kinds;
+  while (!kinds.empty()) {
+    std::size_t end = kinds.find(' ');
+    if (kinds.substr(0, end) == kind) return l.count_other_rules;
+    if (end == std::string_view::npos) break;
+    kinds.remove_prefix(end + 1);
+  }
+  return l.count_rules;
 }
 
 std::string join_list(const Labels& l, const std::vector<std::string>& items) {

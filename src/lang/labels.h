@@ -103,6 +103,15 @@ struct Labels {
   std::string_view comma;
   // The letter of the language after a document's symbol: "E" in "C18/57-E".
   std::string_view symbol_letter;
+  // Between a document's symbol and its title: ":\u00A0" ("CWG-COP-14/2:
+  // Update on ..."); French "\u00A0:\u00A0", Chinese "：".
+  std::string_view symbol_colon;
+  // {count:KIND} for the kinds whose noun takes the other gender, a list of
+  // kinds separated by spaces: in French "rapport" is masculine where
+  // "contribution" and "déclaration" are feminine ("un rapport
+  // d'information", "une contribution"). Empty where no noun differs.
+  std::string_view count_other_rules;  // "%spellout-cardinal-masculine"
+  std::string_view count_other_kinds;  // "information-report report agenda"
 };
 
 // The name of every field of Labels, in the order of the struct, with a
@@ -111,8 +120,12 @@ struct Labels {
 struct LabelField {
   std::string_view name;
   std::string_view Labels::*field;
+  bool may_be_empty = false;
 };
-extern const std::array<LabelField, 46> kLabelFields;
+extern const std::array<LabelField, 49> kLabelFields;
+
+// The rule set that counts documents of `kind` ("contribution") in words.
+std::string_view count_rules(const Labels& l, std::string_view kind);
 
 // The languages of the tables, in the order of their codes.
 extern const std::array<std::string_view, 6> kLanguages;
