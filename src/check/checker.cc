@@ -645,7 +645,9 @@ class Checker {
       out.role = src_.signature->role.value;
       if (!src_.signature->role.present) {
         std::string title = p ? role_title(src_, p->role.value) : "";
-        if (!title.empty()) out.role = title + ", " + src_.group.acronym.value;
+        if (!title.empty())
+          out.role =
+              title + std::string(lang::labels(model_.language).comma) + src_.group.acronym.value;
       }
       f.signature = std::move(out);
     }
@@ -1055,13 +1057,14 @@ class Checker {
     const Text& letter = src_.cover->language;
     std::string_view expected = lang::labels(src_.language.value).symbol_letter;
     if (letter.value == expected) return;
-    diags_.report("language-mismatch", letter.loc,
-                  fmt::format("the cover's language '{}' is not that of 'language: {}', '{}'",
-                              letter.value, src_.language.value, expected),
-                  {{{},
-                    fmt::format("write 'language: {}' or leave it out: the symbol then ends "
-                                "in '-{}'",
-                                expected, expected)}});
+    diags_.report(
+        "language-mismatch", letter.loc,
+        fmt::format("the cover's language '{}' contradicts 'language: {}', whose letter is '{}'",
+                    letter.value, src_.language.value, expected),
+        {{{},
+          fmt::format("write 'language: {}' or leave it out: the symbol then ends "
+                      "in '-{}'",
+                      expected, expected)}});
   }
 
   void check_people_refs() {
