@@ -143,7 +143,8 @@ TEST_CASE("counts in words in the six languages", "[lang]") {
   CHECK(number_text(1, L("fr"), lang::count_rules(L("fr"), "contribution")) == "une");
   CHECK(number_text(1, L("fr"), lang::count_rules(L("fr"), "information-report")) == "un");
   CHECK(number_text(21, L("es"), lang::count_rules(L("es"), "liaison-statement")) == "veintiuna");
-  CHECK(number_text(21, L("es"), lang::count_rules(L("es"), "report")) == "veintiún");  // "veintiún informes"
+  CHECK(number_text(21, L("es"), lang::count_rules(L("es"), "report")) ==
+        "veintiún");  // "veintiún informes"
   CHECK(number_text(1, L("en"), lang::count_rules(L("en"), "report")) == "one");
   CHECK(number_text(1, L("ru"), lang::count_rules(L("ru"), "liaison-statement")) == "одно");
   CHECK(number_text(1, L("ru"), lang::count_rules(L("ru"), "contribution")) == "один");
