@@ -40,7 +40,8 @@ std::pair<std::string, std::string> record_meeting_words(const FrontMatter& fron
   const Meeting* m = record_meeting(front);
   if (!m || !m->number.present) return {};
   bool numeral = front.title_ordinals == "numeral";
-  return {numeral ? ordinal_numeral(m->number.value) : ordinal_words(m->number.value),
+  return {number_text(m->number.value, labels,
+                      numeral ? labels.ordinal_numeral_rules : labels.record_rules),
           m->name.present ? m->name.value : std::string(labels.meeting)};
 }
 
@@ -59,6 +60,7 @@ class Builder {
     tree::Report r;
     r.kind = document_kind(front_.kind);
     r.words = lang::tree_words(words_);
+    r.language = model_.language;
     switch (r.kind) {
       case tree::DocumentKind::group_document:
         r.cover = group_header();
@@ -129,20 +131,24 @@ class Builder {
     add(out.left, "session", "", text("session", c.session));
     std::string place = text("place", c.place);
     const std::string dates = text("dates", c.dates);
-    if (!place.empty() && !dates.empty()) place += ", ";
+    if (!place.empty() && !dates.empty()) place += words_.comma;
     add(out.left, "place_dates", "", apply_typography(place + dates));
     add(out.right, "agenda_item", std::string(words_.agenda_item),
         text("agenda_item", c.agenda_item), c.agenda_item.present);
     if (c.symbol.present) {
       std::string symbol = text("symbol", c.symbol);
       if (c.revision.present) symbol += fmt::format("(Rev.{})", c.revision.value);
-      if (c.language.present) symbol += "-" + c.language.value;
+      // The letter of the cover, or else that of report.yaml's language.
+      if (c.language.present)
+        symbol += "-" + c.language.value;
+      else if (front_.language_written)
+        symbol += "-" + std::string(words_.symbol_letter);
       add(out.right, "symbol", std::string(words_.document), symbol, true);
     }
-    if (c.date.present) add(out.right, "date", "", long_date(c.date.value));
+    if (c.date.present) add(out.right, "date", "", long_date(c.date.value, words_));
     if (c.original.present) {
       const std::string original = text("original", c.original);
-      bool only = original.ends_with(words_.only);
+      bool only = original.ends_with(words_.only) || original.starts_with(words_.only);
       add(out.right, "original", only ? "" : std::string(words_.original), original, true);
     }
     if (c.source.present) {
@@ -175,17 +181,16 @@ class Builder {
     out.left.push_back({"session", "", report_text(front_.group_name)});
     if (!front_.meetings.empty() && front_.meetings.front().number.present) {
       const Meeting& m = front_.meetings.front();
-      std::string ordinal = ordinal_words(m.number.value);
-      if (!ordinal.empty() && ordinal[0] >= 'a' && ordinal[0] <= 'z')
-        ordinal[0] = static_cast<char>(ordinal[0] - 'a' + 'A');
+      std::string ordinal =
+          capitalize_first(number_text(m.number.value, words_, words_.ordinal_words_rules), words_);
       // The place as the checker printed its references, if it has any.
       auto place = model_.cover_text.find("place");
       std::string where =
           front_.cover && front_.cover->place.present
               ? (place != model_.cover_text.end() ? place->second : front_.cover->place.value)
               : m.venue.value;
-      std::string dates = long_date_range(m.date.value, m.end_date.value);
-      if (!where.empty() && !dates.empty()) where += ", ";
+      std::string dates = long_date_range(m.date.value, m.end_date.value, words_);
+      if (!where.empty() && !dates.empty()) where += words_.comma;
       where += dates;
       out.left.push_back({"meeting", "",
                           report_text(apply_typography(fmt::format(
@@ -205,7 +210,7 @@ class Builder {
     tree::Record out;
     if (const Meeting* m = record_meeting(front_)) {
       int day = weekday(m->date.value);
-      std::string date = long_date(m->date.value);
+      std::string date = long_date(m->date.value, words_);
       if (day >= 0) {
         auto pattern = !m->start_time.present ? words_.record_day
                        : m->end_time.present  ? words_.record_from_to
@@ -264,7 +269,8 @@ class Builder {
     }
     std::vector<std::string> numbers;
     for (const auto& m : front_.meetings)
-      if (m.number.present) numbers.push_back(ordinal_numeral(m.number.value));
+      if (m.number.present)
+        numbers.push_back(number_text(m.number.value, words_, words_.ordinal_numeral_rules));
     auto pattern = numbers.size() > 1 ? words_.short_title_many : words_.short_title_one;
     return report_text(fmt::format(fmt::runtime(pattern), fmt::arg("acronym", front_.group_acronym),
                                    fmt::arg("meetings", lang::join_list(words_, numbers))));
@@ -403,7 +409,7 @@ class Builder {
     tree::ListItem li;
     li.marker = list_marker("bullet", 0);
     if (listed.anchored) li.anchor = info.anchor;
-    li.text.push_back(text_node(info.symbol + ":\u00A0"));
+    li.text.push_back(text_node(info.symbol + std::string(words_.symbol_colon)));
     for (const tree::Inline& in : info.title) {
       if (in.kind == tree::Inline::Kind::text && li.text.back().kind == tree::Inline::Kind::text)
         li.text.back().text += in.text;
@@ -424,30 +430,41 @@ class Builder {
 
   Model& model_;
   const FrontMatter& front_;
-  const lang::Labels& words_ = lang::labels();
+  const lang::Labels& words_ = lang::labels(model_.language);
 };
 }  // namespace
 
 std::string report_title(const FrontMatter& src) {
+  const lang::Labels& labels = lang::labels(src.language);
   // Written in full, it is printed in capitals like the generated one.
-  if (src.title) return report_text(upper_case(*src.title));
+  if (src.title) return report_text(upper_case(*src.title, labels));
   if (src.kind == "summary-record") {
-    const lang::Labels& labels = lang::labels();
     auto [number, name] = record_meeting_words(src, labels);
     return report_text(upper_case(fmt::format(fmt::runtime(labels.record_title),
-                                              fmt::arg("number", number), fmt::arg("name", name))));
+                                              fmt::arg("number", number), fmt::arg("name", name)),
+                                  labels));
   }
   bool words = src.title_ordinals == "words";
   std::vector<std::string> numbers;
   for (const auto& m : src.meetings)
     if (m.number.present)
-      numbers.push_back(words ? ordinal_words(m.number.value) : ordinal_numeral(m.number.value));
-  const lang::Labels& labels = lang::labels();
+      numbers.push_back(number_text(m.number.value, labels,
+                                    words ? labels.title_words_rules : labels.title_numeral_rules));
   auto pattern = numbers.size() > 1 ? labels.title_many : labels.title_one;
-  std::string title =
-      fmt::format(fmt::runtime(pattern), fmt::arg("meetings", lang::join_list(labels, numbers)),
-                  fmt::arg("group", src.group_name));
-  return report_text(upper_case(title));
+  // English capitalises its numerals ("14TH"); the others keep theirs as
+  // they are written ("14e", "14-го"), so the title is put in capitals
+  // around them.
+  constexpr std::string_view kNumerals = "\x01";
+  bool keep = !words && labels.language != "en";
+  std::string title = upper_case(
+      fmt::format(
+          fmt::runtime(pattern),
+          fmt::arg("meetings", keep ? std::string(kNumerals) : lang::join_list(labels, numbers)),
+          fmt::arg("group", src.group_name)),
+      labels);
+  if (auto at = title.find(kNumerals); keep && at != std::string::npos)
+    title.replace(at, kNumerals.size(), lang::join_list(labels, numbers));
+  return report_text(title);
 }
 
 tree::Report build_report(Model model) { return Builder(model).run(); }

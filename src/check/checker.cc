@@ -336,17 +336,21 @@ bool follows_from_earlier_error(const Model& model, std::string_view code,
   return false;
 }
 
-std::string role_title(const Sources& src, std::string_view role) {
-  std::string word =
-      src.chair_word.present ? src.chair_word.value : std::string(lang::labels().chair);
+std::string role_title(const Sources& src, std::string_view role, bool report_by) {
+  const lang::Labels& labels = lang::labels(src.language.value);
+  std::string word = src.chair_word.present ? src.chair_word.value
+                     : report_by            ? std::string(labels.chair_of)
+                                            : std::string(labels.chair);
   if (role == "vice-chair")
-    return fmt::format(fmt::runtime(lang::labels().vice_chair), fmt::arg("chair", word));
+    return fmt::format(fmt::runtime(report_by ? labels.vice_chair_of : labels.vice_chair),
+                       fmt::arg("chair", word));
   if (role == "chair") return word;
   return {};
 }
 
 std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, Diagnostics* diags,
                                        const Location& loc) {
+  const lang::Labels& words = lang::labels(model.language);
   auto fail = [&](std::string_view code, std::string msg, std::vector<Note> notes = {}) {
     // With a file that failed to load, an unknown name may be defined in it:
     // report it only when it looks like a typo of a name that is known.
@@ -393,7 +397,8 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
     const Document& doc = src.documents[*idx];
     if (tok.form == "title") return ResolvedRef{doc.title.value, info.anchor};
     if (tok.form == "full")
-      return ResolvedRef{info.symbol + ":\u00A0" + doc.title.value, info.anchor};
+      return ResolvedRef{info.symbol + std::string(words.symbol_colon) + doc.title.value,
+                         info.anchor};
     return ResolvedRef{info.symbol, info.anchor};
   }
   if (tok.kind == "para" || tok.kind == "sec" || tok.kind == "annex") {
@@ -456,7 +461,10 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
                   suggest(diags, "bad-xref", tok.key, kinds_list));
     auto it = model.kind_counts.find(tok.key);
     long n = it == model.kind_counts.end() ? 0 : static_cast<long>(it->second);
-    return ResolvedRef{tok.form == "digits" ? std::to_string(n) : cardinal_words(n), ""};
+    return ResolvedRef{tok.form == "digits"
+                           ? std::to_string(n)
+                           : number_text(n, words, lang::count_rules(words, tok.key)),
+                       ""};
   }
   if (tok.kind == "note") {
     if (!model.footnotes.contains(tok.key))
@@ -483,8 +491,9 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
     for (std::size_t i = 0; i < parts.size(); ++i) {
       if (i)
         joined += i + 1 == parts.size()
-                      ? (tok.form == "date" || tok.form == "dates" ? " and on " : " and ")
-                      : ", ";
+                      ? (tok.form == "date" || tok.form == "dates" ? words.list_last_date
+                                                                   : words.list_last)
+                      : words.list_separator;
       joined += parts[i];
     }
     return ResolvedRef{joined, ""};
@@ -522,20 +531,18 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
                 fmt::format("form '{}' is for the meetings the report covers, not for the earlier "
                             "meeting {}",
                             tok.form, number));
-  if (tok.form == "words") return ResolvedRef{ordinal_words(number), ""};
-  if (tok.form == "Words") {
-    // At the start of a sentence: "Fifteenth". Ordinal words are ASCII.
-    std::string w = ordinal_words(number);
-    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 'a' + 'A');
-    return ResolvedRef{w, ""};
-  }
+  if (tok.form == "words")
+    return ResolvedRef{number_text(number, words, words.ordinal_words_rules), ""};
+  if (tok.form == "Words")  // at the start of a sentence: "Fifteenth"
+    return ResolvedRef{
+        capitalize_first(number_text(number, words, words.ordinal_words_rules), words), ""};
   if (tok.form == "date" || tok.form == "dates") {
     if (!m.date.present)
       return fail("missing-key", fmt::format("earlier meeting {} has no 'date' to print", number));
     // "dates": every day of a meeting over several, "25-26 January 2018".
     if (tok.form == "dates" && m.end_date.present)
-      return ResolvedRef{long_date_range(m.date.value, m.end_date.value), ""};
-    return ResolvedRef{long_date(m.date.value), ""};
+      return ResolvedRef{long_date_range(m.date.value, m.end_date.value, words), ""};
+    return ResolvedRef{long_date(m.date.value, words), ""};
   }
   if (tok.form == "participants") {
     if (!m.participants.present)
@@ -557,7 +564,7 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
                               number));
     return ResolvedRef{chair, ""};
   }
-  return ResolvedRef{ordinal_numeral(number), ""};
+  return ResolvedRef{number_text(number, words, words.ordinal_numeral_rules), ""};
 }
 
 namespace {
@@ -568,11 +575,13 @@ class Checker {
           const TextLimits& limits)
       : src_(src), diags_(diags), limits_(limits), resolved_budget_(limits) {
     model_.src = std::move(owner);
+    if (src.language.present) model_.language = src.language.value;
     model_.register_incomplete = src.register_incomplete;
   }
 
   Model run() {
     check_kind();
+    check_language_letter();
     model_.action_blank = src_.action.present && src_.action.value.empty();
     model_.references_blank = src_.references_blank;
     index_ids();
@@ -610,6 +619,8 @@ class Checker {
     f.kind = src_.kind.value;
     if (src_.title.present) f.title = src_.title.value;
     f.title_ordinals = src_.title_ordinals.value;
+    f.language = model_.language;
+    f.language_written = src_.language.present;
     f.group_name = src_.group.name.value;
     f.group_acronym = src_.group.acronym.value;
     f.meetings = src_.meetings;
@@ -617,9 +628,9 @@ class Checker {
     if (src_.chair_word.present) f.chair_word = src_.chair_word.value;
     if (src_.reference_separator.present) f.reference_separator = src_.reference_separator.value;
     f.contents = src_.contents;
-    f.chair_title = role_title(src_, "chair");
+    f.chair_title = role_title(src_, "chair", true);
     if (src_.cover && src_.cover->author.present)
-      f.author_title = role_title(src_, src_.cover->author.value);
+      f.author_title = role_title(src_, src_.cover->author.value, true);
     if (!src_.meetings.empty())
       if (const Person* p = meeting_chair_person(model_, src_.meetings.front()))
         f.record_chair = person_display(*p, true);
@@ -642,7 +653,9 @@ class Checker {
       out.role = src_.signature->role.value;
       if (!src_.signature->role.present) {
         std::string title = p ? role_title(src_, p->role.value) : "";
-        if (!title.empty()) out.role = title + ", " + src_.group.acronym.value;
+        if (!title.empty())
+          out.role =
+              title + std::string(lang::labels(model_.language).comma) + src_.group.acronym.value;
       }
       f.signature = std::move(out);
     }
@@ -931,7 +944,7 @@ class Checker {
       const Section& s = sections[i];
       SectionInfo info;
       std::string n = std::to_string(i + 1);
-      info.number = annex ? std::string(lang::labels().annex) + " " + n : n;
+      info.number = annex ? std::string(lang::labels(model_.language).annex) + " " + n : n;
       info.anchor = s.label.present && !s.label.value.empty()
                         ? s.label.value
                         : model_.unique_anchor(annex ? "annex-" + n : "sec-" + n);
@@ -1300,6 +1313,24 @@ class Checker {
         define_label(item.label, {Target::Kind::item, name, item.label.value, item.label.loc});
       for (const auto& l : item.list) define_item_labels(l);
     }
+  }
+
+  // The cover's letter names the language of the document: it must be the
+  // letter of the language the report is written in, or the document is
+  // filed under the wrong language.
+  void check_language_letter() {
+    if (!src_.cover || !src_.cover->language.present || !src_.language.present) return;
+    const Text& letter = src_.cover->language;
+    std::string_view expected = lang::labels(src_.language.value).symbol_letter;
+    if (letter.value == expected) return;
+    diags_.report(
+        "language-mismatch", letter.loc,
+        fmt::format("the cover's language '{}' contradicts 'language: {}', whose letter is '{}'",
+                    letter.value, src_.language.value, expected),
+        {{{},
+          fmt::format("write 'language: {}' or leave it out: the symbol then ends "
+                      "in '-{}'",
+                      expected, expected)}});
   }
 
   void check_people_refs() {

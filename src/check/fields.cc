@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "check/field_limits.h"
+#include "lang/typography.h"
 #include "text/code_point.h"
 #include "text/report_text.h"
 
@@ -332,14 +333,21 @@ class TextConverter {
     if (start < s.size()) push_text(out, s.substr(start));
   }
 
-  static void push_text(tree::Inlines& out, std::string_view s) {
+  void push_text(tree::Inlines& out, std::string_view s) const {
     if (out.empty() || out.back().kind != tree::Inline::Kind::text)
       out.push_back({tree::Inline::Kind::text, {}, {}, {}});
+    std::string& text = out.back().text;
+    std::size_t from = text.size();
     // The text cmark-gfm hands back is nearly always fit as it is.
     if (text::is_report_text(s))
-      append_typography(out.back().text, s);
+      append_typography(text, s);
     else
-      append_typography(out.back().text, text::report_text(s));
+      append_typography(text, text::report_text(s));
+    // A French report's spaces before ": ; ! ?" and inside « », in the
+    // writer's text as in the generated words.
+    if (model_.language == "fr")
+      text.replace(from, std::string::npos,
+                   lang::french_spacing(std::string_view(text).substr(from)));
   }
 
   // Markers inside code or URLs print as the reference's text.

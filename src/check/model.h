@@ -119,12 +119,15 @@ struct FrontMatter {
   std::string kind;                  // "outcome", "summary-record", ...
   std::optional<std::string> title;  // as written, when written
   std::string title_ordinals;        // "words", "numeral", or "" when not written
+  std::string language = "en";       // report.yaml's `language:`
+  bool language_written = false;     // and whether it says one
   std::string group_name, group_acronym;
   std::vector<Meeting> meetings;  // the meetings the report is the outcome of
   std::optional<Cover> cover;
   std::optional<std::string> chair_word;  // what the chair is called, when written
   std::string reference_separator = ", ";
-  bool contents = false;                    // a table of contents is printed
+  bool contents = false;  // a table of contents is printed
+  // The roles as the source line "Report by the {role}" prints them.
   std::string chair_title;                  // "Chair": the chair's role as printed
   std::string author_title;                 // the cover's author's role as printed, or ""
   std::optional<std::string> record_chair;  // who chaired the record's meeting, with honorific
@@ -142,6 +145,9 @@ struct Model {
   std::shared_ptr<const Sources> src;
   std::vector<SectionInfo> preamble;  // zero or one, unnumbered, its heading unused
   FrontMatter front;
+  // The report's language (report.yaml's `language:`, BCP 47): every word
+  // the report generates comes from lang::labels(language).
+  std::string language = "en";
   std::vector<SectionInfo> sections;
   std::vector<SectionInfo> annexes;
   std::vector<DocumentInfo> documents;  // in register order, as src->documents
@@ -188,8 +194,10 @@ std::string person_display(const Person& p, bool honorific);
 // chair; nullptr when there is none.
 const Person* meeting_chair_person(const Model& model, const Meeting& m);
 
-// "Chair", "Vice-Chair", "Chairman", ... for a person's role.
-std::string role_title(const Sources& src, std::string_view role);
+// "Chair", "Vice-Chair", "Chairman", ... for a person's role; in the form
+// the source line "Report by the {role}" takes with `report_by` (Russian
+// declines it).
+std::string role_title(const Sources& src, std::string_view role, bool report_by = false);
 
 // Resolves one reference. On failure returns nothing and, when `diags` is
 // given, reports why at `loc`.

@@ -309,6 +309,11 @@ const std::vector<CodeInfo> kCodes = {
      "an agenda or other document is usually a wrong key.\n"
      "Fix: correct the key in `presents:`; if the document was registered with the wrong "
      "kind, correct its `kind:` in documents.yaml."},
+    {"language-mismatch", S::error, "the cover's language letter contradicts the report's language",
+     "Example: `language: fr` in report.yaml and `language: E` under `cover:`: the French "
+     "report would be filed as the English document.\n"
+     "Fix: give the cover the letter of the report's language (A, C, E, F, R, S for ar, zh, "
+     "en, fr, ru, es), or leave it out: the symbol then takes that letter."},
     {"count-mismatch", S::warning, "a count written in prose contradicts the register",
      "Example: \"There were ten contributions\" when eleven contributions are registered.\n"
      "Fix: write `{count:contribution}` so the number is computed."},

@@ -100,7 +100,57 @@ struct Labels {
   // The note on a moved part: where it was, when it had a number.
   std::string_view redline_moved;       // "moved"
   std::string_view redline_moved_from;  // "moved from {number}"
+
+  // The words that depend on the grammar of the language: the numbers and
+  // dates of lang/ordinals.h (ICU's rule-based number formats and locale
+  // dates; English keeps its own hand-written functions), the case of an
+  // ordinal in each place it is printed, and the forms of a role after
+  // "report by". Every rule set named here must exist in ICU for
+  // `icu_locale` (tests/lang_test.cc checks).
+  std::string_view icu_locale;             // "en"; "ar@numbers=latn"
+  std::string_view ordinal_words_rules;    // {meeting:N|words}, the meeting line
+  std::string_view ordinal_numeral_rules;  // {meeting:N}, the short title
+  std::string_view title_words_rules;      // the title, title_ordinals: words
+  std::string_view title_numeral_rules;    // the title, title_ordinals: numeral
+  std::string_view record_rules;           // the {number} of record_title
+  std::string_view count_rules;            // {count:KIND}: "ten"
+  // Before the last of several dates in a sentence: " and on ".
+  std::string_view list_last_date;
+  // The role as report_by puts it, unless report.yaml names the chair
+  // otherwise: the same as `chair` and `vice_chair` in most languages,
+  // the genitive in Russian.
+  std::string_view chair_of;       // "Chair"
+  std::string_view vice_chair_of;  // "Vice-{chair}"
+  // Between a place and its dates: ", " ("，" in Chinese).
+  std::string_view comma;
+  // The letter of the language after a document's symbol: "E" in "C18/57-E".
+  std::string_view symbol_letter;
+  // Between a document's symbol and its title: ":\u00A0" ("CWG-COP-14/2:
+  // Update on ..."); French "\u00A0:\u00A0", Chinese "：".
+  std::string_view symbol_colon;
+  // {count:KIND} for the kinds whose noun takes the other gender, a list of
+  // kinds separated by spaces: in French "rapport" is masculine where
+  // "contribution" and "déclaration" are feminine ("un rapport
+  // d'information", "une contribution"). Empty where no noun differs.
+  std::string_view count_other_rules;  // "%spellout-cardinal-masculine"
+  std::string_view count_other_kinds;  // "information-report report agenda"
 };
+
+// The name of every field of Labels, in the order of the struct, with a
+// pointer to it: a test walks it to check that every table fills every
+// field, so a new field is added here too.
+struct LabelField {
+  std::string_view name;
+  std::string_view Labels::*field;
+  bool may_be_empty = false;
+};
+extern const std::array<LabelField, 60> kLabelFields;
+
+// The rule set that counts documents of `kind` ("contribution") in words.
+std::string_view count_rules(const Labels& l, std::string_view kind);
+
+// The languages of the tables, in the order of their codes.
+extern const std::array<std::string_view, 6> kLanguages;
 
 // The table of `language`; English for a language without one.
 const Labels& labels(std::string_view language = "en");

@@ -1,11 +1,21 @@
 // Numbers and dates in words, for titles, counts and meeting references.
 #include "lang/ordinals.h"
 
+#include <unicode/datefmt.h>
+#include <unicode/dtitvfmt.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+#include <unicode/rbnf.h>
+#include <unicode/unistr.h>
 #include <utf8proc.h>
 
 #include <array>
 #include <chrono>
+#include <map>
+#include <memory>
 #include <optional>
+
+#include "lang/labels.h"
 
 namespace cwg {
 
@@ -175,6 +185,139 @@ std::size_t insertion_index(std::string_view suffix) {
   for (std::size_t i = 0; i < kMaxInsertions; ++i)
     if (kInsertionSuffixes[i] == suffix) return i + 1;
   return 0;
+}
+
+}  // namespace cwg
+
+// ICU, for the other languages.
+namespace cwg {
+
+namespace {
+
+std::string to_utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// ICU's Arabic rules leave two spaces in "الحادي  والعشرون".
+std::string single_spaces(std::string s) {
+  std::size_t at = 0;
+  while ((at = s.find("  ", at)) != std::string::npos) s.erase(at, 1);
+  return s;
+}
+
+// One formatter per locale and kind, made on first use, kept per thread
+// (ICU's formatters are not safe to share while formatting).
+const icu::RuleBasedNumberFormat* number_format(const lang::Labels& l, bool digits) {
+  thread_local std::map<std::string, std::unique_ptr<icu::RuleBasedNumberFormat>> cache;
+  std::string key = std::string(l.icu_locale) + (digits ? "/ordinal" : "/spellout");
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto f = std::make_unique<icu::RuleBasedNumberFormat>(
+        digits ? icu::URBNF_ORDINAL : icu::URBNF_SPELLOUT,
+        icu::Locale(std::string(l.icu_locale).c_str()), status);
+    if (U_FAILURE(status)) f.reset();
+    it = cache.emplace(std::move(key), std::move(f)).first;
+  }
+  return it->second.get();
+}
+
+std::optional<UDate> icu_date(std::string_view iso) {
+  auto d = parse_day(iso);
+  if (!d) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::GregorianCalendar cal(*icu::TimeZone::getGMT(), status);
+  cal.setLenient(false);  // no 31 February
+  cal.clear();
+  int year = 0;
+  for (char c : d->year) year = year * 10 + (c - '0');
+  cal.set(year, d->month - 1, d->day);
+  UDate out = cal.getTime(status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return out;
+}
+
+// A date format of the locale for the day, month in words and year.
+std::unique_ptr<icu::DateFormat> date_format(const lang::Labels& l) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale(std::string(l.icu_locale).c_str());
+  std::unique_ptr<icu::DateFormat> f(
+      icu::DateFormat::createInstanceForSkeleton("dMMMMy", locale, status));
+  if (U_FAILURE(status)) return nullptr;
+  f->setTimeZone(*icu::TimeZone::getGMT());
+  return f;
+}
+
+}  // namespace
+
+std::string number_text(long n, const lang::Labels& l, std::string_view rules) {
+  if (rules == "digits") return std::to_string(n);
+  if (l.language == "en") {
+    if (rules.starts_with("%digits-ordinal")) return ordinal_numeral(n);
+    if (rules.starts_with("%spellout-ordinal")) return ordinal_words(n);
+    if (rules.starts_with("%spellout-cardinal")) return cardinal_words(n);
+  }
+  const icu::RuleBasedNumberFormat* f = number_format(l, rules.starts_with("%digits"));
+  if (!f) return std::to_string(n);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString out;
+  icu::FieldPosition pos;
+  f->format(static_cast<int64_t>(n),
+            icu::UnicodeString::fromUTF8(
+                icu::StringPiece(rules.data(), static_cast<int32_t>(rules.size()))),
+            out, pos, status);
+  if (U_FAILURE(status)) return std::to_string(n);
+  return single_spaces(to_utf8(out));
+}
+
+std::string long_date(std::string_view iso, const lang::Labels& l) {
+  if (l.language == "en") return long_date(iso);
+  auto date = icu_date(iso);
+  auto f = date_format(l);
+  if (!date || !f) return std::string(iso);
+  icu::UnicodeString out;
+  f->format(*date, out);
+  return to_utf8(out);
+}
+
+std::string long_date_range(std::string_view first, std::string_view last, const lang::Labels& l) {
+  if (l.language == "en") return long_date_range(first, last);
+  if (last.empty() || last == first) return long_date(first, l);
+  auto a = icu_date(first);
+  auto b = icu_date(last);
+  if (!a || !b) return std::string(first) + "\u2013" + std::string(last);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateIntervalFormat> f(icu::DateIntervalFormat::createInstance(
+      "dMMMMy", icu::Locale(std::string(l.icu_locale).c_str()), status));
+  if (U_FAILURE(status)) return long_date(first, l) + " \u2013 " + long_date(last, l);
+  f->setTimeZone(*icu::TimeZone::getGMT());
+  icu::DateInterval interval(*a, *b);
+  icu::UnicodeString out;
+  icu::FieldPosition pos;
+  f->format(&interval, out, pos, status);
+  if (U_FAILURE(status)) return long_date(first, l) + " \u2013 " + long_date(last, l);
+  return to_utf8(out);
+}
+
+std::string upper_case(std::string_view utf8, const lang::Labels& l) {
+  if (l.language == "en") return upper_case(utf8);
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  s.toUpper(icu::Locale(std::string(l.icu_locale).c_str()));
+  return to_utf8(s);
+}
+
+std::string capitalize_first(std::string_view utf8, const lang::Labels& l) {
+  if (utf8.empty()) return {};
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  UChar32 first = s.char32At(0);
+  int32_t len = U16_LENGTH(first);
+  icu::UnicodeString head(s, 0, len);
+  head.toUpper(icu::Locale(std::string(l.icu_locale).c_str()));
+  return to_utf8(head) + to_utf8(icu::UnicodeString(s, len));
 }
 
 }  // namespace cwg

@@ -7,6 +7,10 @@
 
 namespace cwg {
 
+namespace lang {
+struct Labels;
+}
+
 std::string cardinal_words(long n);   // 10 -> "ten", 21 -> "twenty-one"
 std::string ordinal_words(long n);    // 16 -> "sixteenth", 23 -> "twenty-third"
 std::string ordinal_numeral(long n);  // 14 -> "14th", 22 -> "22nd"
@@ -32,5 +36,24 @@ inline constexpr std::size_t kMaxInsertions = 9;
 std::string_view insertion_suffix(std::size_t n);
 // The inverse: "ter" -> 2; 0 for a word that is not one of them.
 std::size_t insertion_index(std::string_view suffix);
+
+// The same in the language of `l`, with ICU (the rule-based number formats
+// and the locale's dates) for every language but English, which keeps the
+// functions above so that its reports print as they always have.
+//
+// `n` by one of l's rule sets ("%spellout-ordinal-feminine" gives
+// "quatorzième", "%digits-ordinal-feminine" "14e"), or in digits for the
+// rule set "digits". An unknown rule set prints the digits.
+std::string number_text(long n, const lang::Labels& l, std::string_view rules);
+// "23 janvier 2018", "23 de enero de 2018", "23 января 2018 г.",
+// "2018年1月23日", "23 يناير 2018". The input if it is not a date.
+std::string long_date(std::string_view iso, const lang::Labels& l);
+// "25–26 janvier 2018", "30 novembre – 1 décembre 2017": the locale's
+// interval format. As long_date_range above for a date that is no date.
+std::string long_date_range(std::string_view first, std::string_view last, const lang::Labels& l);
+// Upper case by the rules of the language.
+std::string upper_case(std::string_view utf8, const lang::Labels& l);
+// The first letter in upper case, for a word that starts a sentence.
+std::string capitalize_first(std::string_view utf8, const lang::Labels& l);
 
 }  // namespace cwg
