@@ -171,7 +171,20 @@ def main():
         page_tokens.append(tokens(" ".join(w for w in rows(page) if w)))
 
     headings = headings_of(report_html)
+    # The lines of a table of contents repeat the headings' text, and a page
+    # may end among them: a page that ends inside them is not checked.
+    squeeze = lambda t: re.sub(r"\s+", "", t)
+    nav = re.search(r'<nav class="contents".*?</nav>', report_html, re.S)
+    toc = "".join(squeeze(html.unescape(re.sub(r"<[^>]*>", " ", li)))
+                  for li in re.findall(r"<li>(.*?)</li>", nav.group(0), re.S)) if nav else ""
+    ends, doc = [], ""
+    for page in pages:
+        doc += squeeze("".join(w for w in rows(page) if w))
+        ends.append(len(doc))
+    toc_at = doc.find(toc) if toc else -1
     for number, page in enumerate(pages[:-1], 1):
+        if toc_at >= 0 and toc_at < ends[number - 1] <= toc_at + len(toc):
+            continue
         last = last_text_row(page)
         for h in headings:
             if last and h.startswith(last):
