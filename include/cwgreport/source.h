@@ -197,7 +197,8 @@ struct Frozen {
 struct Sources {
   std::string dir;  // the meeting folder as given
   Group group;
-  Text kind;  // outcome (default) | group-document | summary-record | chair-report
+  Text kind;      // outcome (default) | group-document | summary-record | chair-report
+  Text language;  // ar | zh | en (default) | fr | ru | es: the generated words'
   std::vector<Meeting> meetings;
   // Earlier meetings of the group, which the text may refer to with
   // {meeting:N} but the report does not cover: number, date, end_date and

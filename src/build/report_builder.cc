@@ -59,6 +59,7 @@ class Builder {
     tree::Report r;
     r.kind = document_kind(front_.kind);
     r.words = lang::tree_words(words_);
+    r.language = model_.language;
     switch (r.kind) {
       case tree::DocumentKind::group_document:
         r.cover = group_header();
@@ -424,7 +425,7 @@ class Builder {
 
   Model& model_;
   const FrontMatter& front_;
-  const lang::Labels& words_ = lang::labels();
+  const lang::Labels& words_ = lang::labels(model_.language);
 };
 }  // namespace
 
@@ -432,7 +433,7 @@ std::string report_title(const FrontMatter& src) {
   // Written in full, it is printed in capitals like the generated one.
   if (src.title) return report_text(upper_case(*src.title));
   if (src.kind == "summary-record") {
-    const lang::Labels& labels = lang::labels();
+    const lang::Labels& labels = lang::labels(src.language);
     auto [number, name] = record_meeting_words(src, labels);
     return report_text(upper_case(fmt::format(fmt::runtime(labels.record_title),
                                               fmt::arg("number", number), fmt::arg("name", name))));
@@ -442,7 +443,7 @@ std::string report_title(const FrontMatter& src) {
   for (const auto& m : src.meetings)
     if (m.number.present)
       numbers.push_back(words ? ordinal_words(m.number.value) : ordinal_numeral(m.number.value));
-  const lang::Labels& labels = lang::labels();
+  const lang::Labels& labels = lang::labels(src.language);
   auto pattern = numbers.size() > 1 ? labels.title_many : labels.title_one;
   std::string title =
       fmt::format(fmt::runtime(pattern), fmt::arg("meetings", lang::join_list(labels, numbers)),

@@ -337,10 +337,11 @@ bool follows_from_earlier_error(const Model& model, std::string_view code,
 }
 
 std::string role_title(const Sources& src, std::string_view role) {
-  std::string word =
-      src.chair_word.present ? src.chair_word.value : std::string(lang::labels().chair);
+  std::string word = src.chair_word.present ? src.chair_word.value
+                                            : std::string(lang::labels(src.language.value).chair);
   if (role == "vice-chair")
-    return fmt::format(fmt::runtime(lang::labels().vice_chair), fmt::arg("chair", word));
+    return fmt::format(fmt::runtime(lang::labels(src.language.value).vice_chair),
+                       fmt::arg("chair", word));
   if (role == "chair") return word;
   return {};
 }
@@ -568,6 +569,7 @@ class Checker {
           const TextLimits& limits)
       : src_(src), diags_(diags), limits_(limits), resolved_budget_(limits) {
     model_.src = std::move(owner);
+    if (src.language.present) model_.language = src.language.value;
     model_.register_incomplete = src.register_incomplete;
   }
 
@@ -608,6 +610,7 @@ class Checker {
   void front_matter() {
     FrontMatter& f = model_.front;
     f.kind = src_.kind.value;
+    if (src_.language.present) f.language = src_.language.value;
     if (src_.title.present) f.title = src_.title.value;
     f.title_ordinals = src_.title_ordinals.value;
     f.group_name = src_.group.name.value;
@@ -931,7 +934,7 @@ class Checker {
       const Section& s = sections[i];
       SectionInfo info;
       std::string n = std::to_string(i + 1);
-      info.number = annex ? std::string(lang::labels().annex) + " " + n : n;
+      info.number = annex ? std::string(lang::labels(model_.language).annex) + " " + n : n;
       info.anchor = s.label.present && !s.label.value.empty()
                         ? s.label.value
                         : model_.unique_anchor(annex ? "annex-" + n : "sec-" + n);

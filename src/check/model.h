@@ -117,6 +117,7 @@ struct FootnoteText {
 // person and role they name already looked up.
 struct FrontMatter {
   std::string kind;                  // "outcome", "summary-record", ...
+  std::string language = "en";       // the generated words' language
   std::optional<std::string> title;  // as written, when written
   std::string title_ordinals;        // "words", "numeral", or "" when not written
   std::string group_name, group_acronym;
@@ -142,6 +143,9 @@ struct Model {
   std::shared_ptr<const Sources> src;
   std::vector<SectionInfo> preamble;  // zero or one, unnumbered, its heading unused
   FrontMatter front;
+  // The report's language (report.yaml's `language:`, BCP 47): every word
+  // the report generates comes from lang::labels(language).
+  std::string language = "en";
   std::vector<SectionInfo> sections;
   std::vector<SectionInfo> annexes;
   std::vector<DocumentInfo> documents;  // in register order, as src->documents

@@ -43,6 +43,7 @@ const std::map<std::string, std::vector<std::string>>& source_keys() {
       {"report",
        {"group",
         "kind",
+        "language",
         "meetings",
         "earlier_meetings",
         "people",
@@ -1097,6 +1098,7 @@ class Loader {
       }
     }
     src.kind = r.choice("kind", {"outcome", "group-document", "summary-record", "chair-report"});
+    src.language = r.choice("language", {"ar", "zh", "en", "fr", "ru", "es"});
     src.chair_word = r.choice("chair_word", {"Chair", "Chairman", "Chairperson"});
     src.title_ordinals = r.choice("title_ordinals", kOrdinalStyles);
     src.title = r.text("title");
