@@ -119,16 +119,18 @@ void match_translations(Sources& src, const Translations& t, Diagnostics& diags,
     auto it = units.find(f.original);
     if (it == units.end() || it->second.empty()) continue;
     std::vector<Unit>& file_units = it->second;
+    // Named by its path in the meeting folder, as report.yaml names files.
+    const std::string rel = "translations/" + t.language + "/" + f.original;
     if (!f.found) {
       // One diagnostic for the whole file, not one per paragraph.
       const Unit& first = file_units.front();
       diags.report("translation-missing", first.at,
                    fmt::format("'{}' has no translation into '{}': '{}' does not exist", f.original,
-                               t.language, f.shown),
+                               t.language, rel),
                    {{{},
-                     fmt::format("create '{}' with the {} text{} of '{}'; for the first: {}",
-                                 f.shown, file_units.size(), file_units.size() == 1 ? "" : "s",
-                                 f.original, entry_hint(first))}});
+                     fmt::format("create '{}' with the {} text{} of '{}'; for the first: {}", rel,
+                                 file_units.size(), file_units.size() == 1 ? "" : "s", f.original,
+                                 entry_hint(first))}});
       continue;
     }
     std::map<std::string, const Unit*> by_key;
@@ -169,7 +171,7 @@ void match_translations(Sources& src, const Translations& t, Diagnostics& diags,
         if (translated.count(u.key)) continue;
         diags.report(
             "translation-missing", u.at,
-            fmt::format("'{}' has no translation into '{}' in '{}'", u.key, t.language, f.shown),
+            fmt::format("'{}' has no translation into '{}' in '{}'", u.key, t.language, rel),
             {{{}, entry_hint(u)}});
       }
     }
