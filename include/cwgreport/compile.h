@@ -20,7 +20,7 @@ struct CompileOptions {
   // or the original's own language: the original.
   std::string language;
   // With the original: also match every folder of DIR/translations/ against
-  // it, reporting missing and stale translations (what `check` does).
+  // it, reporting stale and unknown translations (what `check` does).
   bool check_translations = false;
 };
 

@@ -122,6 +122,7 @@ void match_translations(Sources& src, const Translations& t, Diagnostics& diags,
     // Named by its path in the meeting folder, as report.yaml names files.
     const std::string rel = "translations/" + t.language + "/" + f.original;
     if (!f.found) {
+      if (!apply) continue;
       // One diagnostic for the whole file, not one per paragraph.
       const Unit& first = file_units.front();
       diags.report("translation-missing", first.at,
@@ -166,7 +167,7 @@ void match_translations(Sources& src, const Translations& t, Diagnostics& diags,
     }
     // An incomplete file has had its errors reported: its absent entries
     // may be ones that failed to read.
-    if (f.complete) {
+    if (f.complete && apply) {
       for (const Unit& u : file_units) {
         if (translated.count(u.key)) continue;
         diags.report(

@@ -22,6 +22,8 @@ std::string source_hash(std::string_view original);
 // [translation-unknown]. With `apply`, puts the translations in place of the
 // original texts and makes the translation's language the report's: the
 // result is checked and built as any report, its cross-references included.
+// Without `apply` (check of the original), missing texts are not reported:
+// a translation in progress is not a fault of the original's sources.
 void match_translations(Sources& src, const Translations& t, Diagnostics& diags, bool apply);
 
 }  // namespace cwg

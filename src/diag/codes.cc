@@ -303,8 +303,9 @@ const std::vector<CodeInfo> kCodes = {
     {"translation-missing", S::warning, "a text of the original that a translation lacks",
      "A translation in `translations/LANG/` (see 'Translations' in docs/format.md) has no entry "
      "for a text of the original: a paragraph, a heading, a list item, a document's title. The "
-     "report in that language prints the original's text in its place. Reported at the "
-     "original text, or once per file when the translation's file does not exist.\n"
+     "report in that language prints the original's text in its place. Reported by `build` and "
+     "`check` with `--language LANG`, at the original text, or once per file when the "
+     "translation's file does not exist.\n"
      "Fix: add the entry the note shows (`KEY: {source: HASH, text: ...}`) to the translation's "
      "file, with the text translated; make it an error for a release with "
      "`-W translation-missing=error`."},
