@@ -314,11 +314,9 @@ std::string with_rtl(const std::string& props) {
   return props.substr(0, props.size() - 8) + "<w:rtl/></w:rPr>";
 }
 
-// Appends `text` as runs: a TAB becomes <w:tab/>, a line end <w:br/>.
-void add_runs(std::string_view text, const std::string& plain_props, std::string& out) {
-  if (text.empty()) return;
-  const std::string rtl_props = has_rtl_letter(text) ? with_rtl(plain_props) : std::string();
-  const std::string& props = rtl_props.empty() ? plain_props : rtl_props;
+// Appends `text` as runs of one direction's properties: a TAB becomes
+// <w:tab/>, a line end <w:br/>.
+void add_runs_of(std::string_view text, const std::string& props, std::string& out) {
   if (plain_text(text)) {
     out += "<w:r>";
     out += props;
@@ -350,6 +348,44 @@ void add_runs(std::string_view text, const std::string& plain_props, std::string
     out += "</w:r>";
     rest.remove_prefix(stop + 1);
   }
+}
+
+// Appends `text` as runs; a right-to-left stretch of it (from a
+// right-to-left letter to the last one before a left-to-right letter,
+// with what lies between) is a run of its own, marked w:rtl.
+void add_runs(std::string_view text, const std::string& props, std::string& out) {
+  if (text.empty()) return;
+  if (!has_rtl_letter(text)) {
+    add_runs_of(text, props, out);
+    return;
+  }
+  const std::string rtl_props = with_rtl(props);
+  std::size_t start = 0;  // of the current stretch
+  bool rtl = false;       // its direction, once a strong letter says
+  bool known = false;
+  std::size_t end_strong = 0;  // where its last strong letter ends
+  for (std::size_t i = 0; i < text.size();) {
+    utf8proc_int32_t c = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                              static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    if (n <= 0) break;
+    const int bidi = utf8proc_get_property(c)->bidi_class;
+    const bool r = bidi == UTF8PROC_BIDI_CLASS_R || bidi == UTF8PROC_BIDI_CLASS_AL;
+    const bool l = bidi == UTF8PROC_BIDI_CLASS_L;
+    if (r || l) {
+      if (known && r != rtl) {
+        // The neutrals between two stretches go with the left-to-right one.
+        const std::size_t cut = rtl ? end_strong : i;
+        add_runs_of(text.substr(start, cut - start), rtl ? rtl_props : props, out);
+        start = cut;
+      }
+      rtl = r;
+      known = true;
+      end_strong = i + static_cast<std::size_t>(n);
+    }
+    i += static_cast<std::size_t>(n);
+  }
+  add_runs_of(text.substr(start), known && rtl ? rtl_props : props, out);
 }
 
 // ---------------------------------------------------------------------------
