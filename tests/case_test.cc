@@ -22,6 +22,7 @@ struct Case {
   std::vector<std::string> options;  // -W arguments
   std::vector<std::pair<std::string, std::string>> files;  // path, contents
   std::vector<std::string> remove;                         // base files to delete
+  std::string language;  // --language: the translation to build, or empty
 };
 
 Case parse_case(const fs::path& path) {
@@ -42,6 +43,8 @@ Case parse_case(const fs::path& path) {
       c.options.push_back(line.substr(10));
     } else if (line.starts_with("# remove: ")) {
       c.remove.push_back(line.substr(10));
+    } else if (line.starts_with("# language: ")) {
+      c.language = line.substr(12);
     }
   }
   return c;
@@ -84,7 +87,9 @@ TEST_CASE("every case of the corpus yields exactly its diagnostics") {
     DiagnosticPolicy policy;
     for (const auto& o : c.options) REQUIRE_FALSE(policy.apply(o));
     Diagnostics diags(policy);
-    auto report = compile(dir.str(), diags);
+    CompileOptions opts;
+    opts.language = c.language;
+    auto report = compile(dir.str(), diags, opts);
     CHECK_FALSE(report);
     std::vector<std::string> got;
     std::string prefix = dir.str() + "/";
@@ -109,6 +114,7 @@ TEST_CASE("the command line exits 1 on every case and writes nothing") {
     write_case(c, dir);
     std::string cmd = fmt::format("'{}' build -q '{}'", CWG_BINARY, dir.str());
     for (const auto& o : c.options) cmd += " -W '" + o + "'";
+    if (!c.language.empty()) cmd += " --language " + c.language;
     cmd += " 2>/dev/null";
     int status = std::system(cmd.c_str());
     CHECK(WEXITSTATUS(status) == 1);

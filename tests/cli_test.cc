@@ -378,6 +378,55 @@ TEST_CASE("check validates and writes nothing", "[cli]") {
   CHECK_FALSE(fs::exists(s.m() / "out"));
 }
 
+TEST_CASE("check reports a translation made from an earlier original", "[cli]") {
+  Sandbox s;
+  // The agenda paragraph is reworded after its French and Arabic translations.
+  fs::path agenda = s.m() / "sections" / "adoption-of-agenda.yaml";
+  std::string text = slurp(agenda);
+  const std::string old_text = "The agenda was adopted as drafted.";
+  REQUIRE(text.find(old_text) != std::string::npos);
+  text.replace(text.find(old_text), old_text.size(), "The agenda was adopted as amended.");
+  spit(agenda, text);
+  auto before = snapshot(s.work());
+
+  Result check = s.run({"check", "m"});
+  CHECK(check.status == 0);  // warnings: a draft translation still builds
+  CHECK(check.err.find("m/translations/fr/sections/adoption-of-agenda.yaml:") != std::string::npos);
+  CHECK(check.err.find("m/translations/ar/sections/adoption-of-agenda.yaml:") != std::string::npos);
+  CHECK(check.err.find("the translation of 'paragraph 1' was made from another wording of the "
+                       "original [translation-stale]") != std::string::npos);
+  // The original's untranslated sections are the translation's business.
+  CHECK(check.err.find("[translation-missing]") == std::string::npos);
+  CHECK(check.err.find("2 warnings generated") != std::string::npos);
+
+  // A release gates on it, and nothing is written.
+  Result gated = s.run({"build", "m", "--language", "fr", "-W", "error"});
+  CHECK(gated.status == 1);
+  CHECK(gated.err.find("error: the translation of 'paragraph 1'") != std::string::npos);
+  CHECK(gated.err.find("[translation-missing]") != std::string::npos);
+  CHECK(snapshot(s.work()) == before);
+  CHECK_FALSE(fs::exists(s.m() / "out"));
+}
+
+TEST_CASE("build --language writes the translation into DIR/out/LANG", "[cli]") {
+  Sandbox s;
+  Result r =
+      s.run({"build", "m", "--language", "ar", "-f", "html,txt", "-W", "no-translation-missing"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  std::string html = slurp(s.m() / "out" / "ar" / "report.html");
+  CHECK(html.find("<html lang=\"ar\" dir=\"rtl\">") != std::string::npos);
+  std::string txt = slurp(s.m() / "out" / "ar" / "report.txt");
+  // Paragraph numbers and symbols are isolated left-to-right runs.
+  CHECK(txt.find("\u2066"
+                 "1.1"
+                 "\u2069\t") != std::string::npos);
+  CHECK(txt.find("\u2066"
+                 "CWG-COP"
+                 "\u2069") != std::string::npos);
+  CHECK_FALSE(fs::exists(s.m() / "out" / "report.html"));  // the original's are not touched
+}
+
 TEST_CASE("invalid sources exit with 1 and write nothing", "[cli]") {
   Sandbox s;
   s.break_sources();

@@ -171,6 +171,48 @@ TEST_CASE("every example matches its golden outputs", "[golden]") {
   }
 }
 
+// The translations of an example, each built as `build --language LANG`,
+// against tests/golden/NAME/LANG/: the original's structure, the
+// translation's texts, and for Arabic the right-to-left markup.
+TEST_CASE("every translation of an example matches its golden outputs", "[golden]") {
+  // The sample report carries a French and an Arabic translation.
+  auto languages = subfolders(kExamples / "meeting14" / "translations");
+  CHECK(std::find(languages.begin(), languages.end(), "fr") != languages.end());
+  CHECK(std::find(languages.begin(), languages.end(), "ar") != languages.end());
+  for (const auto& name : subfolders(kExamples)) {
+    for (const auto& language : subfolders(kExamples / name / "translations")) {
+      DYNAMIC_SECTION("examples/" << name << " --language " << language) {
+        cwg::Diagnostics diags;
+        cwg::CompileOptions opts;
+        opts.language = language;
+        auto report = cwg::compile((kExamples / name).string(), diags, opts);
+        INFO(cwg::format_diagnostics(diags, {}));
+        REQUIRE(report.has_value());
+        CHECK(report->language == language);
+        // The examples translate part of the report: only what is not
+        // translated may be reported.
+        for (const auto& d : diags.all()) CHECK(d.code == "translation-missing");
+        for (const auto& format : cwg::output_formats()) {
+          if (format.name == "docx") continue;
+          std::string actual = render(format, *report);
+          fs::path expected =
+              kGolden / name / language / ("report." + std::string(format.extension));
+          INFO("tests/golden/" << name << "/" << language << "/" << expected.filename().string());
+          if (update_golden()) {
+            fs::create_directories(expected.parent_path());
+            spit(expected, actual);
+            continue;
+          }
+          REQUIRE(fs::exists(expected));
+          if (slurp(expected) != actual)
+            FAIL_CHECK("the output differs from the golden file:\n"
+                       << unified_diff(expected, actual));
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("every golden folder belongs to an example", "[golden]") {
   auto examples = subfolders(kExamples);
   for (const auto& name : subfolders(kGolden)) {

@@ -111,7 +111,7 @@ modeline_schema() {
 
 # The files to check, one a line: 'valid SCHEMA FILE' or 'invalid SCHEMA FILE',
 # paths relative to the root. In an example meeting, every file other than
-# report.yaml and documents.yaml is a section file, and its modeline must name
+# report.yaml, documents.yaml and translations/ is a section file, and its modeline must name
 # the schema it is checked against, so that an editor checks it the same way.
 manifest="$work/manifest"
 : >"$manifest"
@@ -126,6 +126,7 @@ for dir in "$root"/examples/*/; do
         printf 'valid %s %s\n' schemas/frozen.schema.json "$file" >>"$manifest"
         continue
         ;;
+      translations/*) schema=schemas/translation.schema.json ;;
       report.yaml) schema=schemas/report.schema.json ;;
       documents.yaml) schema=schemas/documents.schema.json ;;
       *) schema=schemas/section.schema.json ;;

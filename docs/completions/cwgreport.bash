@@ -6,7 +6,7 @@
 # sourcing this one file is enough.
 
 _cwgreport_common_options="-h --help -j --jobs -W --diagnostics-format --diagnostics-output
-  --max-errors --max-warnings --color --max-file-size --max-folder-size --max-field-size"
+  --max-errors --max-warnings --color --language --max-file-size --max-folder-size --max-field-size"
 
 # Sets COMPREPLY to the words of $1 that start with $2.
 _cwgreport_words() {
@@ -46,6 +46,10 @@ _cwgreport() {
   case $prev in
     --diagnostics-format)
       _cwgreport_words "human json sarif github" "$cur"
+      return
+      ;;
+    --language)
+      _cwgreport_words "ar zh en fr ru es" "$cur"
       return
       ;;
     --color)

@@ -15,6 +15,13 @@ namespace cwg {
 struct CompileOptions {
   yaml::Limits limits;  // of the reader and the loader
   TextLimits text;      // of the text fields and of the report's text, checked by the checker
+  // ar | zh | en | fr | ru | es: the report in this language, built from the
+  // original's structure and the texts of DIR/translations/LANGUAGE/. Empty
+  // or the original's own language: the original.
+  std::string language;
+  // With the original: also match every folder of DIR/translations/ against
+  // it, reporting stale and unknown translations (what `check` does).
+  bool check_translations = false;
 };
 
 // Reports every problem found to `diags`. Returns the report tree when the

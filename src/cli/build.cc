@@ -46,6 +46,11 @@ void add_common_options(CLI::App& cmd, CommonOptions& o) {
                  "and NO_COLOR is unset or empty), always, never")
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd.add_option("--language", o.language,
+                 "The report in LANG (ar, zh, en, fr, ru, es): the original's structure with the "
+                 "texts of DIR/translations/LANG/ (see docs/format.md, 'Translations')")
+      ->type_name("LANG")
+      ->check(CLI::IsMember({"ar", "zh", "en", "fr", "ru", "es"}));
   cmd.add_option("--max-file-size", o.max_file_size,
                  "Largest source file accepted, in bytes; units such as 16MiB are accepted "
                  "(default 8MiB)")

@@ -300,6 +300,28 @@ const std::vector<CodeInfo> kCodes = {
      "Fix: use the key of the revision the meeting considered (`14/4R1`) everywhere; when a "
      "generated list shows both, remove the superseded revision from documents.yaml if the "
      "meeting did not consider it."},
+    {"translation-missing", S::warning, "a text of the original that a translation lacks",
+     "A translation in `translations/LANG/` (see 'Translations' in docs/format.md) has no entry "
+     "for a text of the original: a paragraph, a heading, a list item, a document's title. The "
+     "report in that language prints the original's text in its place. Reported by `build` and "
+     "`check` with `--language LANG`, at the original text, or once per file when the "
+     "translation's file does not exist.\n"
+     "Fix: add the entry the note shows (`KEY: {source: HASH, text: ...}`) to the translation's "
+     "file, with the text translated; make it an error for a release with "
+     "`-W translation-missing=error`."},
+    {"translation-stale", S::warning, "a translation made from another wording of the original",
+     "Each translated text records, under `source:`, the hash of the original it was translated "
+     "from. The original has changed since: the translation may no longer say what the "
+     "original says. Reported at the translation's `source:`, with a note at the original.\n"
+     "Fix: compare the original with the translation and bring the translation up to date "
+     "(`git log -p` on the original shows what changed), then set `source:` to the hash the "
+     "note gives; make it an error for a release with `-W translation-stale=error`."},
+    {"translation-unknown", S::warning, "a translation whose key names no text of the original",
+     "An entry of a file in `translations/LANG/` is keyed by a paragraph label, position or "
+     "other key that the original file does not have: the paragraph was relabelled or "
+     "removed, or the key is misspelt. The entry is not used.\n"
+     "Fix: rename the key to the text's key in the original (a note suggests the closest), "
+     "or delete the entry."},
     {"unpresented-document", S::warning, "a contribution or report that no paragraph presents",
      "Every registered contribution and information report is expected to be presented by a "
      "discussion paragraph (`presents:`).\nFix: add `presents:` to the paragraph that discusses "

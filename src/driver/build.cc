@@ -134,13 +134,15 @@ bool is_source_file(const Diagnostics& diags, const std::string& dir, const std:
 
 // Runs the front end on the meeting folder. A folder that does not exist is
 // a problem of the sources, which the loader reports as file-unreadable.
-std::optional<tree::Report> compile_folder(const CommonOptions& o, Diagnostics& diags) {
+std::optional<tree::Report> compile_folder(const CommonOptions& o, Diagnostics& diags, bool check) {
   CompileOptions copts;
   copts.limits.max_file_bytes = o.max_file_size;
   copts.limits.max_folder_bytes = o.max_folder_size;
   copts.limits.max_nodes =
       std::max<std::size_t>(1, o.max_folder_size / yaml::Limits::kBytesPerNode);
   copts.text.max_field_bytes = o.max_field_size;
+  copts.language = o.language;
+  copts.check_translations = check;
   return compile(o.dir, diags, copts);
 }
 
@@ -206,7 +208,7 @@ int run_check(const CommonOptions& o, FolderOutput& io) {
   check_options(o);
   Diagnostics diags(make_policy(o));
   PrintOptions print = make_print_options(o);
-  auto report = compile_folder(o, diags);
+  auto report = compile_folder(o, diags, true);
   bool emitted = emit_diagnostics(diags, o, print, io);
   if (!report || diags.has_errors() || !emitted) return kExitInvalid;
   return kExitOk;
@@ -217,7 +219,7 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
   auto formats = selected_formats(b.formats);
   Diagnostics diags(make_policy(o));
   PrintOptions print = make_print_options(o);
-  auto report = compile_folder(o, diags);
+  auto report = compile_folder(o, diags, false);
   bool emitted = emit_diagnostics(diags, o, print, io);
   if (!report || diags.has_errors() || !emitted) return kExitInvalid;
 
@@ -226,7 +228,11 @@ int run_build(const CommonOptions& o, const BuildOptions& b, FolderOutput& io) {
   // failure in any format leaves all previous outputs as they were. The
   // renderers only read the tree: a single folder's formats are rendered in
   // parallel (several folders already keep the cores busy).
-  std::string out_dir = b.out_dir.empty() ? (fs::path(o.dir) / "out").string() : b.out_dir;
+  // A translation's default folder is its own: building it must not
+  // replace the original's outputs.
+  std::string out_dir = !b.out_dir.empty()   ? b.out_dir
+                        : o.language.empty() ? (fs::path(o.dir) / "out").string()
+                                             : (fs::path(o.dir) / "out" / o.language).string();
   // The sources may bring an 'out' that is a symbolic link to anywhere: the
   // default output folder is written only when it is a real folder.
   if (std::error_code ec; b.out_dir.empty() && fs::is_symlink(out_dir, ec)) {

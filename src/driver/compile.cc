@@ -3,7 +3,9 @@
 
 #include "build/report_builder.h"
 #include "check/model.h"
+#include "check/translations.h"
 #include "source/loader.h"
+#include "source/translations.h"
 
 namespace cwg {
 
@@ -13,6 +15,21 @@ std::optional<tree::Report> compile(const std::string& dir, Diagnostics& diags,
   if (!sources) {
     diags.sort();
     return std::nullopt;
+  }
+  const std::string original = sources->language.present ? sources->language.value : "en";
+  if (!opts.language.empty() && opts.language != original) {
+    auto translations = load_translations(*sources, opts.language, diags, opts.limits);
+    if (!translations) {
+      diags.sort();
+      return std::nullopt;
+    }
+    match_translations(*sources, *translations, diags, true);
+  } else if (opts.check_translations) {
+    for (const std::string& language : translation_languages(dir)) {
+      if (language == original) continue;
+      if (auto translations = load_translations(*sources, language, diags, opts.limits))
+        match_translations(*sources, *translations, diags, false);
+    }
   }
   Model model =
       check_sources(std::make_shared<const Sources>(std::move(*sources)), diags, opts.text);

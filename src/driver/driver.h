@@ -45,7 +45,8 @@ struct CommonOptions {
   std::uint64_t max_file_size = yaml::Limits{}.max_file_bytes;
   std::uint64_t max_folder_size = yaml::Limits{}.max_folder_bytes;
   std::uint64_t max_field_size = TextLimits{}.max_field_bytes;
-  bool quiet = false;  // no 'wrote' lines, and no 'ok' lines of several folders
+  std::string language;  // --language: the translation to build or check, or empty
+  bool quiet = false;    // no 'wrote' lines, and no 'ok' lines of several folders
 };
 
 struct BuildOptions {

@@ -4,6 +4,7 @@
 // header from page 2), written by this code and put in its zip container by
 // libzip. The XML is escaped by the same routine as the HTML; every word
 // printed comes from the report tree.
+#include <utf8proc.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -292,9 +293,30 @@ std::string_view text_open(std::string_view text) {
   return edge ? "<w:t xml:space=\"preserve\">" : "<w:t>";
 }
 
-// Appends `text` as runs: a TAB becomes <w:tab/>, a line end <w:br/>.
-void add_runs(std::string_view text, const std::string& props, std::string& out) {
-  if (text.empty()) return;
+// Whether `text` holds a right-to-left letter (Arabic, Hebrew, ...).
+bool has_rtl_letter(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    utf8proc_int32_t c = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                              static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    if (n <= 0) return false;
+    int bidi = utf8proc_get_property(c)->bidi_class;
+    if (bidi == UTF8PROC_BIDI_CLASS_R || bidi == UTF8PROC_BIDI_CLASS_AL) return true;
+    i += static_cast<std::size_t>(n);
+  }
+  return false;
+}
+
+// A run of right-to-left text says so (w:rtl, last of the properties that
+// run_properties writes), so that Word orders and shapes it as such.
+std::string with_rtl(const std::string& props) {
+  if (props.empty()) return "<w:rPr><w:rtl/></w:rPr>";
+  return props.substr(0, props.size() - 8) + "<w:rtl/></w:rPr>";
+}
+
+// Appends `text` as runs of one direction's properties: a TAB becomes
+// <w:tab/>, a line end <w:br/>.
+void add_runs_of(std::string_view text, const std::string& props, std::string& out) {
   if (plain_text(text)) {
     out += "<w:r>";
     out += props;
@@ -326,6 +348,44 @@ void add_runs(std::string_view text, const std::string& props, std::string& out)
     out += "</w:r>";
     rest.remove_prefix(stop + 1);
   }
+}
+
+// Appends `text` as runs; a right-to-left stretch of it (from a
+// right-to-left letter to the last one before a left-to-right letter,
+// with what lies between) is a run of its own, marked w:rtl.
+void add_runs(std::string_view text, const std::string& props, std::string& out) {
+  if (text.empty()) return;
+  if (!has_rtl_letter(text)) {
+    add_runs_of(text, props, out);
+    return;
+  }
+  const std::string rtl_props = with_rtl(props);
+  std::size_t start = 0;  // of the current stretch
+  bool rtl = false;       // its direction, once a strong letter says
+  bool known = false;
+  std::size_t end_strong = 0;  // where its last strong letter ends
+  for (std::size_t i = 0; i < text.size();) {
+    utf8proc_int32_t c = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                              static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    if (n <= 0) break;
+    const int bidi = utf8proc_get_property(c)->bidi_class;
+    const bool r = bidi == UTF8PROC_BIDI_CLASS_R || bidi == UTF8PROC_BIDI_CLASS_AL;
+    const bool l = bidi == UTF8PROC_BIDI_CLASS_L;
+    if (r || l) {
+      if (known && r != rtl) {
+        // The neutrals between two stretches go with the left-to-right one.
+        const std::size_t cut = rtl ? end_strong : i;
+        add_runs_of(text.substr(start, cut - start), rtl ? rtl_props : props, out);
+        start = cut;
+      }
+      rtl = r;
+      known = true;
+      end_strong = i + static_cast<std::size_t>(n);
+    }
+    i += static_cast<std::size_t>(n);
+  }
+  add_runs_of(text.substr(start), known && rtl ? rtl_props : props, out);
 }
 
 // ---------------------------------------------------------------------------
@@ -1393,13 +1453,16 @@ class DocxRenderer : public detail::ReportParts {
            "<Application>cwgreport</Application></Properties>";
   }
 
+  bool rtl() const { return detail::right_to_left(language()); }
+
   std::string settings() const {
     return root("w:settings") + "<w:defaultTabStop w:val=\"" + std::to_string(kNumberColumn) +
            "\"/><w:characterSpacingControl w:val=\"doNotCompress\"/><w:footnotePr><w:footnote "
            "w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr><w:compat><w:compatSetting "
            "w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
            "w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"" +
-           language() + "\"/></w:settings>";
+           language() + "\"" + (rtl() ? " w:bidi=\"" + language() + "\"" : std::string()) +
+           "/></w:settings>";
   }
 
   // Calibri, as the ITU documents are set; LibreOffice substitutes its metric
@@ -1415,11 +1478,18 @@ class DocxRenderer : public detail::ReportParts {
 
   std::string styles() const {
     std::string x = root("w:styles");
+    // A right-to-left report: every paragraph is right to left (w:bidi),
+    // and its script has the Noto font of Debian's fonts-noto-core.
+    const bool rtl_doc = rtl();
     x += "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:eastAsia=\"Calibri\" "
-         "w:hAnsi=\"Calibri\" w:cs=\"Calibri\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang "
+         "w:hAnsi=\"Calibri\" w:cs=\"" +
+         std::string(rtl_doc ? "Noto Naskh Arabic" : "Calibri") +
+         "\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang "
          "w:val=\"" +
-         language() +
-         "\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:before=\"120\" "
+         language() + "\"" + (rtl_doc ? " w:bidi=\"" + language() + "\"" : std::string()) +
+         "/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>" +
+         std::string(rtl_doc ? "<w:bidi/>" : "") +
+         "<w:spacing w:before=\"120\" "
          "w:after=\"0\"/></w:pPr></w:pPrDefault></w:docDefaults>";
     // id, name, type, then what follows w:name in w:style, then pPr and rPr.
     auto style = [&](std::string_view type, std::string_view id, std::string_view name,

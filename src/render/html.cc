@@ -29,6 +29,12 @@ using tree::ListStyle;
 using tree::Report;
 using tree::Section;
 
+// src/render/html-rtl.css: the mirror of the others' left and right, for a
+// right-to-left report.
+#include "html_rtl_css.inc"
+const std::string_view rtl_style_sheet(reinterpret_cast<const char*>(k_html_rtl_css),
+                                       sizeof k_html_rtl_css);
+
 // ---------------------------------------------------------------------------
 // Escaping
 
@@ -360,7 +366,9 @@ class HtmlRenderer : public detail::ReportParts {
 
   void render() {
     out_ += "<!DOCTYPE html>\n";
-    out_ += "<html" + attr("lang", language()) + ">\n";
+    out_ += "<html" + attr("lang", language()) +
+            (detail::right_to_left(language()) ? std::string(" dir=\"rtl\"") : std::string()) +
+            ">\n";
     out_ += "<head>\n";
     out_ += "<meta charset=\"utf-8\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -374,6 +382,7 @@ class HtmlRenderer : public detail::ReportParts {
       out_ += redline_style_sheet;
       redline_words();
     }
+    if (detail::right_to_left(language())) out_ += rtl_style_sheet;
     out_ += "</style>\n";
     out_ += "</head>\n";
     out_ += "<body>\n";

@@ -1,8 +1,11 @@
 // The plain-text renderer: the layout of the reports the group publishes,
 // with a TAB after each number, or wrapped with a hanging indent on request.
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <array>
 #include <string>
+#include <string_view>
 
 #include "cwgreport/render.h"
 #include "render/render.h"
@@ -302,10 +305,101 @@ class TextRenderer : public detail::ReportParts {
   detail::LineWriter out_;
 };
 
+// Right to left: a plain text has no markup to say which runs are written
+// left to right, so each one is put between LEFT-TO-RIGHT ISOLATE (U+2066)
+// and POP DIRECTIONAL ISOLATE (U+2069). Without them a viewer lays out
+// "6.3", "CWG-COP-14/2" or "Mr Ibrahim Al Dabal (UAE)" by the surrounding
+// Arabic: "CWG-COP-14/2" would read "2/14-CWG-COP".
+constexpr std::string_view kLri = "\xE2\x81\xA6";  // U+2066
+constexpr std::string_view kPdi = "\xE2\x81\xA9";  // U+2069
+
+// A run starts at a strong left-to-right character or a European digit and
+// goes on through neutrals to the last such character before the next
+// right-to-left one; a closing bracket of a bracket the run opened belongs
+// to it, or it would be mirrored outside.
+std::string isolate_ltr_runs(std::string_view line) {
+  struct Cp {
+    std::size_t at, size;
+    utf8proc_int32_t code;
+    int bidi;
+  };
+  std::vector<Cp> cps;
+  for (std::size_t i = 0; i < line.size();) {
+    utf8proc_int32_t c = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(line.data() + i),
+                              static_cast<utf8proc_ssize_t>(line.size() - i), &c);
+    if (n <= 0) return std::string(line);  // not UTF-8: left as it is
+    cps.push_back({i, static_cast<std::size_t>(n), c, utf8proc_get_property(c)->bidi_class});
+    i += static_cast<std::size_t>(n);
+  }
+  auto ltr = [](int b) { return b == UTF8PROC_BIDI_CLASS_L || b == UTF8PROC_BIDI_CLASS_EN; };
+  auto rtl = [](int b) {
+    return b == UTF8PROC_BIDI_CLASS_R || b == UTF8PROC_BIDI_CLASS_AL || b == UTF8PROC_BIDI_CLASS_AN;
+  };
+  std::string out;
+  std::size_t i = 0;
+  while (i < cps.size()) {
+    if (!ltr(cps[i].bidi)) {
+      out.append(line.substr(cps[i].at, cps[i].size));
+      ++i;
+      continue;
+    }
+    std::size_t last = i;  // the run's last left-to-right character
+    std::size_t j = i;
+    for (; j < cps.size() && !rtl(cps[j].bidi) && cps[j].code != '\t'; ++j)
+      if (ltr(cps[j].bidi)) last = j;
+    int open = 0;
+    for (std::size_t k = i; k <= last; ++k) {
+      if (cps[k].code == '(' || cps[k].code == '[') ++open;
+      if ((cps[k].code == ')' || cps[k].code == ']') && open > 0) --open;
+    }
+    while (open > 0 && last + 1 < cps.size() &&
+           (cps[last + 1].code == ')' || cps[last + 1].code == ']')) {
+      ++last;
+      --open;
+    }
+    const std::size_t end = cps[last].at + cps[last].size;
+    out += kLri;
+    out.append(line.substr(cps[i].at, end - cps[i].at));
+    out += kPdi;
+    i = last + 1;
+  }
+  return out;
+}
+
+// Passes whole lines through isolate_ltr_runs.
+class IsolatingSink : public OutputSink {
+ public:
+  explicit IsolatingSink(OutputSink& out) : out_(out) {}
+  void write(std::string_view bytes) override {
+    for (std::size_t nl; (nl = bytes.find('\n')) != std::string_view::npos;) {
+      pending_.append(bytes.substr(0, nl));
+      out_.write(isolate_ltr_runs(pending_) + "\n");
+      pending_.clear();
+      bytes.remove_prefix(nl + 1);
+    }
+    pending_.append(bytes);
+  }
+  void finish() {
+    if (!pending_.empty()) out_.write(isolate_ltr_runs(pending_));
+    pending_.clear();
+  }
+
+ private:
+  OutputSink& out_;
+  std::string pending_;
+};
+
 }  // namespace
 
 void render_text(const tree::Report& report, const RenderOptions& opts, OutputSink& out) {
-  TextRenderer(opts, out).render(report);
+  if (!detail::right_to_left(report.language)) {
+    TextRenderer(opts, out).render(report);
+    return;
+  }
+  IsolatingSink isolating(out);
+  TextRenderer(opts, isolating).render(report);
+  isolating.finish();
 }
 
 }  // namespace cwg

@@ -429,5 +429,12 @@ UrlKind classify_url(std::string_view raw) {
   return kind;
 }
 
+bool right_to_left(std::string_view language) {
+  std::string_view primary = language.substr(0, language.find('-'));
+  for (std::string_view rtl : {"ar", "he", "fa", "ur", "ps", "yi", "dv", "sd", "ug", "ckb"})
+    if (primary == rtl) return true;
+  return false;
+}
+
 }  // namespace detail
 }  // namespace cwg

@@ -139,4 +139,8 @@ enum class UrlKind {
 };
 UrlKind classify_url(std::string_view raw);
 
+// Whether a language (BCP 47) is written right to left: Arabic, and the
+// other scripts of that direction a report may be written in.
+bool right_to_left(std::string_view language);
+
 }  // namespace cwg::detail

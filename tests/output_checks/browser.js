@@ -102,7 +102,8 @@ function collect() {
   // The lines of a table of contents, which repeat the headings' text: a
   // page may end with one.
   const contents = all("nav.contents li").map(printed);
-  return { keep: kept, annexes, unbroken, contents };
+  const rtl = document.documentElement.dir === "rtl";
+  return { keep: kept, annexes, unbroken, contents, rtl };
 }
 
 async function main() {

@@ -1,0 +1,195 @@
+// Reading translations/LANG/: every file a flat mapping of keys to
+// {source, text}, so that a translator's change is one entry's lines in a
+// diff. Paths are followed inside the meeting folder only, like the sources'.
+#include "source/translations.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <system_error>
+
+#include "source/folder_path.h"
+
+namespace cwg {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::array<const char*, 6> kLanguages = {"ar", "zh", "en", "fr", "ru", "es"};
+
+std::string rtrim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+Text text_of(const yaml::Node& n) { return {rtrim(n.value), n.loc, n.offset, true}; }
+
+std::size_t file_bytes(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  return static_cast<std::size_t>(st.st_size);
+}
+
+// One entry's value: {source: HASH, text: TEXT}, both strings.
+bool read_entry(const yaml::Entry& e, TranslationEntry& out, Diagnostics& diags) {
+  out.key = text_of(e.key);
+  if (!e.value.is_map()) {
+    diags.report("wrong-type", e.value.loc.has_position() ? e.value.loc : e.key.loc,
+                 fmt::format("the translation of '{}' is {}, expected a mapping with 'source' "
+                             "and 'text'",
+                             e.key.value, yaml::kind_name(e.value.kind)));
+    return false;
+  }
+  bool ok = true;
+  for (const auto& f : e.value.entries) {
+    if (f.key.value == "source" || f.key.value == "text") continue;
+    diags.report(
+        "unknown-key", f.key.loc,
+        fmt::format("unknown key '{}' in the translation of '{}'", f.key.value, e.key.value),
+        {{{}, "valid keys here: 'source', 'text'"}});
+    ok = false;
+  }
+  for (const char* key : {"source", "text"}) {
+    const yaml::Node* n = e.value.find(key);
+    if (!n) {
+      diags.report("missing-key", e.key.loc,
+                   fmt::format("the translation of '{}' has no '{}'", e.key.value, key));
+      ok = false;
+      continue;
+    }
+    if (!n->is_scalar() || n->value.empty()) {
+      diags.report("wrong-type", n->loc,
+                   fmt::format("'{}' of the translation of '{}' must be a non-empty string", key,
+                               e.key.value));
+      ok = false;
+      continue;
+    }
+    (std::string_view(key) == "source" ? out.source : out.text) = text_of(*n);
+  }
+  return ok;
+}
+
+}  // namespace
+
+std::string section_file(const Sources& src, const Section& s) {
+  // The loader names a file by the folder as given and its path inside.
+  fs::path file = fs::path(s.loc.file).lexically_normal();
+  fs::path dir = fs::path(src.dir.empty() ? "." : src.dir).lexically_normal();
+  return file.lexically_relative(dir).generic_string();
+}
+
+std::vector<std::string> translated_files(const Sources& src) {
+  std::vector<std::string> files = {"report.yaml", "documents.yaml"};
+  for (const auto* list : {&src.sections, &src.annexes}) {
+    for (const Section& s : *list) {
+      std::string rel = section_file(src, s);
+      if (rel.empty() || rel.starts_with("..")) continue;
+      if (std::find(files.begin(), files.end(), rel) == files.end()) files.push_back(rel);
+    }
+  }
+  return files;
+}
+
+std::vector<std::string> translation_languages(const std::string& dir) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  std::string base = fs::canonical(dir, ec).string();
+  if (ec) return found;
+  for (const char* lang : kLanguages) {
+    FolderPath p = resolve_in_folder(base, std::string("translations/") + lang);
+    if (p.status == FolderPath::Status::found && fs::is_directory(p.path, ec))
+      found.push_back(lang);
+  }
+  return found;
+}
+
+std::optional<Translations> load_translations(const Sources& src, const std::string& language,
+                                              Diagnostics& diags, const yaml::Limits& limits) {
+  Translations t;
+  t.language = language;
+  const std::string folder = "translations/" + language;
+  t.shown_dir = (fs::path(src.dir) / folder).lexically_normal().generic_string();
+  std::error_code ec;
+  const std::string base = fs::canonical(src.dir, ec).string();
+  FolderPath where;
+  if (!ec) where = resolve_in_folder(base, folder);
+  if (ec || where.status != FolderPath::Status::found || !fs::is_directory(where.path, ec)) {
+    diags.report("file-unreadable", {t.shown_dir, 0, 0},
+                 fmt::format("the report has no translation into '{}': '{}' is not a folder "
+                             "inside the meeting folder",
+                             language, t.shown_dir),
+                 {{{},
+                   fmt::format("create '{}' with one file for report.yaml, documents.yaml and "
+                               "each section file (see 'Translations' in docs/format.md)",
+                               t.shown_dir)}});
+    return std::nullopt;
+  }
+  // The translations count against the limits of the folder they sit in.
+  std::size_t bytes = 0, nodes = 0;
+  for (const std::string& original : translated_files(src)) {
+    TranslationFile f;
+    f.original = original;
+    const std::string rel = folder + "/" + original;
+    f.shown = (fs::path(src.dir) / rel).lexically_normal().generic_string();
+    FolderPath p = resolve_in_folder(base, rel);
+    if (p.status == FolderPath::Status::missing) {
+      t.files.push_back(std::move(f));
+      continue;
+    }
+    f.found = true;
+    f.complete = false;
+    if (p.status != FolderPath::Status::found) {
+      diags.report("bad-path", {f.shown, 0, 0},
+                   p.status == FolderPath::Status::outside
+                       ? fmt::format("'{}' leads outside the meeting folder through a symbolic "
+                                     "link",
+                                     f.shown)
+                       : fmt::format("cannot read '{}': {}", f.shown,
+                                     std::generic_category().message(p.error)));
+      t.files.push_back(std::move(f));
+      continue;
+    }
+    bytes += file_bytes(p.path);
+    if (bytes > limits.max_folder_bytes || nodes > limits.max_nodes) {
+      diags.report("folder-too-large", {f.shown, 0, 0},
+                   fmt::format("the translation files come to more than the limit of {} bytes",
+                               limits.max_folder_bytes),
+                   {{{}, "raise the limit with --max-folder-size if the files are genuine"}});
+      t.files.push_back(std::move(f));
+      break;
+    }
+    yaml::Limits l = limits;
+    l.nodes_before = nodes;
+    std::size_t read_nodes = 0;
+    auto root = yaml::read_file(p.path, f.shown, diags, l, &read_nodes);
+    nodes += read_nodes;
+    if (!root) {
+      t.files.push_back(std::move(f));
+      continue;
+    }
+    if (root->is_null()) {
+      f.complete = true;  // an empty file: every text is missing
+    } else if (!root->is_map()) {
+      diags.report("wrong-type", root->loc,
+                   fmt::format("'{}' is {}, expected a mapping of keys to translations", f.shown,
+                               yaml::kind_name(root->kind)));
+    } else {
+      f.complete = true;
+      for (const auto& e : root->entries) {
+        TranslationEntry entry;
+        if (read_entry(e, entry, diags))
+          f.entries.push_back(std::move(entry));
+        else
+          f.complete = false;
+      }
+    }
+    t.files.push_back(std::move(f));
+  }
+  return t;
+}
+
+}  // namespace cwg
