@@ -1536,7 +1536,7 @@ class DocxRenderer : public detail::ReportParts {
           "<w:b/><w:bCs/>");
     style("paragraph", "ReportTitle", "Report Title", normal + "<w:next w:val=\"Normal\"/>" + q,
           "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"480\"/><w:jc w:val=\"center\"/>",
-          "<w:b/><w:bCs/><w:caps/>");
+          "<w:b/><w:bCs/>");  // in capitals already, by the language's rules
     style("paragraph", "Cover", "Cover", normal, "<w:spacing w:before=\"0\" w:after=\"0\"/>", "");
     style("paragraph", "CoverSession", "Cover Session", "<w:basedOn w:val=\"Cover\"/>", "",
           "<w:b/><w:bCs/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>");
