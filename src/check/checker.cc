@@ -626,7 +626,11 @@ class Checker {
     f.meetings = src_.meetings;
     f.cover = src_.cover;
     if (src_.chair_word.present) f.chair_word = src_.chair_word.value;
-    if (src_.reference_separator.present) f.reference_separator = src_.reference_separator.value;
+    // The references of the box are a list: the language's separator,
+    // unless report.yaml writes one.
+    f.reference_separator = src_.reference_separator.present
+                                ? src_.reference_separator.value
+                                : std::string(lang::labels(model_.language).list_separator);
     f.contents = src_.contents;
     f.chair_title = role_title(src_, "chair", true);
     if (src_.cover && src_.cover->author.present)

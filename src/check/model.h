@@ -125,8 +125,8 @@ struct FrontMatter {
   std::vector<Meeting> meetings;  // the meetings the report is the outcome of
   std::optional<Cover> cover;
   std::optional<std::string> chair_word;  // what the chair is called, when written
-  std::string reference_separator = ", ";
-  bool contents = false;  // a table of contents is printed
+  std::string reference_separator;        // between the references of the box
+  bool contents = false;                  // a table of contents is printed
   // The roles as the source line "Report by the {role}" prints them.
   std::string chair_title;                  // "Chair": the chair's role as printed
   std::string author_title;                 // the cover's author's role as printed, or ""
