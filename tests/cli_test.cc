@@ -408,6 +408,22 @@ TEST_CASE("check reports a translation made from an earlier original", "[cli]") 
   CHECK_FALSE(fs::exists(s.m() / "out"));
 }
 
+TEST_CASE("a translation past the limit on nodes is reported once", "[cli]") {
+  Sandbox s;
+  // 3,000 nodes in 6 kB: within 32 KiB, past its 2,048 nodes. The section
+  // files translated after it are not read, and not blamed.
+  std::string dense = "summary: [";
+  for (int i = 0; i < 3000; ++i) dense += i ? ",1" : "1";
+  spit(s.m() / "translations" / "fr" / "report.yaml", dense + "]\n");
+  Result r = s.run({"check", "m", "--language", "fr", "--max-folder-size", "32KiB", "-W",
+                    "no-translation-missing"});
+  CHECK(r.status == 1);
+  CHECK(r.err.find("m/translations/fr/report.yaml:1:") != std::string::npos);
+  CHECK(r.err.find("error: more than 2048 nodes in one file [yaml-limit]") != std::string::npos);
+  CHECK(r.err.find("[folder-too-large]") == std::string::npos);
+  CHECK(r.err.find("1 error generated") != std::string::npos);
+}
+
 TEST_CASE("build --language writes the translation into DIR/out/LANG", "[cli]") {
   Sandbox s;
   Result r =

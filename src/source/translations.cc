@@ -153,8 +153,14 @@ std::optional<Translations> load_translations(const Sources& src, const std::str
       t.files.push_back(std::move(f));
       continue;
     }
+    // Past the limit on nodes, the reader has said so at the node that
+    // passed it: the files after it are not read.
+    if (nodes > limits.max_nodes) {
+      t.files.push_back(std::move(f));
+      break;
+    }
     bytes += file_bytes(p.path);
-    if (bytes > limits.max_folder_bytes || nodes > limits.max_nodes) {
+    if (bytes > limits.max_folder_bytes) {
       diags.report("folder-too-large", {f.shown, 0, 0},
                    fmt::format("the translation files come to more than the limit of {} bytes",
                                limits.max_folder_bytes),
