@@ -39,6 +39,11 @@ void add(std::vector<Unit>& units, std::string key, Text& t, const Location& fal
 
 void add_list(std::vector<Unit>& units, const std::string& prefix, List& list,
               const std::string& path) {
+  // What the text calls an item ("question 3"): "paragraph LABEL list word",
+  // or "... item 2 list word" for a nested list (a label has no space, so
+  // no item's key is the same).
+  add(units, prefix + (path.empty() ? "" : " item " + path) + " list word", list.item_word,
+      list.loc);
   std::size_t i = 0;
   for (ListItem& item : list.items) {
     std::string pos = path.empty() ? std::to_string(++i) : path + "." + std::to_string(++i);
