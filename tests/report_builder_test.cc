@@ -326,6 +326,64 @@ TEST_CASE("a chair's report: a source line and the title, no cover, no box") {
   CHECK(r->references.empty());
 }
 
+TEST_CASE("chair_word names the office in an English report only") {
+  // chair_word is an English word: a report in another language takes the
+  // office's word from its label table, in the source line and in the
+  // record's line of who chaired, so that no "Chairman" is left in it.
+  SECTION("French chair's report") {
+    TempDir dir;
+    Diagnostics diags;
+    auto r = compile_kind(dir, "chair-report", "language: fr\nchair_word: Chairman\n", diags);
+    REQUIRE(r);
+    CHECK(diags.all().empty());
+    CHECK(r->cover.source_line == "Rapport du Pr\u00E9sident du Council Working Group on Testing");
+  }
+  SECTION("Russian chair's report, declined") {
+    TempDir dir;
+    Diagnostics diags;
+    auto r = compile_kind(dir, "chair-report", "language: ru\nchair_word: Chairperson\n", diags);
+    REQUIRE(r);
+    CHECK(r->cover.source_line.find(
+              "\u041F\u0440\u0435\u0434\u0441\u0435\u0434\u0430\u0442\u0435\u043B\u044F") !=
+          std::string::npos);  // "Председателя"
+    CHECK(r->cover.source_line.find("Chair") == std::string::npos);
+  }
+  SECTION("French summary record") {
+    TempDir dir;
+    write_minimal_record(dir, "");
+    std::string report = test::slurp(dir.path() / "report.yaml");
+    dir.write("report.yaml", "language: fr\n" + report);
+    Diagnostics diags;
+    auto r = compile(dir.str(), diags);
+    REQUIRE(r);
+    CHECK(r->record.chair == "Pr\u00E9sident\u00A0: Ada Lovelace (UK)");
+  }
+}
+
+TEST_CASE("a Chinese cover puts no space after its full-width colons") {
+  TempDir dir;
+  Diagnostics diags;
+  auto r =
+      compile_kind(dir, "group-document",
+                   "title: Draft\nlanguage: zh\ncover:\n  agenda_item: PL 1.5\n  symbol: C20/57\n"
+                   "  original: English\n",
+                   diags);
+  REQUIRE(r);
+  REQUIRE(r->cover.right.size() == 3);
+  for (const tree::CoverField& f : r->cover.right) {
+    INFO(f.name);
+    CHECK(f.gap.empty());
+  }
+  CHECK(r->cover.right[0].label == "\u8BAE\u9879\uFF1A");  // "议项："
+  // In English the label and the value keep their space.
+  TempDir en;
+  auto e =
+      compile_kind(en, "group-document", "title: Draft\ncover:\n  agenda_item: PL 1.5\n", diags);
+  REQUIRE(e);
+  REQUIRE(e->cover.right.size() == 1);
+  CHECK(e->cover.right[0].gap == " ");
+}
+
 TEST_CASE("a title written in full replaces the generated one in an outcome report") {
   TempDir dir;
   test::write_minimal_meeting(dir);

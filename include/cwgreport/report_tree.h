@@ -105,6 +105,9 @@ struct CoverField {
   // label is printed with nothing after it. An empty value otherwise
   // prints nothing.
   bool blank = false;
+  // Between the label and the value: " ", none after a full-width colon
+  // (Chinese "议项：PL 1.5").
+  std::string gap = " ";
 };
 
 struct Cover {

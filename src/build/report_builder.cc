@@ -122,11 +122,11 @@ class Builder {
       return it != model_.cover_text.end() ? it->second : field.value;
     };
     // `blank`: written '' on purpose, a draft's: the label alone.
-    auto add = [](std::vector<tree::CoverField>& side, std::string name, std::string label,
-                  std::string value, bool blank = false) {
+    auto add = [this](std::vector<tree::CoverField>& side, std::string name, std::string label,
+                      std::string value, bool blank = false) {
       if (!value.empty() || blank)
-        side.push_back(
-            {std::move(name), std::move(label), report_text(value), value.empty() && blank});
+        side.push_back({std::move(name), std::move(label), report_text(value),
+                        value.empty() && blank, std::string(words_.cover_label_gap)});
     };
     add(out.left, "session", "", text("session", c.session));
     std::string place = text("place", c.place);

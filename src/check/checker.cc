@@ -336,11 +336,20 @@ bool follows_from_earlier_error(const Model& model, std::string_view code,
   return false;
 }
 
+std::optional<std::string> chair_word(const Sources& src) {
+  // An English word (Chair, Chairman, Chairperson): a report in another
+  // language, written so or translated, names the office in its own words.
+  const std::string& language = src.language.value;
+  if (!src.chair_word.present || !(language.empty() || language == "en")) return std::nullopt;
+  return src.chair_word.value;
+}
+
 std::string role_title(const Sources& src, std::string_view role, bool report_by) {
   const lang::Labels& labels = lang::labels(src.language.value);
-  std::string word = src.chair_word.present ? src.chair_word.value
-                     : report_by            ? std::string(labels.chair_of)
-                                            : std::string(labels.chair);
+  const std::optional<std::string> written = chair_word(src);
+  std::string word = written     ? *written
+                     : report_by ? std::string(labels.chair_of)
+                                 : std::string(labels.chair);
   if (role == "vice-chair")
     return fmt::format(fmt::runtime(report_by ? labels.vice_chair_of : labels.vice_chair),
                        fmt::arg("chair", word));
@@ -625,7 +634,7 @@ class Checker {
     f.group_acronym = src_.group.acronym.value;
     f.meetings = src_.meetings;
     f.cover = src_.cover;
-    if (src_.chair_word.present) f.chair_word = src_.chair_word.value;
+    f.chair_word = chair_word(src_);
     // The references of the box are a list: the language's separator,
     // unless report.yaml writes one.
     f.reference_separator = src_.reference_separator.present

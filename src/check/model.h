@@ -194,6 +194,10 @@ std::string person_display(const Person& p, bool honorific);
 // chair; nullptr when there is none.
 const Person* meeting_chair_person(const Model& model, const Meeting& m);
 
+// report.yaml's `chair_word` when the report is in English; nothing in
+// another language, whose label table names the office.
+std::optional<std::string> chair_word(const Sources& src);
+
 // "Chair", "Vice-Chair", "Chairman", ... for a person's role; in the form
 // the source line "Report by the {role}" takes with `report_by` (Russian
 // declines it).

@@ -39,6 +39,11 @@ void add(std::vector<Unit>& units, std::string key, Text& t, const Location& fal
 
 void add_list(std::vector<Unit>& units, const std::string& prefix, List& list,
               const std::string& path) {
+  // What the text calls an item ("question 3"): "paragraph LABEL list word",
+  // or "... item 2 list word" for a nested list (a label has no space, so
+  // no item's key is the same).
+  add(units, prefix + (path.empty() ? "" : " item " + path) + " list word", list.item_word,
+      list.loc);
   std::size_t i = 0;
   for (ListItem& item : list.items) {
     std::string pos = path.empty() ? std::to_string(++i) : path + "." + std::to_string(++i);
@@ -89,6 +94,32 @@ std::map<std::string, std::vector<Unit>> units_of(Sources& src) {
   add(report, "summary", src.summary, report_file);
   add(report, "action", src.action, report_file);
   for (Reference& r : src.references) add(report, "reference " + r.id.value, r.text, r.loc);
+  // The words the report prints around the names: a meeting's venue and
+  // what a record calls it, a person's honorific and country (the name
+  // stays as written), the roles under the signatures, the cover's fields
+  // written in words.
+  for (auto* list : {&src.meetings, &src.earlier_meetings})
+    for (Meeting& m : *list) {
+      if (!m.number.present) continue;
+      const std::string key = fmt::format("meeting {}", m.number.value);
+      add(report, key + " venue", m.venue, m.loc);
+      add(report, key + " name", m.name, m.loc);
+    }
+  for (Person& p : src.people) {
+    add(report, "person " + p.id.value + " honorific", p.honorific, p.loc);
+    add(report, "person " + p.id.value + " country", p.country, p.loc);
+  }
+  if (src.signature) add(report, "signature role", src.signature->role, src.signature->loc);
+  for (Signatory& s : src.signatures)
+    add(report, "signature " + s.person.value + " role", s.role, s.loc);
+  if (src.cover) {
+    Cover& c = *src.cover;
+    add(report, "cover session", c.session, c.loc);
+    add(report, "cover place", c.place, c.loc);
+    add(report, "cover dates", c.dates, c.loc);
+    add(report, "cover original", c.original, c.loc);
+    add(report, "cover source", c.source, c.loc);
+  }
   auto& docs = units["documents.yaml"];
   for (Document& d : src.documents) {
     if (!d.number.present) continue;
@@ -101,7 +132,13 @@ std::map<std::string, std::vector<Unit>> units_of(Sources& src) {
       key = fmt::format("{}/{}", d.meeting.value, key);
     add(docs, "document " + key, d.title, d.loc);
   }
-  for (auto* list : {&src.sections, &src.annexes})
+  // An entity's name as the report's language writes it ("Fédération de
+  // Russie"), in the lists of documents and in {entity:...}.
+  for (Entity& e : src.entities) {
+    add(docs, "entity " + e.id.value + " name", e.name, e.loc);
+    add(docs, "entity " + e.id.value + " short", e.short_name, e.loc);
+  }
+  for (auto* list : {&src.preamble, &src.sections, &src.annexes})
     for (Section& s : *list) add_section(units[section_file(src, s)], s);
   return units;
 }

@@ -19,6 +19,7 @@ constexpr Labels english{
     .document = "Document",
     .original = "Original:",
     .only = " only",
+    .cover_label_gap = " ",
     .report_by = "Report by the {role} of the {group}",
     .meeting_line = "{meeting} meeting \u2013 {where}",
     .title_one = "Outcome of the {meetings} meeting of the {group}",
@@ -92,6 +93,7 @@ constexpr Labels french{
     .document = "Document",
     .original = "Original\u00A0:",
     .only = " seulement",
+    .cover_label_gap = " ",
     .report_by = "Rapport du {role} du {group}",
     .meeting_line = "{meeting} réunion \u2013 {where}",
     .title_one = "Résultats de la {meetings} réunion du {group}",
@@ -164,6 +166,7 @@ constexpr Labels spanish{
     .document = "Documento",
     .original = "Original:",
     .only = "Solo ",
+    .cover_label_gap = " ",
     .report_by = "Informe del {role} del {group}",
     .meeting_line = "{meeting} reunión \u2013 {where}",
     .title_one = "Resultados de la {meetings} reunión del {group}",
@@ -241,6 +244,7 @@ constexpr Labels russian{
     .document = "Документ",
     .original = "Оригинал:",
     .only = "Только ",
+    .cover_label_gap = " ",
     .report_by = "Отчет {role}: {group}",
     .meeting_line = "{meeting} собрание \u2013 {where}",
     .title_one = "Итоги {meetings} собрания: {group}",
@@ -313,6 +317,7 @@ constexpr Labels chinese{
     .document = "文件",
     .original = "原文：",
     .only = "仅",
+    .cover_label_gap = "",
     .report_by = "{group}{role}的报告",
     .meeting_line = "{meeting}次会议 \u2013 {where}",
     .title_one = "{group}{meetings}次会议成果",
@@ -387,6 +392,7 @@ constexpr Labels arabic{
     .document = "الوثيقة",
     .original = "الأصل:",
     .only = " فقط",
+    .cover_label_gap = " ",
     .report_by = "تقرير {role} {group}",
     .meeting_line = "الاجتماع {meeting} \u2013 {where}",
     .title_one = "نتائج الاجتماع {meetings} ل{group}",
@@ -452,7 +458,7 @@ const std::array<std::string_view, 6> kLanguages = {"ar", "zh", "en", "fr", "ru"
 
 #define CWG_FIELD(name) \
   LabelField { #name, &Labels::name }
-const std::array<LabelField, 60> kLabelFields = {
+const std::array<LabelField, 61> kLabelFields = {
     CWG_FIELD(language),
     CWG_FIELD(summary),
     CWG_FIELD(action_required),
@@ -465,6 +471,7 @@ const std::array<LabelField, 60> kLabelFields = {
     CWG_FIELD(document),
     CWG_FIELD(original),
     CWG_FIELD(only),
+    LabelField{"cover_label_gap", &Labels::cover_label_gap, true},
     CWG_FIELD(report_by),
     CWG_FIELD(meeting_line),
     CWG_FIELD(title_one),

@@ -36,6 +36,8 @@ struct Labels {
   std::string_view document;     // "Document"
   std::string_view original;     // "Original:"
   std::string_view only;         // " only": "English only" needs no "Original:"
+  // Between a cover's label and its value: " ", none after Chinese "：".
+  std::string_view cover_label_gap;
   // The line under the cover: "Report by the {role} of the {group}".
   std::string_view report_by;
   // A working group's own document: the line under the group's name;
@@ -144,7 +146,7 @@ struct LabelField {
   std::string_view Labels::*field;
   bool may_be_empty = false;
 };
-extern const std::array<LabelField, 60> kLabelFields;
+extern const std::array<LabelField, 61> kLabelFields;
 
 // The rule set that counts documents of `kind` ("contribution") in words.
 std::string_view count_rules(const Labels& l, std::string_view kind);

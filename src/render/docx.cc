@@ -901,7 +901,7 @@ class DocxRenderer : public detail::ReportParts {
       paragraph(p, {}, [&](std::string& out) {
         if (!trim(f.label).empty()) {
           add_runs(trim(f.label), {}, out);
-          if (!trim(f.value).empty()) add_runs(" ", {}, out);
+          if (!trim(f.value).empty() && !f.gap.empty()) add_runs(f.gap, {}, out);
         }
         RunStyle value;
         value.bold = f.name == "symbol";

@@ -650,7 +650,7 @@ class HtmlRenderer : public detail::ReportParts {
       if (!trim(f.label).empty()) text = "<span class=\"label\">" + esc(trim(f.label)) + "</span>";
       // The value alone: print takes the symbol from it for the running header.
       if (!trim(f.value).empty())
-        text += (text.empty() ? "" : " ") +
+        text += (text.empty() ? std::string() : f.gap) +
                 ("<span class=\"value\">" + marked_text(f.name, trim(f.value)) + "</span>");
       line("<p" + (cls_name.empty() ? std::string() : attr("class", cls_name)) + ">" + text +
            "</p>");

@@ -959,7 +959,7 @@ class MarkdownRenderer : public detail::ReportParts {
       for (const CoverField& f : *fields) {
         if (f.value.empty() && !f.blank) continue;
         std::string l = f.label;
-        if (!l.empty() && !f.value.empty()) l += ' ';
+        if (!l.empty() && !f.value.empty()) l += f.gap;
         l += f.value;
         lines.push_back(one_line_markdown(detail::one_line(l)));
       }

@@ -152,7 +152,7 @@ class TextRenderer : public detail::ReportParts {
       for (const CoverField& f : *fields) {
         if (f.value.empty() && !f.blank) continue;
         std::string l = report_text(f.label);
-        if (!l.empty() && !f.value.empty()) l += ' ';
+        if (!l.empty() && !f.value.empty()) l += f.gap;
         l += report_text(f.value);
         out_.line(detail::one_line(l));
         any = true;

@@ -84,7 +84,7 @@ std::string section_file(const Sources& src, const Section& s) {
 
 std::vector<std::string> translated_files(const Sources& src) {
   std::vector<std::string> files = {"report.yaml", "documents.yaml"};
-  for (const auto* list : {&src.sections, &src.annexes}) {
+  for (const auto* list : {&src.preamble, &src.sections, &src.annexes}) {
     for (const Section& s : *list) {
       std::string rel = section_file(src, s);
       if (rel.empty() || rel.starts_with("..")) continue;

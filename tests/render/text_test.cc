@@ -70,6 +70,21 @@ TEST_CASE("text: the sample report's layout", "[text]") {
         "Chair, CWG-COP\n");
 }
 
+TEST_CASE("cover: a label's gap, none after a full-width colon", "[text]") {
+  // A Chinese label ends with "：", which carries its own space.
+  Report r = report();
+  CoverField field{"agenda_item", "\u8BAE\u9879\uFF1A", "PL 1.5"};
+  field.gap = "";
+  r.cover.right = {field};
+  RenderOptions opts;
+  for (const std::string& out : {render_text(r, opts), render_markdown(r, opts)}) {
+    CHECK(out.find("\u8BAE\u9879\uFF1APL 1.5") != std::string::npos);
+    CHECK(out.find("\uFF1A ") == std::string::npos);
+  }
+  CHECK(render_html(r, opts).find("\uFF1A</span><span class=\"value\">PL 1.5") !=
+        std::string::npos);
+}
+
 TEST_CASE("text: cover block, source line and annexes", "[text]") {
   Report r = report();
   r.cover.left = {{"session", "", "Council 2020"}, {"place_dates", "", "Geneva, 9-19 June 2020"}};
