@@ -8,7 +8,9 @@
 //
 // --lang LANG says the language of the DIRs after it (until the next
 // --lang; "en" before the first): the page's html element must say it, and
-// dir="rtl" when it is written right to left.
+// dir="rtl" when it is written right to left. --mirror NAME before a DIR
+// says that its page is the mirror image of the page of NAME, a DIR given
+// before it, in the other direction (mirrored() below says how).
 //
 // For each DIR holding report.html, writes SHOTS_DIR/NAME/VIEW.png (NAME is
 // the DIR's base name, VIEW one of the views below) and the printed
@@ -367,6 +369,67 @@ function direction(expect) {
   return { problems, numbers, starts };
 }
 
+// Runs in the page. The place of every block of the .page column, in
+// document order (null for an element that is not a block in the flow: an
+// inline one, a float, a hidden one): its width, and how far it stands from
+// the start edge of the column's content box (the right one when the page
+// is right to left).
+function blocks() {
+  const page = document.querySelector(".page");
+  if (!page) return [];
+  const rtl = getComputedStyle(document.body).direction === "rtl";
+  const style = getComputedStyle(page);
+  const outer = page.getBoundingClientRect();
+  const left = outer.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+  const right = outer.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+  return [...page.querySelectorAll("*")].map((el) => {
+    const s = getComputedStyle(el);
+    if (!["block", "list-item", "table", "flex", "grid"].includes(s.display)) return null;
+    if (s.float !== "none" || s.position === "absolute" || s.position === "fixed") return null;
+    if (el.closest(".visually-hidden")) return null;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) return null;
+    let d = "<" + el.tagName.toLowerCase() + (el.id ? ' id="' + el.id + '"' : "");
+    if (el.className && typeof el.className === "string") d += ' class="' + el.className + '"';
+    const text = (el.textContent || "").replace(/\s+/g, " ").trim();
+    d += ">" + (text ? ' "' + (text.length > 40 ? text.slice(0, 37) + "..." : text) + '"' : "");
+    return { width: r.width, start: rtl ? right - r.right : r.left - left, d };
+  });
+}
+
+// The problems of a page that must be the mirror image of another, laid out
+// in the same view in the other direction (the same report in another
+// language: the same elements, in the same order). Every block of both that
+// has the same width in both, to within TOL px (a block's width may follow
+// its words, which differ), must stand as far from the start edge in one as
+// in the other: an indent or margin that was not mirrored shows as a block
+// nearer one side. Returns the problems and the count of blocks compared.
+function mirrored(mine, theirs, other) {
+  const TOL = 1;
+  const round = (x) => Math.round(x * 10) / 10;
+  if (mine.length !== theirs.length) {
+    return {
+      problems: [`it has ${mine.length} elements and ${other}, its mirror, ${theirs.length}`],
+      compared: 0,
+    };
+  }
+  const problems = [];
+  let compared = 0;
+  mine.forEach((a, i) => {
+    const b = theirs[i];
+    if (!a || !b || Math.abs(a.width - b.width) > TOL) return;
+    compared++;
+    if (Math.abs(a.start - b.start) > TOL) {
+      problems.push(
+        `${a.d}: ${round(a.start)} px from the start edge of the text, but ${round(b.start)} px ` +
+          `in ${other}, its mirror image`,
+      );
+    }
+  });
+  if (compared === 0) problems.push(`no block of the same width as in ${other} to compare`);
+  return { problems, compared };
+}
+
 // The elements of the page's .page column, in document order, whose own
 // text has letters of `lang`'s script (SCRIPTS), each as its index among
 // `.page *`, its description and its count of such letters.
@@ -448,20 +511,26 @@ async function main() {
   const [executablePath, shotsDir, ...rest] = process.argv.slice(2);
   const dirs = [];
   let lang = "en";
+  let mirror = null;
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === "--lang" && i + 1 < rest.length) lang = rest[++i];
-    else dirs.push({ dir: rest[i], lang });
+    else if (rest[i] === "--mirror" && i + 1 < rest.length) mirror = rest[++i];
+    else {
+      dirs.push({ dir: rest[i], lang, mirror });
+      mirror = null;
+    }
   }
   if (!executablePath || !shotsDir || dirs.length === 0) {
-    console.error("usage: node layout.js CHROMIUM SHOTS_DIR [--lang LANG] DIR...");
+    console.error("usage: node layout.js CHROMIUM SHOTS_DIR [--lang LANG] [--mirror NAME] DIR...");
     process.exit(2);
   }
   // No timeouts of our own: a loaded machine only makes the check slower,
   // and the test runner bounds the whole run.
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 0 });
   let failed = 0;
+  const placed = new Map(); // "NAME VIEW" -> the blocks of that page in that view
   try {
-    for (const { dir, lang } of dirs) {
+    for (const { dir, lang, mirror } of dirs) {
       const name = path.basename(dir);
       const expect = { lang, rtl: RIGHT_TO_LEFT.has(lang) };
       const url = pathToFileURL(path.join(dir, "report.html")).href;
@@ -483,6 +552,16 @@ async function main() {
         // The fonts are those of every view: they are checked in the first.
         const fonts = view === VIEWS[0] ? await fontsOf(page, lang) : { problems: [], checked: 0 };
         result.problems.push(...fonts.problems);
+        const mine = await page.evaluate(blocks);
+        placed.set(`${name} ${view.name}`, mine);
+        let twin = null;
+        if (mirror) {
+          const theirs = placed.get(`${mirror} ${view.name}`);
+          twin = theirs
+            ? mirrored(mine, theirs, mirror)
+            : { problems: [`${mirror}, its mirror image, was not laid out before it`], compared: 0 };
+          result.problems.push(...twin.problems);
+        }
         const shot = path.join(shotsDir, name, view.name + ".png");
         await page.screenshot({ path: shot, fullPage: true, animations: "disabled" });
         if (view.media === "print") {
@@ -503,7 +582,8 @@ async function main() {
               `within the page, no overlap; ${expect.rtl ? "right to left" : "left to right"} ` +
               `(lang="${lang}"): ${dir.numbers} hanging numbers on the ${side} of their text, ` +
               `${dir.starts} first lines at the ${side} edge` +
-              (fonts.checked ? `; ${fonts.checked} elements in "${lang}" drawn in ${fonts.summary}` : ""),
+              (fonts.checked ? `; ${fonts.checked} elements in "${lang}" drawn in ${fonts.summary}` : "") +
+              (twin ? `; ${twin.compared} blocks placed as in ${mirror}, mirrored` : ""),
           );
           continue;
         }

@@ -9,8 +9,9 @@
 # drawn in a font that covers it. Each example's translations are built
 # (cwgreport build --language LANG) and checked too, as EXAMPLE-LANG; so is
 # examples/every-construct made an Arabic report, as every-construct-ar
-# (every construct right to left), and the HTML redline of tests/diff/redline
-# (cwgreport diff -f html), as `redline`, and made Arabic, as `redline-ar`:
+# (every construct right to left, the mirror image of every-construct), and
+# the HTML redline of tests/diff/redline (cwgreport diff -f html), as
+# `redline`, and made Arabic, as `redline-ar`, the mirror image of `redline`:
 # its changed blocks are ruled on the start side.
 #
 # usage: layout.sh CWGREPORT SHOTS_DIR
@@ -139,7 +140,9 @@ if [ $# -eq 0 ]; then
 fi
 # examples/every-construct as an Arabic report (language: ar, its cover's
 # language letter A): its texts stay English, but every construct is laid
-# out right to left, with the style sheet's mirror (html-rtl.css).
+# out right to left, and must be the mirror image of every-construct: every
+# block as far from the right edge as it is from the left there (the mirror
+# of the style sheets, html-rtl.css).
 cp -R "$root/examples/every-construct" "$work/every-construct-ar"
 sed -e 's/^language: en$/language: ar/' -e 's/^  language: E$/  language: A/' \
   "$root/examples/every-construct/report.yaml" >"$work/every-construct-ar/report.yaml"
@@ -147,7 +150,7 @@ if ! "$binary" build "$work/every-construct-ar" -o "$work/out/every-construct-ar
   echo "layout: FAIL: cwgreport could not build examples/every-construct as an Arabic report" >&2
   exit 1
 fi
-set -- "$@" --lang ar "$work/out/every-construct-ar"
+set -- "$@" --lang ar --mirror every-construct "$work/out/every-construct-ar"
 # The redline of tests/diff/redline, as it is and as an Arabic report (its
 # report.yaml given language: ar), its marks mirrored.
 pair=$root/tests/diff/redline
@@ -167,7 +170,7 @@ redline() { # NAME PAIR LANG
 }
 redline redline "$pair" en
 redline redline-ar "$work/pair-ar" ar
-set -- "$@" --lang en "$work/out/redline" --lang ar "$work/out/redline-ar"
+set -- "$@" --lang en "$work/out/redline" --lang ar --mirror redline "$work/out/redline-ar"
 
 rm -rf "$shots"
 mkdir -p "$shots"
