@@ -17,6 +17,12 @@
 #     stand-in for the Calibri the document names;
 #  5. the first two pages are rendered to ARTIFACTS/NAME-page-1.png and -2.png
 #     (pdftoppm), to be looked at.
+# Each example's translations (cwgreport build --language LANG) are checked
+# the same way, as EXAMPLE-LANG; a right-to-left one (Arabic) must also
+# have its paragraphs marked right to left (w:bidi) and its runs of Arabic
+# text w:rtl, LibreOffice's text must hold its title and the box's headings
+# in the language (docx_bidi.py says exactly how), and the PDF must embed a
+# font that covers the language (fc-list :lang=LANG).
 #
 # Exits 0 when every check passes, 1 when one fails, 2 on a usage error.
 # Prints "skipped" and exits 0 only when soffice or pandoc is absent.
@@ -40,7 +46,7 @@ if [ -n "$missing" ]; then
   echo "docx checks: skipped: not installed:$missing"
   exit 0
 fi
-for tool in pdftotext pdftoppm pdffonts unzip python3 timeout; do
+for tool in pdftotext pdftoppm pdffonts fc-list unzip python3 timeout; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "docx checks: error: '$tool' is not installed" >&2
     exit 1
@@ -61,21 +67,36 @@ fail() {
 }
 
 examples=""
+rtl=""
 mkdir -p "$work/docx"
-for dir in "$root"/examples/*/; do
-  dir=${dir%/}
-  [ -f "$dir/report.yaml" ] || continue
-  name=$(basename "$dir")
-  if ! "$binary" build "$dir" -o "$work/out/$name" -f txt,docx -q ||
-    ! "$binary" build "$dir" -o "$work/again/$name" -f docx -q; then
-    fail "cwgreport could not build examples/$name"
-    continue
+# build NAME DIR [--language LANG -W no-translation-missing]
+build() {
+  name=$1
+  dir=$2
+  shift 2
+  if ! "$binary" build "$dir" "$@" -o "$work/out/$name" -f txt,html,docx -q ||
+    ! "$binary" build "$dir" "$@" -o "$work/again/$name" -f docx -q; then
+    fail "cwgreport could not build examples/$(basename "$dir") $*"
+    return
   fi
   if ! cmp -s "$work/out/$name/report.docx" "$work/again/$name/report.docx"; then
     fail "$name: two builds of report.docx differ"
   fi
   cp "$work/out/$name/report.docx" "$work/docx/$name.docx"
   examples="$examples $name"
+  if grep -q '^<html [^>]*dir="rtl"' "$work/out/$name/report.html"; then
+    rtl="$rtl $name"
+  fi
+}
+for dir in "$root"/examples/*/; do
+  dir=${dir%/}
+  [ -f "$dir/report.yaml" ] || continue
+  build "$(basename "$dir")" "$dir"
+  for tdir in "$dir"/translations/*/; do
+    [ -d "$tdir" ] || continue
+    lang=$(basename "$tdir")
+    build "$(basename "$dir")-$lang" "$dir" --language "$lang" -W no-translation-missing
+  done
 done
 if [ -z "$examples" ]; then
   fail "no example was built"
@@ -128,13 +149,37 @@ print("" if s is None else s.text)')
     fail "$name: the PDF has fewer than 2 pages"
   else
     page2=$(pdftotext -raw -enc UTF-8 -f 2 -l 2 "$pdf" -)
-    printf '%s\n' "$page2" | head -n 3 | grep -q -- '^- 2 -$' ||
-      fail "$name: page 2 does not start with '- 2 -'"
+    # In a right-to-left document pdftotext -raw reads "- 2 -" as three
+    # lines: the top of the page is compared without its whitespace.
+    case $(printf '%s\n' "$page2" | head -n 3 | tr -d ' \n') in
+      -2-*) ;;
+      *) fail "$name: page 2 does not start with '- 2 -'" ;;
+    esac
     if [ -n "$symbol" ] && ! printf '%s\n' "$page2" | head -n 3 | grep -qF -- "$symbol"; then
       fail "$name: the header of page 2 does not show '$symbol'"
     fi
   fi
   pdffonts "$pdf" | grep -q Carlito || fail "$name: the PDF's text is not set in Carlito"
+  case " $rtl " in
+    *" $name "*)
+      python3 "$here/docx_bidi.py" "$work/docx/$name.docx" "$work/out/$name/report.html" \
+        "$lo_txt" "$name" || fail "$name: the DOCX is not right to left, or is read otherwise"
+      lang=$(sed -n 's/^<html lang="\([^"]*\)".*/\1/p' "$work/out/$name/report.html")
+      covering=$(fc-list ":lang=$lang" family | tr ',' '\n' | tr -d ' ' | sort -u)
+      embedded=$(pdffonts "$pdf" | tail -n +3 | awk '{print $1}' | sed 's/^[A-Z]*+//; s/-.*//' |
+        sort -u)
+      found=""
+      for font in $embedded; do
+        printf '%s\n' "$covering" | grep -qFx -- "$font" && found="$found $font"
+      done
+      if [ -z "$found" ]; then
+        pdffonts "$pdf" >&2
+        fail "$name: no font of the PDF covers '$lang' (fc-list :lang=$lang)"
+      else
+        echo "docx: $name: the PDF embeds$found, which cover '$lang'"
+      fi
+      ;;
+  esac
 
   rm -f "$artifacts/$name-page-"*.png
   pdftoppm -r 80 -f 1 -l 2 -png "$pdf" "$artifacts/$name-page" ||

@@ -13,6 +13,14 @@
 #  3. pages 1 and 2 are turned into PNG (pdftoppm, 60 dpi) in
 #     ARTIFACTS_DIR/EXAMPLE/page-N.png, beside the PDF, for a person to look
 #     at; CI keeps ARTIFACTS_DIR.
+# Each example's translations (cwgreport build --language LANG) are checked
+# the same way, as EXAMPLE-LANG. Every PDF must also embed a font that
+# covers the report's language (fc-list :lang=LANG, LANG from the HTML's
+# lang), and, the language not English, pdftotext must read its title and
+# the headings of the box under it as the HTML has them: the generated words
+# (pdf_check.py --lang LANG). WeasyPrint's PDF of an Arabic report cannot be
+# read back: of it, only its pages and headers are checked (pdf_check.py
+# says why), and every check runs on Chromium's.
 # Then meeting14 is built again and its PDF must be byte-identical (the
 # engine gets SOURCE_DATE_EPOCH). When chromium is installed, every example
 # is also printed with --pdf-engine chromium and checks 1 and 2 run on it,
@@ -36,10 +44,10 @@ if ! command -v weasyprint >/dev/null 2>&1; then
   echo "pdf: skipped: 'weasyprint' is not installed"
   exit 0
 fi
-for tool in pdftotext pdffonts pdftoppm python3; do
+for tool in pdftotext pdffonts pdftoppm fc-list python3; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "pdf: error: '$tool' is not installed (pdftotext, pdffonts and pdftoppm come" \
-      "with poppler-utils)" >&2
+      "with poppler-utils, fc-list with fontconfig)" >&2
     exit 1
   fi
 done
@@ -57,7 +65,7 @@ fail() {
   failures=$((failures + 1))
 }
 
-# check NAME FOLDER [--chromium]: checks 1 and 2 on FOLDER.
+# check NAME FOLDER [--chromium] [--lang LANG]: checks 1 and 2 on FOLDER.
 check() {
   name=$1
   folder=$2
@@ -83,23 +91,61 @@ check() {
   fi
 }
 
+# covering FOLDER LANG: the fonts of FOLDER/report.pdf that cover LANG
+# (fc-list :lang=LANG), as pdffonts names them without their subset prefix.
+# WeasyPrint writes "Noto-Naskh-Arabic-Bold", Chromium
+# "NotoNaskhArabic-Bold": a font covers LANG when, without its hyphens, it
+# starts with such a family's name without its spaces.
+covering() {
+  families=$(fc-list ":lang=$2" family | tr ',' '\n' | tr -d ' ' | sort -u)
+  pdffonts "$1/report.pdf" | tail -n +3 | awk '{print $1}' | sed 's/^[A-Z]*+//' |
+    while read -r font; do
+      for family in $families; do
+        case $(printf '%s' "$font" | tr -d -- -) in
+          "$family"*)
+            echo "$font"
+            break
+            ;;
+        esac
+      done
+    done
+}
+
 examples=""
-for dir in "$root"/examples/*/; do
-  dir=${dir%/}
-  [ -f "$dir/report.yaml" ] || continue
-  name=$(basename "$dir")
+# example NAME DIR [--language LANG -W no-translation-missing]
+example() {
+  name=$1
+  dir=$2
+  shift 2
   out=$work/weasyprint/$name
-  if ! "$binary" build "$dir" -o "$out" -f html,txt,pdf -q; then
-    fail "cwgreport could not build examples/$name with -f pdf"
-    continue
+  if ! "$binary" build "$dir" "$@" -o "$out" -f html,txt,pdf -q; then
+    fail "cwgreport could not build examples/$(basename "$dir") $* with -f pdf"
+    return
   fi
   examples="$examples $name"
-  check "$name" "$out"
+  lang=$(sed -n 's/^<html lang="\([^"]*\)".*/\1/p' "$out/report.html")
+  check "$name" "$out" --lang "$lang"
+  fonts=$(covering "$out" "$lang")
+  if [ -z "$fonts" ]; then
+    fail "$name: no font of the PDF covers '$lang' (fc-list :lang=$lang)"
+  else
+    echo "pdf: $name: fonts that cover '$lang':" $fonts
+  fi
   mkdir -p "$artifacts/$name"
   cp "$out/report.pdf" "$artifacts/$name/"
   if ! pdftoppm -r 60 -f 1 -l 2 -png "$out/report.pdf" "$artifacts/$name/page"; then
     fail "$name: pdftoppm could not turn pages 1 and 2 into images"
   fi
+}
+for dir in "$root"/examples/*/; do
+  dir=${dir%/}
+  [ -f "$dir/report.yaml" ] || continue
+  example "$(basename "$dir")" "$dir"
+  for tdir in "$dir"/translations/*/; do
+    [ -d "$tdir" ] || continue
+    lang=$(basename "$tdir")
+    example "$(basename "$dir")-$lang" "$dir" --language "$lang" -W no-translation-missing
+  done
 done
 if [ -z "$examples" ]; then
   fail "no example was built"
@@ -117,12 +163,19 @@ fi
 if command -v chromium >/dev/null 2>&1; then
   for name in $examples; do
     out=$work/chromium/$name
-    if ! "$binary" build "$root/examples/$name" -o "$out" -f html,txt,pdf -q \
-      --pdf-engine chromium; then
+    # A translation, EXAMPLE-LANG, is built from EXAMPLE with --language.
+    set -- "$root/examples/$name"
+    if [ ! -d "$1" ]; then
+      set -- "$root/examples/${name%-*}" --language "${name##*-}" -W no-translation-missing
+    fi
+    if ! "$binary" build "$@" -o "$out" -f html,txt,pdf -q --pdf-engine chromium; then
       fail "cwgreport could not build examples/$name with --pdf-engine chromium"
       continue
     fi
-    check "$name (chromium)" "$out" --chromium
+    lang=$(sed -n 's/^<html lang="\([^"]*\)".*/\1/p' "$out/report.html")
+    check "$name (chromium)" "$out" --chromium --lang "$lang"
+    [ -n "$(covering "$out" "$lang")" ] ||
+      fail "$name (chromium): no font of the PDF covers '$lang' (fc-list :lang=$lang)"
   done
 else
   echo "pdf: chromium is not installed: --pdf-engine chromium not checked"

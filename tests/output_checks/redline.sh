@@ -2,7 +2,9 @@
 # The DOCX redline of tests/diff/redline (cwgreport diff -f docx): the same
 # bytes twice, every tracked change with its author and date, accepting them
 # all gives the new version's words and rejecting them all the old one's
-# (redline_docx.py says exactly how).
+# (redline_docx.py says exactly how). Then the same pair made an Arabic
+# report (language: ar): the same, and its paragraphs and runs right to left
+# (docx_bidi.py, on the document's properties).
 #
 # usage: redline.sh CWGREPORT
 set -eu
@@ -32,3 +34,19 @@ fi
 "$binary" build "$pair/new" -o "$work/new" -f docx -q
 python3 "$here/redline_docx.py" "$work/redline-1.docx" "$work/old/report.docx" \
   "$work/new/report.docx"
+
+ar=$work/pair-ar
+mkdir -p "$ar"
+cp -R "$pair/old" "$pair/new" "$ar/"
+for v in old new; do printf '\nlanguage: ar\n' >>"$ar/$v/report.yaml"; done
+status=0
+"$binary" diff "$ar/old" "$ar/new" -f docx -o "$ar/redline.docx" || status=$?
+if [ "$status" -ne 1 ]; then
+  echo "redline: FAIL: cwgreport diff -f docx of the Arabic pair exited $status, not 1" >&2
+  exit 1
+fi
+"$binary" build "$ar/old" -o "$ar/old-out" -f docx -q
+"$binary" build "$ar/new" -o "$ar/new-out" -f docx,html -q
+python3 "$here/redline_docx.py" "$ar/redline.docx" "$ar/old-out/report.docx" \
+  "$ar/new-out/report.docx"
+python3 "$here/docx_bidi.py" "$ar/redline.docx" "$ar/new-out/report.html" - redline-ar

@@ -7,7 +7,8 @@ Both texts are cut into words and compared as sequences. Only what the
 formats legitimately print differently is normalized away:
   - whitespace: TABs, line ends, U+00A0 and runs of spaces all separate words
     (a DOCX lays out with tab stops and wraps; report.txt uses TABs), and a
-    byte order mark is dropped;
+    byte order mark is dropped, and so are the bidi controls (report.txt
+    isolates numbers and symbols in right-to-left text, a DOCX marks runs);
   - tokens with no letter and no digit: list bullets ("·" in report.txt, "•"
     or "-" in a reader's text), the rules above the references and the
     footnotes, table borders and grid lines, "[...]";
@@ -33,6 +34,7 @@ import difflib
 import re
 import sys
 
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 ADDRESS = re.compile(r"\s\((?:https?:|mailto:|#)[^()\s]*\)")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 MARKER = re.compile(r"^([a-z]{1,2}|[ivxlcdm]{1,6}|\d{1,3})[.)]$")
@@ -41,7 +43,7 @@ WORDISH = re.compile(r"[^\W_]", re.UNICODE)
 
 
 def words(text):
-    text = text.replace("\ufeff", "")
+    text = BIDI_CONTROLS.sub("", text.replace("\ufeff", ""))
     text = ADDRESS.sub("", text)
     text = FOOTNOTE_MARK.sub(r"\1", text)
     text = text.translate(SUPERSCRIPTS).replace("~~", "")
