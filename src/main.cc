@@ -12,6 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#ifdef CWG_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 #include "cli/commands.h"
 #include "driver/driver.h"
 #include "text/printable.h"
@@ -95,6 +99,13 @@ int main(int argc, char** argv) {
   // is reported and cleaned up after like a full disk, instead of the signal
   // killing the program and leaving its temporary files.
   std::signal(SIGXFSZ, SIG_IGN);
+#ifdef CWG_MIMALLOC
+  // mimalloc hands pages freed back to the system after 25 ms by default,
+  // and a build that frees a file's parse and then parses the next one
+  // faults them in again; a second keeps them for the next use
+  // (docs/performance.md), while a long build still returns what it frees.
+  mi_option_set(mi_option_decommit_delay, 1000);
+#endif
   int status = cwg::kExitInternal;
   try {
     status = cwg::run(argc, argv);

@@ -76,9 +76,9 @@ class SourceFiles {
  public:
   // Keeps `contents` and indexes its lines, once.
   void add(std::string path, std::string contents);
-  // Keeps the file `path` that `from` read, with its index; nothing when
-  // `from` did not read it.
-  void copy_from(const SourceFiles& from, std::string_view path);
+  // Takes over the file `path` that `from` read, with its index, without
+  // copying its text; nothing when `from` did not read it.
+  void move_from(SourceFiles& from, std::string_view path);
   const std::string* find(std::string_view path) const;
   // The line index of a file read, for every offset a phase turns into a
   // line and a column; nothing when the file was not read. Valid until the

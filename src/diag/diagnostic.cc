@@ -121,9 +121,11 @@ void SourceFiles::add(std::string path, std::string contents) {
   files_[std::move(path)] = File{std::move(contents), std::move(lines)};
 }
 
-void SourceFiles::copy_from(const SourceFiles& from, std::string_view path) {
+void SourceFiles::move_from(SourceFiles& from, std::string_view path) {
   auto it = from.files_.find(path);
-  if (it != from.files_.end()) files_.insert_or_assign(it->first, it->second);
+  if (it == from.files_.end()) return;
+  if (auto old = files_.find(path); old != files_.end()) files_.erase(old);
+  files_.insert(from.files_.extract(it));
 }
 
 const std::string* SourceFiles::find(std::string_view path) const {

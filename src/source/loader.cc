@@ -724,7 +724,7 @@ class Prefetcher {
       return std::nullopt;
     }
     nodes = slot.nodes;
-    diags.sources().copy_from(slot.diags->sources(), slot.display);
+    diags.sources().move_from(slot.diags->sources(), slot.display);
     diags.absorb(*slot.diags);
     std::optional<yaml::Node> root = std::move(slot.root);
     slot.diags.reset();
