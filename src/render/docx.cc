@@ -576,7 +576,7 @@ class DocxRenderer : public detail::ReportParts {
     if (shown.empty()) return;
     const int half = kTextWidth / 2;
     body_ += "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"480\" w:after=\"0\"/></w:pPr></w:p>";
-    body_ += "<w:tbl><w:tblPr><w:tblW w:w=\"" + std::to_string(kTextWidth) +
+    body_ += "<w:tbl><w:tblPr>" + bidi_visual() + "<w:tblW w:w=\"" + std::to_string(kTextWidth) +
              "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" "
              "w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook "
              "w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" "
@@ -627,7 +627,7 @@ class DocxRenderer : public detail::ReportParts {
     if (!summary && !action && !references) return;
     // A one-cell table with a border: Word's usual frame around a part of a
     // page that holds paragraphs and lists.
-    body_ += "<w:tbl><w:tblPr><w:tblW w:w=\"" + std::to_string(kTextWidth) +
+    body_ += "<w:tbl><w:tblPr>" + bidi_visual() + "<w:tblW w:w=\"" + std::to_string(kTextWidth) +
              "\" w:type=\"dxa\"/><w:tblBorders>";
     for (std::string_view side : {"top", "left", "bottom", "right"})
       body_ += "<w:" + std::string(side) +
@@ -875,7 +875,7 @@ class DocxRenderer : public detail::ReportParts {
     if (!has_value(c.left) && !has_value(c.right)) return;
     const int right = kTextWidth * 2 / 5;
     const int left = kTextWidth - right;
-    body_ += "<w:tbl><w:tblPr><w:tblW w:w=\"" + std::to_string(kTextWidth) +
+    body_ += "<w:tbl><w:tblPr>" + bidi_visual() + "<w:tblW w:w=\"" + std::to_string(kTextWidth) +
              "\" w:type=\"dxa\"/><w:tblBorders><w:bottom w:val=\"single\" w:sz=\"6\" "
              "w:space=\"0\" w:color=\"000000\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
              "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:bottom w:w=\"113\" "
@@ -1087,8 +1087,8 @@ class DocxRenderer : public detail::ReportParts {
       table_width += cells[c];
     }
     std::string& out = *target_;
-    out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"" +
-           std::to_string(table_width) + "\" w:type=\"dxa\"/><w:tblInd w:w=\"" +
+    out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/>" + bidi_visual() +
+           "<w:tblW w:w=\"" + std::to_string(table_width) + "\" w:type=\"dxa\"/><w:tblInd w:w=\"" +
            std::to_string(at.column) +
            "\" w:type=\"dxa\"/><w:tblLook w:val=\"0020\" w:firstRow=\"1\" w:lastRow=\"0\" "
            "w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
@@ -1454,6 +1454,9 @@ class DocxRenderer : public detail::ReportParts {
   }
 
   bool rtl() const { return detail::right_to_left(language()); }
+  // A right-to-left report's tables run right to left too: the first
+  // column on the right, as the cover's and the signatures' blocks are.
+  std::string bidi_visual() const { return rtl() ? "<w:bidiVisual/>" : ""; }
 
   std::string settings() const {
     return root("w:settings") + "<w:defaultTabStop w:val=\"" + std::to_string(kNumberColumn) +

@@ -12,7 +12,9 @@ Requires of DOCX (a report in a right-to-left language):
   - every run whose text (w:t, or w:delText in a tracked deletion) has a
     right-to-left letter (Unicode bidi class R or AL) has w:rtl in its
     w:rPr;
-  - the document's default run language (w:lang) has a w:bidi language.
+  - the document's default run language (w:lang) has a w:bidi language;
+  - every table (the box, the cover, the signatures, a paragraph's table)
+    runs right to left: w:bidiVisual in its w:tblPr.
 Of READER_TXT, the text a reader (LibreOffice) made of DOCX ("-": none, the
 document's properties alone are checked): it holds the
 report's title and the headings of the box under it, as REPORT_HTML (the
@@ -105,6 +107,13 @@ def main():
                 wrong_runs += 1
                 if len(shown) < 10:
                     shown.append(f"run of right-to-left text without w:rtl: {rtext[:60]!r}")
+    tables = list(document.iter(W + "tbl"))
+    mirrored = sum(1 for t in tables if on(t.find(f"{W}tblPr/{W}bidiVisual")))
+    if not tables:
+        failures.append("no table (the summary box is one)")
+    elif mirrored != len(tables):
+        failures.append(f"{len(tables) - mirrored} of {len(tables)} tables are not right to left "
+                        "(w:bidiVisual)")
     if wrong_paragraphs:
         failures.append(f"{wrong_paragraphs} of {paragraphs} paragraphs are not right to left (w:bidi)")
     if runs == 0:
