@@ -348,6 +348,10 @@ class TextConverter {
     if (model_.language == "fr")
       text.replace(from, std::string::npos,
                    lang::french_spacing(std::string_view(text).substr(from)));
+    // And in every language but English, the spaces inside "10 480".
+    if (model_.language != "en")
+      text.replace(from, std::string::npos,
+                   lang::number_spacing(std::string_view(text).substr(from)));
   }
 
   // Markers inside code or URLs print as the reference's text.

@@ -32,4 +32,39 @@ std::string french_spacing(std::string_view text) {
   return out;
 }
 
+namespace {
+bool digit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
+std::string number_spacing(std::string_view text) {
+  std::string out;
+  if (text.find(' ') == std::string_view::npos) return std::string(text);
+  out.reserve(text.size() + 8);
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // A number starts here: up to three digits not preceded by one.
+    if (!digit(text[i]) || (i > 0 && digit(text[i - 1]))) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < n && digit(text[j])) ++j;
+    out.append(text.substr(i, j - i));
+    if (j - i > 3) {
+      i = j;
+      continue;
+    }
+    // Its groups: a space and exactly three digits, each.
+    while (j + 4 <= n && text[j] == ' ' && digit(text[j + 1]) && digit(text[j + 2]) &&
+           digit(text[j + 3]) && (j + 4 == n || !digit(text[j + 4]))) {
+      out += "\u00A0";
+      out.append(text.substr(j + 1, 3));
+      j += 4;
+    }
+    i = j;
+  }
+  return out;
+}
+
 }  // namespace cwg::lang

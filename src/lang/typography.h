@@ -15,4 +15,13 @@ namespace cwg::lang {
 // never comes here.
 std::string french_spacing(std::string_view text);
 
+// Every language but English: the space between the groups of a number
+// written with spaces ("10 480", "1 000 000": one to three digits, then
+// groups of three) becomes a no-break space (U+00A0), so that the number
+// never breaks across lines and, in a right-to-left report, reads as one
+// number: a plain space between two groups of digits would have the
+// Unicode bidi algorithm print "480 10". Two numbers that only follow each
+// other ("2018 100") stay apart: the first has more than three digits.
+std::string number_spacing(std::string_view text);
+
 }  // namespace cwg::lang

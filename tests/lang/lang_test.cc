@@ -208,3 +208,17 @@ TEST_CASE("French spacing makes the writer's spaces before signs no-break", "[la
   // Already right, or at the very end: as it is.
   CHECK(lang::french_spacing("Note\u00A0: fin ") == "Note\u00A0: fin ");
 }
+
+TEST_CASE("A number's groups are held together by no-break spaces", "[lang]") {
+  CHECK(lang::number_spacing("10 480 pages, 1 000 000 francs, 61 000") ==
+        "10\u00A0480 pages, 1\u00A0000\u00A0000 francs, 61\u00A0000");
+  // Two numbers side by side stay two: the first has four digits, or the
+  // second is not a group of three.
+  CHECK(lang::number_spacing("en 2018 100 délégués, 12 15 et 3 4567") ==
+        "en 2018 100 délégués, 12 15 et 3 4567");
+  // A space after the groups, or none at all: as it is.
+  CHECK(lang::number_spacing("17.2 % et 480 ") == "17.2 % et 480 ");
+  CHECK(lang::number_spacing("") == "");
+  CHECK(lang::number_spacing("١٠ ٤٨٠") ==
+        "١٠ ٤٨٠");  // Arabic-Indic digits are not written by the reports
+}
