@@ -13,6 +13,8 @@
 #include <set>
 #include <vector>
 
+#include "lang/labels.h"
+
 namespace cwg {
 
 std::string source_hash(std::string_view original) {
@@ -223,6 +225,10 @@ void match_translations(Sources& src, const Translations& t, Diagnostics& diags,
   if (apply) {
     src.language.value = t.language;
     src.language.present = true;
+    // The cover's letter names the language of the document: the
+    // translation's ("C26/118-F"), not the original's.
+    if (src.cover && src.cover->language.present)
+      src.cover->language.value = std::string(lang::labels(t.language).symbol_letter);
   }
 }
 
