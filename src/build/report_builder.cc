@@ -9,6 +9,7 @@
 #include "check/fields.h"
 #include "lang/labels.h"
 #include "lang/ordinals.h"
+#include "lang/typography.h"
 #include "text/report_text.h"
 
 namespace cwg {
@@ -100,7 +101,7 @@ class Builder {
     }
     if (front_.signature) {
       r.signature.name = report_text(front_.signature->name);
-      r.signature.role = report_text(front_.signature->role);
+      r.signature.role = typeset(front_.signature->role);
     }
     // Footnotes in the order of their first mark.
     for (FootnoteText& note : model_.notes) {
@@ -125,8 +126,8 @@ class Builder {
     auto add = [this](std::vector<tree::CoverField>& side, std::string name, std::string label,
                       std::string value, bool blank = false) {
       if (!value.empty() || blank)
-        side.push_back({std::move(name), std::move(label), report_text(value),
-                        value.empty() && blank, std::string(words_.cover_label_gap)});
+        side.push_back({std::move(name), std::move(label), typeset(value), value.empty() && blank,
+                        std::string(words_.cover_label_gap)});
     };
     add(out.left, "session", "", text("session", c.session));
     std::string place = text("place", c.place);
@@ -251,11 +252,18 @@ class Builder {
     return out;
   }
 
+  // A plain text of the sources (a cover field, a signature's role), fit to
+  // print and set by the typography of the report's language, as the
+  // checker sets the Markdown fields ("Le Président\u00A0:").
+  std::string typeset(std::string_view s) const {
+    return lang::language_typography(report_text(s), words_.language);
+  }
+
   // A summary record's signature: the name alone, the role as written.
-  static tree::Signature signatory(const FrontMatter::Signed& s) {
+  tree::Signature signatory(const FrontMatter::Signed& s) const {
     tree::Signature out;
     out.name = report_text(s.name);
-    out.role = report_text(s.role);
+    out.role = typeset(s.role);
     out.role_above = s.role_above;
     return out;
   }

@@ -344,14 +344,11 @@ class TextConverter {
     else
       append_typography(text, text::report_text(s));
     // A French report's spaces before ": ; ! ?" and inside « », in the
-    // writer's text as in the generated words.
-    if (model_.language == "fr")
-      text.replace(from, std::string::npos,
-                   lang::french_spacing(std::string_view(text).substr(from)));
-    // And in every language but English, the spaces inside "10 480".
+    // writer's text as in the generated words; the spaces inside "10 480"
+    // in every language but English.
     if (model_.language != "en")
       text.replace(from, std::string::npos,
-                   lang::number_spacing(std::string_view(text).substr(from)));
+                   lang::language_typography(std::string_view(text).substr(from), model_.language));
   }
 
   // Markers inside code or URLs print as the reference's text.

@@ -67,4 +67,10 @@ std::string number_spacing(std::string_view text) {
   return out;
 }
 
+std::string language_typography(std::string_view text, std::string_view language) {
+  if (language == "en") return std::string(text);
+  if (language == "fr") return number_spacing(french_spacing(text));
+  return number_spacing(text);
+}
+
 }  // namespace cwg::lang

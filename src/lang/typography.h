@@ -24,4 +24,9 @@ std::string french_spacing(std::string_view text);
 // other ("2018 100") stay apart: the first has more than three digits.
 std::string number_spacing(std::string_view text);
 
+// What a report in `language` ("fr", "ar" ...) applies to a text of its
+// sources: french_spacing in French, number_spacing in every language but
+// English; English text comes back as it is.
+std::string language_typography(std::string_view text, std::string_view language);
+
 }  // namespace cwg::lang

@@ -222,3 +222,10 @@ TEST_CASE("A number's groups are held together by no-break spaces", "[lang]") {
   CHECK(lang::number_spacing("١٠ ٤٨٠") ==
         "١٠ ٤٨٠");  // Arabic-Indic digits are not written by the reports
 }
+
+TEST_CASE("A language's typography, applied to a text of the sources", "[lang]") {
+  CHECK(lang::language_typography("Le Président : 10 480 pages", "fr") ==
+        "Le Président\u00A0: 10\u00A0480 pages");
+  CHECK(lang::language_typography("10 480 : x", "ar") == "10\u00A0480 : x");
+  CHECK(lang::language_typography("The Chairman : 10 480", "en") == "The Chairman : 10 480");
+}
