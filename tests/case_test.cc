@@ -95,7 +95,7 @@ TEST_CASE("every case of the corpus yields exactly its diagnostics") {
     std::string prefix = dir.str() + "/";
     for (const auto& d : diags.all()) {
       std::string file =
-          d.loc.file.starts_with(prefix) ? d.loc.file.substr(prefix.size()) : d.loc.file;
+          d.loc.file.starts_with(prefix) ? d.loc.file.substr(prefix.size()) : d.loc.file.str();
       got.push_back(
           d.loc.has_position()
               ? fmt::format("{}:{}:{}: {}: {} [{}]", file, d.loc.line, d.loc.column,

@@ -11,8 +11,30 @@
 
 using cwg::DiagnosticPolicy;
 using cwg::Diagnostics;
+using cwg::FileName;
 using cwg::Location;
 using cwg::Severity;
+
+TEST_CASE("file names: the same path is one name, and names sort as their paths", "[location]") {
+  std::string built = std::string("sections/") + "intro.yaml";
+  FileName a("sections/intro.yaml"), b(built), c("annex.yaml");
+  CHECK(a == b);
+  CHECK(&a.str() == &b.str());  // interned: one copy of the path
+  CHECK(a == "sections/intro.yaml");
+  CHECK(a == built);
+  CHECK_FALSE(a == c);
+  CHECK(c < a);
+  CHECK_FALSE(a < b);
+  CHECK(FileName().empty());
+  CHECK(FileName("") == FileName());
+  CHECK("in " + a + ":" == "in sections/intro.yaml:");
+  // Diagnostics in two files sort by path, then by position.
+  Diagnostics diags;
+  diags.report("unknown-key", Location{"b.yaml", 1, 1}, "one");
+  diags.report("unknown-key", Location{"a.yaml", 9, 1}, "two");
+  diags.sort();
+  CHECK(diags.all()[0].loc.file == "a.yaml");
+}
 
 TEST_CASE("policy: -W error turns warnings into errors", "[policy]") {
   DiagnosticPolicy policy;

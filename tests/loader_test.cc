@@ -258,7 +258,7 @@ std::vector<std::string> reported(const Diagnostics& diags, const TempDir& dir,
   for (const auto& d : diags.all()) {
     if (d.code != code) continue;
     std::string file =
-        d.loc.file.starts_with(prefix) ? d.loc.file.substr(prefix.size()) : d.loc.file;
+        d.loc.file.starts_with(prefix) ? d.loc.file.substr(prefix.size()) : d.loc.file.str();
     out.push_back(fmt::format("{}:{}:{} {}", file, d.loc.line, d.loc.column, d.message));
   }
   return out;

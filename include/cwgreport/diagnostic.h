@@ -18,10 +18,54 @@ namespace text {
 class LineIndex;
 }
 
+// The path of a source file, as locations name it. Every node, field and
+// paragraph carries a location, so the path is interned: copying a location
+// copies a pointer, and two locations compare their files by address. The
+// pool keeps each path once for the life of the process, and only grows by
+// the paths of the files the process reads or names in a diagnostic.
+class FileName {
+ public:
+  FileName() : path_(&empty_) {}
+  FileName(std::string_view path);
+  FileName(const std::string& path) : FileName(std::string_view(path)) {}
+  FileName(const char* path) : FileName(std::string_view(path)) {}
+
+  const std::string& str() const { return *path_; }
+  operator const std::string&() const { return *path_; }
+  operator std::string_view() const { return *path_; }
+  const char* c_str() const { return path_->c_str(); }
+  bool empty() const { return path_->empty(); }
+  std::size_t size() const { return path_->size(); }
+  bool starts_with(std::string_view s) const { return path_->starts_with(s); }
+  bool ends_with(std::string_view s) const { return path_->ends_with(s); }
+  std::string substr(std::size_t pos, std::size_t n = std::string::npos) const {
+    return path_->substr(pos, n);
+  }
+
+  friend bool operator==(const FileName& a, const FileName& b) { return a.path_ == b.path_; }
+  friend bool operator==(const FileName& a, const std::string& b) { return *a.path_ == b; }
+  friend bool operator==(const FileName& a, std::string_view b) { return *a.path_ == b; }
+  friend bool operator==(const FileName& a, const char* b) { return *a.path_ == b; }
+  friend bool operator<(const FileName& a, const FileName& b) {
+    return a.path_ != b.path_ && *a.path_ < *b.path_;
+  }
+  friend std::string operator+(std::string a, const FileName& b) { return a += *b.path_; }
+  friend std::string operator+(const char* a, const FileName& b) { return a + *b.path_; }
+  friend std::string operator+(const FileName& a, std::string_view b) {
+    std::string s = *a.path_;
+    return s += b;
+  }
+  friend std::string operator+(const FileName& a, const char* b) { return *a.path_ + b; }
+
+ private:
+  static const std::string empty_;
+  const std::string* path_;
+};
+
 // A position in a source file. Lines and columns are 1-based; column counts
 // bytes, as compilers do. line == 0 means "the whole file" (or unknown).
 struct Location {
-  std::string file;
+  FileName file;
   int line = 0;
   int column = 0;
 

@@ -2,12 +2,31 @@
 #include "cwgreport/diagnostic.h"
 
 #include <algorithm>
+#include <mutex>
 #include <numeric>
+#include <unordered_set>
 
 #include "text/line_index.h"
 #include "text/printable.h"
 
 namespace cwg {
+
+constinit const std::string FileName::empty_;
+
+FileName::FileName(std::string_view path) : path_(&empty_) {
+  if (path.empty()) return;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Never destroyed: a location may be read while the program exits.
+  static auto& pool = *new std::unordered_set<std::string, Hash, std::equal_to<>>;
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = pool.find(path);
+  if (it == pool.end()) it = pool.emplace(path).first;
+  path_ = &*it;
+}
 
 namespace {
 

@@ -570,9 +570,9 @@ std::string carried_lists(const Section& sec, const std::function<std::string(co
 std::string section_path(const Section& section, const std::string& dir) {
   fs::path base = fs::path(dir).lexically_normal();
   if (!base.has_filename() && base.has_relative_path()) base = base.parent_path();
-  std::string rel = fs::path(section.loc.file).lexically_relative(base).generic_string();
+  std::string rel = fs::path(section.loc.file.str()).lexically_relative(base).generic_string();
   if (rel.empty() || rel.rfind("..", 0) == 0)
-    return "sections/" + fs::path(section.loc.file).filename().string();
+    return "sections/" + fs::path(section.loc.file.str()).filename().string();
   return rel;
 }
 

@@ -77,7 +77,7 @@ bool read_entry(const yaml::Entry& e, TranslationEntry& out, Diagnostics& diags)
 
 std::string section_file(const Sources& src, const Section& s) {
   // The loader names a file by the folder as given and its path inside.
-  fs::path file = fs::path(s.loc.file).lexically_normal();
+  fs::path file = fs::path(s.loc.file.str()).lexically_normal();
   fs::path dir = fs::path(src.dir.empty() ? "." : src.dir).lexically_normal();
   return file.lexically_relative(dir).generic_string();
 }

@@ -389,7 +389,7 @@ class Reader final : public YAML::EventHandler {
 
   std::string_view text_;
   std::size_t bom_;
-  const std::string& file_;
+  const FileName file_;  // interned once, copied into every node's location
   Diagnostics& diags_;
   const Limits& limits_;
   LineIndex lines_;
