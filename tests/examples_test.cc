@@ -78,7 +78,8 @@ void scan_text(const std::string& text, Used& used) {
   if (text.find("\n\n") != std::string::npos) used.add(kForms[8]);
   for (const cwg::RefToken& ref : cwg::scan_refs(text)) {
     if (!ref.error.empty()) continue;
-    used.add("{" + ref.kind + ":…" + (ref.form.empty() ? "" : "|" + ref.form) + "}");
+    used.add("{" + std::string(ref.kind) + ":…" +
+             (ref.form.empty() ? "" : "|" + std::string(ref.form)) + "}");
     if (ref.kind == "meeting" && ref.key == "all") used.add(kForms[9]);
   }
 }

@@ -479,7 +479,7 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
     if (!model.footnotes.contains(tok.key))
       return fail("unknown-label", fmt::format("unknown footnote '{}'", tok.key),
                   suggest(diags, "unknown-label", tok.key, model.footnotes, key_of));
-    return ResolvedRef{tok.key, "", true};
+    return ResolvedRef{std::string(tok.key), "", true};
   }
   // meeting
   if (tok.key == "all") {
@@ -489,7 +489,8 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
     for (const auto& m : src.meetings) {
       if (!m.number.present) continue;
       RefToken one = tok;
-      one.key = std::to_string(m.number.value);
+      const std::string key = std::to_string(m.number.value);  // `one` views it
+      one.key = key;
       // "Fifteenth and sixteenth": only the sentence's first word is capitalised.
       if (tok.form == "Words" && !parts.empty()) one.form = "words";
       auto part = resolve_ref(model, one, diags, loc);
@@ -512,7 +513,7 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
   bool digits =
       !tok.key.empty() && tok.key.size() < 5 && (tok.key.size() == 1 || tok.key[0] != '0') &&
       std::all_of(tok.key.begin(), tok.key.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (digits) number = std::stol(tok.key);
+  if (digits) number = std::stol(std::string(tok.key));
   const Meeting* found = nullptr;
   bool earlier = false;
   if (auto it = model.meetings.find(number); digits && it != model.meetings.end()) {
@@ -1385,7 +1386,7 @@ class Checker {
         if (!locator) locator.emplace(diags_.sources(), text);
         resolve_ref(model_, tok, &diags_, locator->locate(raw, occurrence));
       }
-      if (r && r->footnote) used_notes_.insert(tok.key);
+      if (r && r->footnote) used_notes_.emplace(tok.key);
       // Reported once, at the field that spent the budget.
       if (r) resolved_budget_.charge(r->text.size(), text.loc, diags_);
       if (resolved_budget_.exhausted()) r.reset();

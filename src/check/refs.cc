@@ -42,7 +42,7 @@ std::vector<RefToken> scan_refs(std::string_view text) {
     if (k == i + 1 || k >= text.size() || text[k] != ':') continue;
     RefToken tok;
     tok.offset = i;
-    tok.kind = std::string(text.substr(i + 1, k - i - 1));
+    tok.kind = text.substr(i + 1, k - i - 1);
     std::size_t close = text.find_first_of("}\n{", k + 1);
     if (close == std::string_view::npos || text[close] != '}') {
       tok.length = (close == std::string_view::npos ? text.size() : close) - i;
@@ -54,11 +54,11 @@ std::vector<RefToken> scan_refs(std::string_view text) {
     std::string_view body = text.substr(k + 1, close - k - 1);
     bool bar_without_form = false;
     if (auto bar = body.find('|'); bar != std::string_view::npos) {
-      tok.form = std::string(body.substr(bar + 1));
+      tok.form = body.substr(bar + 1);
       body = body.substr(0, bar);
       bar_without_form = tok.form.empty();
     }
-    tok.key = std::string(body);
+    tok.key = body;
     tok.length = close - i + 1;
     if (tok.key.empty())
       tok.error = "no key after ':'";

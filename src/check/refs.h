@@ -10,18 +10,23 @@
 
 namespace cwg {
 
+// A reference as written. Its parts are views into the text it was found
+// in, which must outlive it: every text field keeps its tokens from the
+// check to the conversion, and copies of their parts would be a string
+// allocation each.
 struct RefToken {
   std::size_t offset = 0;  // of the '{' in the text
   std::size_t length = 0;  // up to and including the '}'
-  std::string kind;        // "doc", "para", ...
-  std::string key;
-  std::string form;   // after '|', may be empty
-  std::string error;  // non-empty: a malformed reference, this says why
+  std::string_view kind;   // "doc", "para", ...
+  std::string_view key;
+  std::string_view form;   // after '|', may be empty
+  std::string_view error;  // non-empty: a malformed reference, this says why
 };
 
 // Finds every reference in `text`, in order. A `{` preceded by a backslash
 // starts no reference. Text in braces that does not start with a lowercase
-// word and a colon (`{x}`, `{ a: b }`) is not a reference either.
+// word and a colon (`{x}`, `{ a: b }`) is not a reference either. The
+// tokens view `text`.
 std::vector<RefToken> scan_refs(std::string_view text);
 
 // What a cross-reference prints, and where it links (target may be empty).

@@ -479,7 +479,8 @@ std::string carried_text(std::string_view text, const std::set<long>& old_meetin
     bool numbered_meeting = false;
     if (tok.kind == "meeting" && tok.error.empty()) {
       char* end = nullptr;
-      long k = std::strtol(tok.key.c_str(), &end, 10);
+      const std::string key(tok.key);
+      long k = std::strtol(key.c_str(), &end, 10);
       numbered_meeting = !tok.key.empty() && *end == '\0' && old_meetings.count(k);
     }
     bool kept =
@@ -487,7 +488,8 @@ std::string carried_text(std::string_view text, const std::set<long>& old_meetin
                               tok.kind == "person" || tok.kind == "entity" || tok.kind == "count" ||
                               (tok.kind == "meeting" && tok.key == "all"));
     if (numbered_meeting) {
-      out += "{meeting:" + std::to_string(number) + (tok.form.empty() ? "" : "|" + tok.form) + "}";
+      out += "{meeting:" + std::to_string(number) +
+             (tok.form.empty() ? "" : "|" + std::string(tok.form)) + "}";
     } else if (kept) {
       out.append(whole);
     } else {
@@ -507,7 +509,7 @@ std::string summary_references(const Sources& prev) {
     if (tok.kind != "ref" || !tok.error.empty() || !tok.form.empty()) continue;
     bool known = false;
     for (const auto& r : prev.references) known = known || r.id.value == tok.key;
-    if (known && std::find(ids.begin(), ids.end(), tok.key) == ids.end()) ids.push_back(tok.key);
+    if (known && std::find(ids.begin(), ids.end(), tok.key) == ids.end()) ids.emplace_back(tok.key);
   }
   std::string out;
   for (std::size_t i = 0; i < ids.size(); ++i) {
