@@ -403,9 +403,8 @@ def write_report(args, rows, sizes, load_before, load_after, date):
             "**Memory.** The outputs are not held: each format streams into its "
             "temporary file in pieces of 64 KiB as it is rendered. What a build holds is "
             "the source text of every file (diagnostics quote it), the loaded sources "
-            "and the report tree, which coexist while the tree is built; every text "
-            "value, node and inline carries its own heap copy of its file's path "
-            "(`Location::file`), which locations sharing the path would save."),
+            "and the report tree, which coexist while the tree is built. A location "
+            "names its file by an interned path, copied as a pointer."),
         "docs": (
             "**Many documents.** Lookups of documents, labels and ids are by key, and a "
             "generated list walks the register once, so the work is linear in the number "
