@@ -25,7 +25,7 @@ class LineIndex;
 // the paths of the files the process reads or names in a diagnostic.
 class FileName {
  public:
-  FileName() : path_(&empty_) {}
+  FileName() : path_(&empty_path()) {}
   FileName(std::string_view path);
   FileName(const std::string& path) : FileName(std::string_view(path)) {}
   FileName(const char* path) : FileName(std::string_view(path)) {}
@@ -58,7 +58,13 @@ class FileName {
   friend std::string operator+(const FileName& a, const char* b) { return *a.path_ + b; }
 
  private:
-  static const std::string empty_;
+  // A function's static, so that a FileName made while the program's
+  // statics are being initialized already points at a constructed string;
+  // never destroyed, like the pool, so that one read at exit still is.
+  static const std::string& empty_path() {
+    static const std::string& empty = *new std::string;
+    return empty;
+  }
   const std::string* path_;
 };
 

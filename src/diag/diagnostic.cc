@@ -11,9 +11,7 @@
 
 namespace cwg {
 
-constinit const std::string FileName::empty_;
-
-FileName::FileName(std::string_view path) : path_(&empty_) {
+FileName::FileName(std::string_view path) : path_(&empty_path()) {
   if (path.empty()) return;
   struct Hash {
     using is_transparent = void;
