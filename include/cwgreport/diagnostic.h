@@ -33,9 +33,7 @@ class FileName {
   const std::string& str() const { return *path_; }
   operator const std::string&() const { return *path_; }
   operator std::string_view() const { return *path_; }
-  const char* c_str() const { return path_->c_str(); }
   bool empty() const { return path_->empty(); }
-  std::size_t size() const { return path_->size(); }
   bool starts_with(std::string_view s) const { return path_->starts_with(s); }
   bool ends_with(std::string_view s) const { return path_->ends_with(s); }
   std::string substr(std::size_t pos, std::size_t n = std::string::npos) const {
@@ -55,7 +53,6 @@ class FileName {
     std::string s = *a.path_;
     return s += b;
   }
-  friend std::string operator+(const FileName& a, const char* b) { return *a.path_ + b; }
 
  private:
   // A function's static, so that a FileName made while the program's
