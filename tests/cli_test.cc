@@ -1575,6 +1575,38 @@ TEST_CASE("with numbering: {deleted: omitted}, a deleted paragraph leaves its nu
   CHECK(slurp(box.m() / "out" / "report.html").find("bdt-activities") == std::string::npos);
 }
 
+TEST_CASE("diff: a withdrawn paragraph is withdrawn, marked or omitted", "[cli][diff][freeze]") {
+  Sandbox box;
+  REQUIRE(box.run({"freeze", "m", "-q"}).status == 0);
+  fs::copy(box.m(), box.work() / "circulated", fs::copy_options::recursive);
+  revise_discussions(box.m());
+  const std::string inserted =
+      "--- circulated\n+++ m\n"
+      "inserted paragraph 6.3bis\n  {+The Chair thanked the delegate.+}\n"
+      "inserted paragraph 6.3ter\n  {+The secretariat took note.+}\n";
+  // Marked: it keeps its number, and its "[Deleted]" is not a change of words.
+  Result marked = box.run({"diff", "circulated", "m", "--color", "never"});
+  CHECK(marked.status == 1);
+  CHECK(marked.out.starts_with(inserted +
+                               "withdrawn paragraph 6.4\n  [-The representative from ITU"));
+  CHECK(marked.out.find("[Deleted]") == std::string::npos);
+  CHECK(marked.out.find("changed") == std::string::npos);
+  Result json = box.run({"diff", "circulated", "m", "-f", "json"});
+  CHECK(json.out.find("\"kind\": \"withdrawn\",\n      \"what\": \"paragraph\",\n      "
+                      "\"old\": \"6.4\",\n      \"new\": \"6.4\"") != std::string::npos);
+  // Omitted: the report prints nothing of it, and the paragraphs after it
+  // are still matched with themselves, not with their neighbours.
+  std::string report = slurp(box.m() / "report.yaml");
+  report.insert(report.find("sections:\n"), "numbering:\n  deleted: omitted\n\n");
+  spit(box.m() / "report.yaml", report);
+  Result omitted = box.run({"diff", "circulated", "m", "--color", "never"});
+  CHECK(omitted.status == 1);
+  CHECK(omitted.out.starts_with(inserted + "deleted paragraph 6.4 (old numbering)\n  [-The "
+                                           "representative from ITU"));
+  CHECK(omitted.out.find("changed") == std::string::npos);
+  CHECK(omitted.out.find("renumbered") == std::string::npos);
+}
+
 TEST_CASE("a frozen label removed is an error at its line in frozen.yaml", "[cli][freeze]") {
   Sandbox box;
   REQUIRE(box.run({"freeze", "m", "-q"}).status == 0);

@@ -373,7 +373,7 @@ Change change_of(Change::Kind kind, const Unit* o, const Unit* n) {
 
 Version version_of(std::string name, const tree::Report& report,
                    const std::vector<std::string>& section_labels,
-                   const std::vector<std::vector<std::string>>& paragraph_labels,
+                   const std::vector<std::vector<ParagraphKey>>& paragraphs,
                    const std::vector<RegisterEntry>& register_entries,
                    const std::vector<std::string>& preamble_labels) {
   Version v;
@@ -418,13 +418,13 @@ Version version_of(std::string name, const tree::Report& report,
           index < section_labels.size() ? section_labels[index] : "", detail::flatten(s.heading));
       v.units.back().section = index;
       for (std::size_t j = 0; j < s.blocks.size(); ++j) {
-        std::string label;
-        if (index < paragraph_labels.size() && j < paragraph_labels[index].size())
-          label = paragraph_labels[index][j];
+        ParagraphKey key;
+        if (index < paragraphs.size() && j < paragraphs[index].size()) key = paragraphs[index][j];
         std::string text;
         block_text(s.blocks[j], text, 0);
         add_footnotes(std::span<const tree::Block>(&s.blocks[j], 1), footnotes, seen, text);
-        add(Unit::Kind::paragraph, s.blocks[j].number, std::move(label), std::move(text));
+        add(Unit::Kind::paragraph, s.blocks[j].number, std::move(key.label), std::move(text));
+        v.units.back().withdrawn = key.withdrawn;
         v.units.back().parent = parent;
         v.units.back().section = index;
         v.units.back().block = j;
@@ -532,6 +532,14 @@ std::vector<Change> compare(const Version& old_version, const Version& new_versi
       continue;
     }
     if (!m.moved(n)) flush_deleted(o);
+    if (nu[n].withdrawn && !ou[o].withdrawn) {
+      // Its "[Deleted]" is not a change of its words: the paragraph goes,
+      // and its number stays.
+      Change c = change_of(Change::Kind::withdrawn, &ou[o], &nu[n]);
+      c.text = ou[o].text;
+      changes.push_back(std::move(c));
+      continue;
+    }
     const bool same_text = ou[o].text == nu[n].text;
     Change::Kind kind;
     if (m.moved(n)) {
@@ -563,6 +571,8 @@ const char* kind_name(Change::Kind k) {
       return "moved";
     case Change::Kind::renumbered:
       return "renumbered";
+    case Change::Kind::withdrawn:
+      return "withdrawn";
   }
   return "changed";
 }

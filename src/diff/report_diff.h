@@ -42,6 +42,9 @@ struct Unit {
   // has no section: its block is its index in the preamble.
   std::size_t section = static_cast<std::size_t>(-1);
   std::size_t block = static_cast<std::size_t>(-1);
+  // A paragraph of a frozen report withdrawn by a revision ('deleted:
+  // true'): it keeps its number and prints "[Deleted]" for its text.
+  bool withdrawn = false;
 };
 
 // One version of the report, as the diff sees it.
@@ -51,15 +54,21 @@ struct Version {
 };
 
 // The units of a report tree, labelled from its sources. `section_labels`
-// and `paragraph_labels` hold the label of each section and annex (in
-// print order) and of each of their paragraphs ("" when unlabelled);
-// `preamble_labels` those of the preamble's paragraphs.
+// holds the label of each section and annex (in print order), `paragraphs`
+// the key of each paragraph the report prints in them, in order (a
+// withdrawn paragraph that the report omits has none); `preamble_labels`
+// the labels of the preamble's paragraphs. A label is "" when the source
+// has none.
 struct RegisterEntry {
   std::string key, symbol, title;
 };
+struct ParagraphKey {
+  std::string label;
+  bool withdrawn = false;  // 'deleted: true'
+};
 Version version_of(std::string name, const tree::Report& report,
                    const std::vector<std::string>& section_labels,
-                   const std::vector<std::vector<std::string>>& paragraph_labels,
+                   const std::vector<std::vector<ParagraphKey>>& paragraphs,
                    const std::vector<RegisterEntry>& register_entries,
                    const std::vector<std::string>& preamble_labels = {});
 
@@ -70,7 +79,9 @@ struct Word {
 };
 
 struct Change {
-  enum class Kind { inserted, deleted, changed, moved, renumbered };
+  // withdrawn: a paragraph of a frozen report that the new version withdraws
+  // ('deleted: true'): it keeps its number, and `text` is what it printed.
+  enum class Kind { inserted, deleted, changed, moved, renumbered, withdrawn };
   Kind kind = Kind::changed;
   Unit::Kind what = Unit::Kind::paragraph;
   bool has_old = false, has_new = false;
@@ -78,7 +89,7 @@ struct Change {
   // by its place in the preamble, counted from 1 ("2").
   std::string old_number, new_number;
   std::string label;
-  std::string text;         // inserted or deleted: what it printed
+  std::string text;         // inserted, deleted or withdrawn: what it printed
   std::vector<Word> words;  // changed (and moved with a change): the words, old and new
 };
 

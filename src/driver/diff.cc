@@ -64,13 +64,22 @@ std::optional<Side> compile_side(const std::string& dir, const std::string& name
   if (diags.has_errors()) return std::nullopt;
 
   std::vector<std::string> section_labels;
-  std::vector<std::vector<std::string>> paragraph_labels;
-  for (const auto* sections : {&src->sections, &src->annexes}) {
-    for (const Section& s : *sections) {
+  std::vector<std::vector<diff::ParagraphKey>> paragraphs;
+  for (const auto& [sections, infos] :
+       {std::pair{&src->sections, &model.sections}, std::pair{&src->annexes, &model.annexes}}) {
+    for (std::size_t i = 0; i < sections->size(); ++i) {
+      const Section& s = (*sections)[i];
       section_labels.push_back(s.label.present ? s.label.value : "");
-      auto& labels = paragraph_labels.emplace_back();
-      for (const Paragraph& p : s.paragraphs)
-        labels.push_back(p.label.present ? p.label.value : "");
+      auto& keys = paragraphs.emplace_back();
+      for (std::size_t j = 0; j < s.paragraphs.size(); ++j) {
+        // A withdrawn paragraph the report omits prints nothing, and the
+        // keys follow what the report prints.
+        if (i < infos->size() && j < (*infos)[i].paragraphs.size() &&
+            (*infos)[i].paragraphs[j].omitted)
+          continue;
+        const Paragraph& p = s.paragraphs[j];
+        keys.push_back({p.label.present ? p.label.value : "", p.deleted});
+      }
     }
   }
   std::vector<std::string> preamble_labels;
@@ -93,8 +102,8 @@ std::optional<Side> compile_side(const std::string& dir, const std::string& name
   }
   Side side;
   side.report = build_report(std::move(model));
-  side.version = diff::version_of(name, side.report, section_labels, paragraph_labels, entries,
-                                  preamble_labels);
+  side.version =
+      diff::version_of(name, side.report, section_labels, paragraphs, entries, preamble_labels);
   side.date = std::move(date);
   return side;
 }
@@ -231,6 +240,14 @@ std::string format_text(const std::vector<Change>& changes, const std::string& o
           head += ", was " + text::printable(c.old_number);
         out += style.bold(head) + "\n";
         if (!c.words.empty()) out += "  " + words_text(c.words, style) + "\n";
+        break;
+      }
+      case Change::Kind::withdrawn: {
+        std::string head = kind + " " + unit_text(c.what, c.new_number, c.label);
+        if (c.old_number != c.new_number && !c.old_number.empty())
+          head += ", was " + text::printable(c.old_number);
+        out += style.bold(head) + "\n";
+        out += "  " + style.del(text::printable(c.text)) + "\n";
         break;
       }
       case Change::Kind::renumbered:

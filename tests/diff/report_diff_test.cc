@@ -72,6 +72,19 @@ TEST_CASE("diff: a deletion is listed where it stood", "[diff]") {
   CHECK(changes[0].label == "b");
 }
 
+TEST_CASE("diff: a withdrawn paragraph keeps its number and shows what it said", "[diff]") {
+  Version after = section(kBase);
+  after.units[2].text = "[Deleted]";
+  after.units[2].withdrawn = true;
+  auto changes = compare(section(kBase), after);
+  REQUIRE(summary(changes) == "withdrawn 6.2>6.2;");
+  CHECK(changes[0].label == "b");
+  CHECK(changes[0].text == "Ten contributions were presented.");
+  CHECK(changes[0].words.empty());
+  // Withdrawn in both versions: no change.
+  CHECK(compare(after, after).empty());
+}
+
 TEST_CASE("diff: a changed paragraph shows the words that changed", "[diff]") {
   auto after = kBase;
   after[1].second = "Eleven contributions were presented.";
@@ -175,7 +188,7 @@ TEST_CASE("diff: a changed footnote is a change of the paragraph citing it", "[d
   auto before = with_footnote("The Chair spoke.", "In person.");
   auto after = with_footnote("The Chair spoke.", "Online.");
   auto version = [](const cwg::tree::Report& r) {
-    return cwg::diff::version_of("v", r, {"s"}, {{"p"}}, {});
+    return cwg::diff::version_of("v", r, {"s"}, {{{"p"}}}, {});
   };
   auto changes = compare(version(before), version(after));
   REQUIRE(changes.size() == 1);
@@ -202,7 +215,7 @@ TEST_CASE("redline: the words that changed are marked at the inlines that hold t
   auto before = with_footnote("The Chair spoke.", "In person.");
   auto after = with_footnote("The Chair spoke briefly.", "In person.");
   auto version = [](const cwg::tree::Report& r) {
-    return cwg::diff::version_of("v", r, {"s"}, {{"p"}}, {});
+    return cwg::diff::version_of("v", r, {"s"}, {{{"p"}}}, {});
   };
   const auto o = version(before), n = version(after);
   cwg::diff::Alignment alignment;
@@ -264,7 +277,7 @@ cwg::tree::Report with_preamble(const std::vector<std::string>& paragraphs) {
 
 cwg::diff::Version preamble_version(const cwg::tree::Report& r,
                                     const std::vector<std::string>& labels = {}) {
-  return cwg::diff::version_of("v", r, {"opening"}, {{"opened"}}, {}, labels);
+  return cwg::diff::version_of("v", r, {"opening"}, {{{"opened"}}}, {}, labels);
 }
 
 const std::vector<std::string> kPreamble = {
