@@ -1607,6 +1607,55 @@ TEST_CASE("diff: a withdrawn paragraph is withdrawn, marked or omitted", "[cli][
   CHECK(omitted.out.find("renumbered") == std::string::npos);
 }
 
+TEST_CASE("diff: a paragraph moved across a heading is the paragraph that moved", "[cli][diff]") {
+  Sandbox box;
+  fs::copy(box.m(), box.work() / "old", fs::copy_options::recursive);
+  // The last paragraph of section 6 becomes the first of section 7: the
+  // section did not move, and 6.15 is not just renumbered.
+  const fs::path discussions = box.m() / "sections" / "discussions.yaml";
+  const fs::path outcomes = box.m() / "sections" / "outcomes.yaml";
+  std::string d = slurp(discussions), o = slurp(outcomes);
+  const auto at = d.find("  - label: unicef-childrens-rights\n");
+  REQUIRE(at != std::string::npos);
+  const std::string paragraph = d.substr(at);
+  d.erase(at);
+  o.insert(o.find("  - label: logo-comments\n"), paragraph + "\n");
+  spit(discussions, d);
+  spit(outcomes, o);
+  Result r = box.run({"diff", "old", "m", "--color", "never"});
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "--- old\n+++ m\n"
+        "moved paragraph 7.1, was 6.15\n"
+        "renumbered 5 paragraphs: 7.1\u20137.5 are now 7.2\u20137.6\n");
+  // Out of the preamble into section 1: where it was is a place in the
+  // preamble, not a number.
+  spit(box.work() / "old" / "sections" / "preamble.yaml",
+       "paragraphs:\n  - label: about\n    text: This report was prepared by the "
+       "secretariat.\n");
+  std::string report = slurp(box.work() / "old" / "report.yaml");
+  report.insert(report.find("sections:\n"), "preamble: sections/preamble.yaml\n\n");
+  spit(box.work() / "old" / "report.yaml", report);
+  const fs::path introduction = box.m() / "sections" / "introduction.yaml";
+  std::string i = slurp(introduction);
+  i.insert(i.find("  - label: meeting-held\n"),
+           "  - label: about\n    text: This report was prepared by the secretariat.\n");
+  spit(introduction, i);
+  Result p = box.run({"diff", "old", "m", "--color", "never"});
+  CHECK(p.status == 1);
+  CHECK(
+      p.out.starts_with("--- old\n+++ m\n"
+                        "moved paragraph 1.1, was paragraph 1 of the preamble\n"));
+  Result back = box.run({"diff", "m", "old", "--color", "never"});
+  CHECK(
+      back.out.starts_with("--- m\n+++ old\n"
+                           "moved paragraph 1 of the preamble, was paragraph 1.1\n"));
+  Result json = box.run({"diff", "old", "m", "-f", "json"});
+  CHECK(json.out.find("\"kind\": \"moved\",\n      \"what\": \"paragraph\",\n      "
+                      "\"old_what\": \"preamble\",\n      \"old\": \"1\",\n      "
+                      "\"new\": \"1.1\"") != std::string::npos);
+}
+
 TEST_CASE("a frozen label removed is an error at its line in frozen.yaml", "[cli][freeze]") {
   Sandbox box;
   REQUIRE(box.run({"freeze", "m", "-q"}).status == 0);

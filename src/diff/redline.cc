@@ -417,8 +417,6 @@ bool structural(Unit::Kind k) {
          k == Unit::Kind::preamble;
 }
 
-bool heading(Unit::Kind k) { return k == Unit::Kind::section || k == Unit::Kind::annex; }
-
 const tree::CoverField* find_field(const tree::Cover& c, const std::string& name) {
   for (const auto* side : {&c.left, &c.right})
     for (const tree::CoverField& f : *side)
@@ -500,7 +498,7 @@ std::unique_ptr<Redline> redline(const tree::Report& old_report, const Version& 
     const Unit& u = item.old ? ou[item.unit] : nu[item.unit];
     const tree::Report& from = item.old ? old_report : new_report;
     const std::size_t o = item.old ? npos : old_of(item.unit);
-    if (heading(u.kind)) {
+    if (is_heading(u.kind)) {
       const Section& s = section_at(from, u.section);
       Built next;
       next.annex = u.kind == Unit::Kind::annex;

@@ -309,30 +309,43 @@ class Matcher {
     }
   }
 
-  // Matched units whose order differs: those outside the longest run kept
-  // in order (patience sorting, n log n) were moved.
+  // Matched units whose order differs: those outside the heaviest run kept
+  // in order were moved. A heading weighs more than all the paragraphs
+  // together, so that a paragraph moved across one (the last of section 6
+  // now the first of section 7) is the paragraph that moved, never the
+  // section. The run is found in n log n: a Fenwick tree over the old
+  // indices holds the heaviest run ending before each.
   void find_moved() {
     moved_.assign(new_.size(), false);
     std::vector<std::size_t> seq;  // new indices of matched units, in new order
     for (std::size_t n = 0; n < new_.size(); ++n)
       if (to_old_[n] != npos) seq.push_back(n);
-    std::vector<std::size_t> tails;  // index into seq of the smallest tail of each length
+    const std::size_t heavy = seq.size() + 1;
+    struct Best {
+      std::size_t weight = 0;
+      std::size_t at = npos;  // index into seq of the run's last unit
+    };
+    auto better = [](const Best& a, const Best& b) {
+      // On a tie, the run that ends later in the new order.
+      return a.weight > b.weight ||
+             (a.weight == b.weight && a.at != npos && (b.at == npos || a.at > b.at));
+    };
+    std::vector<Best> tree(old_.size() + 1);
     std::vector<std::size_t> prev(seq.size(), npos);
+    Best top;
     for (std::size_t i = 0; i < seq.size(); ++i) {
       const std::size_t o = to_old_[seq[i]];
-      auto pos = std::lower_bound(tails.begin(), tails.end(), o, [&](std::size_t t, std::size_t v) {
-        return to_old_[seq[t]] < v;
-      });
-      if (pos != tails.begin()) prev[i] = *(pos - 1);
-      if (pos == tails.end()) {
-        tails.push_back(i);
-      } else {
-        *pos = i;
-      }
+      Best before;  // the heaviest run among old indices below o
+      for (std::size_t k = o; k > 0; k &= k - 1)
+        if (better(tree[k], before)) before = tree[k];
+      const Best here{before.weight + (is_heading(new_[seq[i]].kind) ? heavy : 1), i};
+      prev[i] = before.at;
+      for (std::size_t k = o + 1; k < tree.size(); k += k & (~k + 1))
+        if (better(here, tree[k])) tree[k] = here;
+      if (better(here, top)) top = here;
     }
     std::vector<bool> kept(seq.size(), false);
-    for (std::size_t i = tails.empty() ? npos : tails.back(); i != npos; i = prev[i])
-      kept[i] = true;
+    for (std::size_t i = top.at; i != npos; i = prev[i]) kept[i] = true;
     for (std::size_t i = 0; i < seq.size(); ++i)
       if (!kept[i]) moved_[seq[i]] = true;
   }
@@ -355,6 +368,7 @@ Change change_of(Change::Kind kind, const Unit* o, const Unit* n) {
   Change c;
   c.kind = kind;
   c.what = (n ? n : o)->kind;
+  c.old_what = (o ? o : n)->kind;
   c.label = (n ? n : o)->label;
   if (o) {
     c.has_old = true;

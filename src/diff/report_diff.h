@@ -47,6 +47,9 @@ struct Unit {
   bool withdrawn = false;
 };
 
+// A section's or an annex's heading.
+inline bool is_heading(Unit::Kind k) { return k == Unit::Kind::section || k == Unit::Kind::annex; }
+
 // One version of the report, as the diff sees it.
 struct Version {
   std::string name;         // as given on the command line
@@ -84,6 +87,9 @@ struct Change {
   enum class Kind { inserted, deleted, changed, moved, renumbered, withdrawn };
   Kind kind = Kind::changed;
   Unit::Kind what = Unit::Kind::paragraph;
+  // What it was in the old version: `what`, but for a paragraph moved
+  // between the preamble and a section.
+  Unit::Kind old_what = Unit::Kind::paragraph;
   bool has_old = false, has_new = false;
   // As printed; a paragraph of the preamble, which prints none, is named
   // by its place in the preamble, counted from 1 ("2").

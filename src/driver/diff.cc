@@ -195,6 +195,19 @@ std::string unit_text(diff::Unit::Kind what, const std::string& number, const st
   return text::printable(s);
 }
 
+// A unit in both versions, by its new number, then its old one where it
+// differs: "paragraph 6.4, was 6.3"; "paragraph 1.1, was paragraph 1 of the
+// preamble" when it moved out of the preamble (whose places are not numbers).
+std::string now_and_was(const Change& c) {
+  std::string s = unit_text(c.what, c.new_number, c.label);
+  if (c.old_what != c.what) {
+    s += ", was " + unit_text(c.old_what, c.old_number, c.label);
+  } else if (c.old_number != c.new_number && !c.old_number.empty()) {
+    s += ", was " + text::printable(c.old_number);
+  }
+  return s;
+}
+
 std::string format_text(const std::vector<Change>& changes, const std::string& old_name,
                         const std::string& new_name, bool color) {
   Style style{color};
@@ -206,12 +219,16 @@ std::string format_text(const std::vector<Change>& changes, const std::string& o
       // A run of units only renumbered is one quiet line.
       std::size_t j = i;
       while (j + 1 < changes.size() && changes[j + 1].kind == Change::Kind::renumbered &&
-             changes[j + 1].what == c.what)
+             changes[j + 1].what == c.what && changes[j + 1].old_what == c.old_what &&
+             c.old_what == c.what)
         ++j;
       const Change& last = changes[j];
       const std::size_t n = j - i + 1;
       std::string what = diff::unit_name(c.what);
-      if (n == 1) {
+      if (c.old_what != c.what) {
+        // Out of the preamble, or into it, in the same order.
+        out += "renumbered " + now_and_was(c) + "\n";
+      } else if (n == 1) {
         out += fmt::format("renumbered {} {}, was {}\n", what, text::printable(c.new_number),
                            text::printable(c.old_number));
       } else {
@@ -234,22 +251,14 @@ std::string format_text(const std::vector<Change>& changes, const std::string& o
         out += "  " + style.del(text::printable(c.text)) + "\n";
         break;
       case Change::Kind::changed:
-      case Change::Kind::moved: {
-        std::string head = kind + " " + unit_text(c.what, c.new_number, c.label);
-        if (c.old_number != c.new_number && !c.old_number.empty())
-          head += ", was " + text::printable(c.old_number);
-        out += style.bold(head) + "\n";
+      case Change::Kind::moved:
+        out += style.bold(kind + " " + now_and_was(c)) + "\n";
         if (!c.words.empty()) out += "  " + words_text(c.words, style) + "\n";
         break;
-      }
-      case Change::Kind::withdrawn: {
-        std::string head = kind + " " + unit_text(c.what, c.new_number, c.label);
-        if (c.old_number != c.new_number && !c.old_number.empty())
-          head += ", was " + text::printable(c.old_number);
-        out += style.bold(head) + "\n";
+      case Change::Kind::withdrawn:
+        out += style.bold(kind + " " + now_and_was(c)) + "\n";
         out += "  " + style.del(text::printable(c.text)) + "\n";
         break;
-      }
       case Change::Kind::renumbered:
         break;
     }
@@ -269,6 +278,7 @@ std::string format_json(const std::vector<Change>& changes, const std::string& o
     json j;
     j["kind"] = diff::kind_name(c.kind);
     j["what"] = diff::unit_name(c.what);
+    if (c.old_what != c.what) j["old_what"] = diff::unit_name(c.old_what);
     j["old"] = c.has_old ? json(c.old_number) : json(nullptr);
     j["new"] = c.has_new ? json(c.new_number) : json(nullptr);
     j["label"] = c.label.empty() ? json(nullptr) : json(c.label);

@@ -105,6 +105,23 @@ TEST_CASE("diff: a paragraph moved is one change, not a deletion and an insertio
   CHECK(summary(changes) == "moved 6.4>6.1;moved 6.1>6.4;");
 }
 
+TEST_CASE("diff: a paragraph moved into the next section moved, not the section", "[diff]") {
+  // Section 6 (a, b), section 7 (c); then b becomes the first of section 7.
+  auto version = [](bool moved) {
+    Version v;
+    v.units.push_back({Unit::Kind::section, "6", "s6", "Discussions", kNone});
+    v.units.push_back({Unit::Kind::paragraph, "6.1", "a", kBase[0].second, 0});
+    if (!moved) v.units.push_back({Unit::Kind::paragraph, "6.2", "b", kBase[1].second, 0});
+    const std::size_t seven = v.units.size();
+    v.units.push_back({Unit::Kind::section, "7", "s7", "Outcomes", kNone});
+    if (moved) v.units.push_back({Unit::Kind::paragraph, "7.1", "b", kBase[1].second, seven});
+    v.units.push_back({Unit::Kind::paragraph, moved ? "7.2" : "7.1", "c", kBase[2].second, seven});
+    return v;
+  };
+  CHECK(summary(compare(version(false), version(true))) == "moved 6.2>7.1;renumbered 7.1>7.2;");
+  CHECK(summary(compare(version(true), version(false))) == "moved 7.1>6.2;renumbered 7.2>7.1;");
+}
+
 TEST_CASE("diff: unlabelled paragraphs are matched by their text", "[diff]") {
   auto before = kBase, after = kBase;
   for (auto& p : before) p.first.clear();
