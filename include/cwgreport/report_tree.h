@@ -22,6 +22,9 @@ struct Inline {
     footnote_ref,  // `text` is the footnote's number ("1"); `target` its anchor
     softbreak,     // a line break in the source: printed as a space
     linebreak,     // a hard line break
+    foreign,       // children are in another language than the report's:
+                   // `text` is its BCP 47 code ("en"); a translated
+                   // report's text that its translation leaves out
   };
   Kind kind = Kind::text;
   std::string text;

@@ -16,6 +16,9 @@ struct Text {
   Location loc;
   std::size_t offset = 0;  // byte offset of the value's node in its file
   bool present = false;    // false when the key was absent
+  // In a translated report, a text the translation leaves out: it is
+  // printed as the original wrote it, in the original's language.
+  bool untranslated = false;
 
   bool empty() const { return value.empty(); }
 };
@@ -199,6 +202,9 @@ struct Sources {
   Group group;
   Text kind;      // outcome (default) | group-document | summary-record | chair-report
   Text language;  // ar | zh | en (default) | fr | ru | es: the generated words'
+  // A translated report's original language (en by default), which its
+  // untranslated texts are in; empty in a report built in its own.
+  std::string original_language;
   std::vector<Meeting> meetings;
   // Earlier meetings of the group, which the text may refer to with
   // {meeting:N} but the report does not cover: number, date, end_date and

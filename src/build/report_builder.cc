@@ -299,6 +299,7 @@ class Builder {
         case tree::Inline::Kind::strong:
         case tree::Inline::Kind::strike:
         case tree::Inline::Kind::link:
+        case tree::Inline::Kind::foreign:
           out += contents_heading(in.children);
           break;
         case tree::Inline::Kind::softbreak:

@@ -144,6 +144,28 @@ std::size_t printed_bytes(const tree::Block& block) {
   return n;
 }
 
+// Marks each run of inlines as written in `language`. The blocks of a text
+// field nest as deep as its limits let them.
+void mark_language(tree::Inlines& in, const std::string& language) {
+  if (in.empty()) return;
+  tree::Inline span{tree::Inline::Kind::foreign, language, {}, std::move(in)};
+  in.clear();
+  in.push_back(std::move(span));
+}
+
+void mark_language(tree::Block& block, const std::string& language) {
+  mark_language(block.text, language);
+  for (tree::Block& child : block.children) mark_language(child, language);
+  for (tree::ListItem& item : block.items) {
+    mark_language(item.text, language);
+    for (tree::Block& child : item.children) mark_language(child, language);
+  }
+  mark_language(block.table.caption, language);
+  for (tree::Inlines& cell : block.table.header) mark_language(cell, language);
+  for (auto& row : block.table.rows)
+    for (tree::Inlines& cell : row) mark_language(cell, language);
+}
+
 struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
 };
@@ -233,6 +255,10 @@ class TextConverter {
         out.rest.push_back(std::move(*block));
       }
       first = false;
+    }
+    if (&text_language() != &model_.language) {
+      mark_language(out.first, text_language());
+      for (tree::Block& b : out.rest) mark_language(b, text_language());
     }
     return out;
   }
@@ -346,9 +372,18 @@ class TextConverter {
     // A French report's spaces before ": ; ! ?" and inside « », in the
     // writer's text as in the generated words; the spaces inside "10 480"
     // in every language but English.
-    if (model_.language != "en")
+    const std::string& language = text_language();
+    if (language != "en")
       text.replace(from, std::string::npos,
-                   lang::language_typography(std::string_view(text).substr(from), model_.language));
+                   lang::language_typography(std::string_view(text).substr(from), language));
+  }
+
+  // The language the field is written in: the report's, or the original's
+  // for a text its translation leaves out.
+  const std::string& text_language() const {
+    if (text_.untranslated && model_.src && !model_.src->original_language.empty())
+      return model_.src->original_language;
+    return model_.language;
   }
 
   // Markers inside code or URLs print as the reference's text.

@@ -162,6 +162,7 @@ void match_translations(Sources& src, const Translations& t, Diagnostics& diags,
     const std::string rel = "translations/" + t.language + "/" + f.original;
     if (!f.found) {
       if (!apply) continue;
+      for (Unit& u : file_units) u.text->untranslated = true;
       // One diagnostic for the whole file, not one per paragraph.
       const Unit& first = file_units.front();
       diags.report("translation-missing", first.at,
@@ -216,6 +217,8 @@ void match_translations(Sources& src, const Translations& t, Diagnostics& diags,
       }
     }
     if (apply) {
+      for (const Unit& u : file_units)
+        if (!translated.count(u.key)) u.text->untranslated = true;
       for (const TranslationEntry& e : f.entries) {
         auto u = by_key.find(e.key.value);
         if (u != by_key.end()) *u->second->text = e.text;
@@ -223,6 +226,7 @@ void match_translations(Sources& src, const Translations& t, Diagnostics& diags,
     }
   }
   if (apply) {
+    src.original_language = src.language.present ? src.language.value : "en";
     src.language.value = t.language;
     src.language.present = true;
     // The cover's letter names the language of the document: the

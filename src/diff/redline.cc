@@ -313,6 +313,7 @@ class Builder {
         case Inline::Kind::strong:
         case Inline::Kind::strike:
         case Inline::Kind::link:
+        case Inline::Kind::foreign:
           if (depth < kMaxDepth) {
             path.push_back(&x);
             tokens(x.children, path, out, space, depth + 1);

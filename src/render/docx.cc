@@ -264,7 +264,8 @@ struct RunStyle {
   bool strike = false;
   bool code = false;
   bool superscript = false;
-  std::string_view style;  // a character style, or empty
+  std::string_view style;     // a character style, or empty
+  std::string_view language;  // another language than the report's, or empty
 };
 
 std::string run_properties(const RunStyle& s) {
@@ -275,6 +276,11 @@ std::string run_properties(const RunStyle& s) {
   if (s.italic) p += "<w:i/>";
   if (s.strike) p += "<w:strike/>";
   if (s.superscript) p += "<w:vertAlign w:val=\"superscript\"/>";
+  if (!s.language.empty()) {
+    const std::string code = esc(s.language);
+    p += "<w:lang w:val=\"" + code + "\"" +
+         (detail::right_to_left(s.language) ? " w:bidi=\"" + code + "\"" : std::string()) + "/>";
+  }
   return p.empty() ? p : "<w:rPr>" + p + "</w:rPr>";
 }
 
@@ -311,7 +317,11 @@ bool has_rtl_letter(std::string_view text) {
 // run_properties writes), so that Word orders and shapes it as such.
 std::string with_rtl(const std::string& props) {
   if (props.empty()) return "<w:rPr><w:rtl/></w:rPr>";
-  return props.substr(0, props.size() - 8) + "<w:rtl/></w:rPr>";
+  // w:rtl comes before w:lang, the last that run_properties writes.
+  const std::size_t lang = props.find("<w:lang ");
+  std::string out = props;
+  out.insert(lang == std::string::npos ? props.size() - 8 : lang, "<w:rtl/>");
+  return out;
 }
 
 // Appends `text` as runs of one direction's properties: a TAB becomes
@@ -1245,6 +1255,14 @@ class DocxRenderer : public detail::ReportParts {
       case Inline::Kind::linebreak:
         out += "<w:r><w:br/></w:r>";
         break;
+      case Inline::Kind::foreign: {
+        // Its language, for the proofing tools and screen readers.
+        const std::string tag = detail::language_tag(x.text);
+        RunStyle s = style;
+        if (!tag.empty()) s.language = tag;
+        siblings(x.children, s, in_link, out);
+        break;
+      }
     }
   }
 
@@ -1331,14 +1349,9 @@ class DocxRenderer : public detail::ReportParts {
     return s.empty() ? std::string(trim(report_.words.untitled)) : s;
   }
 
-  // A BCP 47 tag's shape, or "en": the value lands in an attribute.
   std::string language() const {
-    std::string_view lang = trim(report_.language);
-    bool ok = !lang.empty() && lang.size() <= 35;
-    for (char c : lang)
-      ok = ok &&
-           ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-');
-    return ok ? std::string(lang) : std::string("en");
+    std::string tag = detail::language_tag(report_.language);
+    return tag.empty() ? "en" : tag;
   }
 
   std::string running_header() const {

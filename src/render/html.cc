@@ -109,6 +109,7 @@ void flatten(std::span<const Inline> xs, std::string& out) {
       case Inline::Kind::strong:
       case Inline::Kind::strike:
       case Inline::Kind::link:
+      case Inline::Kind::foreign:
         stack.emplace_back(x.children, 0);  // `list` and `i` are not used after this
         break;
     }
@@ -593,20 +594,8 @@ class HtmlRenderer : public detail::ReportParts {
   // --- head
 
   std::string language() const {
-    // BCP 47 shape only: a broken value would fail the lang checks.
-    std::string_view lang = trim(report_.language);
-    bool ok = !lang.empty() && ascii_alpha(lang.front());
-    size_t part = 0;
-    for (char c : lang) {
-      if (c == '-') {
-        ok = ok && part > 0;
-        part = 0;
-      } else {
-        ok = ok && (ascii_alpha(c) || ascii_digit(c)) && ++part <= 8;
-      }
-    }
-    ok = ok && part > 0;
-    return ok ? std::string(lang) : std::string("en");
+    std::string tag = detail::language_tag(report_.language);
+    return tag.empty() ? "en" : tag;
   }
 
   std::string document_title() const {
@@ -947,6 +936,26 @@ class HtmlRenderer : public detail::ReportParts {
   }
 
   // An element around the children's HTML, left out when that is empty.
+  // Text in another language than the report's: a screen reader reads it
+  // in its own language's voice, and where the two run in opposite
+  // directions it is set in its own, isolated from the text around it.
+  void foreign(const Inline& x, bool in_link, int depth, std::string& out) {
+    const std::string tag = detail::language_tag(x.text);
+    if (tag.empty()) return inlines(x.children, in_link, depth + 1, out);
+    const std::size_t start = out.size();
+    out += "<span lang=\"" + tag + "\"";
+    const bool rtl = detail::right_to_left(tag);
+    if (rtl != detail::right_to_left(language())) out += rtl ? " dir=\"rtl\"" : " dir=\"ltr\"";
+    out += '>';
+    const std::size_t body = out.size();
+    inlines(x.children, in_link, depth + 1, out);
+    if (out.size() == body) {
+      out.resize(start);
+      return;
+    }
+    out += "</span>";
+  }
+
   void wrap(std::string_view tag, const Inline& x, bool in_link, int depth, std::string& out) {
     size_t start = out.size();
     out += '<';
@@ -997,6 +1006,9 @@ class HtmlRenderer : public detail::ReportParts {
         break;
       case Inline::Kind::strike:
         wrap("del", x, in_link, depth, out);
+        break;
+      case Inline::Kind::foreign:
+        foreign(x, in_link, depth, out);
         break;
       case Inline::Kind::link:
         link(x, in_link, depth, out);

@@ -420,6 +420,10 @@ class InlineWriter {
       case Inline::Kind::linebreak:
         newline(true);
         break;
+      case Inline::Kind::foreign:
+        // Markdown has no markup for a language: the text, as it is.
+        inlines(in.children);
+        break;
     }
   }
 
@@ -660,6 +664,7 @@ void shown_tree(const Inlines& in, unsigned emphasis, bool in_link, Shown& out) 
       case Inline::Kind::emph:
       case Inline::Kind::strong:
       case Inline::Kind::strike:
+      case Inline::Kind::foreign:
         shown_tree(x.children, emphasis | emphasis_bit(x.kind), in_link, out);
         break;
       default:

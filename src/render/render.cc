@@ -99,6 +99,7 @@ void flatten_into(const tree::Inlines& inlines, std::string& out) {
       case Kind::emph:
       case Kind::strong:
       case Kind::strike:
+      case Kind::foreign:
         flatten_into(in.children, out);
         break;
       case Kind::link: {
@@ -427,6 +428,25 @@ UrlKind classify_url(std::string_view raw) {
   cmark_strbuf_free(&buf);
   if (changed && classify_url_once(decoded) == UrlKind::unsafe) return UrlKind::unsafe;
   return kind;
+}
+
+std::string language_tag(std::string_view language) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::string_view lang = language;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  while (!lang.empty() && space(lang.front())) lang.remove_prefix(1);
+  while (!lang.empty() && space(lang.back())) lang.remove_suffix(1);
+  bool ok = !lang.empty() && alpha(lang.front());
+  std::size_t part = 0;
+  for (char c : lang) {
+    if (c == '-') {
+      ok = ok && part > 0;
+      part = 0;
+    } else {
+      ok = ok && (alpha(c) || (c >= '0' && c <= '9')) && ++part <= 8;
+    }
+  }
+  return ok && part > 0 ? std::string(lang) : std::string();
 }
 
 bool right_to_left(std::string_view language) {

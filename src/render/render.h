@@ -143,4 +143,10 @@ UrlKind classify_url(std::string_view raw);
 // other scripts of that direction a report may be written in.
 bool right_to_left(std::string_view language);
 
+// `language` trimmed when it has the shape of a BCP 47 tag (subtags of one
+// to eight letters and digits, joined by '-', the first a letter), else "":
+// the value lands in an attribute, and a broken one would fail the checks
+// of a document's languages.
+std::string language_tag(std::string_view language);
+
 }  // namespace cwg::detail

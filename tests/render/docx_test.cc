@@ -337,3 +337,18 @@ TEST_CASE("a DOCX's table of contents is a Word field whose lines link to the se
   CHECK(doc.find(">Participants</w:t>") < doc.find(">Before section 1.</w:t>"));
   CHECK(doc.find(">Before section 1.</w:t>") < doc.find(">Text.</w:t>"));
 }
+
+TEST_CASE("a DOCX marks text in the original's language on its runs", "[docx]") {
+  Report r = report();
+  r.language = "ar";
+  const Inline english = node(Inline::Kind::foreign, "en", "",
+                              {txt("Contributions from "), txt("\xD9\x85\xD8\xB5\xD8\xB1")});
+  r.sections.push_back(section("5", t("x"), {para("5.1", {english})}, "s5"));
+  const std::string xml = docx(r)["word/document.xml"];
+  CHECK(has(xml,
+            "<w:r><w:rPr><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">"
+            "Contributions from </w:t></w:r>"));
+  // A right-to-left stretch inside it: w:rtl comes before w:lang, as the
+  // schema orders them.
+  CHECK(has(xml, "<w:rPr><w:rtl/><w:lang w:val=\"en\"/></w:rPr>"));
+}

@@ -927,3 +927,25 @@ TEST_CASE("html: a part left blank on purpose prints its label alone", "[html]")
             "      </div>\n"
             "    </section>\n"));
 }
+
+TEST_CASE(
+    "html: text in the original's language is a span with its lang, and dir where it "
+    "runs the other way",
+    "[html]") {
+  const Inline english = cwg::test::node(Inline::Kind::foreign, "en", "", t("Contributions"));
+  Report r = body({para("5", "", {english})});
+  r.language = "fr";
+  CHECK(has(html(r), "<span class=\"number\">5</span> <span lang=\"en\">Contributions</span></p>"));
+  // In a right-to-left report it is isolated in its own direction, so that
+  // a full stop at its end stays at its end.
+  r.language = "ar";
+  CHECK(has(html(r), "<span lang=\"en\" dir=\"ltr\">Contributions</span>"));
+  // A tag of the wrong shape is not printed; the text is.
+  r.sections[0].blocks[0].text[0].text = "en\" onmouseover=\"x";
+  const std::string broken = html(r);
+  CHECK(has(broken, "<span class=\"number\">5</span> Contributions</p>"));
+  CHECK_FALSE(has(broken, "onmouseover"));
+  // Nothing inside: no empty span.
+  r.sections[0].blocks[0].text = {cwg::test::node(Inline::Kind::foreign, "en", "", {})};
+  CHECK_FALSE(has(html(r), "<span lang=\"en\""));
+}

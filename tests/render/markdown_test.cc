@@ -734,3 +734,13 @@ TEST_CASE("markdown: a part left blank on purpose prints its label alone", "[mar
         "\n"
         "## References\n");
 }
+
+TEST_CASE("markdown and plain text print text in another language as it is", "[markdown]") {
+  const Inlines words = {txt("The "), node(Inline::Kind::emph, "", "", t("Chair")),
+                         txt(" opened the meeting.")};
+  Report plain = body({para("1.1", words)});
+  Report marked = body({para("1.1", {node(Inline::Kind::foreign, "en", "", words)})});
+  marked.language = plain.language = "fr";
+  CHECK(md(marked) == md(plain));
+  CHECK(render_text(marked, RenderOptions{}) == render_text(plain, RenderOptions{}));
+}
