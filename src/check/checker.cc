@@ -1709,8 +1709,17 @@ class Checker {
                   "a summary record is signed under 'signatures:'",
                   "write 'signatures:' with a list of 'person:' and 'role:', e.g. the "
                   "Secretary-General and the Chairman");
+    // A person signs once: the signature names the signer, and its
+    // translation is keyed by the signer ('signature PERSON role').
+    std::map<std::string_view, const Signatory*> signers;
     for (const auto& sig : src_.signatures) {
-      if (!sig.person.present || model_.people.contains(sig.person.value)) continue;
+      if (!sig.person.present) continue;
+      auto [first, fresh] = signers.emplace(sig.person.value, &sig);
+      if (!fresh)
+        diags_.report("duplicate-id", sig.person.loc,
+                      fmt::format("'{}' signs the record twice", sig.person.value),
+                      {{first->second->person.loc, "first signature here"}});
+      if (model_.people.contains(sig.person.value)) continue;
       diags_.report("unknown-id", sig.person.loc,
                     fmt::format("unknown person '{}'", sig.person.value),
                     suggest(&diags_, "unknown-id", sig.person.value, model_.people, key_of));

@@ -283,8 +283,9 @@ const std::vector<CodeInfo> kCodes = {
      "where the label was first defined.\n"
      "Fix: rename one of them after what it is about, and update the references to it."},
     {"duplicate-id", S::error, "two people, entities or references share an id",
-     "Ids of people, entities, references and footnotes must be unique in their kind, and a "
-     "meeting number is listed once (among `meetings:` and `earlier_meetings:` together).\n"
+     "Ids of people, entities, references and footnotes must be unique in their kind, a "
+     "meeting number is listed once (among `meetings:` and `earlier_meetings:` together), and "
+     "a person signs a summary record once (`signatures:`).\n"
      "Fix: remove the duplicate entry, or rename one of the two and update the references "
      "to it."},
     {"duplicate-document", S::error, "a document number and revision registered twice",
