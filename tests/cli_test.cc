@@ -1656,6 +1656,41 @@ TEST_CASE("diff: a paragraph moved across a heading is the paragraph that moved"
                       "\"new\": \"1.1\"") != std::string::npos);
 }
 
+TEST_CASE("diff: a signature or a record's header line that changed is a change", "[cli][diff]") {
+  Sandbox box;
+  fs::copy(box.m(), box.work() / "old", fs::copy_options::recursive);
+  std::string report = slurp(box.m() / "report.yaml");
+  report.replace(report.find("role: Chair, CWG-COP"), 20, "role: Chairman, CWG-COP");
+  spit(box.m() / "report.yaml", report);
+  Result r = box.run({"diff", "old", "m", "--color", "never"});
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "--- old\n+++ m\n"
+        "changed signature\n"
+        "  Ibrahim Al Dabal (UAE) [-Chair,-] {+Chairman,+} CWG-COP\n");
+  // A summary record: its time line, and its signatures by their place.
+  const fs::path record = fs::path(CWG_SOURCE_DIR) / "examples" / "council-summary-record";
+  fs::copy(record, box.work() / "record-old", fs::copy_options::recursive);
+  fs::copy(record, box.work() / "record-new", fs::copy_options::recursive);
+  fs::remove_all(box.work() / "record-old" / "out");
+  fs::remove_all(box.work() / "record-new" / "out");
+  std::string yaml = slurp(box.work() / "record-new" / "report.yaml");
+  yaml.replace(yaml.find("start_time: \"09:30\""), 19, "start_time: \"09:45\"");
+  yaml.replace(yaml.find("role: \"The Chairman:\""), 21, "role: \"The Chair:\"");
+  spit(box.work() / "record-new" / "report.yaml", yaml);
+  Result d = box.run({"diff", "record-old", "record-new", "--color", "never"});
+  CHECK(d.status == 1);
+  CHECK(d.out ==
+        "--- record-old\n+++ record-new\n"
+        "changed record time\n"
+        "  Wednesday, 10\u00A0June 2026, from [-0930-] {+0945+} to 1225 hours\n"
+        "changed signature 2\n"
+        "  The [-Chairman:-] {+Chair:+} P\u00E9ter Varga\n");
+  Result json = box.run({"diff", "record-old", "record-new", "-f", "json"});
+  CHECK(json.out.find("\"what\": \"signature\",\n      \"old\": \"\",\n      \"new\": "
+                      "\"\",\n      \"label\": \"signature 2\"") != std::string::npos);
+}
+
 TEST_CASE("a frozen label removed is an error at its line in frozen.yaml", "[cli][freeze]") {
   Sandbox box;
   REQUIRE(box.run({"freeze", "m", "-q"}).status == 0);

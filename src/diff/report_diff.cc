@@ -181,6 +181,8 @@ int group_of(Unit::Kind k) {
     case Unit::Kind::cover:
     case Unit::Kind::summary:
     case Unit::Kind::contents:
+    case Unit::Kind::record:
+    case Unit::Kind::signature:
       return 0;
     case Unit::Kind::section:
     case Unit::Kind::annex:
@@ -404,6 +406,8 @@ Version version_of(std::string name, const tree::Report& report,
     for (const tree::CoverField& f : *side) add(Unit::Kind::cover, "", f.name, f.value);
   if (!report.cover.source_line.empty())
     add(Unit::Kind::cover, "", "source_line", report.cover.source_line);
+  if (!report.record.when.empty()) add(Unit::Kind::record, "", "time", report.record.when);
+  if (!report.record.chair.empty()) add(Unit::Kind::record, "", "chair", report.record.chair);
   for (const auto& [part, blocks] :
        {std::pair{"summary", &report.summary}, std::pair{"action", &report.action}}) {
     if (blocks->empty()) continue;
@@ -445,6 +449,17 @@ Version version_of(std::string name, const tree::Report& report,
       }
       ++index;
     }
+    // The signatures, printed after the sections and before the annexes;
+    // a summary record's by their place.
+    if (sections != &report.sections) continue;
+    auto signed_as = [](const tree::Signature& s) {
+      return s.role_above ? s.role + " " + s.name : s.name + " " + s.role;
+    };
+    if (!report.signature.name.empty() || !report.signature.role.empty())
+      add(Unit::Kind::signature, "", "signature", signed_as(report.signature));
+    for (std::size_t k = 0; k < report.signatures.size(); ++k)
+      add(Unit::Kind::signature, "", "signature " + std::to_string(k + 1),
+          signed_as(report.signatures[k]));
   }
   for (const RegisterEntry& e : register_entries)
     add(Unit::Kind::document, e.symbol, e.key, e.title);
@@ -611,6 +626,10 @@ const char* unit_name(Unit::Kind k) {
       return "preamble";
     case Unit::Kind::contents:
       return "contents";
+    case Unit::Kind::record:
+      return "record";
+    case Unit::Kind::signature:
+      return "signature";
   }
   return "paragraph";
 }

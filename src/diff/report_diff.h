@@ -29,7 +29,9 @@ struct Unit {
     paragraph,
     document,
     preamble,
-    contents
+    contents,
+    record,    // a line of a summary record's header: its time, its chair
+    signature  // a signature: its name and role
   };
   Kind kind = Kind::paragraph;
   std::string number;  // as printed: "6.3", "6", "Annex 1", a symbol; "" when unnumbered

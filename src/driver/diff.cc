@@ -184,12 +184,14 @@ std::string unit_text(diff::Unit::Kind what, const std::string& number, const st
   if (what == diff::Unit::Kind::preamble)
     return text::printable("paragraph " + number + " of the preamble");
   if (what == diff::Unit::Kind::contents) return "table of contents";
+  if (what == diff::Unit::Kind::signature) return text::printable(label);
   std::string s = diff::unit_name(what);
   if (!number.empty()) {
     s += ' ' + number;
   } else if (what == diff::Unit::Kind::paragraph) {
     s = "unnumbered paragraph";
-  } else if (what == diff::Unit::Kind::cover || what == diff::Unit::Kind::summary) {
+  } else if (what == diff::Unit::Kind::cover || what == diff::Unit::Kind::summary ||
+             what == diff::Unit::Kind::record) {
     s += ' ' + label;
   }
   return text::printable(s);
