@@ -95,6 +95,26 @@ def fmt_mib(n):
     return "" if n is None else f"{n / MIB:.1f} MiB"
 
 
+KEPT_BEGIN = ("<!-- Written by hand: tests/bench/run.sh keeps this part when it rewrites "
+              "the file. -->")
+KEPT_END = "<!-- End of the part written by hand. -->"
+
+
+def kept_part(path):
+    """The part of the report at `path` written by hand, markers included;
+    the two markers alone when there is none."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            old = f.read()
+    except FileNotFoundError:
+        old = ""
+    begin = old.find(KEPT_BEGIN)
+    end = old.find(KEPT_END, begin + 1) if begin >= 0 else -1
+    if begin < 0 or end < 0:
+        return KEPT_BEGIN + "\n\n" + KEPT_END
+    return old[begin:end + len(KEPT_END)]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--work", required=True)
@@ -347,6 +367,11 @@ def write_report(args, rows, sizes, load_before, load_after, date):
     target("one 10 MB paragraph: ≤ 2.2× the time of a 5 MB one (linear)",
            wall("big10-build") / wall("big5-build"),
            cpu("big10-build") / cpu("big5-build"), lambda v: v <= 2.2, "big")
+    add("")
+
+    # What was written by hand after the targets (remeasurements, analyses)
+    # stays, between its two markers, when the report is written again.
+    add(kept_part(args.out))
     add("")
 
     add("## Where the time goes, and the gaps")
