@@ -357,9 +357,15 @@ std::string role_title(const Sources& src, std::string_view role, bool report_by
   return {};
 }
 
+const std::string& language_of(const Model& model, const Text& text) {
+  if (text.untranslated && model.src && !model.src->original_language.empty())
+    return model.src->original_language;
+  return model.language;
+}
+
 std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, Diagnostics* diags,
-                                       const Location& loc) {
-  const lang::Labels& words = lang::labels(model.language);
+                                       const Location& loc, std::string_view language) {
+  const lang::Labels& words = lang::labels(language.empty() ? model.language : language);
   auto fail = [&](std::string_view code, std::string msg, std::vector<Note> notes = {}) {
     // With a file that failed to load, an unknown name may be defined in it:
     // report it only when it looks like a typo of a name that is known.
@@ -493,7 +499,7 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
       one.key = key;
       // "Fifteenth and sixteenth": only the sentence's first word is capitalised.
       if (tok.form == "Words" && !parts.empty()) one.form = "words";
-      auto part = resolve_ref(model, one, diags, loc);
+      auto part = resolve_ref(model, one, diags, loc, language);
       if (!part) return std::nullopt;
       parts.push_back(std::move(part->text));
     }
@@ -1378,13 +1384,14 @@ class Checker {
     for (const auto& tok : refs.tokens) {
       // A reference is located in the file only when it fails to resolve:
       // that costs a scan of the file, which a clean report never pays.
-      auto r = resolve_ref(model_, tok, nullptr, text.loc);
+      auto r = resolve_ref(model_, tok, nullptr, text.loc, language_of(model_, text));
       if (!r) {
         std::string_view raw = std::string_view(text.value).substr(tok.offset, tok.length);
         // The occurrences of a failed reference before this one.
         std::size_t occurrence = seen[raw]++;
         if (!locator) locator.emplace(diags_.sources(), text);
-        resolve_ref(model_, tok, &diags_, locator->locate(raw, occurrence));
+        resolve_ref(model_, tok, &diags_, locator->locate(raw, occurrence),
+                    language_of(model_, text));
       }
       if (r && r->footnote) used_notes_.emplace(tok.key);
       // Reported once, at the field that spent the budget.

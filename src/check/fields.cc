@@ -273,7 +273,8 @@ class TextConverter {
       cleaned_ = text::report_text(text_.value);
       cleaned_refs_.tokens = scan_refs(*cleaned_);
       for (const RefToken& tok : cleaned_refs_.tokens)
-        cleaned_refs_.resolved.push_back(resolve_ref(model_, tok, nullptr, text_.loc));
+        cleaned_refs_.resolved.push_back(
+            resolve_ref(model_, tok, nullptr, text_.loc, text_language()));
     }
     const std::string& v = cleaned_ ? *cleaned_ : text_.value;
     const TextRefs& refs = cleaned_ ? cleaned_refs_ : refs_;
@@ -380,11 +381,7 @@ class TextConverter {
 
   // The language the field is written in: the report's, or the original's
   // for a text its translation leaves out.
-  const std::string& text_language() const {
-    if (text_.untranslated && model_.src && !model_.src->original_language.empty())
-      return model_.src->original_language;
-    return model_.language;
-  }
+  const std::string& text_language() const { return language_of(model_, text_); }
 
   // Markers inside code or URLs print as the reference's text.
   std::string expand(std::string_view s) {
@@ -717,7 +714,8 @@ class FieldPass {
     } else if (!f.sized) {
       f.refs.tokens = scan_refs(text.value);
       for (const RefToken& tok : f.refs.tokens)
-        f.refs.resolved.push_back(resolve_ref(model_, tok, nullptr, text.loc));
+        f.refs.resolved.push_back(
+            resolve_ref(model_, tok, nullptr, text.loc, language_of(model_, text)));
     }
     if (!f.sized) {
       f.sized = true;

@@ -203,10 +203,15 @@ std::optional<std::string> chair_word(const Sources& src);
 // declines it).
 std::string role_title(const Sources& src, std::string_view role, bool report_by = false);
 
-// Resolves one reference. On failure returns nothing and, when `diags` is
-// given, reports why at `loc`.
+// The language `text` is written in: the report's, or in a translated
+// report the original's for a text the translation leaves out.
+const std::string& language_of(const Model& model, const Text& text);
+
+// Resolves one reference, in the words of `language` (the report's when
+// empty): counts, ordinals and dates. On failure returns nothing and, when
+// `diags` is given, reports why at `loc`.
 std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, Diagnostics* diags,
-                                       const Location& loc);
+                                       const Location& loc, std::string_view language = {});
 
 // The checker: numbers everything, resolves every reference, converts every
 // text field the report prints within `limits`, and reports what does not
