@@ -1686,6 +1686,13 @@ TEST_CASE("diff: a signature or a record's header line that changed is a change"
         "  Wednesday, 10\u00A0June 2026, from [-0930-] {+0945+} to 1225 hours\n"
         "changed signature 2\n"
         "  The [-Chairman:-] {+Chair:+} P\u00E9ter Varga\n");
+  // The redline marks the words that changed where they stand.
+  Result html = box.run({"diff", "record-old", "record-new", "-f", "html"});
+  CHECK(html.out.find("<p class=\"record-when\">Wednesday, 10\u00A0June 2026, from<del "
+                      "class=\"redline\"> 0930</del><ins class=\"redline\"> 0945</ins> to 1225 "
+                      "hours</p>") != std::string::npos);
+  CHECK(html.out.find("<p class=\"signature-role\">The<del class=\"redline\"> Chairman:</del><ins "
+                      "class=\"redline\"> Chair:</ins></p>") != std::string::npos);
   Result json = box.run({"diff", "record-old", "record-new", "-f", "json"});
   CHECK(json.out.find("\"what\": \"signature\",\n      \"old\": \"\",\n      \"new\": "
                       "\"\",\n      \"label\": \"signature 2\"") != std::string::npos);

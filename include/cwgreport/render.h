@@ -26,7 +26,9 @@ struct ChangeMarks {
   // A visible note before a marked section or block ("moved from 6.2").
   std::unordered_map<const void*, std::string> notes;
   // Plain texts of the tree as runs, for the title ("title"), the source
-  // line ("source_line") and the cover fields (by name) that changed.
+  // line ("source_line"), the cover fields (by name), a summary record's
+  // header lines (kRecordWhen, kRecordChair) and the signatures
+  // (signature_key) that changed.
   struct Run {
     Mark mark = Mark::none;
     std::string text;
@@ -48,6 +50,17 @@ struct ChangeMarks {
     return it == marks.end() ? Mark::none : it->second;
   }
 };
+
+// The keys of ChangeMarks::texts for a summary record's header lines.
+inline const std::string kRecordWhen = "record.when";
+inline const std::string kRecordChair = "record.chair";
+
+// The key of ChangeMarks::texts for a signature's "name" or "role": 0 for
+// the report's signature, N for a summary record's Nth.
+inline std::string signature_key(std::size_t n, std::string_view part) {
+  return (n == 0 ? std::string("signature.") : "signatures." + std::to_string(n) + ".") +
+         std::string(part);
+}
 
 inline constexpr std::size_t kRenderChunkBytes = 64 * 1024;
 

@@ -591,6 +591,37 @@ std::unique_ptr<Redline> redline(const tree::Report& old_report, const Version& 
       marks.texts[f.name] = {{Mark::deleted, f.value}};
     }
   }
+  // A summary record's header lines, and the signatures: a signature gone
+  // from the new version is shown struck through where it stood.
+  auto text_change = [&](const std::string& key, const std::string& was, const std::string& now) {
+    if (was != now) marks.texts[key] = b.runs(was, now);
+  };
+  text_change(kRecordWhen, old_report.record.when, new_report.record.when);
+  text_change(kRecordChair, old_report.record.chair, new_report.record.chair);
+  auto signature_change = [&](std::size_t k, const tree::Signature* was,
+                              const tree::Signature& now) {
+    const tree::Signature none;
+    if (!was) was = &none;
+    text_change(signature_key(k, "name"), was->name, now.name);
+    text_change(signature_key(k, "role"), was->role, now.role);
+  };
+  const bool had = !old_report.signature.name.empty() || !old_report.signature.role.empty();
+  const bool has = !new_report.signature.name.empty() || !new_report.signature.role.empty();
+  if (had && !has) {
+    r.signature = old_report.signature;
+    marks.texts[signature_key(0, "name")] = {{Mark::deleted, old_report.signature.name}};
+    marks.texts[signature_key(0, "role")] = {{Mark::deleted, old_report.signature.role}};
+  } else {
+    signature_change(0, &old_report.signature, new_report.signature);
+  }
+  for (std::size_t k = 0; k < new_report.signatures.size(); ++k)
+    signature_change(k + 1, k < old_report.signatures.size() ? &old_report.signatures[k] : nullptr,
+                     new_report.signatures[k]);
+  for (std::size_t k = new_report.signatures.size(); k < old_report.signatures.size(); ++k) {
+    r.signatures.push_back(old_report.signatures[k]);
+    marks.texts[signature_key(k + 1, "name")] = {{Mark::deleted, old_report.signatures[k].name}};
+    marks.texts[signature_key(k + 1, "role")] = {{Mark::deleted, old_report.signatures[k].role}};
+  }
 
   // Footnotes: each with the old one of the same text, else of the same
   // number, else inserted whole.

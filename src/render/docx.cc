@@ -525,10 +525,11 @@ class DocxRenderer : public detail::ReportParts {
       paragraph(p, {}, [&](std::string& out) { marked_runs("title", trim(r.title), {}, out); });
     }
     bool record = false;
-    for (const std::string* line : {&r.record.when, &r.record.chair}) {
+    for (const auto& [key, line] :
+         {std::pair{&kRecordWhen, &r.record.when}, std::pair{&kRecordChair, &r.record.chair}}) {
       if (trim(*line).empty()) continue;
       paragraph(Para{.keep_next = true, .center = true}, {},
-                [&](std::string& out) { add_runs(trim(*line), {}, out); });
+                [&](std::string& out) { marked_runs(*key, trim(*line), {}, out); });
       record = true;
     }
     // Space between a summary record's lines and its table of subjects.
@@ -597,18 +598,21 @@ class DocxRenderer : public detail::ReportParts {
     // A row per line, so that the roles stand on one line and the names on
     // the next, as in the other formats and as a reader of the page reads
     // them; every row but the last keeps with the next.
-    auto lines_of = [](const tree::Signature& s) {
-      std::vector<std::string_view> out;
-      for (std::string_view l :
-           s.role_above ? std::array{std::string_view(s.role), std::string_view(s.name)}
-                        : std::array{std::string_view(s.name), std::string_view(s.role)})
-        if (!trim(l).empty()) out.push_back(trim(l));
+    // Each line with its key in a redline's texts.
+    using Line = std::pair<std::string, std::string_view>;
+    auto lines_of = [&](const tree::Signature* s) {
+      const std::size_t n = static_cast<std::size_t>(s - sigs.data()) + 1;
+      const Line name{signature_key(n, "name"), trim(s->name)};
+      const Line role{signature_key(n, "role"), trim(s->role)};
+      std::vector<Line> out;
+      for (const Line& l : s->role_above ? std::array{role, name} : std::array{name, role})
+        if (!l.second.empty()) out.push_back(l);
       return out;
     };
     for (std::size_t i = 0; i < shown.size(); i += 2) {
-      std::vector<std::string_view> left = lines_of(*shown[i]);
-      std::vector<std::string_view> right;
-      if (i + 1 < shown.size()) right = lines_of(*shown[i + 1]);
+      std::vector<Line> left = lines_of(shown[i]);
+      std::vector<Line> right;
+      if (i + 1 < shown.size()) right = lines_of(shown[i + 1]);
       const std::size_t rows = std::max(left.size(), right.size());
       for (std::size_t row = 0; row < rows; ++row) {
         body_ += "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
@@ -618,7 +622,8 @@ class DocxRenderer : public detail::ReportParts {
                    "\" w:type=\"dxa\"/></w:tcPr>";
           Para p{.style = "Cover", .keep_next = row + 1 < rows};
           paragraph(p, {}, [&](std::string& out) {
-            if (row < column->size()) add_runs((*column)[row], {}, out);
+            if (row < column->size())
+              marked_runs((*column)[row].first, (*column)[row].second, {}, out);
           });
           body_ += "</w:tc>";
         }
@@ -680,10 +685,13 @@ class DocxRenderer : public detail::ReportParts {
 
   void signature(const tree::Signature& s) override {
     bool first = true;
-    for (std::string_view line : {std::string_view(s.name), std::string_view(s.role)}) {
+    for (const auto& [part, line] : {std::pair{"name", std::string_view(s.name)},
+                                     std::pair{"role", std::string_view(s.role)}}) {
       if (trim(line).empty()) continue;
       Para p{.style = first ? "Signature" : "SignatureRole"};
-      paragraph(p, {}, [&](std::string& out) { add_runs(trim(line), {}, out); });
+      paragraph(p, {}, [&](std::string& out) {
+        marked_runs(signature_key(0, part), trim(line), {}, out);
+      });
       first = false;
     }
   }

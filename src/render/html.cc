@@ -458,15 +458,18 @@ class HtmlRenderer : public detail::ReportParts {
     };
     if (std::none_of(sigs.begin(), sigs.end(), printed)) return;
     open("<div class=\"signatures\">");
-    for (const tree::Signature& s : sigs) {
+    for (std::size_t k = 0; k < sigs.size(); ++k) {
+      const tree::Signature& s = sigs[k];
       if (!printed(s)) continue;
       open("<div class=\"signature\">");
       std::string name = trim(s.name).empty()
                              ? std::string()
-                             : "<p class=\"signature-name\">" + esc(trim(s.name)) + "</p>";
+                             : "<p class=\"signature-name\">" +
+                                   marked_text(signature_key(k + 1, "name"), trim(s.name)) + "</p>";
       std::string role = trim(s.role).empty()
                              ? std::string()
-                             : "<p class=\"signature-role\">" + esc(trim(s.role)) + "</p>";
+                             : "<p class=\"signature-role\">" +
+                                   marked_text(signature_key(k + 1, "role"), trim(s.role)) + "</p>";
       for (const std::string* l :
            s.role_above ? std::array{&role, &name} : std::array{&name, &role})
         if (!l->empty()) line(*l);
@@ -667,9 +670,11 @@ class HtmlRenderer : public detail::ReportParts {
     else  // the page still needs its one top heading, if only for screen readers
       line("<h1 class=\"visually-hidden\">" + esc(document_title()) + "</h1>");
     if (!trim(report_.record.when).empty())
-      line("<p class=\"record-when\">" + esc(trim(report_.record.when)) + "</p>");
+      line("<p class=\"record-when\">" + marked_text(kRecordWhen, trim(report_.record.when)) +
+           "</p>");
     if (!trim(report_.record.chair).empty())
-      line("<p class=\"record-chair\">" + esc(trim(report_.record.chair)) + "</p>");
+      line("<p class=\"record-chair\">" + marked_text(kRecordChair, trim(report_.record.chair)) +
+           "</p>");
     close("</header>");
   }
 
@@ -1109,8 +1114,10 @@ class HtmlRenderer : public detail::ReportParts {
     std::string_view role = trim(report_.signature.role);
     if (name.empty() && role.empty()) return;
     open("<div class=\"signature\">");
-    if (!name.empty()) line("<p class=\"signature-name\">" + esc(name) + "</p>");
-    if (!role.empty()) line("<p class=\"signature-role\">" + esc(role) + "</p>");
+    if (!name.empty())
+      line("<p class=\"signature-name\">" + marked_text(signature_key(0, "name"), name) + "</p>");
+    if (!role.empty())
+      line("<p class=\"signature-role\">" + marked_text(signature_key(0, "role"), role) + "</p>");
     close("</div>");
   }
 
