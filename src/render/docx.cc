@@ -525,11 +525,12 @@ class DocxRenderer : public detail::ReportParts {
       paragraph(p, {}, [&](std::string& out) { marked_runs("title", trim(r.title), {}, out); });
     }
     bool record = false;
-    for (const auto& [key, line] :
+    for (const auto& key_line :
          {std::pair{&kRecordWhen, &r.record.when}, std::pair{&kRecordChair, &r.record.chair}}) {
-      if (trim(*line).empty()) continue;
+      const std::string_view line = trim(*key_line.second);
+      if (line.empty()) continue;
       paragraph(Para{.keep_next = true, .center = true}, {},
-                [&](std::string& out) { marked_runs(*key, trim(*line), {}, out); });
+                [&](std::string& out) { marked_runs(*key_line.first, line, {}, out); });
       record = true;
     }
     // Space between a summary record's lines and its table of subjects.
@@ -685,13 +686,13 @@ class DocxRenderer : public detail::ReportParts {
 
   void signature(const tree::Signature& s) override {
     bool first = true;
-    for (const auto& [part, line] : {std::pair{"name", std::string_view(s.name)},
-                                     std::pair{"role", std::string_view(s.role)}}) {
-      if (trim(line).empty()) continue;
+    for (const auto& part_line : {std::pair{"name", std::string_view(s.name)},
+                                  std::pair{"role", std::string_view(s.role)}}) {
+      const std::string_view line = trim(part_line.second);
+      if (line.empty()) continue;
+      const std::string key = signature_key(0, part_line.first);
       Para p{.style = first ? "Signature" : "SignatureRole"};
-      paragraph(p, {}, [&](std::string& out) {
-        marked_runs(signature_key(0, part), trim(line), {}, out);
-      });
+      paragraph(p, {}, [&](std::string& out) { marked_runs(key, line, {}, out); });
       first = false;
     }
   }
