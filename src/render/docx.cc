@@ -1265,11 +1265,18 @@ class DocxRenderer : public detail::ReportParts {
         out += "<w:r><w:br/></w:r>";
         break;
       case Inline::Kind::foreign: {
-        // Its language, for the proofing tools and screen readers.
+        // Its language, for the proofing tools and screen readers. Where
+        // it runs the other way from the report, between a directional
+        // isolate (U+2066 or U+2067) and U+2069: WordprocessingML has no
+        // property for that, and an English sentence in an Arabic report
+        // would otherwise have its full stop at its left end.
         const std::string tag = detail::language_tag(x.text);
         RunStyle s = style;
         if (!tag.empty()) s.language = tag;
+        const bool isolate = !tag.empty() && detail::right_to_left(tag) != rtl();
+        if (isolate) add_runs(rtl() ? "\u2066" : "\u2067", run_properties(s), out);
         siblings(x.children, s, in_link, out);
+        if (isolate) add_runs("\u2069", run_properties(s), out);
         break;
       }
     }

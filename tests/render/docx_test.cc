@@ -351,4 +351,14 @@ TEST_CASE("a DOCX marks text in the original's language on its runs", "[docx]") 
   // A right-to-left stretch inside it: w:rtl comes before w:lang, as the
   // schema orders them.
   CHECK(has(xml, "<w:rPr><w:rtl/><w:lang w:val=\"en\"/></w:rPr>"));
+  // Left to right in a right-to-left report, it stands between an isolate
+  // and its end, so that its punctuation stays where it is.
+  CHECK(has(xml, "<w:t>\u2066</w:t>"));
+  CHECK(has(xml, "<w:t>\u2069</w:t>"));
+  // In a report that runs its way, no isolate.
+  r.language = "fr";
+  const std::string french = docx(r)["word/document.xml"];
+  CHECK(has(french, "<w:lang w:val=\"en\"/>"));
+  CHECK_FALSE(has(french, "\u2066"));
+  CHECK_FALSE(has(french, "\u2069"));
 }
