@@ -940,31 +940,26 @@ class HtmlRenderer : public detail::ReportParts {
     for (const Inline& x : xs) inline_node(x, in_link, depth, out);
   }
 
-  // An element around the children's HTML, left out when that is empty.
   // Text in another language than the report's: a screen reader reads it
   // in its own language's voice, and where the two run in opposite
   // directions it is set in its own, isolated from the text around it.
   void foreign(const Inline& x, bool in_link, int depth, std::string& out) {
     const std::string tag = detail::language_tag(x.text);
     if (tag.empty()) return inlines(x.children, in_link, depth + 1, out);
-    const std::size_t start = out.size();
-    out += "<span lang=\"" + tag + "\"";
+    std::string attributes = " lang=\"" + tag + "\"";
     const bool rtl = detail::right_to_left(tag);
-    if (rtl != detail::right_to_left(language())) out += rtl ? " dir=\"rtl\"" : " dir=\"ltr\"";
-    out += '>';
-    const std::size_t body = out.size();
-    inlines(x.children, in_link, depth + 1, out);
-    if (out.size() == body) {
-      out.resize(start);
-      return;
-    }
-    out += "</span>";
+    if (rtl != detail::right_to_left(language()))
+      attributes += rtl ? " dir=\"rtl\"" : " dir=\"ltr\"";
+    wrap("span", x, in_link, depth, out, attributes);
   }
 
-  void wrap(std::string_view tag, const Inline& x, bool in_link, int depth, std::string& out) {
+  // An element around the children's HTML, left out when that is empty.
+  void wrap(std::string_view tag, const Inline& x, bool in_link, int depth, std::string& out,
+            std::string_view attributes = {}) {
     size_t start = out.size();
     out += '<';
     out += tag;
+    out += attributes;
     out += '>';
     size_t body = out.size();
     inlines(x.children, in_link, depth + 1, out);
