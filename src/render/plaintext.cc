@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cwgreport/render.h"
 #include "render/render.h"
@@ -32,6 +33,7 @@ class TextRenderer : public detail::ReportParts {
       : width_(opts.width > 0 ? opts.width : 0), out_(sink, opts.chunk_bytes) {}
 
   void render(const Report& r) {
+    language_ = r.language;
     detail::walk_report(r, *this);
     out_.finish();
   }
@@ -120,7 +122,7 @@ class TextRenderer : public detail::ReportParts {
     out_.line(rule);
     for (const Footnote& f : notes) {
       std::string mark = "[" + detail::one_line(report_text(f.number)) + "] ";
-      text_lines(detail::flatten(f.text), mark, std::string(display_width(mark), ' '));
+      text_lines(flat(f.text), mark, std::string(display_width(mark), ' '));
     }
     out_.blank_line();
   }
@@ -180,14 +182,14 @@ class TextRenderer : public detail::ReportParts {
     if (!r.references.empty() || r.blank_references) {
       out_.line(rule);
       out_.line(detail::one_line(report_text(r.words.references)));
-      if (!r.references.empty()) text_lines(detail::flatten(r.references), "", "");
+      if (!r.references.empty()) text_lines(flat(r.references), "", "");
       any = true;
     }
     if (any) out_.blank_line();
   }
 
   void section(const Section& s) {
-    std::string heading = detail::one_line(detail::flatten(s.heading));
+    std::string heading = detail::one_line(flat(s.heading));
     if (s.number.empty()) {
       if (!heading.empty()) text_lines(heading, "", "");
     } else if (heading.empty()) {
@@ -226,7 +228,7 @@ class TextRenderer : public detail::ReportParts {
   }
 
   void paragraph(const Block& b, const std::string& indent, bool continuation) {
-    std::string text = detail::flatten(b.text);
+    std::string text = flat(b.text);
     if (!b.number.empty()) {
       if (text.empty()) {
         out_.line(indent + detail::one_line(report_text(b.number)));
@@ -245,7 +247,7 @@ class TextRenderer : public detail::ReportParts {
     for (const ListItem& item : b.items) {
       std::string first = indent + detail::one_line(report_text(item.marker)) + " ";
       std::string rest(display_width(first), ' ');
-      text_lines(detail::flatten(item.text), first, rest);
+      text_lines(flat(item.text), first, rest);
       for (const Block& child : item.children) {
         if (child.kind == Block::Kind::list) {
           list(child, indent + std::string(list_indent));
@@ -259,7 +261,7 @@ class TextRenderer : public detail::ReportParts {
 
   void table(const Table& t, const std::string& indent) {
     if (!t.caption.empty()) {
-      text_lines(detail::one_line(detail::flatten(t.caption)), indent, indent);
+      text_lines(detail::one_line(flat(t.caption)), indent, indent);
     }
     const size_t columns = t.header.size();
     if (columns == 0) return;
@@ -267,7 +269,7 @@ class TextRenderer : public detail::ReportParts {
     auto add_row = [&](const std::vector<Inlines>& row) {
       std::vector<std::string> r;
       for (size_t i = 0; i < columns; ++i) {
-        r.push_back(i < row.size() ? detail::one_line(detail::flatten(row[i])) : std::string());
+        r.push_back(i < row.size() ? detail::one_line(flat(row[i])) : std::string());
       }
       cells.push_back(std::move(r));
     };
@@ -296,11 +298,15 @@ class TextRenderer : public detail::ReportParts {
 
   void quote(const Block& b, const std::string& indent) {
     std::string inner = indent + std::string(quote_indent);
-    std::string attribution = detail::flatten(b.text);
+    std::string attribution = flat(b.text);
     if (!attribution.empty()) text_lines(attribution, inner, inner);
     for (const Block& child : b.children) block(child, inner, false);
   }
 
+  // Text in a language written the other way is isolated: see flatten.
+  std::string flat(const Inlines& xs) const { return detail::flatten(xs, language_); }
+
+  std::string language_;
   int width_;
   detail::LineWriter out_;
 };
@@ -310,14 +316,21 @@ class TextRenderer : public detail::ReportParts {
 // and POP DIRECTIONAL ISOLATE (U+2069). Without them a viewer lays out
 // "6.3", "CWG-COP-14/2" or "Mr Ibrahim Al Dabal (UAE)" by the surrounding
 // Arabic: "CWG-COP-14/2" would read "2/14-CWG-COP".
-constexpr std::string_view kLri = "\xE2\x81\xA6";  // U+2066
 constexpr std::string_view kPdi = "\xE2\x81\xA9";  // U+2069
+constexpr char32_t kPdiCode = 0x2069;
+bool opens_isolate(char32_t c) { return c >= 0x2066 && c <= 0x2068; }
 
+// Isolates already in the text, around untranslated text (flatten), are
+// kept whole, with what they hold. A viewer ends every isolate at the end of
+// a line, so one that a wrapped line leaves open is closed there and opened
+// again on the next line, after its indent: `open` carries them from line to
+// line.
+//
 // A run starts at a strong left-to-right character or a European digit and
 // goes on through neutrals to the last such character before the next
-// right-to-left one; a closing bracket of a bracket the run opened belongs
-// to it, or it would be mirrored outside.
-std::string isolate_ltr_runs(std::string_view line) {
+// right-to-left one or isolate; a closing bracket of a bracket the run opened
+// belongs to it, or it would be mirrored outside.
+std::string isolate_ltr_runs(std::string_view line, std::vector<std::string>& open) {
   struct Cp {
     std::size_t at, size;
     utf8proc_int32_t code;
@@ -338,32 +351,44 @@ std::string isolate_ltr_runs(std::string_view line) {
   };
   std::string out;
   std::size_t i = 0;
+  if (!open.empty()) {  // after the line's indent, which stays at its start
+    for (; i < cps.size() && (cps[i].code == ' ' || cps[i].code == '\t'); ++i) out += line[i];
+    for (const std::string& opener : open) out += opener;
+  }
   while (i < cps.size()) {
-    if (!ltr(cps[i].bidi)) {
-      out.append(line.substr(cps[i].at, cps[i].size));
-      ++i;
+    const Cp& cp = cps[i];
+    const std::string_view bytes = line.substr(cp.at, cp.size);
+    if (opens_isolate(static_cast<char32_t>(cp.code))) {
+      open.emplace_back(bytes);
+    } else if (!open.empty() || !ltr(cp.bidi)) {
+      if (cp.code == kPdiCode && !open.empty()) open.pop_back();
+    } else {
+      std::size_t last = i;  // the run's last left-to-right character
+      for (std::size_t j = i; j < cps.size() && !rtl(cps[j].bidi) && cps[j].code != '\t' &&
+                              !opens_isolate(static_cast<char32_t>(cps[j].code));
+           ++j)
+        if (ltr(cps[j].bidi)) last = j;
+      int brackets = 0;
+      for (std::size_t k = i; k <= last; ++k) {
+        if (cps[k].code == '(' || cps[k].code == '[') ++brackets;
+        if ((cps[k].code == ')' || cps[k].code == ']') && brackets > 0) --brackets;
+      }
+      while (brackets > 0 && last + 1 < cps.size() &&
+             (cps[last + 1].code == ')' || cps[last + 1].code == ']')) {
+        ++last;
+        --brackets;
+      }
+      const std::size_t end = cps[last].at + cps[last].size;
+      out += "\xE2\x81\xA6";  // U+2066
+      out.append(line.substr(cp.at, end - cp.at));
+      out += kPdi;
+      i = last + 1;
       continue;
     }
-    std::size_t last = i;  // the run's last left-to-right character
-    std::size_t j = i;
-    for (; j < cps.size() && !rtl(cps[j].bidi) && cps[j].code != '\t'; ++j)
-      if (ltr(cps[j].bidi)) last = j;
-    int open = 0;
-    for (std::size_t k = i; k <= last; ++k) {
-      if (cps[k].code == '(' || cps[k].code == '[') ++open;
-      if ((cps[k].code == ')' || cps[k].code == ']') && open > 0) --open;
-    }
-    while (open > 0 && last + 1 < cps.size() &&
-           (cps[last + 1].code == ')' || cps[last + 1].code == ']')) {
-      ++last;
-      --open;
-    }
-    const std::size_t end = cps[last].at + cps[last].size;
-    out += kLri;
-    out.append(line.substr(cps[i].at, end - cps[i].at));
-    out += kPdi;
-    i = last + 1;
+    out.append(bytes);
+    ++i;
   }
+  for (std::size_t k = 0; k < open.size(); ++k) out += kPdi;
   return out;
 }
 
@@ -374,20 +399,21 @@ class IsolatingSink : public OutputSink {
   void write(std::string_view bytes) override {
     for (std::size_t nl; (nl = bytes.find('\n')) != std::string_view::npos;) {
       pending_.append(bytes.substr(0, nl));
-      out_.write(isolate_ltr_runs(pending_) + "\n");
+      out_.write(isolate_ltr_runs(pending_, open_) + "\n");
       pending_.clear();
       bytes.remove_prefix(nl + 1);
     }
     pending_.append(bytes);
   }
   void finish() {
-    if (!pending_.empty()) out_.write(isolate_ltr_runs(pending_));
+    if (!pending_.empty()) out_.write(isolate_ltr_runs(pending_, open_));
     pending_.clear();
   }
 
  private:
   OutputSink& out_;
   std::string pending_;
+  std::vector<std::string> open_;  // isolates a line left open
 };
 
 }  // namespace

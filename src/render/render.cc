@@ -87,7 +87,11 @@ void rtrim(std::string& s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
 }
 
-void flatten_into(const tree::Inlines& inlines, std::string& out) {
+// U+2066 LEFT-TO-RIGHT ISOLATE, U+2067 RIGHT-TO-LEFT ISOLATE and U+2069 POP
+// DIRECTIONAL ISOLATE.
+constexpr std::string_view kLri = "\u2066", kRli = "\u2067", kPdi = "\u2069";
+
+void flatten_into(const tree::Inlines& inlines, std::string& out, std::string_view language) {
   using Kind = tree::Inline::Kind;
   for (const tree::Inline& in : inlines) {
     switch (in.kind) {
@@ -99,12 +103,19 @@ void flatten_into(const tree::Inlines& inlines, std::string& out) {
       case Kind::emph:
       case Kind::strong:
       case Kind::strike:
-      case Kind::foreign:
-        flatten_into(in.children, out);
+        flatten_into(in.children, out, language);
         break;
+      case Kind::foreign: {
+        const std::string tag = language.empty() ? std::string() : language_tag(in.text);
+        const bool isolate = !tag.empty() && right_to_left(tag) != right_to_left(language);
+        if (isolate) out += right_to_left(tag) ? kRli : kLri;
+        flatten_into(in.children, out, language);
+        if (isolate) out += kPdi;
+        break;
+      }
       case Kind::link: {
         std::string text;
-        flatten_into(in.children, text);
+        flatten_into(in.children, text, language);
         std::string url = report_text(in.target);
         out += text;
         // A link whose text is its address ("https://itu.int", or an e-mail
@@ -229,9 +240,9 @@ void walk_report(const tree::Report& r, ReportParts& parts) {
   parts.footnotes(r.footnotes);
 }
 
-std::string flatten(const tree::Inlines& inlines) {
+std::string flatten(const tree::Inlines& inlines, std::string_view isolate_in) {
   std::string out;
-  flatten_into(inlines, out);
+  flatten_into(inlines, out, isolate_in);
   return out;
 }
 

@@ -28,7 +28,10 @@ void append_escaped_html(std::string& out, std::string_view text);
 // The plain text of inlines: an xref prints its text, a link its text plus
 // " (URL)" when the URL differs, a footnote reference "[N]", a soft break a
 // space and a hard break "\n". The result is clean (text::report_text).
-std::string flatten(const tree::Inlines& inlines);
+// With `isolate_in`, the report's language, text in a language written the
+// other way (a foreign span) is put between U+2066 (left to right) or U+2067
+// (right to left) and U+2069: plain text has no other markup to say it.
+std::string flatten(const tree::Inlines& inlines, std::string_view isolate_in = {});
 
 // `text` on one line: LF and TAB become spaces (table cells, headings).
 std::string one_line(std::string_view text);

@@ -444,3 +444,24 @@ TEST_CASE("text: the table of contents aligns the headings after the widest numb
                               "Annex 10  Participants in the meeting\n"
                               "          and the consultation\n"));
 }
+
+TEST_CASE("text: a right-to-left report isolates untranslated text whole, line by line", "[text]") {
+  const std::string lri = "\u2066", pdi = "\u2069";
+  const Inlines english = {
+      node(Inline::Kind::foreign, "en", "", t("The Chair (UAE) opened the meeting."))};
+  Report r = body({para("1.1", {txt("\u0642\u0627\u0644: "), english[0]})});
+  r.language = "ar";
+  // The sentence is one isolate, its full stop inside; the number is a
+  // left-to-right run of its own.
+  CHECK(text(r).find(lri + "1.1" + pdi + "\t\u0642\u0627\u0644: " + lri +
+                     "The Chair (UAE) opened the meeting." + pdi + "\n") != std::string::npos);
+  // Wrapped, each line closes the isolate it leaves open, and the next line
+  // opens it again after its indent: a viewer ends every isolate at the end
+  // of a line.
+  const std::string wrapped = text(r, 30);
+  CHECK(wrapped.find(lri + "The Chair (UAE)" + pdi + "\n") != std::string::npos);
+  CHECK(wrapped.find("\n        " + lri + "opened the meeting." + pdi + "\n") != std::string::npos);
+  // A language written the same way as the report's is not isolated.
+  r.language = "fr";
+  CHECK(text(r).find(lri) == std::string::npos);
+}
