@@ -27,6 +27,7 @@
 namespace cwg {
 namespace {
 
+using detail::trim;
 using tree::Align;
 using tree::Block;
 using tree::Inline;
@@ -55,13 +56,6 @@ constexpr int kListLevels = 9;
 const std::string_view kNsW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const std::string_view kNsR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const std::string_view kXmlDecl = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-
-std::string_view trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::string esc(std::string_view s) { return detail::escape_markup(s); }
 

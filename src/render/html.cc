@@ -17,6 +17,7 @@
 
 namespace cwg {
 
+using detail::trim;
 using text::html_text;
 namespace {
 
@@ -48,13 +49,6 @@ std::string attr(std::string_view name, std::string_view value) {
   detail::append_escaped_html(out, value);
   out += '"';
   return out;
-}
-
-std::string_view trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }

@@ -441,12 +441,16 @@ UrlKind classify_url(std::string_view raw) {
   return kind;
 }
 
+std::string_view trim(std::string_view text) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
 std::string language_tag(std::string_view language) {
   auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  std::string_view lang = language;
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
-  while (!lang.empty() && space(lang.front())) lang.remove_prefix(1);
-  while (!lang.empty() && space(lang.back())) lang.remove_suffix(1);
+  const std::string_view lang = trim(language);
   bool ok = !lang.empty() && alpha(lang.front());
   std::size_t part = 0;
   for (char c : lang) {

@@ -36,6 +36,10 @@ std::string flatten(const tree::Inlines& inlines, std::string_view isolate_in = 
 // `text` on one line: LF and TAB become spaces (table cells, headings).
 std::string one_line(std::string_view text);
 
+// `text` without the ASCII white space (space, TAB, LF, CR, FF) at its ends:
+// what HTML collapses, and what a DOCX or an attribute would keep.
+std::string_view trim(std::string_view text);
+
 // Wraps `text` at `width` columns. The first line starts with `first`, the
 // others with `rest` (a hanging indent). Words are never split: a word wider
 // than the line gets a line of its own. Only spaces (and TABs) break, so
