@@ -30,6 +30,9 @@ static_assert(std::is_nothrow_move_constructible_v<Block> &&
               "a moved node must keep its children where they are");
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// Whether a table's rows start with their number (Builder::rows).
+enum class Rows { plain, numbered };
 // Deeper than this, a node is copied as it is: the checker's limits keep
 // real trees far shallower.
 constexpr int kMaxDepth = 64;
@@ -80,14 +83,11 @@ T deleted_copy(const T& node) {
   return copy;
 }
 
+// Two tables are compatible when their headers are: their rows are aligned
+// (Builder::rows).
 bool compatible(const Block& a, const Block& b) {
   if (a.kind != b.kind) return false;
-  if (a.kind != Block::Kind::table) return true;
-  if (a.table.header.size() != b.table.header.size()) return false;
-  if (a.table.rows.size() != b.table.rows.size()) return false;
-  for (std::size_t i = 0; i < a.table.rows.size(); ++i)
-    if (a.table.rows[i].size() != b.table.rows[i].size()) return false;
-  return true;
+  return a.kind != Block::Kind::table || a.table.header.size() == b.table.header.size();
 }
 
 std::string item_text(const ListItem& item) {
@@ -161,7 +161,7 @@ class Builder {
 
   // --- blocks: aligned by their text; a changed one shows its words
 
-  Block block(const Block& o, const Block& n, int depth) {
+  Block block(const Block& o, const Block& n, int depth, Rows numbered = Rows::plain) {
     if (depth > kMaxDepth || !compatible(o, n)) return n;
     Block r;
     r.kind = n.kind;
@@ -177,17 +177,111 @@ class Builder {
       r.table.header.reserve(n.table.header.size());
       for (std::size_t c = 0; c < n.table.header.size(); ++c)
         r.table.header.push_back(inlines(o.table.header[c], n.table.header[c]));
-      for (std::size_t i = 0; i < n.table.rows.size(); ++i) {
-        std::vector<Inlines> row;
-        for (std::size_t c = 0; c < n.table.rows[i].size(); ++c)
-          row.push_back(inlines(o.table.rows[i][c], n.table.rows[i][c]));
-        r.table.rows.push_back(std::move(row));
-      }
+      r.table.rows = rows(o.table.rows, n.table.rows, numbered);
     }
     return r;
   }
 
-  std::vector<Block> blocks(const std::vector<Block>& o, const std::vector<Block>& n, int depth) {
+  // --- table rows: aligned by their cells' text, as blocks are; a row
+  // inserted or deleted whole is marked as a row. With Rows::numbered, the
+  // first inline of a row's first cell is its number (a summary record's
+  // table of subjects): not compared, since renumbering is not a change.
+
+  using Row = std::vector<Inlines>;
+
+  std::vector<Row> rows(const std::vector<Row>& o, const std::vector<Row>& n, Rows numbered) {
+    auto text_of = [&](const Row& row) {
+      std::string out;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        if (c > 0) out += '\t';
+        const Inlines& cell = row[c];
+        const std::size_t skip = numbered == Rows::numbered && c == 0 && !cell.empty() ? 1 : 0;
+        out +=
+            detail::flatten(Inlines(cell.begin() + static_cast<std::ptrdiff_t>(skip), cell.end()));
+      }
+      return out;
+    };
+    std::vector<Row> out;
+    std::vector<Mark> marks;
+    std::vector<std::string> ta, tb;
+    for (const Row& row : o) ta.push_back(text_of(row));
+    for (const Row& row : n) tb.push_back(text_of(row));
+    auto keep = [&](std::size_t i, std::size_t j) {
+      if (ta[i] == tb[j]) {
+        out.push_back(n[j]);
+      } else {
+        Row row;
+        for (std::size_t c = 0; c < n[j].size(); ++c) {
+          const Inlines &a = o[i][c], &b = n[j][c];
+          if (numbered == Rows::numbered && c == 0 && !a.empty() && !b.empty()) {
+            Inlines renumbered = a;  // the old words under the new number
+            renumbered.front() = b.front();
+            row.push_back(inlines(renumbered, b));
+          } else {
+            row.push_back(inlines(a, b));
+          }
+        }
+        out.push_back(std::move(row));
+      }
+      marks.push_back(Mark::none);
+    };
+    auto del = [&](std::size_t i) {
+      Row row = o[i];
+      for (Inlines& cell : row) make_deleted(cell, 0);
+      out.push_back(std::move(row));
+      marks.push_back(Mark::deleted);
+    };
+    auto ins = [&](std::size_t j) {
+      out.push_back(n[j]);
+      marks.push_back(Mark::inserted);
+    };
+    // Between two rows kept, a deleted row is the changed form of the
+    // first inserted one after the last paired that has as many cells and
+    // at least half its words: a row inserted before another that changed
+    // is not taken for it. At most kMaxCandidates are tried for each.
+    constexpr std::size_t kMaxCandidates = 64;
+    std::vector<std::size_t> dels, inss;
+    auto flush = [&] {
+      std::size_t next = 0;
+      for (std::size_t i : dels) {
+        std::size_t found = inss.size();
+        for (std::size_t k = next; k < inss.size() && k < next + kMaxCandidates; ++k) {
+          const std::size_t j = inss[k];
+          if (o[i].size() == n[j].size() && similarity(ta[i], tb[j]) >= 0.5) {
+            found = k;
+            break;
+          }
+        }
+        if (found == inss.size()) {
+          del(i);
+          continue;
+        }
+        for (; next < found; ++next) ins(inss[next]);
+        keep(i, inss[found]);
+        next = found + 1;
+      }
+      for (; next < inss.size(); ++next) ins(inss[next]);
+      dels.clear();
+      inss.clear();
+    };
+    std::vector<std::string_view> ka(ta.begin(), ta.end()), kb(tb.begin(), tb.end());
+    for (const Step& s : align(ka, kb, limits_.max_word_cells, &budget_)) {
+      if (s.op == Word::Op::deleted) {
+        dels.push_back(s.a);
+      } else if (s.op == Word::Op::inserted) {
+        inss.push_back(s.b);
+      } else {
+        flush();
+        keep(s.a, s.b);
+      }
+    }
+    flush();
+    record(out, marks);
+    return out;
+  }
+
+  std::vector<Block> blocks(const std::vector<Block>& o, const std::vector<Block>& n, int depth,
+                            Rows numbered = Rows::plain) {
     std::vector<Block> out;
     std::vector<Mark> marks;
     if (depth > kMaxDepth) return n;
@@ -202,7 +296,7 @@ class Builder {
           if (same)
             out.push_back(n[j]);
           else
-            out.push_back(block(o[i], n[j], depth + 1));
+            out.push_back(block(o[i], n[j], depth + 1, numbered));
           marks.push_back(Mark::none);
           return true;
         },
@@ -568,6 +662,11 @@ std::unique_ptr<Redline> redline(const tree::Report& old_report, const Version& 
   r.blank_references = new_report.blank_references;
   r.signature = new_report.signature;
   r.signatures = new_report.signatures;
+  // A summary record's table of subjects follows its headings and
+  // documents, whose changes the diff reports; its rows and words are
+  // marked too, so that the redline shows no changed text unmarked.
+  r.record.subjects =
+      b.blocks(old_report.record.subjects, new_report.record.subjects, 0, Rows::numbered);
   r.summary = b.blocks(old_report.summary, new_report.summary, 0);
   r.action = b.blocks(old_report.action, new_report.action, 0);
   r.references = b.inlines(old_report.references, new_report.references);

@@ -141,18 +141,6 @@ std::vector<std::string_view> words_of(std::string_view text) {
   return words;
 }
 
-namespace {
-
-void append(std::vector<Word>& out, Word::Op op, std::string_view word) {
-  if (!out.empty() && out.back().op == op) {
-    out.back().text += ' ';
-    out.back().text += word;
-  } else {
-    out.push_back({op, std::string(word)});
-  }
-}
-
-// Dice's coefficient of the two texts' words, counted with repeats.
 double similarity(std::string_view a, std::string_view b) {
   auto wa = words_of(a), wb = words_of(b);
   if (wa.empty() && wb.empty()) return 1.0;
@@ -167,6 +155,17 @@ double similarity(std::string_view a, std::string_view b) {
     }
   }
   return 2.0 * static_cast<double>(common) / static_cast<double>(wa.size() + wb.size());
+}
+
+namespace {
+
+void append(std::vector<Word>& out, Word::Op op, std::string_view word) {
+  if (!out.empty() && out.back().op == op) {
+    out.back().text += ' ';
+    out.back().text += word;
+  } else {
+    out.push_back({op, std::string(word)});
+  }
 }
 
 // ---------------------------------------------------------------------------

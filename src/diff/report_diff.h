@@ -144,6 +144,10 @@ std::string plain_text(const tree::Block& block);
 // The words of a text: runs of characters other than space, TAB and LF.
 std::vector<std::string_view> words_of(std::string_view text);
 
+// How alike two texts are: Dice's coefficient of their words, counted with
+// repeats, from 0 (no word in common) to 1 (the same words).
+double similarity(std::string_view a, std::string_view b);
+
 // The word diff of two texts: words are runs of non-space characters.
 std::vector<Word> word_diff(std::string_view old_text, std::string_view new_text,
                             std::size_t max_cells, std::size_t* budget = nullptr);

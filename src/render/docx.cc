@@ -1139,7 +1139,20 @@ class DocxRenderer : public detail::ReportParts {
         std::any_of(t.header.begin(), t.header.end(), [](const Inlines& h) { return !h.empty(); });
     // A table has at least one row.
     if (any_header || t.rows.empty()) row(t.header, true);
-    for (const auto& r : t.rows) row(r, false);
+    for (const auto& r : t.rows) {
+      // A redline's row inserted or deleted whole is one tracked change,
+      // its row mark included: accepting or rejecting it leaves no empty row.
+      const Mark m = mark_of(&r);
+      if (m != Mark::inserted && m != Mark::deleted) {
+        row(r, false);
+        continue;
+      }
+      const std::size_t start = out.size();
+      row(r, false);
+      const std::string xml = tracked(std::string_view(out).substr(start), m);
+      out.resize(start);
+      out += xml;
+    }
     out += "</w:tbl>";
     // Two tables in a row would merge into one.
     out += "<w:p><w:pPr><w:pStyle w:val=\"AfterTable\"/></w:pPr></w:p>";

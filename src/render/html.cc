@@ -891,11 +891,20 @@ class HtmlRenderer : public detail::ReportParts {
     if (!t.rows.empty()) {
       open("<tbody>");
       for (const auto& row : t.rows) {
+        // A redline's row inserted or deleted whole: its cells' words are
+        // marked, since <ins> and <del> cannot hold a row.
+        const Mark mark = mark_of(&row);
+        const bool marked = mark == Mark::inserted || mark == Mark::deleted;
         open("<tr>");
         // Short rows are padded so that every row has the table's width.
-        for (size_t c = 0; c < columns; ++c)
-          line("<td" + align_attr(t.align, c) + ">" + (c < row.size() ? inlines(row[c]) : "") +
-               "</td>");
+        for (size_t c = 0; c < columns; ++c) {
+          std::string cell = c < row.size() ? inlines(row[c]) : "";
+          if (marked && !cell.empty())
+            cell =
+                (mark == Mark::inserted ? "<ins class=\"redline\">" : "<del class=\"redline\">") +
+                cell + (mark == Mark::inserted ? "</ins>" : "</del>");
+          line("<td" + align_attr(t.align, c) + ">" + cell + "</td>");
+        }
         close("</tr>");
       }
       close("</tbody>");

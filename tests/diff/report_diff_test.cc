@@ -371,6 +371,53 @@ TEST_CASE("redline: the preamble's changes are marked in the preamble", "[diff]"
   CHECK(red->marks.of(&red->report.sections[0]) == Mark::none);
 }
 
+TEST_CASE("redline: a summary record's table of subjects marks rows and words, not numbers",
+          "[diff]") {
+  using Mark = cwg::ChangeMarks::Mark;
+  using Row = std::vector<cwg::tree::Inlines>;
+  auto record = [](const std::vector<Row>& rows) {
+    auto r = with_preamble({});
+    Block table;
+    table.kind = Block::Kind::table;
+    table.table.header = {{text("Subjects discussed")}, {text("Documents")}};
+    table.table.rows = rows;
+    r.record.subjects.push_back(table);
+    return r;
+  };
+  auto row = [](const std::string& number, const std::string& subject, const std::string& docs) {
+    return Row{{text(number + " "), text(subject)}, {text(docs)}};
+  };
+  // An item inserted before the budget renumbers it, the budget gains a
+  // document, and the closing item goes.
+  auto before = record({row("1", "Opening", "C/1"), row("2", "Budget of the Union for 2026", "C/2"),
+                        row("3", "Closing of the session", "")});
+  auto after = record({row("1", "Opening", "C/1"), row("2", "Other business", ""),
+                       row("3", "Budget of the Union for 2026", "C/2, C/3")});
+  const auto o = preamble_version(before), n = preamble_version(after);
+  cwg::diff::Alignment alignment;
+  compare(o, n, {}, &alignment);
+  auto red = cwg::diff::redline(before, o, after, n, alignment, {});
+  REQUIRE(red->report.record.subjects.size() == 1);
+  const auto& rows = red->report.record.subjects[0].table.rows;
+  REQUIRE(rows.size() == 4);
+  auto marked = [&](const cwg::tree::Inlines& cell) {
+    std::string out;
+    for (const Inline& x : cell) {
+      const Mark m = red->marks.of(&x);
+      out += (m == Mark::none ? "=" : m == Mark::deleted ? "-" : "+") + x.text + "|";
+    }
+    return out;
+  };
+  CHECK(red->marks.of(&rows[0]) == Mark::none);
+  CHECK(red->marks.of(&rows[1]) == Mark::inserted);
+  CHECK(red->marks.of(&rows[2]) == Mark::none);
+  // The new number, unmarked; the words that changed, marked.
+  CHECK(marked(rows[2][0]) == "=3 |=Budget of the Union for 2026|");
+  CHECK(marked(rows[2][1]) == "-C/2|+ C/2, C/3|");
+  CHECK(red->marks.of(&rows[3]) == Mark::deleted);
+  CHECK(marked(rows[3][0]) == "=3 |=Closing of the session|");
+}
+
 TEST_CASE("diff: a table of contents that comes or goes is one change, not its lines", "[diff]") {
   auto before = with_preamble(kPreamble);
   auto after = before;

@@ -50,3 +50,42 @@ fi
 python3 "$here/redline_docx.py" "$ar/redline.docx" "$ar/old-out/report.docx" \
   "$ar/new-out/report.docx"
 python3 "$here/docx_bidi.py" "$ar/redline.docx" "$ar/new-out/report.html" - redline-ar
+
+# A summary record (examples/council-summary-record) with an item inserted
+# before the last, which renumbers it, and the first item's heading reworded:
+# its table of subjects gains a row, tracked as a row, and the first row's
+# changed words; each way round, so that a row is deleted too.
+sr=$work/record
+mkdir -p "$sr"
+cp -R "$root/examples/council-summary-record" "$sr/old"
+cp -R "$root/examples/council-summary-record" "$sr/new"
+printf 'label: other-business\nheading: Other business\nparagraphs:\n  - No other business was raised.\n' \
+  >"$sr/new/sections/other-business.yaml"
+sed -i 's|^  - sections/future-sessions.yaml|  - sections/other-business.yaml\n&|' "$sr/new/report.yaml"
+sed -i 's|^heading: Report on the implementation of the strategic plan|heading: Report on the strategic plan|' \
+  "$sr/new/sections/strategic-plan.yaml"
+for v in old new; do "$binary" build "$sr/$v" -o "$sr/$v-out" -f docx,html -q; done
+for pair in "old new" "new old"; do
+  set -- $pair
+  status=0
+  "$binary" diff "$sr/$1" "$sr/$2" -f docx -o "$sr/redline.docx" || status=$?
+  if [ "$status" -ne 1 ]; then
+    echo "redline: FAIL: cwgreport diff -f docx of the summary records exited $status, not 1" >&2
+    exit 1
+  fi
+  python3 "$here/redline_docx.py" "$sr/redline.docx" "$sr/$1-out/report.docx" \
+    "$sr/$2-out/report.docx"
+  # The row itself is tracked, or accepting or rejecting leaves it empty.
+  if [ "$1" = old ]; then mark=w:ins; else mark=w:del; fi
+  if ! python3 -c 'import sys, zipfile; sys.exit(sys.argv[2] not in zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())' \
+    "$sr/redline.docx" "<w:trPr><w:cantSplit/><$mark "; then
+    echo "redline: FAIL: the DOCX redline of the summary records tracks no row ($mark)" >&2
+    exit 1
+  fi
+done
+status=0
+"$binary" diff "$sr/old" "$sr/new" -f html -o "$sr/redline.html" || status=$?
+if ! grep -q '<td><ins class="redline">4 Other business</ins></td>' "$sr/redline.html"; then
+  echo "redline: FAIL: the HTML redline does not mark the record's inserted row" >&2
+  exit 1
+fi

@@ -6,8 +6,9 @@ usage: redline_docx.py REDLINE.docx OLD.docx NEW.docx
 Accepting every tracked change (the text of w:del dropped) must leave the
 words of NEW, and rejecting every one (w:ins dropped, w:delText read as text)
 the words of OLD, in document.xml and footnotes.xml alike. Paragraph numbers
-are left out: a redline keeps the new version's numbers, renumbering is not
-a change it tracks. Every w:ins and w:del must carry w:author and w:date, and none may be
+are left out, and the number that starts a table cell (a summary record's
+table of subjects, "4 Other business"): a redline keeps the new version's
+numbers, renumbering is not a change it tracks. Every w:ins and w:del must carry w:author and w:date, and none may be
 inside another.
 Exits 0 when both hold, 1 otherwise.
 """
@@ -18,6 +19,7 @@ import xml.etree.ElementTree as ET
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NUMBER = re.compile(r"^\s*[A-Z]?[0-9]+(\.[0-9]+)*\.?\s*\t")
+CELL_NUMBER = re.compile(r"^\s*[A-Z]?[0-9]+(\.[0-9]+)*\.?[\t ]")
 
 
 def words(docx, part, keep):
@@ -28,6 +30,7 @@ def words(docx, part, keep):
             return []
         root = ET.fromstring(z.read(part))
     out = []
+    in_cell = {id(p) for tc in root.iter(W + "tc") for p in tc.iter(W + "p")}
     for p in root.iter(W + "p"):
         text = []
 
@@ -48,7 +51,7 @@ def words(docx, part, keep):
                     walk(child, dropped)
 
         walk(p, False)
-        line = NUMBER.sub("", "".join(text))
+        line = (CELL_NUMBER if id(p) in in_cell else NUMBER).sub("", "".join(text))
         out.extend(line.split())
     return out
 
