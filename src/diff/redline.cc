@@ -240,8 +240,7 @@ class Builder {
     // at least half its words: a row inserted before another that changed
     // is not taken for it. At most kMaxCandidates are tried for each.
     constexpr std::size_t kMaxCandidates = 64;
-    std::vector<std::size_t> dels, inss;
-    auto flush = [&] {
+    auto between = [&](const std::vector<std::size_t>& dels, const std::vector<std::size_t>& inss) {
       std::size_t next = 0;
       for (std::size_t i : dels) {
         std::size_t found = inss.size();
@@ -261,21 +260,8 @@ class Builder {
         next = found + 1;
       }
       for (; next < inss.size(); ++next) ins(inss[next]);
-      dels.clear();
-      inss.clear();
     };
-    std::vector<std::string_view> ka(ta.begin(), ta.end()), kb(tb.begin(), tb.end());
-    for (const Step& s : align(ka, kb, limits_.max_word_cells, &budget_)) {
-      if (s.op == Word::Op::deleted) {
-        dels.push_back(s.a);
-      } else if (s.op == Word::Op::inserted) {
-        inss.push_back(s.b);
-      } else {
-        flush();
-        keep(s.a, s.b);
-      }
-    }
-    flush();
+    align_runs(ta, tb, keep, between);
     record(out, marks);
     return out;
   }
@@ -458,6 +444,29 @@ class Builder {
     return out;
   }
 
+  // Aligns two lists by their texts: `keep` gets each element kept (its
+  // index in both), `between` the deleted and the inserted ones between two
+  // kept, in order.
+  template <typename Keep, typename Between>
+  void align_runs(const std::vector<std::string>& ta, const std::vector<std::string>& tb, Keep keep,
+                  Between between) {
+    std::vector<std::string_view> ka(ta.begin(), ta.end()), kb(tb.begin(), tb.end());
+    std::vector<std::size_t> dels, inss;
+    for (const Step& s : align(ka, kb, limits_.max_word_cells, &budget_)) {
+      if (s.op == Word::Op::deleted) {
+        dels.push_back(s.a);
+      } else if (s.op == Word::Op::inserted) {
+        inss.push_back(s.b);
+      } else {
+        between(dels, inss);
+        dels.clear();
+        inss.clear();
+        keep(s.a, s.b);
+      }
+    }
+    between(dels, inss);
+  }
+
   // Aligns two lists by their texts; between two kept elements, the ones
   // deleted and inserted are paired in order while `pair` accepts them
   // (their words then show the change), the others are deleted, then
@@ -465,9 +474,7 @@ class Builder {
   template <typename Pair, typename Del, typename Ins>
   void pair_runs(const std::vector<std::string>& ta, const std::vector<std::string>& tb, Pair pair,
                  Del del, Ins ins) {
-    std::vector<std::string_view> ka(ta.begin(), ta.end()), kb(tb.begin(), tb.end());
-    std::vector<std::size_t> dels, inss;
-    auto flush = [&] {
+    auto between = [&](const std::vector<std::size_t>& dels, const std::vector<std::size_t>& inss) {
       std::size_t k = 0;
       for (; k < dels.size() && k < inss.size(); ++k) {
         if (pair(dels[k], inss[k])) continue;
@@ -476,20 +483,9 @@ class Builder {
       }
       for (std::size_t d = k; d < dels.size(); ++d) del(dels[d]);
       for (std::size_t i = k; i < inss.size(); ++i) ins(inss[i]);
-      dels.clear();
-      inss.clear();
     };
-    for (const Step& s : align(ka, kb, limits_.max_word_cells, &budget_)) {
-      if (s.op == Word::Op::deleted) {
-        dels.push_back(s.a);
-      } else if (s.op == Word::Op::inserted) {
-        inss.push_back(s.b);
-      } else {
-        flush();
-        pair(s.a, s.b);
-      }
-    }
-    flush();
+    align_runs(
+        ta, tb, [&](std::size_t a, std::size_t b) { pair(a, b); }, between);
   }
 
   ChangeMarks& marks_;
