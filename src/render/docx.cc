@@ -1281,9 +1281,11 @@ class DocxRenderer : public detail::ReportParts {
         RunStyle s = style;
         if (!tag.empty()) s.language = tag;
         const bool isolate = !tag.empty() && detail::right_to_left(tag) != rtl();
-        if (isolate) add_runs(rtl() ? "\u2066" : "\u2067", run_properties(s), out);
+        if (isolate)
+          add_runs(rtl() ? detail::kLeftToRightIsolate : detail::kRightToLeftIsolate,
+                   run_properties(s), out);
         siblings(x.children, s, in_link, out);
-        if (isolate) add_runs("\u2069", run_properties(s), out);
+        if (isolate) add_runs(detail::kPopIsolate, run_properties(s), out);
         break;
       }
     }

@@ -316,9 +316,10 @@ class TextRenderer : public detail::ReportParts {
 // and POP DIRECTIONAL ISOLATE (U+2069). Without them a viewer lays out
 // "6.3", "CWG-COP-14/2" or "Mr Ibrahim Al Dabal (UAE)" by the surrounding
 // Arabic: "CWG-COP-14/2" would read "2/14-CWG-COP".
-constexpr std::string_view kPdi = "\xE2\x81\xA9";  // U+2069
-constexpr char32_t kPdiCode = 0x2069;
-bool opens_isolate(char32_t c) { return c >= 0x2066 && c <= 0x2068; }
+using detail::kLeftToRightIsolate;
+using detail::kPopIsolate;
+bool opens_isolate(char32_t c) { return c >= 0x2066 && c <= 0x2068; }  // LRI, RLI, FSI
+constexpr char32_t kPopIsolateCode = 0x2069;
 
 // Isolates already in the text, around untranslated text (flatten), are
 // kept whole, with what they hold. A viewer ends every isolate at the end of
@@ -352,7 +353,8 @@ std::string isolate_ltr_runs(std::string_view line, std::vector<std::string>& op
   std::string out;
   std::size_t i = 0;
   if (!open.empty()) {  // after the line's indent, which stays at its start
-    for (; i < cps.size() && (cps[i].code == ' ' || cps[i].code == '\t'); ++i) out += line[i];
+    for (; i < cps.size() && (cps[i].code == ' ' || cps[i].code == '\t'); ++i)
+      out.append(line.substr(cps[i].at, cps[i].size));
     for (const std::string& opener : open) out += opener;
   }
   while (i < cps.size()) {
@@ -361,7 +363,7 @@ std::string isolate_ltr_runs(std::string_view line, std::vector<std::string>& op
     if (opens_isolate(static_cast<char32_t>(cp.code))) {
       open.emplace_back(bytes);
     } else if (!open.empty() || !ltr(cp.bidi)) {
-      if (cp.code == kPdiCode && !open.empty()) open.pop_back();
+      if (cp.code == kPopIsolateCode && !open.empty()) open.pop_back();
     } else {
       std::size_t last = i;  // the run's last left-to-right character
       for (std::size_t j = i; j < cps.size() && !rtl(cps[j].bidi) && cps[j].code != '\t' &&
@@ -379,16 +381,16 @@ std::string isolate_ltr_runs(std::string_view line, std::vector<std::string>& op
         --brackets;
       }
       const std::size_t end = cps[last].at + cps[last].size;
-      out += "\xE2\x81\xA6";  // U+2066
+      out += kLeftToRightIsolate;
       out.append(line.substr(cp.at, end - cp.at));
-      out += kPdi;
+      out += kPopIsolate;
       i = last + 1;
       continue;
     }
     out.append(bytes);
     ++i;
   }
-  for (std::size_t k = 0; k < open.size(); ++k) out += kPdi;
+  for (std::size_t k = 0; k < open.size(); ++k) out += kPopIsolate;
   return out;
 }
 

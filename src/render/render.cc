@@ -87,10 +87,6 @@ void rtrim(std::string& s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
 }
 
-// U+2066 LEFT-TO-RIGHT ISOLATE, U+2067 RIGHT-TO-LEFT ISOLATE and U+2069 POP
-// DIRECTIONAL ISOLATE.
-constexpr std::string_view kLri = "\u2066", kRli = "\u2067", kPdi = "\u2069";
-
 void flatten_into(const tree::Inlines& inlines, std::string& out, std::string_view language) {
   using Kind = tree::Inline::Kind;
   for (const tree::Inline& in : inlines) {
@@ -108,9 +104,9 @@ void flatten_into(const tree::Inlines& inlines, std::string& out, std::string_vi
       case Kind::foreign: {
         const std::string tag = language.empty() ? std::string() : language_tag(in.text);
         const bool isolate = !tag.empty() && right_to_left(tag) != right_to_left(language);
-        if (isolate) out += right_to_left(tag) ? kRli : kLri;
+        if (isolate) out += right_to_left(tag) ? kRightToLeftIsolate : kLeftToRightIsolate;
         flatten_into(in.children, out, language);
-        if (isolate) out += kPdi;
+        if (isolate) out += kPopIsolate;
         break;
       }
       case Kind::link: {

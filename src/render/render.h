@@ -146,6 +146,13 @@ enum class UrlKind {
 };
 UrlKind classify_url(std::string_view raw);
 
+// The directional isolates: U+2066 LEFT-TO-RIGHT ISOLATE, U+2067
+// RIGHT-TO-LEFT ISOLATE, and U+2069 POP DIRECTIONAL ISOLATE, which ends
+// either.
+inline constexpr std::string_view kLeftToRightIsolate = "\u2066";
+inline constexpr std::string_view kRightToLeftIsolate = "\u2067";
+inline constexpr std::string_view kPopIsolate = "\u2069";
+
 // Whether a language (BCP 47) is written right to left: Arabic, and the
 // other scripts of that direction a report may be written in.
 bool right_to_left(std::string_view language);

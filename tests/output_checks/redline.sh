@@ -85,6 +85,10 @@ for pair in "old new" "new old"; do
 done
 status=0
 "$binary" diff "$sr/old" "$sr/new" -f html -o "$sr/redline.html" || status=$?
+if [ "$status" -ne 1 ]; then
+  echo "redline: FAIL: cwgreport diff -f html of the summary records exited $status, not 1" >&2
+  exit 1
+fi
 if ! grep -q '<td><ins class="redline">4 Other business</ins></td>' "$sr/redline.html"; then
   echo "redline: FAIL: the HTML redline does not mark the record's inserted row" >&2
   exit 1
