@@ -31,7 +31,7 @@ namespace {
 int run(int argc, char** argv) {
   CLI::App app{
       "cwgreport compiles the YAML sources of a working-group meeting into its report, "
-      "as Markdown, HTML, plain text and DOCX.",
+      "as Markdown, HTML, plain text, DOCX and PDF.",
       "cwgreport"};
   app.set_version_flag("--version", "cwgreport " CWG_VERSION, "Print the version and exit");
   app.require_subcommand(1);
