@@ -424,6 +424,21 @@ TEST_CASE("a translation past the limit on nodes is reported once", "[cli]") {
   CHECK(r.err.find("1 error generated") != std::string::npos);
 }
 
+TEST_CASE("a translation not started is an error that says so and how to start it", "[cli]") {
+  Sandbox s;
+  Result r = s.run({"build", "m", "--language", "es"});
+  CHECK(r.status == 1);
+  CHECK(r.err.find("error: the report has no translation into 'es': 'm/translations/es' does "
+                   "not exist [file-unreadable]") != std::string::npos);
+  CHECK(r.err.find("note: create 'm/translations/es' with one file for report.yaml") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(s.m() / "out"));
+  // A file where the folder should be is not a missing folder.
+  spit(s.m() / "translations" / "es", "not a folder\n");
+  r = s.run({"build", "m", "--language", "es"});
+  CHECK(r.err.find("'m/translations/es' is not a folder that can be read") != std::string::npos);
+}
+
 TEST_CASE("build --language writes the translation into DIR/out/LANG", "[cli]") {
   Sandbox s;
   Result r =

@@ -118,14 +118,19 @@ std::optional<Translations> load_translations(const Sources& src, const std::str
   FolderPath where;
   if (!ec) where = resolve_in_folder(base, folder);
   if (ec || where.status != FolderPath::Status::found || !fs::is_directory(where.path, ec)) {
-    diags.report("file-unreadable", {t.shown_dir, 0, 0},
-                 fmt::format("the report has no translation into '{}': '{}' is not a folder "
-                             "inside the meeting folder",
-                             language, t.shown_dir),
-                 {{{},
-                   fmt::format("create '{}' with one file for report.yaml, documents.yaml and "
-                               "each section file (see 'Translations' in docs/format.md)",
-                               t.shown_dir)}});
+    // Why, in the words of the case a user meets first: the folder is not
+    // there yet.
+    const std::string_view why = where.status == FolderPath::Status::missing ? "does not exist"
+                                 : where.status == FolderPath::Status::outside
+                                     ? "leads out of the meeting folder"
+                                     : "is not a folder that can be read";
+    diags.report(
+        "file-unreadable", {t.shown_dir, 0, 0},
+        fmt::format("the report has no translation into '{}': '{}' {}", language, t.shown_dir, why),
+        {{{},
+          fmt::format("create '{}' with one file for report.yaml, documents.yaml and "
+                      "each section file (see 'Translations' in docs/format.md)",
+                      t.shown_dir)}});
     return std::nullopt;
   }
   // The translations count against the limits of the folder they sit in.
