@@ -11,6 +11,7 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@
 #include "driver/schema_files.h"
 #include "lang/ordinals.h"
 #include "source/loader.h"
+#include "text/line_index.h"
 #include "text/printable.h"
 
 namespace cwg {
@@ -469,7 +471,8 @@ std::string new_outcomes(const MeetingSettings& s, long number) {
 // entities and counts are all carried over. Documents, paragraphs and
 // footnotes are not, so such a reference is escaped to print as written,
 // a visible mark of what to rewrite, instead of failing the new report.
-std::string carried_text(std::string_view text, const std::set<long>& old_meetings, long number) {
+std::string carried_text(std::string_view text, const std::set<long>& old_meetings, long number,
+                         std::vector<std::string>& escaped) {
   std::string out;
   std::size_t at = 0;
   for (const RefToken& tok : scan_refs(text)) {
@@ -495,6 +498,8 @@ std::string carried_text(std::string_view text, const std::set<long>& old_meetin
     } else {
       out += "\\";
       out.append(whole);
+      if (std::find(escaped.begin(), escaped.end(), whole) == escaped.end())
+        escaped.emplace_back(whole);
     }
   }
   out.append(text.substr(at));
@@ -616,7 +621,10 @@ std::vector<InitFile> new_meeting_files(const MeetingSettings& s) {
   };
 }
 
-std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSettings& s) {
+std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSettings& s,
+                                         std::vector<std::string>* escaped) {
+  std::vector<std::string> ignored;
+  std::vector<std::string>& escapes = escaped ? *escaped : ignored;
   std::vector<long> old_numbers;
   for (const auto& m : prev.meetings) old_numbers.push_back(m.number.value);
   std::set<long> old_set(old_numbers.begin(), old_numbers.end());
@@ -626,7 +634,7 @@ std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSetti
   std::string name = s.group_name.empty() ? prev.group.name.value : s.group_name;
   std::string acronym = s.acronym.empty() ? prev.group.acronym.value : s.acronym;
   std::string previous = meetings_phrase(old_numbers);
-  auto carry = [&](const Text& t) { return carried_text(t.value, old_set, number); };
+  auto carry = [&](const Text& t) { return carried_text(t.value, old_set, number, escapes); };
 
   std::string report = modeline(s, "report", "report.yaml");
   report += comment("The report of the " + ordinal_numeral(number) + " meeting of " + acronym +
@@ -927,6 +935,40 @@ std::string today() {
 
 }  // namespace
 
+namespace {
+
+// Where each reference carried as text stands in the files written, as a
+// note to rewrite it: the new report checks without error, so nothing else
+// would point at it. At most kMaxNotes notes.
+void print_escaped_references(const std::vector<OutputFile>& files,
+                              const std::vector<std::string>& escaped) {
+  constexpr std::size_t kMaxNotes = 100;
+  std::size_t printed = 0, found = 0;
+  for (const OutputFile& f : files) {
+    std::optional<text::LineIndex> lines;
+    for (const std::string& ref : escaped) {
+      // As yaml_quoted writes it: the backslash, escaped.
+      const std::string written = "\\\\" + ref;
+      for (std::size_t at = f.contents.find(written); at != std::string::npos;
+           at = f.contents.find(written, at + written.size())) {
+        ++found;
+        if (printed == kMaxNotes) continue;
+        ++printed;
+        if (!lines) lines.emplace(f.contents);
+        const text::LinePosition pos = lines->position(at);
+        fmt::print(stderr,
+                   "{}:{}:{}: note: '{}' is carried as text and prints as written: what it "
+                   "names is not carried over; rewrite it, or remove the backslash once it "
+                   "resolves\n",
+                   text::printable(f.path), pos.line, pos.column, text::printable(ref));
+      }
+    }
+  }
+  if (found > printed) fmt::print(stderr, "note: {} more like these\n", found - printed);
+}
+
+}  // namespace
+
 int run_init(const InitOptions& opts) {
   MeetingSettings settings = opts.meeting;
 
@@ -945,6 +987,7 @@ int run_init(const InitOptions& opts) {
   }
 
   std::vector<InitFile> files;
+  std::vector<std::string> escaped;  // references carried as text, to rewrite
   if (!opts.from.empty()) {
     Diagnostics diags;
     auto prev = load_sources(opts.from, diags);
@@ -958,7 +1001,7 @@ int run_init(const InitOptions& opts) {
       print_error("cannot start from '" + opts.from + "': its sources have errors");
       return 1;
     }
-    files = next_meeting_files(*prev, settings);
+    files = next_meeting_files(*prev, settings, &escaped);
   } else {
     if (settings.date.empty()) settings.date = today();
     files = new_meeting_files(settings);
@@ -987,6 +1030,7 @@ int run_init(const InitOptions& opts) {
   }
   if (!opts.quiet)
     for (const auto& f : out) fmt::print("wrote {}\n", text::printable(f.path));
+  print_escaped_references(out, escaped);
   return 0;
 }
 

@@ -39,8 +39,11 @@ std::vector<InitFile> new_meeting_files(const MeetingSettings& settings);
 // the group, people, references, venue and mode and section structure
 // carried over with the paragraphs that list the register by kind, the old
 // meetings as earlier meetings, the teaching comments of a plain init, one
-// placeholder paragraph in each other section, an empty register.
-std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSettings& settings);
+// placeholder paragraph in each other section, an empty register. The
+// cross-references carried as text (to a document, a paragraph, a footnote
+// not carried over), each once, go to `escaped`.
+std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSettings& settings,
+                                         std::vector<std::string>* escaped = nullptr);
 
 // Why `value` is not a date written YYYY-MM-DD that exists, or "" when it is.
 std::string date_problem(std::string_view value);
