@@ -311,27 +311,37 @@ class TextRenderer : public detail::ReportParts {
   detail::LineWriter out_;
 };
 
-// Right to left: a plain text has no markup to say which runs are written
-// left to right, so each one is put between LEFT-TO-RIGHT ISOLATE (U+2066)
-// and POP DIRECTIONAL ISOLATE (U+2069). Without them a viewer lays out
-// "6.3", "CWG-COP-14/2" or "Mr Ibrahim Al Dabal (UAE)" by the surrounding
-// Arabic: "CWG-COP-14/2" would read "2/14-CWG-COP".
 using detail::kLeftToRightIsolate;
 using detail::kPopIsolate;
 bool opens_isolate(char32_t c) { return c >= 0x2066 && c <= 0x2068; }  // LRI, RLI, FSI
 constexpr char32_t kPopIsolateCode = 0x2069;
 
-// Isolates already in the text, around untranslated text (flatten), are
-// kept whole, with what they hold. A viewer ends every isolate at the end of
-// a line, so one that a wrapped line leaves open is closed there and opened
-// again on the next line, after its indent: `open` carries them from line to
-// line.
+// Whether `text` holds a directional isolate or its end (U+2066 to U+2069).
+bool has_isolate(std::string_view text) {
+  for (std::size_t at = text.find("\xE2\x81"); at != std::string_view::npos;
+       at = text.find("\xE2\x81", at + 2)) {
+    const auto third = at + 2 < text.size() ? static_cast<unsigned char>(text[at + 2]) : 0;
+    if (third >= 0xA6 && third <= 0xA9) return true;
+  }
+  return false;
+}
+
+// The isolates in the text, around untranslated text running the other way
+// (flatten), are kept whole, with what they hold. A viewer ends every
+// isolate at the end of a line, so one that a wrapped line leaves open is
+// closed there and opened again on the next line, after its indent: `open`
+// carries them from line to line.
 //
-// A run starts at a strong left-to-right character or a European digit and
-// goes on through neutrals to the last such character before the next
-// right-to-left one or isolate; a closing bracket of a bracket the run opened
-// belongs to it, or it would be mirrored outside.
-std::string isolate_ltr_runs(std::string_view line, std::vector<std::string>& open) {
+// With `ltr_runs` (a right-to-left report): a plain text has no markup to
+// say which runs are written left to right, so each one is put between
+// LEFT-TO-RIGHT ISOLATE (U+2066) and POP DIRECTIONAL ISOLATE (U+2069).
+// Without them a viewer lays out "6.3", "CWG-COP-14/2" or "Mr Ibrahim Al
+// Dabal (UAE)" by the surrounding Arabic: "CWG-COP-14/2" would read
+// "2/14-CWG-COP". A run starts at a strong left-to-right character or a
+// European digit and goes on through neutrals to the last such character
+// before the next right-to-left one or isolate; a closing bracket of a
+// bracket the run opened belongs to it, or it would be mirrored outside.
+std::string isolate_line(std::string_view line, std::vector<std::string>& open, bool ltr_runs) {
   struct Cp {
     std::size_t at, size;
     utf8proc_int32_t code;
@@ -362,7 +372,7 @@ std::string isolate_ltr_runs(std::string_view line, std::vector<std::string>& op
     const std::string_view bytes = line.substr(cp.at, cp.size);
     if (opens_isolate(static_cast<char32_t>(cp.code))) {
       open.emplace_back(bytes);
-    } else if (!open.empty() || !ltr(cp.bidi)) {
+    } else if (!ltr_runs || !open.empty() || !ltr(cp.bidi)) {
       if (cp.code == kPopIsolateCode && !open.empty()) open.pop_back();
     } else {
       std::size_t last = i;  // the run's last left-to-right character
@@ -394,26 +404,38 @@ std::string isolate_ltr_runs(std::string_view line, std::vector<std::string>& op
   return out;
 }
 
-// Passes whole lines through isolate_ltr_runs.
+// Passes whole lines through isolate_line. In a left-to-right report most
+// text holds no isolate: it passes as it is, a line at a time only around
+// an isolate.
 class IsolatingSink : public OutputSink {
  public:
-  explicit IsolatingSink(OutputSink& out) : out_(out) {}
+  IsolatingSink(OutputSink& out, bool ltr_runs) : out_(out), ltr_runs_(ltr_runs) {}
   void write(std::string_view bytes) override {
+    if (!ltr_runs_ && open_.empty() && pending_.empty() && !has_isolate(bytes)) {
+      const std::size_t last = bytes.rfind('\n');
+      if (last == std::string_view::npos) {
+        pending_.append(bytes);
+        return;
+      }
+      out_.write(bytes.substr(0, last + 1));
+      bytes.remove_prefix(last + 1);
+    }
     for (std::size_t nl; (nl = bytes.find('\n')) != std::string_view::npos;) {
       pending_.append(bytes.substr(0, nl));
-      out_.write(isolate_ltr_runs(pending_, open_) + "\n");
+      out_.write(isolate_line(pending_, open_, ltr_runs_) + "\n");
       pending_.clear();
       bytes.remove_prefix(nl + 1);
     }
     pending_.append(bytes);
   }
   void finish() {
-    if (!pending_.empty()) out_.write(isolate_ltr_runs(pending_, open_));
+    if (!pending_.empty()) out_.write(isolate_line(pending_, open_, ltr_runs_));
     pending_.clear();
   }
 
  private:
   OutputSink& out_;
+  const bool ltr_runs_;
   std::string pending_;
   std::vector<std::string> open_;  // isolates a line left open
 };
@@ -421,11 +443,7 @@ class IsolatingSink : public OutputSink {
 }  // namespace
 
 void render_text(const tree::Report& report, const RenderOptions& opts, OutputSink& out) {
-  if (!detail::right_to_left(report.language)) {
-    TextRenderer(opts, out).render(report);
-    return;
-  }
-  IsolatingSink isolating(out);
+  IsolatingSink isolating(out, detail::right_to_left(report.language));
   TextRenderer(opts, isolating).render(report);
   isolating.finish();
 }

@@ -465,3 +465,28 @@ TEST_CASE("text: a right-to-left report isolates untranslated text whole, line b
   r.language = "fr";
   CHECK(text(r).find(lri) == std::string::npos);
 }
+
+TEST_CASE("text: a left-to-right report isolates right-to-left text, balanced on each line",
+          "[text]") {
+  const std::string rli = "\u2067", pdi = "\u2069";
+  const std::string arabic =
+      "\u0648\u0627\u0641\u0642 \u0627\u0644\u0627\u062C\u062A\u0645\u0627\u0639 "
+      "\u0639\u0644\u0649 \u0627\u0644\u062A\u0642\u0631\u064A\u0631.";
+  Report r =
+      body({para("7.1", {txt("It said: "), node(Inline::Kind::foreign, "ar", "", t(arabic))})});
+  r.language = "en";
+  CHECK(text(r).find("7.1\tIt said: " + rli + arabic + pdi + "\n") != std::string::npos);
+  // Wrapped, every line that holds part of it opens and closes its own
+  // isolate; the numbers and the English words are not isolated.
+  const std::string wrapped = text(r, 24);
+  std::size_t lines = 0;
+  for (std::size_t at = 0, nl; (nl = wrapped.find('\n', at)) != std::string::npos; at = nl + 1) {
+    const std::string line = wrapped.substr(at, nl - at);
+    if (line.find(rli) == std::string::npos) continue;
+    ++lines;
+    CHECK(line.size() >= pdi.size());
+    CHECK(line.compare(line.size() - pdi.size(), pdi.size(), pdi) == 0);
+  }
+  CHECK(lines >= 2);
+  CHECK(wrapped.find("\u2066") == std::string::npos);
+}
