@@ -23,7 +23,8 @@ Command add_init(CLI::App& app) {
                        "Start from the meeting folder PREVIOUS_DIR: carry over its group, people, "
                        "references, venue and mode, section headings and labels and lists of "
                        "documents by kind, with a placeholder paragraph in the other sections "
-                       "and an empty register")
+                       "and an empty register; a note on standard error points at each "
+                       "reference kept as text because what it names is not carried over")
           ->type_name("PREVIOUS_DIR");
   init->add_option("--number", opts->meeting.number,
                    "The meeting's number (default 1, or with --from the previous one's + 1)")

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <unordered_set>
 #include <vector>
 
 #include "check/model.h"
@@ -472,7 +473,7 @@ std::string new_outcomes(const MeetingSettings& s, long number) {
 // footnotes are not, so such a reference is escaped to print as written,
 // a visible mark of what to rewrite, instead of failing the new report.
 std::string carried_text(std::string_view text, const std::set<long>& old_meetings, long number,
-                         std::vector<std::string>& escaped) {
+                         std::unordered_set<std::string>& escaped) {
   std::string out;
   std::size_t at = 0;
   for (const RefToken& tok : scan_refs(text)) {
@@ -498,8 +499,7 @@ std::string carried_text(std::string_view text, const std::set<long>& old_meetin
     } else {
       out += "\\";
       out.append(whole);
-      if (std::find(escaped.begin(), escaped.end(), whole) == escaped.end())
-        escaped.emplace_back(whole);
+      escaped.emplace(whole);
     }
   }
   out.append(text.substr(at));
@@ -622,9 +622,9 @@ std::vector<InitFile> new_meeting_files(const MeetingSettings& s) {
 }
 
 std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSettings& s,
-                                         std::vector<std::string>* escaped) {
-  std::vector<std::string> ignored;
-  std::vector<std::string>& escapes = escaped ? *escaped : ignored;
+                                         std::unordered_set<std::string>* escaped) {
+  std::unordered_set<std::string> ignored;
+  std::unordered_set<std::string>& escapes = escaped ? *escaped : ignored;
   std::vector<long> old_numbers;
   for (const auto& m : prev.meetings) old_numbers.push_back(m.number.value);
   std::set<long> old_set(old_numbers.begin(), old_numbers.end());
@@ -939,29 +939,35 @@ namespace {
 
 // Where each reference carried as text stands in the files written, as a
 // note to rewrite it: the new report checks without error, so nothing else
-// would point at it. At most kMaxNotes notes.
+// would point at it. Each file is read once, in order; at most kMaxNotes
+// notes.
 void print_escaped_references(const std::vector<OutputFile>& files,
-                              const std::vector<std::string>& escaped) {
+                              const std::unordered_set<std::string>& escaped) {
+  if (escaped.empty()) return;
   constexpr std::size_t kMaxNotes = 100;
+  // As yaml_quoted writes the escape: the backslash, escaped.
+  constexpr std::string_view kEscape = "\\\\{";
   std::size_t printed = 0, found = 0;
   for (const OutputFile& f : files) {
+    const std::string_view text = f.contents;
     std::optional<text::LineIndex> lines;
-    for (const std::string& ref : escaped) {
-      // As yaml_quoted writes it: the backslash, escaped.
-      const std::string written = "\\\\" + ref;
-      for (std::size_t at = f.contents.find(written); at != std::string::npos;
-           at = f.contents.find(written, at + written.size())) {
-        ++found;
-        if (printed == kMaxNotes) continue;
-        ++printed;
-        if (!lines) lines.emplace(f.contents);
-        const text::LinePosition pos = lines->position(at);
-        fmt::print(stderr,
-                   "{}:{}:{}: note: '{}' is carried as text and prints as written: what it "
-                   "names is not carried over; rewrite it, or remove the backslash once it "
-                   "resolves\n",
-                   text::printable(f.path), pos.line, pos.column, text::printable(ref));
-      }
+    for (std::size_t at = text.find(kEscape); at != std::string_view::npos;
+         at = text.find(kEscape, at + kEscape.size())) {
+      const std::size_t start = at + kEscape.size() - 1;  // the brace
+      const std::size_t close = text.find_first_of("}\n", start);
+      if (close == std::string_view::npos || text[close] != '}') continue;
+      const std::string ref(text.substr(start, close - start + 1));
+      if (!escaped.count(ref)) continue;
+      ++found;
+      if (printed == kMaxNotes) continue;
+      ++printed;
+      if (!lines) lines.emplace(text);
+      const text::LinePosition pos = lines->position(at);
+      fmt::print(stderr,
+                 "{}:{}:{}: note: '{}' is carried as text and prints as written: what it "
+                 "names is not carried over; rewrite it, or remove the backslash once it "
+                 "resolves\n",
+                 text::printable(f.path), pos.line, pos.column, text::printable(ref));
     }
   }
   if (found > printed) fmt::print(stderr, "note: {} more like these\n", found - printed);
@@ -987,7 +993,7 @@ int run_init(const InitOptions& opts) {
   }
 
   std::vector<InitFile> files;
-  std::vector<std::string> escaped;  // references carried as text, to rewrite
+  std::unordered_set<std::string> escaped;  // references carried as text, to rewrite
   if (!opts.from.empty()) {
     Diagnostics diags;
     auto prev = load_sources(opts.from, diags);

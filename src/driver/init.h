@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "cwgreport/source.h"
@@ -41,9 +42,9 @@ std::vector<InitFile> new_meeting_files(const MeetingSettings& settings);
 // meetings as earlier meetings, the teaching comments of a plain init, one
 // placeholder paragraph in each other section, an empty register. The
 // cross-references carried as text (to a document, a paragraph, a footnote
-// not carried over), each once, go to `escaped`.
+// not carried over) go to `escaped`.
 std::vector<InitFile> next_meeting_files(const Sources& prev, const MeetingSettings& settings,
-                                         std::vector<std::string>* escaped = nullptr);
+                                         std::unordered_set<std::string>* escaped = nullptr);
 
 // Why `value` is not a date written YYYY-MM-DD that exists, or "" when it is.
 std::string date_problem(std::string_view value);

@@ -1648,6 +1648,45 @@ case("clean output: init from a meeting listing a path ending in NUL", with_text
      exit=0, check=init_from_nul_path)
 
 
+def init_from_many_carried_references(d):
+    """A check: `init --from` a report whose headings cite 40,000 paragraphs,
+    which are not carried over: each reference is carried as text, with a
+    note, within the limits of any case (it searched every file once per
+    reference, minutes near the folder's size limit)."""
+    previous = d / "previous"
+    count, files = 40000, 4
+    per = count // files
+    write_meeting(previous, {
+        "report.yaml": (
+            "group: {name: Council Working Group on Testing, acronym: CWG-T}\n"
+            "meetings:\n  - {number: 3, date: 2024-05-06}\n"
+            "people:\n  - {id: chair, name: Ada Lovelace, role: chair}\n"
+            "summary: This report summarizes the {meeting:3} meeting.\n"
+            "sections:\n" + "".join("  - sections/h%d.yaml\n" % i for i in range(files))
+            + "  - sections/targets.yaml\n"),
+        "documents.yaml": "documents: []\n",
+        "sections/targets.yaml": "heading: Targets\nparagraphs:\n" + "".join(
+            "  - {label: p%d, text: x}\n" % j for j in range(count)),
+        **{"sections/h%d.yaml" % i: 'heading: "Cited: %s"\nparagraphs: [x]\n' % " ".join(
+            "{para:p%d}" % j for j in range(i * per, (i + 1) * per)) for i in range(files)},
+    })
+    run = run_program(["init", str(d / "next"), "--from", str(previous), "--date", "2024-09-01",
+                       "-q"])
+    if run.over:
+        return run.over
+    if run.returncode != 0:
+        return "exit %d: %r" % (run.returncode, run.stderr[-300:])
+    if b"next/sections/h0.yaml:5:18: note: '{para:p0}' is carried as text" not in run.stderr:
+        return "no note at the first reference: %r" % run.stderr[:300]
+    if b"note: %d more like these" % (count - 100) not in run.stderr:
+        return "the notes are not counted: %r" % run.stderr[-300:]
+    return unsafe_byte(run.stdout + run.stderr)
+
+
+case("init --from a report whose headings cite 40,000 paragraphs", with_text("summary", "x"),
+     exit=0, check=init_from_many_carried_references)
+
+
 def escapes_in_text(d):
     # "\_" is a no-break space; the other escapes give characters the outputs
     # replace; "\u202E" a bidirectional control, warned about.
