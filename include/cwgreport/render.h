@@ -20,8 +20,9 @@ namespace cwg {
 // a renderer only lays them out, as <ins>/<del> or as tracked changes.
 struct ChangeMarks {
   enum class Mark { none, inserted, deleted, moved };
-  // Sections, blocks, list items and inlines of the tree, by address: the
-  // tree must not be copied or changed once its nodes are marked.
+  // Sections, blocks, list items, table rows and inlines of the tree, by
+  // address: the tree must not be copied or changed once its nodes are
+  // marked.
   std::unordered_map<const void*, Mark> marks;
   // A visible note before a marked section or block ("moved from 6.2").
   std::unordered_map<const void*, std::string> notes;

@@ -238,13 +238,12 @@ class Builder {
     // Between two rows kept, a deleted row is the changed form of the
     // first inserted one after the last paired that has as many cells and
     // at least half its words: a row inserted before another that changed
-    // is not taken for it. At most kMaxCandidates are tried for each.
-    constexpr std::size_t kMaxCandidates = 64;
+    // is not taken for it. At most max_candidates are tried for each.
     auto between = [&](const std::vector<std::size_t>& dels, const std::vector<std::size_t>& inss) {
       std::size_t next = 0;
       for (std::size_t i : dels) {
         std::size_t found = inss.size();
-        for (std::size_t k = next; k < inss.size() && k < next + kMaxCandidates; ++k) {
+        for (std::size_t k = next; k < inss.size() && k < next + limits_.max_candidates; ++k) {
           const std::size_t j = inss[k];
           if (o[i].size() == n[j].size() && similarity(ta[i], tb[j]) >= 0.5) {
             found = k;

@@ -104,8 +104,9 @@ struct Change {
 // Limits that keep a diff of hostile or huge versions linear: a word diff
 // costs at most its two lengths multiplied, within `max_word_cells` each and
 // `max_total_cells` for the whole diff (past either, the changed stretch is
-// shown deleted then inserted whole); an unlabelled paragraph is compared
-// for similarity with at most `max_candidates` others.
+// shown deleted then inserted whole); an unlabelled paragraph, or a table's
+// row in a redline, is compared for similarity with at most `max_candidates`
+// others.
 struct Limits {
   std::size_t max_word_cells = 4'000'000;
   std::size_t max_total_cells = 200'000'000;

@@ -418,6 +418,46 @@ TEST_CASE("redline: a summary record's table of subjects marks rows and words, n
   CHECK(marked(rows[3][0]) == "=3 |=Closing of the session|");
 }
 
+TEST_CASE("redline: a table's rows are aligned, a row changed shows its words", "[diff]") {
+  using Mark = cwg::ChangeMarks::Mark;
+  using Row = std::vector<cwg::tree::Inlines>;
+  auto with_table = [](const std::vector<Row>& rows) {
+    auto r = with_preamble({});
+    Block table;
+    table.kind = Block::Kind::table;
+    table.table.header = {{text("Language")}, {text("Pages")}};
+    table.table.rows = rows;
+    r.sections[0].blocks[0].children.push_back(table);
+    return r;
+  };
+  auto row = [](const std::string& language, const std::string& pages) {
+    return Row{{text(language)}, {text(pages)}};
+  };
+  auto before =
+      with_table({row("Arabic", "10 480"), row("English", "2 950"), row("French", "12 430")});
+  auto after =
+      with_table({row("Arabic", "10 480"), row("French", "12 530"), row("Portuguese", "100")});
+  const auto o = preamble_version(before, {"opened"}), n = preamble_version(after, {"opened"});
+  cwg::diff::Alignment alignment;
+  compare(o, n, {}, &alignment);
+  auto red = cwg::diff::redline(before, o, after, n, alignment, {});
+  REQUIRE(red->report.sections.size() == 1);
+  REQUIRE(red->report.sections[0].blocks.size() == 1);
+  REQUIRE(red->report.sections[0].blocks[0].children.size() == 1);
+  const auto& rows = red->report.sections[0].blocks[0].children[0].table.rows;
+  REQUIRE(rows.size() == 4);
+  CHECK(red->marks.of(&rows[0]) == Mark::none);
+  CHECK(red->marks.of(&rows[1]) == Mark::deleted);
+  CHECK(red->marks.of(&rows[2]) == Mark::none);
+  std::string marked;
+  for (const Inline& x : rows[2][1]) {
+    const Mark m = red->marks.of(&x);
+    marked += (m == Mark::none ? "=" : m == Mark::deleted ? "-" : "+") + x.text + "|";
+  }
+  CHECK(marked == "=12|- 430|+ 530|");
+  CHECK(red->marks.of(&rows[3]) == Mark::inserted);
+}
+
 TEST_CASE("diff: a table of contents that comes or goes is one change, not its lines", "[diff]") {
   auto before = with_preamble(kPreamble);
   auto after = before;

@@ -64,6 +64,11 @@ printf 'label: other-business\nheading: Other business\nparagraphs:\n  - No othe
 sed -i 's|^  - sections/future-sessions.yaml|  - sections/other-business.yaml\n&|' "$sr/new/report.yaml"
 sed -i 's|^heading: Report on the implementation of the strategic plan|heading: Report on the strategic plan|' \
   "$sr/new/sections/strategic-plan.yaml"
+if ! grep -q '^  - sections/other-business.yaml$' "$sr/new/report.yaml" ||
+  ! grep -q '^heading: Report on the strategic plan' "$sr/new/sections/strategic-plan.yaml"; then
+  echo "redline: FAIL: the example's summary record no longer has the lines this check edits" >&2
+  exit 1
+fi
 for v in old new; do "$binary" build "$sr/$v" -o "$sr/$v-out" -f docx,html -q; done
 for pair in "old new" "new old"; do
   set -- $pair
@@ -73,7 +78,7 @@ for pair in "old new" "new old"; do
     echo "redline: FAIL: cwgreport diff -f docx of the summary records exited $status, not 1" >&2
     exit 1
   fi
-  python3 "$here/redline_docx.py" "$sr/redline.docx" "$sr/$1-out/report.docx" \
+  python3 "$here/redline_docx.py" --cell-numbers "$sr/redline.docx" "$sr/$1-out/report.docx" \
     "$sr/$2-out/report.docx"
   # The row itself is tracked, or accepting or rejecting leaves it empty.
   if [ "$1" = old ]; then mark=w:ins; else mark=w:del; fi

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Checks a DOCX redline against the two versions' own DOCX.
 
-usage: redline_docx.py REDLINE.docx OLD.docx NEW.docx
+usage: redline_docx.py [--cell-numbers] REDLINE.docx OLD.docx NEW.docx
 
 Accepting every tracked change (the text of w:del dropped) must leave the
 words of NEW, and rejecting every one (w:ins dropped, w:delText read as text)
 the words of OLD, in document.xml and footnotes.xml alike. Paragraph numbers
-are left out, and the number that starts a table cell (a summary record's
-table of subjects, "4 Other business"): a redline keeps the new version's
-numbers, renumbering is not a change it tracks. Every w:ins and w:del must carry w:author and w:date, and none may be
+are left out, and with --cell-numbers the number that starts a table's first
+cell (a summary record's table of subjects, "4 Other business"): a redline
+keeps the new version's numbers, renumbering is not a change it tracks.
+Every w:ins and w:del must carry w:author and w:date, and none may be
 inside another.
 Exits 0 when both hold, 1 otherwise.
 """
@@ -22,7 +23,7 @@ NUMBER = re.compile(r"^\s*[A-Z]?[0-9]+(\.[0-9]+)*\.?\s*\t")
 CELL_NUMBER = re.compile(r"^\s*[A-Z]?[0-9]+(\.[0-9]+)*\.?[\t ]")
 
 
-def words(docx, part, keep):
+def words(docx, part, keep, cell_numbers=False):
     """The words of `part`, paragraph by paragraph, `keep` saying which of
     ins and del stay."""
     with zipfile.ZipFile(docx) as z:
@@ -30,7 +31,8 @@ def words(docx, part, keep):
             return []
         root = ET.fromstring(z.read(part))
     out = []
-    in_cell = {id(p) for tc in root.iter(W + "tc") for p in tc.iter(W + "p")}
+    first_cells = [tr.find(W + "tc") for tr in root.iter(W + "tr")] if cell_numbers else []
+    in_cell = {id(p) for tc in first_cells if tc is not None for p in tc.iter(W + "p")}
     for p in root.iter(W + "p"):
         text = []
 
@@ -70,15 +72,19 @@ def attributes_ok(docx):
 
 
 def main():
-    if len(sys.argv) != 4:
+    args = sys.argv[1:]
+    cell_numbers = bool(args) and args[0] == "--cell-numbers"
+    if cell_numbers:
+        args = args[1:]
+    if len(args) != 3:
         print(__doc__, file=sys.stderr)
         return 2
-    redline, old, new = sys.argv[1:]
+    redline, old, new = args
     ok = True
     for part in ("word/document.xml", "word/footnotes.xml"):
         for name, keep, version in (("accepting", {"ins"}, new), ("rejecting", {"del"}, old)):
-            got = words(redline, part, keep)
-            want = words(version, part, set())
+            got = words(redline, part, keep, cell_numbers)
+            want = words(version, part, set(), cell_numbers)
             if got != want:
                 i = next((k for k, (a, b) in enumerate(zip(got, want)) if a != b),
                          min(len(got), len(want)))
