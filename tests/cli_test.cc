@@ -437,6 +437,16 @@ TEST_CASE("a translation not started is an error that says so and how to start i
   spit(s.m() / "translations" / "es", "not a folder\n");
   r = s.run({"build", "m", "--language", "es"});
   CHECK(r.err.find("'m/translations/es' is not a folder that can be read") != std::string::npos);
+  CHECK(r.err.find("note: 'm/translations/es' must be a folder that can be read") !=
+        std::string::npos);
+  // Nor is a link out of the meeting folder, which is not followed.
+  fs::remove(s.m() / "translations" / "es");
+  fs::create_directory(s.work() / "elsewhere");
+  fs::create_directory_symlink(s.work() / "elsewhere", s.m() / "translations" / "es");
+  r = s.run({"build", "m", "--language", "es"});
+  CHECK(r.status == 1);
+  CHECK(r.err.find("'m/translations/es' leads out of the meeting folder") != std::string::npos);
+  CHECK(r.err.find("note: keep the translations in the meeting folder") != std::string::npos);
 }
 
 TEST_CASE("build --language writes the translation into DIR/out/LANG", "[cli]") {

@@ -118,19 +118,24 @@ std::optional<Translations> load_translations(const Sources& src, const std::str
   FolderPath where;
   if (!ec) where = resolve_in_folder(base, folder);
   if (ec || where.status != FolderPath::Status::found || !fs::is_directory(where.path, ec)) {
-    // Why, in the words of the case a user meets first: the folder is not
-    // there yet.
-    const std::string_view why = where.status == FolderPath::Status::missing ? "does not exist"
-                                 : where.status == FolderPath::Status::outside
-                                     ? "leads out of the meeting folder"
-                                     : "is not a folder that can be read";
+    // Why, and what to do, in the words of each case: the folder is not
+    // there yet, a link leads away, or something else stands in its place.
+    const bool missing = where.status == FolderPath::Status::missing;
+    const bool outside = where.status == FolderPath::Status::outside;
+    const std::string_view why = missing   ? "does not exist"
+                                 : outside ? "leads out of the meeting folder"
+                                           : "is not a folder that can be read";
+    const std::string fix =
+        missing ? fmt::format(
+                      "create '{}' with one file for report.yaml, documents.yaml and "
+                      "each section file (see 'Translations' in docs/format.md)",
+                      t.shown_dir)
+        : outside ? "keep the translations in the meeting folder: a link out of it is not followed"
+                  : fmt::format("'{}' must be a folder that can be read", t.shown_dir);
     diags.report(
         "file-unreadable", {t.shown_dir, 0, 0},
         fmt::format("the report has no translation into '{}': '{}' {}", language, t.shown_dir, why),
-        {{{},
-          fmt::format("create '{}' with one file for report.yaml, documents.yaml and "
-                      "each section file (see 'Translations' in docs/format.md)",
-                      t.shown_dir)}});
+        {{{}, fix}});
     return std::nullopt;
   }
   // The translations count against the limits of the folder they sit in.
