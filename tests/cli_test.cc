@@ -468,6 +468,27 @@ TEST_CASE("build --language writes the translation into DIR/out/LANG", "[cli]") 
   CHECK_FALSE(fs::exists(s.m() / "out" / "report.html"));  // the original's are not touched
 }
 
+TEST_CASE("a translation's table of contents marks an untranslated heading as the heading is",
+          "[cli]") {
+  Sandbox s;
+  spit(s.m() / "report.yaml", slurp(s.m() / "report.yaml") + "\ncontents: true\n");
+  Result r =
+      s.run({"build", "m", "--language", "ar", "-f", "html,txt", "-W", "no-translation-missing"});
+  REQUIRE(r.status == 0);
+  const std::string html = slurp(s.m() / "out" / "ar" / "report.html");
+  CHECK(html.find("<span class=\"number\">6</span> <span class=\"heading\"><span lang=\"en\" "
+                  "dir=\"ltr\">Discussions</span></span>") != std::string::npos);
+  // In the plain text, the heading is one isolate, as it is at the section.
+  const std::string txt = slurp(s.m() / "out" / "ar" / "report.txt");
+  const std::string isolated = "\u2066Discussions\u2069\n";
+  const std::size_t in_contents = txt.find(isolated);
+  REQUIRE(in_contents != std::string::npos);
+  CHECK(txt.find(isolated, in_contents + 1) != std::string::npos);
+  // A translated heading has no language of its own.
+  CHECK(html.find("<span class=\"heading\">\u0645\u0642\u062F\u0645\u0629</span>") !=
+        std::string::npos);
+}
+
 TEST_CASE("invalid sources exit with 1 and write nothing", "[cli]") {
   Sandbox s;
   s.break_sources();

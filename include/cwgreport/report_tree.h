@@ -138,7 +138,8 @@ struct Record {
 struct ContentsEntry {
   std::string number;  // "6", "6." or "Annex 1"
   std::string heading;
-  std::string anchor;  // the section's
+  std::string anchor;    // the section's
+  std::string language;  // a heading left untranslated: the original's (BCP 47), else ""
 };
 
 // The fixed words the renderers print around the content, in the report's

@@ -97,7 +97,11 @@ class Builder {
     if (front_.contents) {
       for (const auto* parts : {&r.sections, &r.annexes})
         for (const tree::Section& s : *parts)
-          r.contents.push_back({s.number, contents_heading(s.heading), s.anchor});
+          r.contents.push_back(
+              {s.number, contents_heading(s.heading), s.anchor,
+               s.heading.size() == 1 && s.heading[0].kind == tree::Inline::Kind::foreign
+                   ? s.heading[0].text
+                   : std::string()});
     }
     if (front_.signature) {
       r.signature.name = report_text(front_.signature->name);

@@ -560,7 +560,7 @@ class DocxRenderer : public detail::ReportParts {
         if (name) out += "<w:hyperlink w:anchor=\"" + *name + "\" w:history=\"1\">";
         add_runs(trim(e.number), {}, out);
         if (!trim(e.number).empty()) out += "<w:r><w:tab/></w:r>";
-        add_runs(trim(e.heading), {}, out);
+        siblings(detail::contents_heading(e), {}, false, out);
         if (name) out += "</w:hyperlink>";
         if (i + 1 == r.contents.size()) out += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
       });

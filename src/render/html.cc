@@ -417,7 +417,7 @@ class HtmlRenderer : public detail::ReportParts {
       std::string text;
       if (!trim(e.number).empty())
         text += "<span class=\"number\">" + esc(trim(e.number)) + "</span> ";
-      text += "<span class=\"heading\">" + esc(trim(e.heading)) + "</span>";
+      text += "<span class=\"heading\">" + inlines(detail::contents_heading(e)) + "</span>";
       auto it = plan_.target.find(e.anchor);
       line("<li>" +
            (it == plan_.target.end()

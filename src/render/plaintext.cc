@@ -65,7 +65,7 @@ class TextRenderer : public detail::ReportParts {
       column = std::max(column, display_width(detail::one_line(report_text(e.number))) + 2);
     const std::string indent(static_cast<std::size_t>(column), ' ');
     for (const ContentsEntry& e : r.contents)
-      text_lines(detail::one_line(report_text(e.heading)),
+      text_lines(detail::one_line(flat(detail::contents_heading(e))),
                  detail::pad(detail::one_line(report_text(e.number)), column), indent);
     out_.blank_line();
   }

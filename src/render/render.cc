@@ -242,6 +242,12 @@ std::string flatten(const tree::Inlines& inlines, std::string_view isolate_in) {
   return out;
 }
 
+tree::Inlines contents_heading(const tree::ContentsEntry& entry) {
+  tree::Inline text{tree::Inline::Kind::text, entry.heading, {}, {}};
+  if (entry.language.empty()) return {std::move(text)};
+  return {tree::Inline{tree::Inline::Kind::foreign, entry.language, {}, {std::move(text)}}};
+}
+
 std::string one_line(std::string_view text) {
   std::string out(text);
   std::replace(out.begin(), out.end(), '\n', ' ');

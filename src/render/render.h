@@ -33,6 +33,11 @@ void append_escaped_html(std::string& out, std::string_view text);
 // (right to left) and U+2069: plain text has no other markup to say it.
 std::string flatten(const tree::Inlines& inlines, std::string_view isolate_in = {});
 
+// A heading of the table of contents as inlines: its text, in a foreign
+// span when it was left untranslated, for the renderers to mark as they
+// mark the heading itself.
+tree::Inlines contents_heading(const tree::ContentsEntry& entry);
+
 // `text` on one line: LF and TAB become spaces (table cells, headings).
 std::string one_line(std::string_view text);
 

@@ -462,7 +462,7 @@ TEST_CASE("diff: a table of contents that comes or goes is one change, not its l
   auto before = with_preamble(kPreamble);
   auto after = before;
   after.words.contents = "Contents";
-  after.contents.push_back({"1", "Opening", "opening"});
+  after.contents.push_back({"1", "Opening", "opening", ""});
   auto changes = compare(preamble_version(before), preamble_version(after));
   REQUIRE(changes.size() == 1);
   CHECK(changes[0].kind == Change::Kind::inserted);

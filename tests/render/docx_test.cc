@@ -315,7 +315,7 @@ TEST_CASE("a DOCX's table of contents is a Word field whose lines link to the se
   r.title = "OUTCOME OF THE 14TH MEETING";
   r.sections = {section("1", t("Introduction"), {para("1.1", t("Text."))}, "intro")};
   r.annexes = {section("Annex 1", t("Participants"), {para("", t("A list."))}, "people")};
-  r.contents = {{"1", "Introduction", "intro"}, {"Annex 1", "Participants", "people"}};
+  r.contents = {{"1", "Introduction", "intro", ""}, {"Annex 1", "Participants", "people", ""}};
   r.preamble = {para("", t("Before section 1."))};
   Package p = docx(r);
   const std::string& doc = p["word/document.xml"];

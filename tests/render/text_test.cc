@@ -424,8 +424,8 @@ TEST_CASE("text: a part left blank on purpose prints its label alone", "[text]")
 
 TEST_CASE("text: the table of contents aligns the headings after the widest number", "[text]") {
   Report r = report();
-  r.contents = {{"1.", "Introduction", "intro"},
-                {"Annex 10", "Participants in the meeting and the consultation", "people"}};
+  r.contents = {{"1.", "Introduction", "intro", ""},
+                {"Annex 10", "Participants in the meeting and the consultation", "people", ""}};
   r.preamble = {para("", t("Before section 1."))};
   r.sections = {section("1.", t("Introduction"), {para("1.1.", t("Text."))})};
   CHECK(text(r) ==
