@@ -235,7 +235,7 @@ else
       dpkg-deb -f "$deb" Package Version Maintainer Depends Description >"$tmp/deb.control"
       grep -q '^Package: cwgreport$' "$tmp/deb.control" || fail "the .deb is not named cwgreport"
       grep -q '^Maintainer: .*<.*@.*>$' "$tmp/deb.control" || fail "the .deb has no maintainer"
-      for lib in libyaml-cpp0.7 libfmt9 libcmark-gfm0.29.0.gfm.6 \
+      for lib in libyaml-cpp0.7 libyaml-0-2 libfmt9 libcmark-gfm0.29.0.gfm.6 \
         libcmark-gfm-extensions0.29.0.gfm.6 libutf8proc2; do
         grep -q "^Depends: .*$lib" "$tmp/deb.control" || fail "the .deb does not depend on $lib"
       done

@@ -767,10 +767,26 @@ TEST_CASE("5,000-deep nesting is stopped early") {
     auto r = parse(text);
     CHECK(only_diag(r) == "yaml-limit 65:65 nesting deeper than 64 levels");
   }
-  SECTION("the parser's own guard, with our limit raised") {
+  SECTION("with our limit raised, a clean file is read whole") {
     Limits limits;
     limits.max_depth = 100000;
-    const std::string text = std::string(5000, '[') + std::string(5000, ']');
+    auto r = parse(std::string(5000, '[') + std::string(5000, ']'), limits);
+    CHECK(r.diags.all().empty());
+    REQUIRE(r.root);
+    const Node* n = &*r.root;
+    int depth = 1;
+    while (!n->items.empty()) {
+      n = &n->items.front();
+      ++depth;
+    }
+    CHECK(depth == 5000);
+  }
+  SECTION("yaml-cpp's own guard, with our limit raised") {
+    Limits limits;
+    limits.max_depth = 100000;
+    // The tag, something to report, sends the file to yaml-cpp, which reads
+    // the files that have something to report.
+    const std::string text = std::string(5000, '[') + "!!str a" + std::string(5000, ']');
     auto r = parse(text, limits);
     // yaml-cpp 0.7 gives up at 500 levels; the report points at the deepest
     // list it opened.
@@ -890,5 +906,106 @@ TEST_CASE("text pasted unquoted gets a hint to quote it") {
     REQUIRE(diags.all()[0].notes.size() >= 1);
     CHECK(diags.all()[0].notes.back().message.find("is read as YAML syntax: write text as a "
                                                    "block (>-) or in quotes") != std::string::npos);
+  }
+}
+
+namespace {
+
+// A tree written out with every field the loader reads, so that two trees
+// that differ show where.
+void describe(const Node& n, std::string& out, int depth = 0) {
+  out += std::string(static_cast<std::size_t>(depth) * 2, ' ');
+  out += std::to_string(static_cast<int>(n.kind)) + " " + pos(n.loc) + " @" +
+         std::to_string(n.offset) + (n.plain ? " plain" : "") + " [" + n.value + "]\n";
+  for (const Node& item : n.items) describe(item, out, depth + 1);
+  for (const auto& e : n.entries) {
+    describe(e.key, out, depth + 1);
+    describe(e.value, out, depth + 2);
+  }
+}
+
+// What a read gives: the tree and the diagnostics, as text.
+std::string read_both_ways(std::string_view text, cwg::yaml::Parsers parsers) {
+  Diagnostics diags;
+  auto root = cwg::yaml::parse(text, "f.yaml", diags, {}, nullptr, parsers);
+  std::string out;
+  for (const Diagnostic& d : diags.all()) out += d.code + " " + pos(d.loc) + " " + d.message + "\n";
+  if (root) describe(*root, out);
+  return out;
+}
+
+void check_same_reading(std::string_view text) {
+  CAPTURE(text);
+  CHECK(read_both_ways(text, cwg::yaml::Parsers::libyaml_first) ==
+        read_both_ways(text, cwg::yaml::Parsers::yaml_cpp_only));
+}
+
+}  // namespace
+
+TEST_CASE("libyaml's fast read gives the tree yaml-cpp gives") {
+  SECTION("every YAML file of the examples and the tests") {
+    std::size_t files = 0;
+    for (const char* top : {"examples", "tests", "schemas"}) {
+      const auto dir = std::filesystem::path(CWG_SOURCE_DIR) / top;
+      for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+        if (!e.is_regular_file() || e.path().extension() != ".yaml") continue;
+        std::ifstream in(e.path(), std::ios::binary);
+        const std::string text{std::istreambuf_iterator<char>(in), {}};
+        CAPTURE(e.path().string());
+        check_same_reading(text);
+        ++files;
+      }
+    }
+    CHECK(files > 100);
+  }
+  SECTION("the constructs of YAML a source may use") {
+    for (std::string_view text : {
+             "a: 1\nb: two words\nc: 'single ''quoted'''\nd: \"double \\\"quoted\\\"\"\n",
+             "é: ü\n日本: 中文 text\nemoji: \"\xF0\x9F\x98\x80 after\"\n",
+             "a: 1\r\nb:\r\n  - x\r\n  - y\r\nc: |\r\n  one\r\n  two\r\n",
+             "\xEF\xBB\xBF"
+             "a: bom\nb: [1, 2]\n",
+             "---\na: 1\n...\n",
+             "# only a comment\n",
+             "",
+             "a:\nb: ~\nc: null\nd: Null\ne: NULL\nf: ''\ng: \"\"\nh: nul\n",
+             "list:\n- a\n-\n- - nested\n  - more\n- {k: v, e: }\n- []\n- {}\n",
+             "flow: [a, b, {c: d}, [e, f], \"g, h\", 'i]']\n",
+             "multi: plain text\n  that goes on\n\n  and a new line\nnext: x\n",
+             "q: \"a quoted\n  line that\n\n  folds\"\ns: 'single\n  folds'\n",
+             "lit: |\n  one\n    indented\n\n  three\nkeep: |+\n  kept\n\nstrip: |-\n  stripped\n",
+             "fold: >\n  one\n  two\n\n\n  three\n    indented\n  four\nf2: >-\n  x\n",
+             "ind: |2\n    two more\n  base\nlast: x\n",
+             "esc: \"\\t\\n\\\\ \\x41 \\u00e9 \\U0001F600 \\N \\_ \\/ \\e \\0 \\a \\b \\v \\f \\r "
+             "\\L\"\n",
+             "a: 1 # comment\n# between\nb: 2 #x\nc: 'x' # y\n",
+             "key with spaces: value: with colon\nurl: http://example.org/a#b\n",
+             "a: -1\nb: 1e3\nc: 0x1F\nd: 2024-05-06\ne: yes\nf: 1:30\n",
+             "a:\n  b:\n    c:\n      d: deep\n  e: back\nf: top\n",
+             "- a: 1\n  b: 2\n- a: 3\n",
+             "a: [\n  1,\n  2,\n]\nb: {\n  x: 1,\n  y: 2\n}\n",
+             "a:\t1\nb: [1,\t2]\n",
+             "a: \"tab\there\"\nb: 'x\ty'\n",
+             "? complex\n: value\n",
+             "a: &anchor 1\nb: *anchor\n",
+             "a: !!str 1\n",
+             "%YAML 1.2\n---\na: 1\n",
+             "a: 1\n---\nb: 2\n",
+             "a: 1\na: 2\n",
+             "a: \"unterminated\n",
+             "a: [1, , 2]\n",
+             "  a: 1\n b: 2\n",
+             "a:\n\t- x\n",
+             "a: b: c\n",
+             "text: \"\xE2\x80\xA8 line separator\"\n",
+             "text: plain \xC2\x85 next line\n",
+             "a: 1\rb: 2\r",
+             "# comment\r\rkey: value\n",
+             "a: 1\r",
+             "a: >\n  one\n\n  two\n",
+             "a: x\u202Ey\n",
+             "a: \"\\u202E\"\n",
+         })
+      check_same_reading(text);
   }
 }

@@ -1,5 +1,6 @@
 // A strict YAML reader: turns one source file into a tree of nodes that keep
-// their position, built from yaml-cpp's event stream with our own limits.
+// their position, built from libyaml's or yaml-cpp's event stream with our
+// own limits.
 #pragma once
 
 #include <cstddef>
@@ -67,10 +68,16 @@ std::optional<Node> read_file(const std::string& path, const std::string& displa
                               Diagnostics& diags, const Limits& limits = {},
                               std::size_t* nodes = nullptr);
 
+// Which parsers read a file. By default libyaml reads it first, and yaml-cpp
+// again only when libyaml rejects it or the reader finds something to report;
+// the trees must be the same either way, which the tests and the fuzzer check
+// by reading with yaml-cpp alone.
+enum class Parsers { libyaml_first, yaml_cpp_only };
+
 // The same for text already in memory (tests, fuzzing).
 std::optional<Node> parse(std::string_view text, const std::string& display_path,
                           Diagnostics& diags, const Limits& limits = {},
-                          std::size_t* nodes = nullptr);
+                          std::size_t* nodes = nullptr, Parsers parsers = Parsers::libyaml_first);
 
 // The name of a node's kind as used in messages: "a string", "a list", ...
 std::string_view kind_name(Kind kind);
