@@ -422,18 +422,27 @@ class IsolatingSink : public OutputSink {
     }
     for (std::size_t nl; (nl = bytes.find('\n')) != std::string_view::npos;) {
       pending_.append(bytes.substr(0, nl));
-      out_.write(isolate_line(pending_, open_, ltr_runs_) + "\n");
-      pending_.clear();
+      write_line("\n");
       bytes.remove_prefix(nl + 1);
     }
     pending_.append(bytes);
   }
   void finish() {
-    if (!pending_.empty()) out_.write(isolate_line(pending_, open_, ltr_runs_));
-    pending_.clear();
+    if (!pending_.empty()) write_line("");
   }
 
  private:
+  // Writes the pending line and `end`; isolate_line only for a line that
+  // needs it (a line written in pieces comes here whole).
+  void write_line(std::string_view end) {
+    if (ltr_runs_ || !open_.empty() || has_isolate(pending_)) {
+      pending_ = isolate_line(pending_, open_, ltr_runs_);
+    }
+    pending_.append(end);
+    out_.write(pending_);
+    pending_.clear();
+  }
+
   OutputSink& out_;
   const bool ltr_runs_;
   std::string pending_;
