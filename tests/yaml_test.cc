@@ -1009,3 +1009,38 @@ TEST_CASE("libyaml's fast read gives the tree yaml-cpp gives") {
       check_same_reading(text);
   }
 }
+
+TEST_CASE("text after ' #' in a plain value is reported, comments are not") {
+  SECTION("a hashtag on the value's line") {
+    CHECK(only_diag(parse("- The campaign #TodosSomosUnicos was noted.\n")) ==
+          "comment-in-text 1:16 '#TodosSomosUnicos was noted.' is read as a YAML comment and "
+          "left out of the text");
+  }
+  SECTION("a line of the value that starts with '#'") {
+    CHECK(only_diag(parse("a:\n  text: The group discussed item\n    #5 of the agenda.\n")) ==
+          "comment-in-text 3:5 '#5 of the agenda.' is read as a YAML comment and left out of "
+          "the text");
+  }
+  SECTION("after a tab") {
+    CHECK(only_diag(parse("a: before\t#tag\n")) ==
+          "comment-in-text 1:11 '#tag' is read as a YAML comment and left out of the text");
+  }
+  SECTION("what is not reported") {
+    for (std::string_view text : {
+             "date: 2024-05-14  # the first day\n",
+             "a: C# and F#\nb: https://example.org/page#part\n",
+             "a: value\n#b: commented out\n",
+             "- id: x\n  name: y\n  #country: UK\n",
+             "a:\n  b: c\n#d: e\n",
+             "a: 'quoted #tag'\nb: \"quoted #tag\"\n",
+             "a: >-\n  block\n  #5 is text here\n",
+             "a: [x, y]  #comment\n",
+             "#TodosSomosUnicos: key\n",
+             "a: x\n\n  # a comment\n",
+         }) {
+      CAPTURE(text);
+      auto r = parse(text);
+      CHECK(r.diags.all().empty());
+    }
+  }
+}

@@ -194,6 +194,13 @@ const std::vector<CodeInfo> kCodes = {
      "printed alone. Blank space is an error there too.\n"
      "Fix: write the text (under a block such as `text: >-`, on the lines below, indented "
      "more than the key), remove the entry, or, where a part may be blank, write `''`."},
+    {"comment-in-text", S::warning, "text after ' #' in a plain value, read as a comment",
+     "In a value written without quotes, a `#` after a space starts a YAML comment: the rest "
+     "of the line is left out of the text, and so is a line of the value that starts with "
+     "`#`. `- The campaign #TodosSomosUnicos was noted.` prints \"The campaign\". A comment "
+     "written as comments are, with a space after the `#`, is not reported.\n"
+     "Fix: put the whole value in quotes, or write it as a block (`text: >-`) on the lines "
+     "below its key, where `#` is text."},
     {"folded-line-break", S::warning, "an empty line in a folded block that starts no paragraph",
      "In a folded block (`>-`) YAML turns one empty line into a single line break, and "
      "Markdown reads a single line break as a space: the text after the empty line runs on "

@@ -383,6 +383,8 @@ class Reader final : public YAML::EventHandler {
   [[noreturn]] void syntax_error(std::size_t offset, std::string message);
 
   void check_folded_breaks(std::size_t indicator, std::string_view value);
+  void check_comment_after_text(std::size_t content);
+  std::size_t column_of(std::size_t offset) const;
   std::string_view word_at(std::size_t offset) const;
   std::optional<Note> quote_hint(std::size_t offset) const;
   std::size_t skip_anchor(std::size_t offset) const;
@@ -901,6 +903,7 @@ void Reader::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anch
   const char first = content < text_.size() ? text_[content] : '\0';
   if (tag == "?") {
     n.plain = true;
+    check_comment_after_text(content);
   } else if (tag == "!" && (first == '"' || first == '\'')) {
     // yaml-cpp accepts a quoted scalar that runs to the end of the file,
     // which would silently swallow everything after the quote.
@@ -920,6 +923,62 @@ void Reader::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anch
   }
   last_event_ = offset;
   add(std::move(n));
+}
+
+std::size_t Reader::column_of(std::size_t offset) const {
+  const std::size_t nl = offset == 0 ? std::string_view::npos : text_.rfind('\n', offset - 1);
+  return nl == std::string_view::npos ? offset - bom_ : offset - nl - 1;
+}
+
+// A plain value ends where " #" starts a comment, so "The campaign
+// #TodosSomosUnicos was noted." keeps only "The campaign", and a line of a
+// plain value that starts with "#" ends it too. YAML allows it; the report
+// silently loses the words. A comment whose "#" is followed by a space, as
+// comments are written, is taken for one; a "#" followed by text (a hashtag,
+// "#5") is reported. Only values in block collections: the scan follows the
+// plain value's lines (those indented more than its key or list entry), each
+// byte once.
+void Reader::check_comment_after_text(std::size_t content) {
+  if (stack_.empty() || stack_.back().flow) return;
+  const Frame& top = stack_.back();
+  if (top.node.is_map() && !top.key) return;  // a key, not a value
+  const std::size_t parent = column_of(top.node.is_map() ? top.key_offset : top.node.offset);
+  const std::size_t n = text_.size();
+  auto report = [&](std::size_t hash) {
+    std::size_t end = hash;
+    while (end < n && text_[end] != '\n' && text_[end] != '\r') ++end;
+    diags_.report("comment-in-text", location(hash),
+                  fmt::format("'{}' is read as a YAML comment and left out of the text",
+                              shown_text(text_.substr(hash, end - hash))),
+                  {{{},
+                    "a '#' after a space starts a comment in a plain value: put the whole value "
+                    "in quotes, or write it as a block (>-) on the lines below its key"}});
+  };
+  std::size_t i = content;
+  for (bool first = true;; first = false) {
+    if (!first) {
+      std::size_t indent = 0;
+      while (i + indent < n && text_[i + indent] == ' ') ++indent;
+      const std::size_t at = i + indent;
+      if (at >= n) return;
+      if (text_[at] != '\n' && text_[at] != '\r') {
+        if (indent <= parent) return;  // the value has ended
+        if (text_[at] == '#') {
+          if (at + 1 < n && !is_blank(text_[at + 1])) report(at);
+          return;
+        }
+      }
+      i = at;
+    }
+    for (; i < n && text_[i] != '\n'; ++i) {
+      if (text_[i] == '#' && i > content && (text_[i - 1] == ' ' || text_[i - 1] == '\t')) {
+        if (i + 1 < n && !is_blank(text_[i + 1])) report(i);
+        return;
+      }
+    }
+    if (i >= n) return;
+    ++i;  // past the line feed
+  }
 }
 
 // In a folded block (>) one empty line between two lines of text becomes a
