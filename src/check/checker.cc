@@ -767,6 +767,9 @@ class Checker {
   }
 
   void index_meetings() {
+    // Only dates the loader accepted are compared: an invalid one has been
+    // reported, and compared as text it would make a false date-order.
+    auto dated = [](const Text& t) { return t.present && valid_date(t.value); };
     const Meeting* previous = nullptr;
     for (std::size_t i = 0; i < src_.meetings.size(); ++i) {
       const Meeting& m = src_.meetings[i];
@@ -776,12 +779,11 @@ class Checker {
         diags_.report("duplicate-id", m.number.loc,
                       fmt::format("meeting {} is listed twice", m.number.value),
                       {{src_.meetings[it->second].number.loc, "first listed here"}});
-      if (m.end_date.present && m.date.present && m.end_date.value < m.date.value)
+      if (dated(m.end_date) && dated(m.date) && m.end_date.value < m.date.value)
         diags_.report("date-order", m.end_date.loc,
                       fmt::format("meeting {} ends on {} before it starts on {}", m.number.value,
                                   m.end_date.value, m.date.value));
-      if (previous && previous->date.present && m.date.present &&
-          m.date.value < previous->date.value)
+      if (previous && dated(previous->date) && dated(m.date) && m.date.value < previous->date.value)
         diags_.report("date-order", m.date.loc,
                       fmt::format("meeting {} is dated {}, before meeting {} listed above it ({})",
                                   m.number.value, m.date.value, previous->number.value,
@@ -814,11 +816,11 @@ class Checker {
                       {{src_.earlier_meetings[it->second].number.loc, "first listed here"}});
         continue;
       }
-      if (m.end_date.present && m.date.present && m.end_date.value < m.date.value)
+      if (dated(m.end_date) && dated(m.date) && m.end_date.value < m.date.value)
         diags_.report("date-order", m.end_date.loc,
                       fmt::format("meeting {} ends on {} before it starts on {}", m.number.value,
                                   m.end_date.value, m.date.value));
-      if (first && first->date.present && m.date.present && !(m.date.value < first->date.value))
+      if (first && dated(first->date) && dated(m.date) && !(m.date.value < first->date.value))
         diags_.report(
             "date-order", m.date.loc,
             fmt::format("earlier meeting {} is dated {}, not before meeting {} ({})",

@@ -509,20 +509,6 @@ class MapReader {
     return to_text(*n, key, false, true);
   }
 
-  static bool valid_date(std::string_view v) {
-    // YYYY-MM-DD, digits only.
-    if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-      if (v[i] < '0' || v[i] > '9') return false;
-    int y = std::stoi(std::string(v.substr(0, 4)));
-    int m = std::stoi(std::string(v.substr(5, 2)));
-    int d = std::stoi(std::string(v.substr(8, 2)));
-    if (m < 1 || m > 12 || d < 1) return false;
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
-  }
-
   const yaml::Node& node() const { return node_; }
   Diagnostics& diags() const { return diags_; }
   // Whether an unknown key was reported as a misspelling of `key`.
@@ -1681,6 +1667,20 @@ std::optional<Sources> load_sources(const std::string& dir, Diagnostics& diags,
   Loader loader(dir, diags, limits);
   loader.show_as(shown_dir);
   return loader.run();
+}
+
+bool valid_date(std::string_view v) {
+  // YYYY-MM-DD, digits only.
+  if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (v[i] < '0' || v[i] > '9') return false;
+  int y = std::stoi(std::string(v.substr(0, 4)));
+  int m = std::stoi(std::string(v.substr(5, 2)));
+  int d = std::stoi(std::string(v.substr(8, 2)));
+  if (m < 1 || m > 12 || d < 1) return false;
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
 }  // namespace cwg

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cwgreport/diagnostic.h"
@@ -31,6 +32,11 @@ std::optional<Sources> load_sources(const std::string& dir, Diagnostics& diags,
 // "group", "meeting", "paragraph", ... The loader reads with these lists and
 // the JSON schemas in schemas/ must agree with them (a test checks).
 const std::map<std::string, std::vector<std::string>>& source_keys();
+
+// Whether `v` is a date as the sources write one: YYYY-MM-DD, a day that
+// exists. The loader reports any other as invalid-date; a check that
+// compares dates skips it, so one mistake gives one diagnostic.
+bool valid_date(std::string_view v);
 
 // Allowed values of the enumerated fields, in documentation order.
 const std::vector<std::string>& document_kinds();
