@@ -572,8 +572,22 @@ std::string_view Reader::null_word(std::size_t offset) const {
 // ':' or the item's '-'), which is where the reader looks for the value.
 std::size_t Reader::empty_value_offset(std::size_t mark_offset) const {
   std::size_t start = lines_.line_start(mark_offset);
-  for (std::size_t i = start; i < mark_offset; ++i) {
-    if (!is_blank(text_[i])) return mark_offset;
+  std::size_t text_start = start;
+  while (text_start < mark_offset && is_blank(text_[text_start])) ++text_start;
+  // After text on the mark's line: just past that text. A comment there
+  // (the mark at the end of a file that ends in one) is no such text.
+  if (text_start < mark_offset && text_[text_start] != '#') {
+    std::size_t stop = mark_offset;
+    if (mark_offset == text_.size()) {  // the file ends on this line, maybe in a comment
+      for (std::size_t i = text_start + 1; i < mark_offset; ++i) {
+        if (text_[i] == '#' && (text_[i - 1] == ' ' || text_[i - 1] == '\t')) {
+          stop = i;
+          break;
+        }
+      }
+    }
+    while (stop > text_start && is_blank(text_[stop - 1])) --stop;
+    return stop;
   }
   std::size_t end = start;  // one past the previous line's '\n'
   while (end > last_event_ && end > 0) {
