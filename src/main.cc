@@ -43,7 +43,7 @@ int run(int argc, char** argv) {
       "  cwgreport explain unknown-document\n"
       "\n"
       "Exit status: 0 success, 1 errors in the sources or an output that cannot be written,\n"
-      "2 usage error, 3 internal error.");
+      "2 usage error, 3 internal error. diff has its own: see 'cwgreport diff --help'.");
   app.failure_message([](const CLI::App* top, const CLI::Error& e) {
     std::string cmd = "cwgreport";
     for (const CLI::App* sub : top->get_subcommands()) cmd += " " + sub->get_name();

@@ -1476,6 +1476,55 @@ TEST_CASE("diff -f docx is never written to a terminal", "[cli][diff]") {
   CHECK(out.find("PK") == std::string::npos);
 }
 
+// 1 says that the reports differ, and a CI step takes it for success
+// (docs/reviewing.md): an output that cannot be written is 2, in every
+// format, while build and check keep their 1 for it.
+TEST_CASE("diff that cannot write its output exits with 2 and not 1", "[cli][diff]") {
+  Sandbox box;
+  fs::copy(box.m(), box.work() / "old", fs::copy_options::recursive);
+  fs::copy(box.m(), box.work() / "same", fs::copy_options::recursive);
+  edit_discussions(box.m());
+  if (!fs::exists("/dev/full")) {
+    WARN("/dev/full is missing: not checked");
+    return;
+  }
+  // Standard output on a full device: the status, and what is said, once.
+  auto to_full = [&](const std::string& args) {
+    const std::string command = "cd '" + box.work().string() + "' && '" + std::string(CWG_BINARY) +
+                                "' " + args + " >/dev/full 2>err.txt";
+    const int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    return Result{WEXITSTATUS(status), "", slurp(box.work() / "err.txt")};
+  };
+  const std::string full = "cwgreport: cannot write standard output: no space left on device\n";
+  for (const char* format : {"text", "json", "html", "docx"}) {
+    INFO(format);
+    Result r = to_full(std::string("diff old m -f ") + format);
+    CHECK(r.status == 2);
+    CHECK(r.err == full);
+    // Unchanged reports print a line too.
+    Result same = to_full(std::string("diff old same -f ") + format);
+    CHECK(same.status == 2);
+    CHECK(same.err == full);
+  }
+  // A file past a size limit (ulimit -f) as well.
+  box.limit_file_size(128);
+  Result r = box.run({"diff", "old", "m", "-o", "changes.txt"});
+  CHECK(r.status == 2);
+  CHECK(r.err == "cwgreport: cannot write 'changes.txt': file too large\n");
+  CHECK_FALSE(fs::exists(box.work() / "changes.txt"));
+  // What build and check document: 1 for an output that cannot be written.
+  Result build = to_full("build m");
+  CHECK(build.status == 1);
+  CHECK(build.err == full);
+  Result check = to_full("check m same");
+  CHECK(check.status == 1);
+  CHECK(check.err.starts_with("cwgreport: cannot write standard output"));
+  Result quiet = to_full("check m");  // it prints nothing
+  CHECK(quiet.status == 0);
+  CHECK(quiet.err.empty());
+}
+
 TEST_CASE("freeze records the numbers and labels the unlabelled paragraphs", "[cli][freeze]") {
   Sandbox box;
   REQUIRE(box.run({"build", "m", "-q"}).status == 0);

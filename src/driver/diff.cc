@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -350,6 +351,26 @@ std::vector<ChangeMarks::Run> legend(const lang::Labels& l, const std::string& o
   return runs;
 }
 
+// The whole of `text` on standard output: whether it was written. Written
+// to the descriptor, past stdio, and reported here: main would report a
+// failure left in stdout's buffer with the status of build (1), which for
+// diff says that the reports differ.
+bool write_stdout(std::string_view text) {
+  int err = 0;
+  while (!text.empty()) {
+    const ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      err = n < 0 ? errno : EIO;
+      break;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+  if (err == 0) return true;
+  print_error("cannot write standard output: " + reason_of(err));
+  return false;
+}
+
 }  // namespace
 
 int run_diff(const DiffOptions& d) {
@@ -418,7 +439,9 @@ int run_diff(const DiffOptions& d) {
     out = format_text(changes, o.dirs[0], o.dirs[1], colour);
   }
   if (d.output.empty()) {
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    // 1 says that the reports differ: an output not written is 2, or a
+    // script that takes 1 for "changed" would take the failure for success.
+    if (!write_stdout(out)) return kExitUsage;
   } else {
     OutputFile file{d.output, std::move(out)};
     if (auto err = write_files({&file, 1})) {

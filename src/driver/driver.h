@@ -122,9 +122,10 @@ int run_freeze(const CommonOptions& o, FolderOutput& io);
 
 // `cwgreport diff OLD NEW`: each of common.dirs, a meeting folder or a git
 // revision of one ("HEAD~1:meeting14"), compiled as a build would, then
-// compared as reports. Prints the changes on standard output in `format`
-// (text or json); returns 0 when the two print the same report, 1 when they
-// differ, 2 when either cannot be read or has an error in its sources.
+// compared as reports. Prints the changes on standard output, or into
+// `output`, in `format`; returns 0 when the two print the same report, 1
+// when they differ, 2 when either cannot be read or has an error in its
+// sources, or when the output cannot be written.
 struct DiffOptions {
   CommonOptions common;
   std::string format = "text";       // text, json, html or docx
