@@ -1322,6 +1322,55 @@ TEST_CASE("diff reads a side from a git revision without checking it out", "[cli
   CHECK(missing.err.find("cwgreport: git cannot read 'HEAD:nowhere'") == 0);
 }
 
+// A range says of each unit what became of it: "7.3–7.5 are now 7.5–7.6"
+// for 7.3 -> 7.5 and 7.5 -> 7.6 would say that 7.4 became 7.5 too.
+TEST_CASE("diff: a renumbered run is consecutive numbers, and a number lost is a line of its own",
+          "[cli][diff]") {
+  Sandbox box;
+  fs::copy(box.m(), box.work() / "old", fs::copy_options::recursive);
+  const fs::path outcomes = box.m() / "sections" / "outcomes.yaml";
+  const std::string original = slurp(outcomes);
+  std::string s = original;
+  const std::string country = "  - label: country-repository\n";
+  REQUIRE(s.find(country) != std::string::npos);
+  s.insert(s.find(country) + country.size(), "    numbered: false\n");
+  spit(outcomes, s);
+  Result lost = box.run({"diff", "old", "m"});
+  CHECK(lost.status == 1);
+  CHECK(lost.out ==
+        "--- old\n+++ m\n"
+        "renumbered unnumbered paragraph, was 7.2\n"
+        "renumbered 3 paragraphs: 7.3\u20137.5 are now 7.2\u20137.4\n");
+  Result gained = box.run({"diff", "m", "old"});
+  CHECK(gained.status == 1);
+  CHECK(gained.out ==
+        "--- m\n+++ old\n"
+        "renumbered paragraph 7.2, was unnumbered\n"
+        "renumbered 3 paragraphs: 7.2\u20137.4 are now 7.3\u20137.5\n");
+
+  // 7.3 and 7.4 swapped, and a paragraph inserted at the top: 7.3 becomes
+  // 7.5 and 7.5 becomes 7.6, two lines.
+  s = original;
+  const auto youth = s.find("  - label: youth-responses");
+  const auto stakeholders = s.find("  - label: stakeholder-participation");
+  const auto best = s.find("  - label: best-practice-link");
+  REQUIRE((youth < stakeholders && stakeholders < best && best != std::string::npos));
+  s = s.substr(0, youth) + s.substr(stakeholders, best - stakeholders) +
+      s.substr(youth, stakeholders - youth) + s.substr(best);
+  s.insert(s.find("paragraphs:\n") + 12, "  - The Chair opened the item.\n\n");
+  spit(outcomes, s);
+  Result swapped = box.run({"diff", "old", "m"});
+  CHECK(swapped.status == 1);
+  CHECK(swapped.out ==
+        "--- old\n+++ m\n"
+        "inserted paragraph 7.1\n"
+        "  {+The Chair opened the item.+}\n"
+        "renumbered 2 paragraphs: 7.1\u20137.2 are now 7.2\u20137.3\n"
+        "moved paragraph 7.4\n"
+        "renumbered paragraph 7.5, was 7.3\n"
+        "renumbered paragraph 7.6, was 7.5\n");
+}
+
 namespace {
 
 const fs::path kRedline = fs::path(CWG_SOURCE_DIR) / "tests" / "diff" / "redline";

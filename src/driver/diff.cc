@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <tuple>
 
 #include "build/report_builder.h"
 #include "check/model.h"
@@ -205,10 +208,39 @@ std::string now_and_was(const Change& c) {
   std::string s = unit_text(c.what, c.new_number, c.label);
   if (c.old_what != c.what) {
     s += ", was " + unit_text(c.old_what, c.old_number, c.label);
-  } else if (c.old_number != c.new_number && !c.old_number.empty()) {
-    s += ", was " + text::printable(c.old_number);
+  } else if (c.old_number != c.new_number) {
+    // A number lost reads "unnumbered paragraph, was 7.2" (unit_text).
+    s += ", was " + (c.old_number.empty() ? "unnumbered" : text::printable(c.old_number));
   }
   return s;
+}
+
+// Whether `b` is the number after `a`: the same but for the digits that end
+// them (before the dot of the trailing-dot style), and those one more ("7.4"
+// after "7.3", "6.10." after "6.9.", "Annex 2" after "Annex 1"). Not "7.5"
+// after "7.3", "7.1" after "6.15", "6.3ter" after "6.3bis", nor "" after
+// anything.
+bool follows(std::string_view a, std::string_view b) {
+  auto split = [](std::string_view s) {
+    std::size_t end = s.ends_with('.') ? s.size() - 1 : s.size(), at = end;
+    while (at > 0 && s[at - 1] >= '0' && s[at - 1] <= '9') --at;
+    return std::tuple{s.substr(0, at), s.substr(at, end - at), s.substr(end)};
+  };
+  const auto [a_head, a_digits, a_tail] = split(a);
+  const auto [b_head, b_digits, b_tail] = split(b);
+  if (a_digits.empty() || b_digits.empty() || a_head != b_head || a_tail != b_tail) return false;
+  // Past 18 digits the value could overflow: no number a report prints.
+  if (a_digits.size() > 18 || b_digits.size() > 18) return false;
+  return std::stoull(std::string(a_digits)) + 1 == std::stoull(std::string(b_digits));
+}
+
+// Whether `next` continues a run of renumbered units ending at `last`: of
+// the same kind, with numbers consecutive in both versions, so that a range
+// ("6.3–6.4 are now 6.4–6.5") says of each unit what became of it.
+bool continues_run(const Change& last, const Change& next) {
+  return next.kind == Change::Kind::renumbered && next.what == last.what &&
+         next.old_what == next.what && last.old_what == last.what &&
+         follows(last.old_number, next.old_number) && follows(last.new_number, next.new_number);
 }
 
 std::string format_text(const std::vector<Change>& changes, const std::string& old_name,
@@ -219,25 +251,20 @@ std::string format_text(const std::vector<Change>& changes, const std::string& o
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const Change& c = changes[i];
     if (c.kind == Change::Kind::renumbered) {
-      // A run of units only renumbered is one quiet line.
+      // A run of units only renumbered is one quiet line. A unit moved out
+      // of the preamble or into it, or that lost or gained its number, is a
+      // line of its own.
       std::size_t j = i;
-      while (j + 1 < changes.size() && changes[j + 1].kind == Change::Kind::renumbered &&
-             changes[j + 1].what == c.what && changes[j + 1].old_what == c.old_what &&
-             c.old_what == c.what)
-        ++j;
+      while (j + 1 < changes.size() && continues_run(changes[j], changes[j + 1])) ++j;
       const Change& last = changes[j];
       const std::size_t n = j - i + 1;
-      std::string what = diff::unit_name(c.what);
-      if (c.old_what != c.what) {
-        // Out of the preamble, or into it, in the same order.
+      if (n == 1) {
         out += "renumbered " + now_and_was(c) + "\n";
-      } else if (n == 1) {
-        out += fmt::format("renumbered {} {}, was {}\n", what, text::printable(c.new_number),
-                           text::printable(c.old_number));
       } else {
-        out += fmt::format("renumbered {} {}s: {}\u2013{} are now {}\u2013{}\n", n, what,
-                           text::printable(c.old_number), text::printable(last.old_number),
-                           text::printable(c.new_number), text::printable(last.new_number));
+        out += fmt::format("renumbered {} {}s: {}\u2013{} are now {}\u2013{}\n", n,
+                           diff::unit_name(c.what), text::printable(c.old_number),
+                           text::printable(last.old_number), text::printable(c.new_number),
+                           text::printable(last.new_number));
       }
       i = j;
       continue;
