@@ -108,18 +108,15 @@ class Builder {
     if (detail::flatten(a) == detail::flatten(b)) return b;
     std::vector<Token> ta, tb;
     std::vector<const Inline*> path;
-    bool space = false;
-    tokens(a, path, ta, space, 0);
-    space = false;
-    tokens(b, path, tb, space, 0);
+    std::string tail_a, tail_b;
+    tokens(a, path, ta, tail_a, 0);
+    tokens(b, path, tb, tail_b, 0);
     std::vector<std::string_view> ka, kb;
     for (const Token& t : ta) ka.push_back(t.key);
     for (const Token& t : tb) kb.push_back(t.key);
 
     Node root;
     std::vector<std::pair<const Inline*, Node*>> open;
-    Mark last = Mark::none;
-    bool any = false;
     for (const Step& s : align(ka, kb, limits_.max_word_cells, &budget_)) {
       const Token& t = s.op == Word::Op::deleted ? ta[s.a] : tb[s.b];
       const Mark m = mark_of(s.op);
@@ -127,12 +124,14 @@ class Builder {
       while (k < open.size() && k < t.path.size() && open[k].first == t.path[k]) ++k;
       open.resize(k);
       auto container = [&] { return open.empty() ? &root : open.back().second; };
-      // A deleted word keeps its place: the word after it is apart from it
-      // even where the new text had nothing before that word. The space
-      // before a changed word is part of the change, so that accepting or
-      // rejecting it leaves one space, never two.
-      const bool apart = t.space || (last == Mark::deleted && m != Mark::deleted);
-      if (apart && any) put_text(*container(), " ", m);
+      // The space before a word is its own version's: part of the change
+      // for a changed word, and for a kept one marked where the versions
+      // differ in it, so that accepting every change gives exactly the new
+      // text and rejecting every one the old.
+      if (m == Mark::none)
+        put_gap(*container(), ta[s.a].gap, t.gap);
+      else
+        put_text(*container(), t.gap, m);
       for (; k < t.path.size(); ++k) {
         Node* parent = container();
         Node wrapper;
@@ -153,9 +152,8 @@ class Builder {
       } else {
         put_text(*container(), t.key, m);
       }
-      last = m;
-      any = true;
     }
+    put_gap(root, tail_a, tail_b);
     return convert(root.kids);
   }
 
@@ -343,10 +341,44 @@ class Builder {
       if (marks[i] != Mark::none) marks_.marks[&nodes[i]] = marks[i];
   }
 
+  // A plain text's words, with the spaces between them as `inlines` puts
+  // them: accepting every run gives `b`, rejecting every one `a`.
   std::vector<ChangeMarks::Run> runs(std::string_view a, std::string_view b) {
+    const auto wa = words_of(a), wb = words_of(b);
+    // What is before word `k` of `text` (k == words.size(): after the last).
+    auto gap = [](std::string_view text, const std::vector<std::string_view>& words,
+                  std::size_t k) {
+      const char* from = k == 0 ? text.data() : words[k - 1].data() + words[k - 1].size();
+      const char* to = k < words.size() ? words[k].data() : text.data() + text.size();
+      return text.substr(static_cast<std::size_t>(from - text.data()),
+                         static_cast<std::size_t>(to - from));
+    };
     std::vector<ChangeMarks::Run> out;
-    for (const Word& w : word_diff(a, b, limits_.max_word_cells, &budget_))
-      out.push_back({mark_of(w.op), (out.empty() ? "" : " ") + w.text});
+    auto put = [&](Mark m, std::string_view text) {
+      if (text.empty()) return;
+      if (!out.empty() && out.back().mark == m)
+        out.back().text += text;
+      else
+        out.push_back({m, std::string(text)});
+    };
+    auto put_gap = [&](std::string_view was, std::string_view now) {
+      if (was == now) return put(Mark::none, now);
+      put(Mark::deleted, was);
+      put(Mark::inserted, now);
+    };
+    for (const Step& s : align(wa, wb, limits_.max_word_cells, &budget_)) {
+      if (s.op == Word::Op::same) {
+        put_gap(gap(a, wa, s.a), gap(b, wb, s.b));
+        put(Mark::none, wb[s.b]);
+      } else if (s.op == Word::Op::deleted) {
+        put(Mark::deleted, gap(a, wa, s.a));
+        put(Mark::deleted, wa[s.a]);
+      } else {
+        put(Mark::inserted, gap(b, wb, s.b));
+        put(Mark::inserted, wb[s.b]);
+      }
+    }
+    put_gap(gap(a, wa, wa.size()), gap(b, wb, wb.size()));
     return out;
   }
 
@@ -355,7 +387,7 @@ class Builder {
     std::string key;
     const Inline* atom = nullptr;     // a code span, reference, footnote mark or line break
     std::vector<const Inline*> path;  // the emphasis and links around it
-    bool space = false;               // a space before it
+    std::string gap;                  // the spaces before it, as printed (a soft break: " ")
   };
 
   struct Node {
@@ -364,29 +396,30 @@ class Builder {
     std::vector<Node> kids;
   };
 
+  // The words and atoms of `xs`, each with the spaces before it; `gap`
+  // holds the spaces after the last one.
   void tokens(const Inlines& xs, std::vector<const Inline*>& path, std::vector<Token>& out,
-              bool& space, int depth) {
+              std::string& gap, int depth) {
     for (const Inline& x : xs) {
       switch (x.kind) {
         case Inline::Kind::text: {
           std::string_view rest = x.text;
           while (!rest.empty()) {
-            std::size_t start = rest.find_first_not_of(" \t\n");
-            if (start == std::string_view::npos) {
-              space = true;
-              break;
-            }
-            if (start > 0) space = true;
+            const std::size_t start = std::min(rest.find_first_not_of(" \t\n"), rest.size());
+            gap += rest.substr(0, start);
             rest.remove_prefix(start);
+            if (rest.empty()) break;
             std::size_t end = std::min(rest.find_first_of(" \t\n"), rest.size());
-            out.push_back({std::string(rest.substr(0, end)), nullptr, path, space});
-            space = false;
+            out.push_back({std::string(rest.substr(0, end)), nullptr, path, std::move(gap)});
+            gap.clear();
             rest.remove_prefix(end);
           }
           break;
         }
         case Inline::Kind::softbreak:
-          space = true;
+          // Printed as a space (a line break in HTML's source, where it
+          // reads as one).
+          gap += ' ';
           break;
         case Inline::Kind::emph:
         case Inline::Kind::strong:
@@ -395,7 +428,7 @@ class Builder {
         case Inline::Kind::foreign:
           if (depth < kMaxDepth) {
             path.push_back(&x);
-            tokens(x.children, path, out, space, depth + 1);
+            tokens(x.children, path, out, gap, depth + 1);
             path.pop_back();
             break;
           }
@@ -408,15 +441,24 @@ class Builder {
           // apart from "1" the word.
           std::string key(1, static_cast<char>('\x01' + static_cast<int>(x.kind)));
           key += detail::flatten(Inlines(1, x));
-          out.push_back({std::move(key), &x, path, space});
-          space = false;
+          out.push_back({std::move(key), &x, path, std::move(gap)});
+          gap.clear();
           break;
         }
       }
     }
   }
 
+  // The spaces before a word kept, as the old version had them (`was`) and
+  // the new one has them (`now`): unmarked when they are the same.
+  static void put_gap(Node& container, std::string_view was, std::string_view now) {
+    if (was == now) return put_text(container, now, Mark::none);
+    put_text(container, was, Mark::deleted);
+    put_text(container, now, Mark::inserted);
+  }
+
   static void put_text(Node& container, std::string_view text, Mark m) {
+    if (text.empty()) return;
     if (!container.kids.empty()) {
       Node& last = container.kids.back();
       if (last.proto.kind == Inline::Kind::text && last.mark == m && last.kids.empty()) {

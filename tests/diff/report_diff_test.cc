@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diff/redline.h"
+#include "render/render.h"
 
 namespace {
 
@@ -413,7 +414,7 @@ TEST_CASE("redline: a summary record's table of subjects marks rows and words, n
   CHECK(red->marks.of(&rows[2]) == Mark::none);
   // The new number, unmarked; the words that changed, marked.
   CHECK(marked(rows[2][0]) == "=3 |=Budget of the Union for 2026|");
-  CHECK(marked(rows[2][1]) == "-C/2|+ C/2, C/3|");
+  CHECK(marked(rows[2][1]) == "-C/2|+C/2, C/3|");
   CHECK(red->marks.of(&rows[3]) == Mark::deleted);
   CHECK(marked(rows[3][0]) == "=3 |=Closing of the session|");
 }
@@ -475,4 +476,124 @@ TEST_CASE("diff: a table of contents that comes or goes is one change, not its l
   REQUIRE(heading.size() == 1);
   CHECK(heading[0].what == Unit::Kind::section);
   CHECK(heading[0].kind == Change::Kind::changed);
+}
+
+namespace {
+
+using Mark = cwg::ChangeMarks::Mark;
+
+// What a redline's inlines read with every change accepted (the deleted
+// ones dropped) or rejected (the inserted ones dropped).
+std::string taken(const cwg::tree::Inlines& xs, const cwg::ChangeMarks& marks, Mark dropped) {
+  std::string out;
+  for (const Inline& x : xs) {
+    if (marks.of(&x) == dropped) continue;
+    if (x.kind == Inline::Kind::emph || x.kind == Inline::Kind::strong)
+      out += taken(x.children, marks, dropped);
+    else
+      out += cwg::detail::flatten({x});
+  }
+  return out;
+}
+
+Inline inline_of(Inline::Kind kind, std::string text, std::vector<Inline> children = {}) {
+  Inline x;
+  x.kind = kind;
+  x.text = std::move(text);
+  x.children = std::move(children);
+  return x;
+}
+
+}  // namespace
+
+// A change at the start of a text, or next to a reference, left a space
+// before the new words that the old ones did not have: "3.1<TAB> This
+// agenda", "( 6.4)", " 15 April 2018".
+TEST_CASE("redline: accepting every change gives the new text exactly, rejecting the old",
+          "[diff]") {
+  using cwg::tree::Inlines;
+  const Inline xref3 = inline_of(Inline::Kind::xref, "6.3");
+  const Inline xref4 = inline_of(Inline::Kind::xref, "6.4");
+  const Inline soft = inline_of(Inline::Kind::softbreak, "");
+  const std::vector<std::pair<Inlines, Inlines>> pairs = {
+      {{text("The agenda was adopted.")}, {text("This agenda was adopted.")}},
+      {{text("14 April 2018")}, {text("15 April 2018")}},
+      {{text("The representative spoke twice.")}, {text("[Deleted]")}},
+      {{text("efforts ("), xref3, text(").")}, {text("efforts ("), xref4, text(").")}},
+      {{text("efforts (para. "), xref3, text(")")}, {text("efforts ("), xref4, text(")")}},
+      {{text("The Chair spoke.")}, {text("Chair spoke.")}},
+      {{text("Chair spoke.")}, {text("The Chair spoke.")}},
+      {{text("The Chair spoke.")}, {text("The Chair spoke at length.")}},
+      {{text("a  b c")}, {text("a b c d")}},
+      {{text("one"), soft, text("two three")}, {text("one two"), soft, text("four")}},
+      {{inline_of(Inline::Kind::emph, "", {text("Draft")}), text(" report")},
+       {inline_of(Inline::Kind::emph, "", {text("Final")}), text(" report")}},
+      {{text("Noted. ")}, {text("Noted, with thanks. ")}},
+  };
+  for (const auto& [was, now] : pairs) {
+    const std::string old_text = cwg::detail::flatten(was), new_text = cwg::detail::flatten(now);
+    INFO(old_text << " -> " << new_text);
+    auto report = [](const Inlines& paragraph) {
+      auto r = with_preamble({});
+      r.sections[0].blocks[0].text = paragraph;
+      // The same words in a table's cell.
+      Block table;
+      table.kind = Block::Kind::table;
+      table.table.header = {{text("Item")}, {text("Date")}};
+      table.table.rows = {{{text("Meeting")}, paragraph}};
+      r.sections[0].blocks[0].children.push_back(table);
+      return r;
+    };
+    const auto before = report(was), after = report(now);
+    const auto o = preamble_version(before), n = preamble_version(after);
+    cwg::diff::Alignment alignment;
+    compare(o, n, {}, &alignment);
+    auto red = cwg::diff::redline(before, o, after, n, alignment, {});
+    REQUIRE(red->report.sections.size() == 1);
+    REQUIRE(red->report.sections[0].blocks.size() == 1);
+    const Block& p = red->report.sections[0].blocks[0];
+    CHECK(taken(p.text, red->marks, Mark::deleted) == new_text);
+    CHECK(taken(p.text, red->marks, Mark::inserted) == old_text);
+    // The row changed, or (too different) deleted and inserted whole.
+    REQUIRE(p.children.size() == 1);
+    auto cells = [&](Mark dropped) {
+      std::string out;
+      for (const auto& row : p.children[0].table.rows)
+        if (red->marks.of(&row) != dropped) out += taken(row[1], red->marks, dropped);
+      return out;
+    };
+    CHECK(cells(Mark::deleted) == new_text);
+    CHECK(cells(Mark::inserted) == old_text);
+  }
+}
+
+// The title, the cover's lines, a record's header lines and the signatures
+// are marked as runs of plain text: the same holds of them.
+TEST_CASE("redline: a plain text's runs give the new text accepted, the old rejected", "[diff]") {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"Draft report of the meeting", "Final report of the meeting"},
+      {"14 April 2018", "15 April 2018"},
+      {"Report of the meeting", "Report of the 14th meeting, Geneva"},
+      {"The Chair", "Chair"},
+      {"Chair", "Vice-Chair of the Group"},
+      {"Report  of the meeting", "Report of the meeting"},
+  };
+  for (const auto& [was, now] : pairs) {
+    INFO(was << " -> " << now);
+    auto before = with_preamble({}), after = with_preamble({});
+    before.title = was;
+    after.title = now;
+    const auto o = preamble_version(before), n = preamble_version(after);
+    cwg::diff::Alignment alignment;
+    compare(o, n, {}, &alignment);
+    auto red = cwg::diff::redline(before, o, after, n, alignment, {});
+    REQUIRE(red->marks.texts.count("title") == 1);
+    std::string accepted, rejected;
+    for (const cwg::ChangeMarks::Run& run : red->marks.texts.at("title")) {
+      if (run.mark != Mark::deleted) accepted += run.text;
+      if (run.mark != Mark::inserted) rejected += run.text;
+    }
+    CHECK(accepted == now);
+    CHECK(rejected == was);
+  }
 }

@@ -1,10 +1,11 @@
 #!/bin/sh
 # The DOCX redline of tests/diff/redline (cwgreport diff -f docx): the same
 # bytes twice, every tracked change with its author and date, accepting them
-# all gives the new version's words and rejecting them all the old one's
+# all gives the new version's text and rejecting them all the old one's
 # (redline_docx.py says exactly how). Then the same pair made an Arabic
 # report (language: ar): the same, and its paragraphs and runs right to left
-# (docx_bidi.py, on the document's properties).
+# (docx_bidi.py, on the document's properties). Then a summary record, a
+# revision of a frozen report, and changes at the start of texts.
 #
 # usage: redline.sh CWGREPORT
 set -eu
@@ -98,3 +99,61 @@ if ! grep -q '<td><ins class="redline">4 Other business</ins></td>' "$sr/redline
   echo "redline: FAIL: the HTML redline does not mark the record's inserted row" >&2
   exit 1
 fi
+
+# Changes at the start of a text, where a space was once left before the new
+# words: a revision of a frozen report withdrawing a paragraph ("6.8
+# [Deleted]", examples/meeting14-rev1); and examples/every-construct with the
+# first word of a paragraph changed, a table cell's first word changed, and a
+# list item inserted before one that a table cell's reference starts with.
+# redline_docx.py compares each paragraph's characters, spaces included.
+rev=$work/rev1
+mkdir -p "$rev"
+for v in meeting14 meeting14-rev1; do
+  "$binary" build "$root/examples/$v" -o "$rev/$v" -f docx -q
+done
+status=0
+"$binary" diff "$root/examples/meeting14" "$root/examples/meeting14-rev1" -f docx \
+  -o "$rev/redline.docx" || status=$?
+if [ "$status" -ne 1 ]; then
+  echo "redline: FAIL: cwgreport diff -f docx of meeting14 and meeting14-rev1 exited $status, not 1" >&2
+  exit 1
+fi
+python3 "$here/redline_docx.py" "$rev/redline.docx" "$rev/meeting14/report.docx" \
+  "$rev/meeting14-rev1/report.docx"
+
+ec=$work/every-construct
+mkdir -p "$ec"
+cp -R "$root/examples/every-construct" "$ec/old"
+cp -R "$root/examples/every-construct" "$ec/new"
+sed -i 's|^      The {meeting:13} meeting of the Council|      This {meeting:13} meeting of the Council|' \
+  "$ec/new/sections/introduction.yaml"
+sed -i 's|^\(        - \["{para:rec-terminology} of {para:recommendations}", \)September 2025,|\1October 2025,|' \
+  "$ec/new/sections/workplan.yaml"
+sed -i 's|^        - label: rec-terminology$|        - label: rec-glossary\n          text: publish the glossary of the Group;\n&|' \
+  "$ec/new/sections/conclusions.yaml"
+if ! grep -q '^      This {meeting:13} meeting' "$ec/new/sections/introduction.yaml" ||
+  ! grep -q 'October 2025' "$ec/new/sections/workplan.yaml" ||
+  ! grep -q 'label: rec-glossary' "$ec/new/sections/conclusions.yaml"; then
+  echo "redline: FAIL: examples/every-construct no longer has the lines this check edits" >&2
+  exit 1
+fi
+for v in old new; do "$binary" build "$ec/$v" -o "$ec/$v-out" -f docx -q; done
+for format in docx html; do
+  status=0
+  "$binary" diff "$ec/old" "$ec/new" -f "$format" -o "$ec/redline.$format" || status=$?
+  if [ "$status" -ne 1 ]; then
+    echo "redline: FAIL: cwgreport diff -f $format of every-construct exited $status, not 1" >&2
+    exit 1
+  fi
+done
+python3 "$here/redline_docx.py" "$ec/redline.docx" "$ec/old-out/report.docx" \
+  "$ec/new-out/report.docx"
+for expected in \
+  '<span class="number">1.1.</span> <del class="redline">The</del><ins class="redline">This</ins> 13th' \
+  '<td class="align-center"><del class="redline">September</del><ins class="redline">October</ins> 2025</td>' \
+  '<td class="align-left"><del class="redline"><a href="#rec-terminology">1)</a></del><ins class="redline"><a href="#rec-terminology">2)</a></ins> of'; do
+  if ! grep -qF "$expected" "$ec/redline.html"; then
+    echo "redline: FAIL: the HTML redline of every-construct lacks: $expected" >&2
+    exit 1
+  fi
+done

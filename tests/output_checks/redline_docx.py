@@ -4,8 +4,10 @@
 usage: redline_docx.py [--cell-numbers] REDLINE.docx OLD.docx NEW.docx
 
 Accepting every tracked change (the text of w:del dropped) must leave the
-words of NEW, and rejecting every one (w:ins dropped, w:delText read as text)
-the words of OLD, in document.xml and footnotes.xml alike. Paragraph numbers
+text of NEW, and rejecting every one (w:ins dropped, w:delText read as text)
+the text of OLD, in document.xml and footnotes.xml alike: the same words,
+and each paragraph with the same characters, spaces included (a space left
+before the words of a change shows only there). Paragraph numbers
 are left out, and with --cell-numbers the number that starts a table's first
 cell (a summary record's table of subjects, "4 Other business"): a redline
 keeps the new version's numbers, renumbering is not a change it tracks.
@@ -23,9 +25,9 @@ NUMBER = re.compile(r"^\s*[A-Z]?[0-9]+(\.[0-9]+)*\.?\s*\t")
 CELL_NUMBER = re.compile(r"^\s*[A-Z]?[0-9]+(\.[0-9]+)*\.?[\t ]")
 
 
-def words(docx, part, keep, cell_numbers=False):
-    """The words of `part`, paragraph by paragraph, `keep` saying which of
-    ins and del stay."""
+def paragraphs(docx, part, keep, cell_numbers=False):
+    """The text of each paragraph of `part` that has any once its number is
+    left out, `keep` saying which of ins and del stay."""
     with zipfile.ZipFile(docx) as z:
         if part not in z.namelist():
             return []
@@ -43,6 +45,8 @@ def words(docx, part, keep, cell_numbers=False):
                     walk(child, dropped or tag[len(W):] not in keep)
                 elif tag == W + "p":
                     continue  # its own paragraph
+                elif tag in (W + "pPr", W + "rPr"):
+                    continue  # properties: a w:tab there is a tab stop
                 elif tag in (W + "t", W + "delText"):
                     if not dropped:
                         text.append(child.text or "")
@@ -54,8 +58,14 @@ def words(docx, part, keep, cell_numbers=False):
 
         walk(p, False)
         line = (CELL_NUMBER if id(p) in in_cell else NUMBER).sub("", "".join(text))
-        out.extend(line.split())
+        if line:
+            out.append(line)
     return out
+
+
+def first_difference(got, want):
+    return next((k for k, (a, b) in enumerate(zip(got, want)) if a != b),
+                min(len(got), len(want)))
 
 
 def attributes_ok(docx):
@@ -83,13 +93,22 @@ def main():
     ok = True
     for part in ("word/document.xml", "word/footnotes.xml"):
         for name, keep, version in (("accepting", {"ins"}, new), ("rejecting", {"del"}, old)):
-            got = words(redline, part, keep, cell_numbers)
-            want = words(version, part, set(), cell_numbers)
-            if got != want:
-                i = next((k for k, (a, b) in enumerate(zip(got, want)) if a != b),
-                         min(len(got), len(want)))
+            got = paragraphs(redline, part, keep, cell_numbers)
+            want = paragraphs(version, part, set(), cell_numbers)
+            got_words = [w for line in got for w in line.split()]
+            want_words = [w for line in want for w in line.split()]
+            if got_words != want_words:
+                i = first_difference(got_words, want_words)
                 print(f"redline_docx: {name} every change in {part} does not give "
-                      f"{version}: at word {i}, {got[i:i + 8]} instead of {want[i:i + 8]}",
+                      f"{version}: at word {i}, {got_words[i:i + 8]} instead of "
+                      f"{want_words[i:i + 8]}",
+                      file=sys.stderr)
+                ok = False
+            elif got != want:
+                i = first_difference(got, want)
+                print(f"redline_docx: {name} every change in {part} does not give "
+                      f"{version}: the same words, but paragraph {i} is "
+                      f"{got[i:i + 1]!r} instead of {want[i:i + 1]!r}",
                       file=sys.stderr)
                 ok = False
     count, bad = attributes_ok(redline)
