@@ -796,3 +796,25 @@ TEST_CASE("schema --write changes nothing in a folder it cannot update", "[schem
   CHECK(first_line(slurp(sections / "discussions.yaml")) ==
         "# yaml-language-server: $schema=../schemas/section.schema.json");
 }
+
+TEST_CASE("init --from refuses a date not after the meetings started from", "[init]") {
+  Sandbox s;
+  s.copy_example("meeting14", "meeting14");
+  s.copy_example("cwg-cop-15-16", "prev");
+  // The 14th meeting was held on 2018-01-23: the same day, or before, would
+  // start a report that fails its own check with date-order.
+  for (const char* date : {"2018-01-23", "2017-12-01"}) {
+    Result r = s.run({"init", "meeting15", "--from", "meeting14", "--date", date});
+    CHECK(r.status == 2);
+    CHECK(first_line(r.err) == std::string("cwgreport: --date ") + date +
+                                   " is not after meeting 14 of 'meeting14' (2018-01-23): give "
+                                   "the date of the new meeting");
+    CHECK(!fs::exists(s.work() / "meeting15"));
+  }
+  CHECK(s.run({"init", "meeting15", "--from", "meeting14", "--date", "2018-01-24", "-q"}).status ==
+        0);
+  // Of two meetings, the later counts.
+  Result r = s.run({"init", "next", "--from", "prev", "--date", "2019-01-01"});
+  CHECK(r.status == 2);
+  CHECK(first_line(r.err).find("is not after meeting 16 of 'prev'") != std::string::npos);
+}

@@ -32,7 +32,9 @@ Command add_init(CLI::App& app) {
       ->check(CLI::Range(1, 999));
   CLI::Option* date =
       init->add_option("--date", opts->meeting.date,
-                       "The meeting's date (default: today; required with --from)")
+                       "The meeting's date (default: today; required with --from, and after the "
+                       "meetings of\n"
+                       "PREVIOUS_DIR)")
           ->type_name("YYYY-MM-DD")
           ->check(CLI::Validator([](std::string& v) { return date_problem(v); }, "", "DATE"));
   from->needs(date);

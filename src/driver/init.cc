@@ -1007,6 +1007,26 @@ int run_init(const InitOptions& opts) {
       print_error("cannot start from '" + opts.from + "': its sources have errors");
       return 1;
     }
+    // The new meeting comes after every meeting the old report covers: a
+    // date not after them would start a report that fails its own check
+    // (date-order), with nothing to say so until then.
+    std::string last;  // the latest day of a meeting the old report covers
+    long last_number = 0;
+    for (const Meeting& m : prev->meetings) {
+      for (const Text* d : {&m.date, &m.end_date}) {
+        if (d->present && valid_date(d->value) && d->value > last) {
+          last = d->value;
+          last_number = m.number.value;
+        }
+      }
+    }
+    if (!last.empty() && settings.date <= last) {
+      print_error(
+          fmt::format("--date {} is not after meeting {} of '{}' ({}): give the date of "
+                      "the new meeting",
+                      settings.date, last_number, text::printable(opts.from), last));
+      return 2;
+    }
     files = next_meeting_files(*prev, settings, &escaped);
   } else {
     if (settings.date.empty()) settings.date = today();
