@@ -573,6 +573,16 @@ TEST_CASE("{meeting:N|dates} and {meeting:N|Words}") {
   CHECK(text == "Third meeting, 6-7\u00A0May 2024; Third.");
 }
 
+TEST_CASE("a French cover writes the first of a month 1er") {
+  TempDir dir;
+  Diagnostics diags;
+  auto r = compile_kind(dir, "group-document",
+                        "title: Projet\nlanguage: fr\ncover:\n  date: 2019-05-01\n", diags);
+  REQUIRE(r);
+  REQUIRE(r->cover.right.size() == 1);
+  CHECK(r->cover.right[0].value == "1er mai 2019");
+}
+
 TEST_CASE("cross-references are printed in every field of the cover") {
   TempDir dir;
   test::write_minimal_meeting(dir);

@@ -70,6 +70,7 @@ constexpr Labels english{
     .comma = ", ",
     .symbol_letter = "E",
     .symbol_colon = ":\u00A0",
+    .first_day = "",
     .count_other_rules = "%spellout-cardinal",
     .count_other_kinds = "",
 };
@@ -146,6 +147,7 @@ constexpr Labels french{
     .comma = ", ",
     .symbol_letter = "F",
     .symbol_colon = "\u00A0:\u00A0",
+    .first_day = "1er",
     .count_other_rules = "%spellout-cardinal-masculine",
     .count_other_kinds = "agenda information-report report other",
 };
@@ -220,6 +222,7 @@ constexpr Labels spanish{
     .comma = ", ",
     .symbol_letter = "S",
     .symbol_colon = ":\u00A0",
+    .first_day = "",
     .count_other_rules = "%spellout-cardinal-masculine",
     .count_other_kinds = "agenda information-report report other",
 };
@@ -296,6 +299,7 @@ constexpr Labels russian{
     .comma = ", ",
     .symbol_letter = "R",
     .symbol_colon = ":\u00A0",
+    .first_day = "",
     // "Одно заявление о взаимодействии" (neuter), "один вклад", "один отчет".
     .count_other_rules = "%spellout-cardinal-neuter",
     .count_other_kinds = "liaison-statement",
@@ -367,6 +371,7 @@ constexpr Labels chinese{
     .comma = "，",
     .symbol_letter = "C",
     .symbol_colon = "：",
+    .first_day = "",
     .count_other_rules = "%spellout-cardinal",
     .count_other_kinds = "",
 };
@@ -442,6 +447,7 @@ constexpr Labels arabic{
     .comma = "، ",
     .symbol_letter = "A",
     .symbol_colon = ":\u00A0",
+    .first_day = "",
     .count_other_rules = "digits",
     .count_other_kinds = "",
 };
@@ -458,7 +464,7 @@ const std::array<std::string_view, 6> kLanguages = {"ar", "zh", "en", "fr", "ru"
 
 #define CWG_FIELD(name) \
   LabelField { #name, &Labels::name }
-const std::array<LabelField, 61> kLabelFields = {
+const std::array<LabelField, 62> kLabelFields = {
     CWG_FIELD(language),
     CWG_FIELD(summary),
     CWG_FIELD(action_required),
@@ -518,6 +524,7 @@ const std::array<LabelField, 61> kLabelFields = {
     CWG_FIELD(comma),
     CWG_FIELD(symbol_letter),
     CWG_FIELD(symbol_colon),
+    LabelField{"first_day", &Labels::first_day, true},
     CWG_FIELD(count_other_rules),
     LabelField{"count_other_kinds", &Labels::count_other_kinds, true},
 };

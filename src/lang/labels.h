@@ -130,6 +130,10 @@ struct Labels {
   // Between a document's symbol and its title: ":\u00A0" ("CWG-COP-14/2:
   // Update on ..."); French "\u00A0:\u00A0", Chinese "：".
   std::string_view symbol_colon;
+  // The first day of a month as the language's dates write it, where that
+  // is not the digit ICU's formats give: "1er" in French ("1er mai 2019",
+  // "31 janvier – 1er février 2019"). Empty: "1".
+  std::string_view first_day;
   // {count:KIND} for the kinds whose noun takes the other gender, a list of
   // kinds separated by spaces: in French "rapport" is masculine where
   // "contribution" and "déclaration" are feminine ("un rapport
@@ -146,7 +150,7 @@ struct LabelField {
   std::string_view Labels::*field;
   bool may_be_empty = false;
 };
-extern const std::array<LabelField, 61> kLabelFields;
+extern const std::array<LabelField, 62> kLabelFields;
 
 // The rule set that counts documents of `kind` ("contribution") in words.
 std::string_view count_rules(const Labels& l, std::string_view kind);

@@ -3,17 +3,20 @@
 
 #include <unicode/datefmt.h>
 #include <unicode/dtitvfmt.h>
+#include <unicode/fpositer.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
 #include <unicode/rbnf.h>
 #include <unicode/unistr.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "lang/labels.h"
 
@@ -250,6 +253,34 @@ std::unique_ptr<icu::DateFormat> date_format(const lang::Labels& l) {
   return f;
 }
 
+// A date as ICU formats it, with where each of its fields is.
+struct FormattedDate {
+  icu::UnicodeString text;
+  struct Field {
+    int32_t field = 0;  // UDateFormatField
+    int32_t start = 0;
+    int32_t limit = 0;
+  };
+  std::vector<Field> fields;
+};
+
+// The date as the reports print it in the language of `l`: its first day
+// of a month as the language writes it ("1er" in French, from the table),
+// where ICU's formats give the digit.
+std::string dressed(FormattedDate d, const lang::Labels& l) {
+  icu::UnicodeString first = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(l.first_day.data(), static_cast<int32_t>(l.first_day.size())));
+  std::sort(d.fields.begin(), d.fields.end(),
+            [](const auto& x, const auto& y) { return x.start < y.start; });
+  // From the end, so that a replacement leaves the positions before it.
+  for (auto it = d.fields.rbegin(); it != d.fields.rend(); ++it) {
+    if (it->field != UDAT_DATE_FIELD || first.isEmpty()) continue;
+    if (d.text.tempSubStringBetween(it->start, it->limit) == icu::UnicodeString(u"1"))
+      d.text.replace(it->start, it->limit - it->start, first);
+  }
+  return to_utf8(d.text);
+}
+
 }  // namespace
 
 std::string number_text(long n, const lang::Labels& l, std::string_view rules) {
@@ -277,9 +308,14 @@ std::string long_date(std::string_view iso, const lang::Labels& l) {
   auto date = icu_date(iso);
   auto f = date_format(l);
   if (!date || !f) return std::string(iso);
-  icu::UnicodeString out;
-  f->format(*date, out);
-  return to_utf8(out);
+  FormattedDate out;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::FieldPositionIterator fields;
+  f->format(*date, out.text, &fields, status);
+  if (U_FAILURE(status)) return std::string(iso);
+  for (icu::FieldPosition pos; fields.next(pos);)
+    out.fields.push_back({pos.getField(), pos.getBeginIndex(), pos.getEndIndex()});
+  return dressed(std::move(out), l);
 }
 
 std::string long_date_range(std::string_view first, std::string_view last, const lang::Labels& l) {
@@ -294,11 +330,15 @@ std::string long_date_range(std::string_view first, std::string_view last, const
   if (U_FAILURE(status)) return long_date(first, l) + " \u2013 " + long_date(last, l);
   f->setTimeZone(*icu::TimeZone::getGMT());
   icu::DateInterval interval(*a, *b);
-  icu::UnicodeString out;
-  icu::FieldPosition pos;
-  f->format(&interval, out, pos, status);
+  icu::FormattedDateInterval value = f->formatToValue(interval, status);
+  FormattedDate out;
+  out.text = value.toString(status);
+  icu::ConstrainedFieldPosition pos;
+  pos.constrainCategory(UFIELD_CATEGORY_DATE);
+  while (U_SUCCESS(status) && value.nextPosition(pos, status))
+    out.fields.push_back({pos.getField(), pos.getStart(), pos.getLimit()});
   if (U_FAILURE(status)) return long_date(first, l) + " \u2013 " + long_date(last, l);
-  return to_utf8(out);
+  return dressed(std::move(out), l);
 }
 
 std::string upper_case(std::string_view utf8, const lang::Labels& l) {

@@ -46,9 +46,11 @@ std::size_t insertion_index(std::string_view suffix);
 // rule set "digits". An unknown rule set prints the digits.
 std::string number_text(long n, const lang::Labels& l, std::string_view rules);
 // "23 janvier 2018", "23 de enero de 2018", "23 января 2018 г.",
-// "2018年1月23日", "23 يناير 2018". The input if it is not a date.
+// "2018年1月23日", "23 يناير 2018"; the first of a month as the language
+// writes it (Labels::first_day: "1er mai 2019"). The input if it is not a
+// date.
 std::string long_date(std::string_view iso, const lang::Labels& l);
-// "25–26 janvier 2018", "30 novembre – 1 décembre 2017": the locale's
+// "25–26 janvier 2018", "30 novembre – 1er décembre 2017": the locale's
 // interval format. As long_date_range above for a date that is no date.
 std::string long_date_range(std::string_view first, std::string_view last, const lang::Labels& l);
 // Upper case by the rules of the language.

@@ -172,7 +172,7 @@ TEST_CASE("date ranges in the six languages", "[lang]") {
         "31\u00A0December 2017 \u2013 1\u00A0January 2018");
   CHECK(long_date_range("2018-01-25", "2018-01-26", L("fr")) == "25\u201326 janvier 2018");
   CHECK(long_date_range("2017-11-30", "2017-12-01", L("fr")) ==
-        "30 novembre\u2009\u2013\u20091 décembre 2017");
+        "30 novembre\u2009\u2013\u20091er décembre 2017");
   CHECK(long_date_range("2018-01-25", "2018-01-26", L("es")) == "25\u201326 de enero de 2018");
   CHECK(long_date_range("2018-01-25", "2018-01-26", L("ru")) == "25\u201326 января 2018\u202Fг.");
   CHECK(long_date_range("2018-01-25", "2018-01-26", L("zh")) == "2018年1月25日至26日");
@@ -180,6 +180,24 @@ TEST_CASE("date ranges in the six languages", "[lang]") {
   // One day: the date alone.
   CHECK(long_date_range("2018-01-25", "2018-01-25", L("fr")) == "25 janvier 2018");
   CHECK(long_date_range("2018-01-25", "", L("es")) == "25 de enero de 2018");
+}
+
+TEST_CASE("the first day of a month as each language writes it", "[lang]") {
+  // French writes "1er", the ordinal; ICU's formats give the digit.
+  CHECK(long_date("2019-05-01", L("fr")) == "1er mai 2019");
+  CHECK(long_date_range("2019-01-31", "2019-02-01", L("fr")) ==
+        "31 janvier\u2009\u2013\u20091er février 2019");
+  CHECK(long_date_range("2019-05-01", "2019-05-02", L("fr")) == "1er\u20132 mai 2019");
+  CHECK(long_date_range("2018-12-31", "2019-01-01", L("fr")) ==
+        "31 décembre 2018\u2009\u2013\u20091er janvier 2019");
+  // Only the first: not 11, 21 or 31, nor a year or a month.
+  CHECK(long_date("2001-01-11", L("fr")) == "11 janvier 2001");
+  CHECK(long_date("2019-05-21", L("fr")) == "21 mai 2019");
+  // The other languages keep the digit.
+  CHECK(long_date("2019-05-01", L("es")) == "1 de mayo de 2019");
+  CHECK(long_date("2019-05-01", L("ru")) == "1 мая 2019\u202Fг.");
+  CHECK(long_date("2019-05-01", L("zh")) == "2019年5月1日");
+  CHECK(long_date("2019-05-01", L("en")) == "1\u00A0May 2019");
 }
 
 TEST_CASE("upper case and a capital first letter by the language", "[lang]") {
