@@ -573,6 +573,29 @@ TEST_CASE("{meeting:N|dates} and {meeting:N|Words}") {
   CHECK(text == "Third meeting, 6-7\u00A0May 2024; Third.");
 }
 
+TEST_CASE("a Russian date ending a sentence keeps one full stop") {
+  // "г." ends the date and the sentence: "… 2024 г.", never "… 2024 г..".
+  TempDir dir;
+  test::write_minimal_meeting(dir);
+  std::string report = test::slurp(dir.path() / "report.yaml");
+  const std::string summary = "summary: This report summarizes the {meeting:3} meeting.";
+  report.replace(report.find(summary), summary.size(),
+                 "summary: 'Собрание {meeting:3|date}. Итоги {meeting:3|dates}... "
+                 "{meeting:3|date}, {meeting:3|date}? Конец {meeting:all|date}.'");
+  dir.write("report.yaml", "language: ru\n" + report);
+  Diagnostics diags;
+  auto r = compile(dir.str(), diags);
+  REQUIRE(r);
+  CHECK(diags.all().empty());
+  REQUIRE(r->summary.size() == 1);
+  std::string text;
+  for (const auto& in : r->summary[0].text) text += in.text;
+  const std::string date = "6 мая 2024\u202Fг.";
+  // An ellipsis stays whole; another sign follows the abbreviation's stop.
+  CHECK(text ==
+        "Собрание " + date + " Итоги " + date + "... " + date + ", " + date + "? Конец " + date);
+}
+
 TEST_CASE("a French cover writes the first of a month 1er") {
   TempDir dir;
   Diagnostics diags;

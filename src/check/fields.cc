@@ -355,6 +355,9 @@ class TextConverter {
       else
         out.push_back(node);
       start = at + marker->second;
+      // "1 февраля 2019 г." at the end of a sentence: its full stop is the
+      // sentence's.
+      start += lang::absorbed_full_stop(node.text, s.substr(start));
       at = start - 1;
     }
     if (start < s.size()) push_text(out, s.substr(start));

@@ -67,6 +67,12 @@ std::string number_spacing(std::string_view text) {
   return out;
 }
 
+std::size_t absorbed_full_stop(std::string_view generated, std::string_view following) {
+  if (!generated.ends_with('.') || !following.starts_with('.') || following.starts_with(".."))
+    return 0;
+  return 1;
+}
+
 std::string language_typography(std::string_view text, std::string_view language) {
   if (language == "en") return std::string(text);
   if (language == "fr") return number_spacing(french_spacing(text));

@@ -2,6 +2,7 @@
 // sources as well as to the words it generates.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,13 @@ std::string french_spacing(std::string_view text);
 // Unicode bidi algorithm print "480 10". Two numbers that only follow each
 // other ("2018 100") stay apart: the first has more than three digits.
 std::string number_spacing(std::string_view text);
+
+// A generated text that ends with an abbreviation's full stop (a Russian
+// date: "1 февраля 2019 г.") also ends the sentence it closes: the number
+// of characters of `following`, the writer's text after it, that are left
+// out, 1 for the sentence's own full stop, 0 otherwise. An ellipsis ("...")
+// stays as it is.
+std::size_t absorbed_full_stop(std::string_view generated, std::string_view following);
 
 // What a report in `language` ("fr", "ar" ...) applies to a text of its
 // sources: french_spacing in French, number_spacing in every language but

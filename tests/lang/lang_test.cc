@@ -247,3 +247,13 @@ TEST_CASE("A language's typography, applied to a text of the sources", "[lang]")
   CHECK(lang::language_typography("10 480 : x", "ar") == "10\u00A0480 : x");
   CHECK(lang::language_typography("The Chairman : 10 480", "en") == "The Chairman : 10 480");
 }
+
+TEST_CASE("A generated abbreviation's full stop ends the sentence too", "[lang]") {
+  CHECK(lang::absorbed_full_stop("1 февраля 2019\u202Fг.", ". Далее") == 1);
+  CHECK(lang::absorbed_full_stop("1 февраля 2019\u202Fг.", ".") == 1);
+  // An ellipsis, another sign, or no stop in the generated text: nothing.
+  CHECK(lang::absorbed_full_stop("1 февраля 2019\u202Fг.", "...") == 0);
+  CHECK(lang::absorbed_full_stop("1 февраля 2019\u202Fг.", ", и") == 0);
+  CHECK(lang::absorbed_full_stop("1 février 2019", ".") == 0);
+  CHECK(lang::absorbed_full_stop("", ".") == 0);
+}
