@@ -946,14 +946,40 @@ class HtmlRenderer : public detail::ReportParts {
   // Text in another language than the report's: a screen reader reads it
   // in its own language's voice, and where the two run in opposite
   // directions it is set in its own, isolated from the text around it.
+  //
+  // A browser isolates an element with `dir` (its style sheet gives it
+  // `unicode-bidi: isolate`). WeasyPrint 57 implements no `unicode-bidi`:
+  // it lays out each run of text between two tags by itself, in the
+  // direction of the run's first strong letter, and orders the runs of a
+  // line by the direction of their block. The runs beside an English span
+  // in an Arabic report are then laid out left to right whenever they start
+  // with a Latin letter or have none, with their colon or space on the
+  // wrong side, and run into the span ("… InitiativeCWG-COP-14/2:" for
+  // "CWG-COP-14/2: " before a title, "… for 20253" for "3 "). For
+  // WeasyPrint (paged_), the runs around the span start with the mark of
+  // the report's direction (U+200F in Arabic), and the span's text with
+  // the mark of its own, so that each run is laid out as a browser lays it
+  // out.
   void foreign(const Inline& x, bool in_link, int depth, std::string& out) {
     const std::string tag = detail::language_tag(x.text);
     if (tag.empty()) return inlines(x.children, in_link, depth + 1, out);
     std::string attributes = " lang=\"" + tag + "\"";
     const bool rtl = detail::right_to_left(tag);
-    if (rtl != detail::right_to_left(language()))
-      attributes += rtl ? " dir=\"rtl\"" : " dir=\"ltr\"";
+    const bool opposite = rtl != detail::right_to_left(language());
+    if (opposite) attributes += rtl ? " dir=\"rtl\"" : " dir=\"ltr\"";
+    const size_t start = out.size();
     wrap("span", x, in_link, depth, out, attributes);
+    if (!paged_ || !opposite || out.size() == start) return;
+    constexpr std::string_view kLrm = "&#x200e;", kRlm = "&#x200f;";
+    const std::string_view outside = rtl ? kLrm : kRlm, inside = rtl ? kRlm : kLrm;
+    out.insert(out.size() - std::string_view("</span>").size(), inside);
+    out.insert(out.find('>', start) + 1, inside);
+    out.insert(start, outside);
+    // The run before the span, from its start as far as `out` holds it.
+    const size_t tag_end = start == 0 ? std::string::npos : out.rfind('>', start - 1);
+    const size_t run = tag_end == std::string::npos ? 0 : tag_end + 1;
+    if (run < start && out.compare(run, outside.size(), outside) != 0) out.insert(run, outside);
+    out += outside;
   }
 
   // An element around the children's HTML, left out when that is empty.

@@ -21,6 +21,9 @@
 # (pdf_check.py --lang LANG). WeasyPrint's PDF of an Arabic report cannot be
 # read back: of it, only its pages and headers are checked (pdf_check.py
 # says why), and every check runs on Chromium's.
+# Then two right-to-left lines of WeasyPrint's Arabic PDFs, as pdftotext reads
+# them: an English title left untranslated keeps apart from the symbol and
+# the number beside it.
 # Then meeting14 is built again and its PDF must be byte-identical (the
 # engine gets SOURCE_DATE_EPOCH). When chromium is installed, every example
 # is also printed with --pdf-engine chromium and checks 1 and 2 run on it,
@@ -150,6 +153,40 @@ done
 if [ -z "$examples" ]; then
   fail "no example was built"
   exit 1
+fi
+
+# English left untranslated in an Arabic report is a span with dir="ltr",
+# which a browser isolates and WeasyPrint does not (html.cc, foreign): the
+# text beside it must not run into it. pdftotext reads such a line in its
+# visual order, left to right. meeting14-ar's list of documents: the colon
+# after a symbol is on its left, between it and the English title
+# ("... Initiative : CWG-COP-14/2", not "... InitiativeCWG-COP-14/2:"); a
+# summary record made Arabic: the number of a subject stays apart from the
+# English title's last digits ("... for 2025 3", not "... for 20253").
+# WeasyPrint's Arabic PDF maps some glyphs to no text ("WG- OP" for
+# "CWG-COP", see pdf_check.py), so only the colon and the digits are read.
+rtl_list=$work/weasyprint/meeting14-ar/report.pdf
+if [ -f "$rtl_list" ]; then
+  line=$(pdftotext -f 2 -l 2 "$rtl_list" - 2>/dev/null | grep -m 1 '14/2' || true)
+  case $line in
+    *14/2:* | "") fail "meeting14-ar: the symbol CWG-COP-14/2 runs into its title: '$line'" ;;
+    *": "*14/2*) echo "pdf: meeting14-ar: the symbol's colon sits between it and its title" ;;
+    *) fail "meeting14-ar: no colon between CWG-COP-14/2 and its title: '$line'" ;;
+  esac
+fi
+cp -R "$root/examples/council-summary-record" "$work/record-ar"
+rm -rf "$work/record-ar/translations"
+mkdir -p "$work/record-ar/translations/ar"
+if "$binary" build "$work/record-ar" --language ar -W no-translation-missing -f pdf \
+  -o "$work/record-ar/out" -q; then
+  text=$(pdftotext "$work/record-ar/out/report.pdf" - 2>/dev/null)
+  case $text in
+    *"for 2025 3"*) echo "pdf: council-summary-record-ar: each subject's number stands apart" ;;
+    *) fail "council-summary-record-ar: a subject's number runs into its English title:" \
+      "$(printf '%s\n' "$text" | grep -m 1 'for 2025')" ;;
+  esac
+else
+  fail "cwgreport could not build examples/council-summary-record with --language ar"
 fi
 
 # The same sources give the same bytes.

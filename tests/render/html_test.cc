@@ -949,3 +949,35 @@ TEST_CASE(
   r.sections[0].blocks[0].text = {cwg::test::node(Inline::Kind::foreign, "en", "", {})};
   CHECK_FALSE(has(html(r), "<span lang=\"en\""));
 }
+
+TEST_CASE("html: for paged media, the text beside a span of the other direction is marked",
+          "[html]") {
+  // WeasyPrint does not isolate the span: the runs around it start with
+  // the report's direction mark, the span's text with its own.
+  cwg::RenderOptions paged;
+  paged.paged_media = true;
+  const Inline english =
+      cwg::test::node(Inline::Kind::foreign, "en", "", t("Financial report for 2025"));
+  Report r = body({para("5", "", {text("3 "), english, text(" ok")})});
+  r.language = "ar";
+  const std::string lrm = "&#x200e;", rlm = "&#x200f;";
+  CHECK(has(cwg::render_html(r, paged), "<span class=\"number\">5</span> " + rlm + "3 " + rlm +
+                                            "<span lang=\"en\" dir=\"ltr\">" + lrm +
+                                            "Financial report for 2025" + lrm + "</span>" + rlm +
+                                            " ok</p>"));
+  // A symbol before it: its run is laid out right to left, the colon on
+  // the side of the title.
+  r.sections[0].blocks[0].text = {text("CWG-COP-14/2: "), english};
+  CHECK(has(cwg::render_html(r, paged), "> " + rlm + "CWG-COP-14/2: " + rlm + "<span lang="));
+  // The other way round in a left-to-right report.
+  r.language = "en";
+  r.sections[0].blocks[0].text = {
+      text("3 "), cwg::test::node(Inline::Kind::foreign, "ar", "", t("\u0645\u0644\u062e\u0635"))};
+  CHECK(has(cwg::render_html(r, paged), lrm + "3 " + lrm + "<span lang=\"ar\" dir=\"rtl\">" + rlm));
+  // The same language's direction, or the HTML for browsers: no mark.
+  r.language = "fr";
+  r.sections[0].blocks[0].text = {text("3 "), english};
+  CHECK_FALSE(has(cwg::render_html(r, paged), "&#x20"));
+  r.language = "ar";
+  CHECK_FALSE(has(html(r), "&#x20"));
+}
