@@ -7,6 +7,7 @@
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
 #include <unicode/rbnf.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <utf8proc.h>
 
@@ -264,14 +265,33 @@ struct FormattedDate {
   std::vector<Field> fields;
 };
 
-// The date as the reports print it in the language of `l`: its first day
-// of a month as the language writes it ("1er" in French, from the table),
-// where ICU's formats give the digit.
+bool is_month(int32_t field) {
+  return field == UDAT_MONTH_FIELD || field == UDAT_STANDALONE_MONTH_FIELD;
+}
+
+// The date as the reports print it in the language of `l`: a day and the
+// month after it held together by no-break spaces, as in English ("23
+// janvier", "23 de enero", "23 января"; ICU's formats have plain spaces),
+// and its first day of a month as the language writes it ("1er" in French,
+// from the table), where ICU's formats give the digit.
 std::string dressed(FormattedDate d, const lang::Labels& l) {
   icu::UnicodeString first = icu::UnicodeString::fromUTF8(
       icu::StringPiece(l.first_day.data(), static_cast<int32_t>(l.first_day.size())));
   std::sort(d.fields.begin(), d.fields.end(),
             [](const auto& x, const auto& y) { return x.start < y.start; });
+  // Between a day and its month, only spaces and words ("de"): each space
+  // becomes a no-break one, which leaves every position as it was.
+  for (std::size_t i = 1; i < d.fields.size(); ++i) {
+    const FormattedDate::Field& day = d.fields[i - 1];
+    const FormattedDate::Field& month = d.fields[i];
+    if (day.field != UDAT_DATE_FIELD || !is_month(month.field)) continue;
+    bool words = true;
+    for (int32_t k = day.limit; k < month.start && words; ++k)
+      words = d.text[k] == u' ' || u_isalpha(d.text[k]);
+    if (!words) continue;
+    for (int32_t k = day.limit; k < month.start; ++k)
+      if (d.text[k] == u' ') d.text.setCharAt(k, u'\u00A0');
+  }
   // From the end, so that a replacement leaves the positions before it.
   for (auto it = d.fields.rbegin(); it != d.fields.rend(); ++it) {
     if (it->field != UDAT_DATE_FIELD || first.isEmpty()) continue;

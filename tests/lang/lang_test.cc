@@ -151,13 +151,15 @@ TEST_CASE("counts in words in the six languages", "[lang]") {
 }
 
 TEST_CASE("dates in the six languages", "[lang]") {
+  // In every language, as in English, a no-break space holds the day and
+  // its month together.
   CHECK(long_date("2018-01-23", L("en")) == "23\u00A0January 2018");
-  CHECK(long_date("2018-01-23", L("fr")) == "23 janvier 2018");
-  CHECK(long_date("2018-01-23", L("es")) == "23 de enero de 2018");
+  CHECK(long_date("2018-01-23", L("fr")) == "23\u00A0janvier 2018");
+  CHECK(long_date("2018-01-23", L("es")) == "23\u00A0de\u00A0enero de 2018");
   // CLDR: a narrow no-break space before "г.", thin spaces around a dash.
-  CHECK(long_date("2018-01-23", L("ru")) == "23 января 2018\u202Fг.");
+  CHECK(long_date("2018-01-23", L("ru")) == "23\u00A0января 2018\u202Fг.");
   CHECK(long_date("2018-01-23", L("zh")) == "2018年1月23日");
-  CHECK(long_date("2018-01-23", L("ar")) == "23 يناير 2018");
+  CHECK(long_date("2018-01-23", L("ar")) == "23\u00A0يناير 2018");
   // Not a date: printed as written.
   CHECK(long_date("2018-02-31", L("fr")) == "2018-02-31");
   CHECK(long_date("soon", L("zh")) == "soon");
@@ -170,32 +172,34 @@ TEST_CASE("date ranges in the six languages", "[lang]") {
         "30\u00A0November \u2013 1\u00A0December 2017");
   CHECK(long_date_range("2017-12-31", "2018-01-01", L("en")) ==
         "31\u00A0December 2017 \u2013 1\u00A0January 2018");
-  CHECK(long_date_range("2018-01-25", "2018-01-26", L("fr")) == "25\u201326 janvier 2018");
+  CHECK(long_date_range("2018-01-25", "2018-01-26", L("fr")) == "25\u201326\u00A0janvier 2018");
   CHECK(long_date_range("2017-11-30", "2017-12-01", L("fr")) ==
-        "30 novembre\u2009\u2013\u20091er décembre 2017");
-  CHECK(long_date_range("2018-01-25", "2018-01-26", L("es")) == "25\u201326 de enero de 2018");
-  CHECK(long_date_range("2018-01-25", "2018-01-26", L("ru")) == "25\u201326 января 2018\u202Fг.");
+        "30\u00A0novembre\u2009\u2013\u20091er\u00A0décembre 2017");
+  CHECK(long_date_range("2018-01-25", "2018-01-26", L("es")) ==
+        "25\u201326\u00A0de\u00A0enero de 2018");
+  CHECK(long_date_range("2018-01-25", "2018-01-26", L("ru")) ==
+        "25\u201326\u00A0января 2018\u202Fг.");
   CHECK(long_date_range("2018-01-25", "2018-01-26", L("zh")) == "2018年1月25日至26日");
-  CHECK(long_date_range("2018-01-25", "2018-01-26", L("ar")) == "25\u201326 يناير، 2018");
+  CHECK(long_date_range("2018-01-25", "2018-01-26", L("ar")) == "25\u201326\u00A0يناير، 2018");
   // One day: the date alone.
-  CHECK(long_date_range("2018-01-25", "2018-01-25", L("fr")) == "25 janvier 2018");
-  CHECK(long_date_range("2018-01-25", "", L("es")) == "25 de enero de 2018");
+  CHECK(long_date_range("2018-01-25", "2018-01-25", L("fr")) == "25\u00A0janvier 2018");
+  CHECK(long_date_range("2018-01-25", "", L("es")) == "25\u00A0de\u00A0enero de 2018");
 }
 
 TEST_CASE("the first day of a month as each language writes it", "[lang]") {
   // French writes "1er", the ordinal; ICU's formats give the digit.
-  CHECK(long_date("2019-05-01", L("fr")) == "1er mai 2019");
+  CHECK(long_date("2019-05-01", L("fr")) == "1er\u00A0mai 2019");
   CHECK(long_date_range("2019-01-31", "2019-02-01", L("fr")) ==
-        "31 janvier\u2009\u2013\u20091er février 2019");
-  CHECK(long_date_range("2019-05-01", "2019-05-02", L("fr")) == "1er\u20132 mai 2019");
+        "31\u00A0janvier\u2009\u2013\u20091er\u00A0février 2019");
+  CHECK(long_date_range("2019-05-01", "2019-05-02", L("fr")) == "1er\u20132\u00A0mai 2019");
   CHECK(long_date_range("2018-12-31", "2019-01-01", L("fr")) ==
-        "31 décembre 2018\u2009\u2013\u20091er janvier 2019");
+        "31\u00A0décembre 2018\u2009\u2013\u20091er\u00A0janvier 2019");
   // Only the first: not 11, 21 or 31, nor a year or a month.
-  CHECK(long_date("2001-01-11", L("fr")) == "11 janvier 2001");
-  CHECK(long_date("2019-05-21", L("fr")) == "21 mai 2019");
+  CHECK(long_date("2001-01-11", L("fr")) == "11\u00A0janvier 2001");
+  CHECK(long_date("2019-05-21", L("fr")) == "21\u00A0mai 2019");
   // The other languages keep the digit.
-  CHECK(long_date("2019-05-01", L("es")) == "1 de mayo de 2019");
-  CHECK(long_date("2019-05-01", L("ru")) == "1 мая 2019\u202Fг.");
+  CHECK(long_date("2019-05-01", L("es")) == "1\u00A0de\u00A0mayo de 2019");
+  CHECK(long_date("2019-05-01", L("ru")) == "1\u00A0мая 2019\u202Fг.");
   CHECK(long_date("2019-05-01", L("zh")) == "2019年5月1日");
   CHECK(long_date("2019-05-01", L("en")) == "1\u00A0May 2019");
 }
