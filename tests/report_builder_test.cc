@@ -5,7 +5,9 @@
 
 #include "check/fields.h"
 #include "cwgreport/compile.h"
+#include "lang/labels.h"
 #include "lang/ordinals.h"
+#include "lang/typography.h"
 #include "test_util.h"
 
 using namespace cwg;
@@ -147,11 +149,13 @@ TEST_CASE("titles in words for several meetings") {
 }
 
 TEST_CASE("typography: no-break spaces in resolution numbers and dates") {
-  CHECK(apply_typography("Resolution 179 of 23 January 2018") ==
+  const lang::Labels& en = lang::labels("en");
+  CHECK(lang::no_break_spaces("Resolution 179 of 23 January 2018", en) ==
         "Resolution\u00A0179 of 23\u00A0January 2018");
-  CHECK(apply_typography("Decision 5, 2023 May and 123 March") ==
+  CHECK(lang::no_break_spaces("Decision 5, 2023 May and 123 March", en) ==
         "Decision\u00A05, 2023 May and 123 March");
-  CHECK(apply_typography("the Resolution was on 1 Mayday") == "the Resolution was on 1 Mayday");
+  CHECK(lang::no_break_spaces("the Resolution was on 1 Mayday", en) ==
+        "the Resolution was on 1 Mayday");
 }
 
 TEST_CASE("text cannot forge the marker of a cross-reference") {

@@ -137,7 +137,7 @@ class Builder {
     std::string place = text("place", c.place);
     const std::string dates = text("dates", c.dates);
     if (!place.empty() && !dates.empty()) place += words_.comma;
-    add(out.left, "place_dates", "", apply_typography(place + dates));
+    add(out.left, "place_dates", "", lang::no_break_spaces(place + dates, words_));
     add(out.right, "agenda_item", std::string(words_.agenda_item),
         text("agenda_item", c.agenda_item), c.agenda_item.present);
     if (c.symbol.present) {
@@ -198,9 +198,10 @@ class Builder {
       if (!where.empty() && !dates.empty()) where += words_.comma;
       where += dates;
       out.left.push_back({"meeting", "",
-                          report_text(apply_typography(fmt::format(
-                              fmt::runtime(words_.meeting_line), fmt::arg("meeting", ordinal),
-                              fmt::arg("where", where))))});
+                          report_text(lang::no_break_spaces(
+                              fmt::format(fmt::runtime(words_.meeting_line),
+                                          fmt::arg("meeting", ordinal), fmt::arg("where", where)),
+                              words_))});
     }
     if (front_.cover) {
       tree::Cover identity = cover(*front_.cover);

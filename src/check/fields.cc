@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "check/field_limits.h"
+#include "lang/labels.h"
 #include "lang/typography.h"
 #include "text/code_point.h"
 #include "text/report_text.h"
@@ -368,15 +369,17 @@ class TextConverter {
       out.push_back({tree::Inline::Kind::text, {}, {}, {}});
     std::string& text = out.back().text;
     std::size_t from = text.size();
-    // The text cmark-gfm hands back is nearly always fit as it is.
+    // The no-break spaces of the text's language ("Resolution 179", "23
+    // janvier"). The text cmark-gfm hands back is nearly always fit as it is.
+    const std::string& language = text_language();
+    const lang::Labels& words = lang::labels(language);
     if (text::is_report_text(s))
-      append_typography(text, s);
+      lang::append_no_break_spaces(text, s, words);
     else
-      append_typography(text, text::report_text(s));
+      lang::append_no_break_spaces(text, text::report_text(s), words);
     // A French report's spaces before ": ; ! ?" and inside « », in the
     // writer's text as in the generated words; the spaces inside "10 480"
     // in every language but English.
-    const std::string& language = text_language();
     if (language != "en")
       text.replace(from, std::string::npos,
                    lang::language_typography(std::string_view(text).substr(from), language));
@@ -600,62 +603,6 @@ class TextConverter {
   TextRefs cleaned_refs_;               // and its references
   bool warned_html_ = false;
 };
-
-namespace {
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-}  // namespace
-
-std::string apply_typography(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  append_typography(out, text);
-  return out;
-}
-
-void append_typography(std::string& out, std::string_view text) {
-  static constexpr std::string_view before_number[] = {"Resolution", "Decision"};
-  static constexpr std::string_view months[] = {"January",   "February", "March",    "April",
-                                                "May",       "June",     "July",     "August",
-                                                "September", "October",  "November", "December"};
-  auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-  // Whether the space at text[i] becomes a no-break space: after
-  // "Resolution" before a number, after a day before a month.
-  auto no_break = [&](std::size_t i) {
-    std::size_t start = i;
-    while (start > 0 && is_alnum(text[start - 1])) --start;
-    std::string_view word = text.substr(start, i - start);
-    std::string_view rest = text.substr(i + 1);
-    if (is_digit(rest[0])) {
-      for (auto w : before_number)
-        if (word == w) return true;
-    }
-    if (!word.empty() && word.size() <= 2 && std::all_of(word.begin(), word.end(), is_digit)) {
-      for (auto m : months) {
-        if (rest.starts_with(m) && (rest.size() == m.size() || !is_alnum(rest[m.size()])))
-          return true;
-      }
-    }
-    return false;
-  };
-  // Only a space just before or just after a digit can change, and none at
-  // either end: the text between them is copied as it is.
-  std::size_t copied = 0;
-  auto consider = [&](std::size_t i) {
-    if (i == 0 || i + 1 >= text.size() || i < copied || text[i] != ' ' || !no_break(i)) return;
-    out.append(text.data() + copied, i - copied);
-    out += "\u00A0";
-    copied = i + 1;
-  };
-  for (std::size_t d = 0; d < text.size(); ++d) {
-    if (!is_digit(text[d])) continue;
-    if (d > 0) consider(d - 1);
-    while (d + 1 < text.size() && is_digit(text[d + 1])) ++d;
-    consider(d + 1);
-  }
-  out.append(text.data() + copied, text.size() - copied);
-}
 
 namespace {
 

@@ -25,10 +25,4 @@ void convert_fields(Model& model, const Sources& src,
                     std::unordered_map<const Text*, TextRefs>& refs, const TextLimits& limits,
                     Diagnostics& diags);
 
-// Typography the reports use: a no-break space between "Resolution" (and
-// "Decision") and its number and between a day and its month.
-std::string apply_typography(std::string_view text);
-// The same, appended to `out`.
-void append_typography(std::string& out, std::string_view text);
-
 }  // namespace cwg

@@ -70,6 +70,7 @@ constexpr Labels english{
     .comma = ", ",
     .symbol_letter = "E",
     .symbol_colon = ":\u00A0",
+    .numbered_words = "Resolution Decision",
     .first_day = "",
     .count_other_rules = "%spellout-cardinal",
     .count_other_kinds = "",
@@ -147,6 +148,7 @@ constexpr Labels french{
     .comma = ", ",
     .symbol_letter = "F",
     .symbol_colon = "\u00A0:\u00A0",
+    .numbered_words = "Résolution Décision",
     .first_day = "1er",
     .count_other_rules = "%spellout-cardinal-masculine",
     .count_other_kinds = "agenda information-report report other",
@@ -222,6 +224,7 @@ constexpr Labels spanish{
     .comma = ", ",
     .symbol_letter = "S",
     .symbol_colon = ":\u00A0",
+    .numbered_words = "Resolución Decisión",
     .first_day = "",
     .count_other_rules = "%spellout-cardinal-masculine",
     .count_other_kinds = "agenda information-report report other",
@@ -299,6 +302,7 @@ constexpr Labels russian{
     .comma = ", ",
     .symbol_letter = "R",
     .symbol_colon = ":\u00A0",
+    .numbered_words = "Резолюция Резолюции Резолюцию Резолюцией Решение Решения Решению Решением",
     .first_day = "",
     // "Одно заявление о взаимодействии" (neuter), "один вклад", "один отчет".
     .count_other_rules = "%spellout-cardinal-neuter",
@@ -371,6 +375,7 @@ constexpr Labels chinese{
     .comma = "，",
     .symbol_letter = "C",
     .symbol_colon = "：",
+    .numbered_words = "",
     .first_day = "",
     .count_other_rules = "%spellout-cardinal",
     .count_other_kinds = "",
@@ -447,6 +452,7 @@ constexpr Labels arabic{
     .comma = "، ",
     .symbol_letter = "A",
     .symbol_colon = ":\u00A0",
+    .numbered_words = "",
     .first_day = "",
     .count_other_rules = "digits",
     .count_other_kinds = "",
@@ -464,7 +470,7 @@ const std::array<std::string_view, 6> kLanguages = {"ar", "zh", "en", "fr", "ru"
 
 #define CWG_FIELD(name) \
   LabelField { #name, &Labels::name }
-const std::array<LabelField, 62> kLabelFields = {
+const std::array<LabelField, 63> kLabelFields = {
     CWG_FIELD(language),
     CWG_FIELD(summary),
     CWG_FIELD(action_required),
@@ -524,6 +530,7 @@ const std::array<LabelField, 62> kLabelFields = {
     CWG_FIELD(comma),
     CWG_FIELD(symbol_letter),
     CWG_FIELD(symbol_colon),
+    LabelField{"numbered_words", &Labels::numbered_words, true},
     LabelField{"first_day", &Labels::first_day, true},
     CWG_FIELD(count_other_rules),
     LabelField{"count_other_kinds", &Labels::count_other_kinds, true},

@@ -130,6 +130,12 @@ struct Labels {
   // Between a document's symbol and its title: ":\u00A0" ("CWG-COP-14/2:
   // Update on ..."); French "\u00A0:\u00A0", Chinese "：".
   std::string_view symbol_colon;
+  // The words a number is kept with on its line by a no-break space, as
+  // they are written before it, separated by spaces: "Resolution
+  // Decision" ("Resolution 179"); in Russian, the forms of the cases.
+  // Empty where the number is written without a space (Chinese) or the
+  // word is joined to what comes before it (Arabic "والقرار").
+  std::string_view numbered_words;
   // The first day of a month as the language's dates write it, where that
   // is not the digit ICU's formats give: "1er" in French ("1er mai 2019",
   // "31 janvier – 1er février 2019"). Empty: "1".
@@ -150,7 +156,7 @@ struct LabelField {
   std::string_view Labels::*field;
   bool may_be_empty = false;
 };
-extern const std::array<LabelField, 62> kLabelFields;
+extern const std::array<LabelField, 63> kLabelFields;
 
 // The rule set that counts documents of `kind` ("contribution") in words.
 std::string_view count_rules(const Labels& l, std::string_view kind);

@@ -254,6 +254,14 @@ std::unique_ptr<icu::DateFormat> date_format(const lang::Labels& l) {
   return f;
 }
 
+// The 15th of `month` (1 to 12), in 2018: "2018-01-15".
+std::string fmt_month(int month) {
+  std::string iso = "2018-00-15";
+  iso[5] = static_cast<char>('0' + month / 10);
+  iso[6] = static_cast<char>('0' + month % 10);
+  return iso;
+}
+
 // A date as ICU formats it, with where each of its fields is.
 struct FormattedDate {
   icu::UnicodeString text;
@@ -323,19 +331,58 @@ std::string number_text(long n, const lang::Labels& l, std::string_view rules) {
   return single_spaces(to_utf8(out));
 }
 
-std::string long_date(std::string_view iso, const lang::Labels& l) {
-  if (l.language == "en") return long_date(iso);
+namespace {
+
+// The date as ICU's format of the locale writes it, with its fields.
+std::optional<FormattedDate> icu_long_date(std::string_view iso, const lang::Labels& l) {
   auto date = icu_date(iso);
   auto f = date_format(l);
-  if (!date || !f) return std::string(iso);
+  if (!date || !f) return std::nullopt;
   FormattedDate out;
   UErrorCode status = U_ZERO_ERROR;
   icu::FieldPositionIterator fields;
   f->format(*date, out.text, &fields, status);
-  if (U_FAILURE(status)) return std::string(iso);
+  if (U_FAILURE(status)) return std::nullopt;
   for (icu::FieldPosition pos; fields.next(pos);)
     out.fields.push_back({pos.getField(), pos.getBeginIndex(), pos.getEndIndex()});
-  return dressed(std::move(out), l);
+  std::sort(out.fields.begin(), out.fields.end(),
+            [](const auto& x, const auto& y) { return x.start < y.start; });
+  return out;
+}
+
+}  // namespace
+
+std::string long_date(std::string_view iso, const lang::Labels& l) {
+  if (l.language == "en") return long_date(iso);
+  auto out = icu_long_date(iso, l);
+  if (!out) return std::string(iso);
+  return dressed(std::move(*out), l);
+}
+
+const std::vector<std::string>& months_after_day(const lang::Labels& l) {
+  thread_local std::map<std::string, std::vector<std::string>> cache;
+  auto it = cache.find(std::string(l.language));
+  if (it != cache.end()) return it->second;
+  std::vector<std::string> months;
+  for (int m = 1; m <= 12; ++m) {
+    if (l.language == "en") {
+      months.emplace_back(month_name(m));
+      continue;
+    }
+    // What follows the day in the locale's date, up to the month's end.
+    const std::string iso = fmt_month(m);
+    auto d = icu_long_date(iso, l);
+    if (!d) continue;
+    for (std::size_t i = 1; i < d->fields.size(); ++i) {
+      const FormattedDate::Field& day = d->fields[i - 1];
+      const FormattedDate::Field& month = d->fields[i];
+      if (day.field != UDAT_DATE_FIELD || !is_month(month.field)) continue;
+      if (day.limit >= month.start || d->text[day.limit] != u' ') continue;
+      months.push_back(
+          to_utf8(icu::UnicodeString(d->text, day.limit + 1, month.limit - day.limit - 1)));
+    }
+  }
+  return cache.emplace(std::string(l.language), std::move(months)).first->second;
 }
 
 std::string long_date_range(std::string_view first, std::string_view last, const lang::Labels& l) {

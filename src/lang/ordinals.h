@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cwg {
 
@@ -53,6 +54,12 @@ std::string long_date(std::string_view iso, const lang::Labels& l);
 // "25–26 janvier 2018", "30 novembre – 1er décembre 2017": the locale's
 // interval format. As long_date_range above for a date that is no date.
 std::string long_date_range(std::string_view first, std::string_view last, const lang::Labels& l);
+// The month of a date as it follows the day in the language of `l`, one
+// for each month, from the first: "January" in English, "janvier",
+// "de enero", "января" (the form a date uses), "يناير"; none in a language
+// whose dates put the month first (Chinese). The typography of a text
+// holds a day and its month together with them (lang/typography.h).
+const std::vector<std::string>& months_after_day(const lang::Labels& l);
 // Upper case by the rules of the language.
 std::string upper_case(std::string_view utf8, const lang::Labels& l);
 // The first letter in upper case, for a word that starts a sentence.

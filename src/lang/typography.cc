@@ -1,7 +1,114 @@
 // Language typography: lang/typography.h.
 #include "lang/typography.h"
 
+#include <utf8proc.h>
+
+#include "lang/labels.h"
+#include "lang/ordinals.h"
+
 namespace cwg::lang {
+
+namespace {
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+bool word_code_point(utf8proc_int32_t cp) {
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ND:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether the code point that starts text[at, ...) is a letter, a digit or
+// a mark, so that a word starting or ending beside it would be part of a
+// longer one. False past the end.
+bool word_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return false;
+  utf8proc_int32_t cp = -1;
+  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at),
+                   static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
+  return cp >= 0 && word_code_point(cp);
+}
+
+// The same for the code point that ends text[0, end); false at the start.
+bool word_before(std::string_view text, std::size_t end) {
+  if (end == 0) return false;
+  std::size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return word_at(text.substr(0, end), start);
+}
+
+}  // namespace
+
+void append_no_break_spaces(std::string& out, std::string_view text, const Labels& l) {
+  constexpr std::string_view kNoBreak = "\u00A0";
+  const std::vector<std::string>& months = months_after_day(l);
+  // Only a space just before or just after a number can change, and none
+  // at either end: the text between them is copied as it is.
+  std::size_t copied = 0;
+  for (std::size_t d = 0; d < text.size(); ++d) {
+    if (!digit(text[d])) continue;
+    const std::size_t start = d;
+    while (d + 1 < text.size() && digit(text[d + 1])) ++d;
+    std::size_t end = d + 1;
+    // "Resolution 179": a whole word of the table, a space, the number.
+    if (start >= 2 && start - 1 >= copied && text[start - 1] == ' ') {
+      std::string_view before = text.substr(0, start - 1);
+      std::string_view words = l.numbered_words;
+      while (!words.empty()) {
+        const std::size_t space = words.find(' ');
+        const std::string_view word = words.substr(0, space);
+        if (!word.empty() && before.ends_with(word) &&
+            !word_before(before, before.size() - word.size())) {
+          out.append(text.substr(copied, start - 1 - copied));
+          out += kNoBreak;
+          copied = start;
+          break;
+        }
+        if (space == std::string_view::npos) break;
+        words.remove_prefix(space + 1);
+      }
+    }
+    // "23 January", "1er mai": a day (one or two digits, or the table's
+    // first day), a space, a month as the language's dates write it.
+    if (end - start > 2 || word_before(text, start)) continue;
+    if (!l.first_day.empty() && text.substr(start).starts_with(l.first_day))
+      end = start + l.first_day.size();
+    if (end + 1 >= text.size() || text[end] != ' ') continue;
+    const std::string_view rest = text.substr(end + 1);
+    for (const std::string& month : months) {
+      if (!rest.starts_with(month) || word_at(rest, month.size())) continue;
+      out.append(text.substr(copied, end - copied));
+      out += kNoBreak;
+      for (char c : month) {
+        if (c == ' ')
+          out += kNoBreak;
+        else
+          out += c;
+      }
+      copied = end + 1 + month.size();
+      d = copied - 1;
+      break;
+    }
+  }
+  out.append(text.substr(copied));
+}
+
+std::string no_break_spaces(std::string_view text, const Labels& l) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  append_no_break_spaces(out, text, l);
+  return out;
+}
 
 std::string french_spacing(std::string_view text) {
   constexpr std::string_view kNoBreak = "\u00A0";
@@ -31,10 +138,6 @@ std::string french_spacing(std::string_view text) {
   }
   return out;
 }
-
-namespace {
-bool digit(char c) { return c >= '0' && c <= '9'; }
-}  // namespace
 
 std::string number_spacing(std::string_view text) {
   std::string out;

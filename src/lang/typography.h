@@ -8,6 +8,19 @@
 
 namespace cwg::lang {
 
+struct Labels;
+
+// The no-break spaces (U+00A0) a report puts in every text, by the table
+// of the text's language: between a word of Labels::numbered_words and the
+// number after it ("Resolution 179", "Résolution 179", "Резолюции 179"),
+// and between a day and the month after it as the language's dates write
+// it (months_after_day in lang/ordinals.h: "23 January", "23 janvier",
+// "1er mai", "23 de enero", "23 января"). Only a plain space changes, and
+// only a whole word: "123 March", "the Resolution was" and "1 Mayday" stay
+// as they are.
+void append_no_break_spaces(std::string& out, std::string_view text, const Labels& l);
+std::string no_break_spaces(std::string_view text, const Labels& l);
+
 // French: a space the text already has before ":" becomes a no-break space
 // (U+00A0), before ";", "!" and "?" a narrow no-break space (U+202F), and
 // the space inside « » a no-break space, so that the sign never starts a

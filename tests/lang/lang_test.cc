@@ -261,3 +261,29 @@ TEST_CASE("A generated abbreviation's full stop ends the sentence too", "[lang]"
   CHECK(lang::absorbed_full_stop("1 février 2019", ".") == 0);
   CHECK(lang::absorbed_full_stop("", ".") == 0);
 }
+
+TEST_CASE("No-break spaces after a resolution's word and between a day and its month", "[lang]") {
+  CHECK(lang::no_break_spaces("Resolution 179 of 23 January 2018", L("en")) ==
+        "Resolution\u00A0179 of 23\u00A0January 2018");
+  CHECK(
+      lang::no_break_spaces("la Résolution 179 du 23 janvier et le 1er mai, Décision 5", L("fr")) ==
+      "la Résolution\u00A0179 du 23\u00A0janvier et le 1er\u00A0mai, Décision\u00A05");
+  CHECK(lang::no_break_spaces("la Resolución 179 del 23 de enero, Decisión 5", L("es")) ==
+        "la Resolución\u00A0179 del 23\u00A0de\u00A0enero, Decisión\u00A05");
+  CHECK(lang::no_break_spaces("Резолюция 179, согласно Резолюции 179 от 23 января", L("ru")) ==
+        "Резолюция\u00A0179, согласно Резолюции\u00A0179 от 23\u00A0января");
+  CHECK(lang::no_break_spaces("23 يناير", L("ar")) == "23\u00A0يناير");
+  // Whole words only, and the words of the text's own language.
+  CHECK(lang::no_break_spaces("Irrésolution 5, 123 janvier, 23 janviers, 3 mai2", L("fr")) ==
+        "Irrésolution 5, 123 janvier, 23 janviers, 3 mai2");
+  CHECK(lang::no_break_spaces("Resolution 179, 23 January", L("fr")) ==
+        "Resolution 179, 23 January");
+  CHECK(lang::no_break_spaces("第179号决议 2018年1月23日", L("zh")) == "第179号决议 2018年1月23日");
+  // What follows the day in each language's dates.
+  CHECK(months_after_day(L("en")).front() == "January");
+  CHECK(months_after_day(L("fr")).front() == "janvier");
+  CHECK(months_after_day(L("es")).front() == "de enero");
+  CHECK(months_after_day(L("ru")).front() == "января");
+  CHECK(months_after_day(L("ar")).size() == 12);
+  CHECK(months_after_day(L("zh")).empty());
+}
