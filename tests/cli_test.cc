@@ -1578,12 +1578,30 @@ TEST_CASE("freeze records the numbers and labels the unlabelled paragraphs", "[c
   Sandbox box;
   REQUIRE(box.run({"build", "m", "-q"}).status == 0);
   const auto before = snapshot(box.m() / "out");
+  REQUIRE(box.run({"build", "m", "-q", "--language", "fr", "-o", "m/out-fr", "-W",
+                   "no-translation-missing"})
+              .status == 0);
+  const auto before_fr = snapshot(box.m() / "out-fr");
+  const std::string fr_file = slurp(box.m() / "translations/fr/sections/adoption-of-agenda.yaml");
   Result r = box.run({"freeze", "m"});
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   CHECK(r.out ==
         "labelled 1 paragraph in m/sections/adoption-of-agenda.yaml\n"
+        "renamed 1 key in m/translations/ar/sections/adoption-of-agenda.yaml\n"
+        "renamed 1 key in m/translations/fr/sections/adoption-of-agenda.yaml\n"
         "wrote m/frozen.yaml (34 numbers)\n");
+  // The translations key a labelled paragraph by its label: their entry for
+  // it follows, and the translated report prints the same bytes.
+  CHECK(slurp(box.m() / "translations/fr/sections/adoption-of-agenda.yaml") ==
+        std::string(fr_file).replace(fr_file.find("\nparagraph 1:"),
+                                     std::string("\nparagraph 1:").size(),
+                                     "\nparagraph para-3-1:"));
+  CHECK(box.run({"check", "m", "-W", "error"}).status == 0);
+  REQUIRE(box.run({"build", "m", "-q", "--language", "fr", "-o", "m/out-fr", "-W",
+                   "no-translation-missing"})
+              .status == 0);
+  CHECK(snapshot(box.m() / "out-fr") == before_fr);
   // The label is a line inserted at the file's indentation; nothing else moves.
   CHECK(slurp(box.m() / "sections" / "adoption-of-agenda.yaml") ==
         slurp(kExample / "sections" / "adoption-of-agenda.yaml")
@@ -1630,6 +1648,24 @@ TEST_CASE("freeze changes no file when a label cannot be written in place", "[cl
         "cwgreport: cannot add the labels of 'm/sections/adoption-of-agenda.yaml' without "
         "rewriting it (a mapping written in braces): write them by hand ('label: para-3-1'), "
         "then freeze again\n");
+  CHECK(snapshot(box.m()) == before);
+}
+
+TEST_CASE("freeze changes no file when a translation's key cannot be renamed in place",
+          "[cli][freeze]") {
+  Sandbox box;
+  const fs::path file = box.m() / "translations/fr/sections/adoption-of-agenda.yaml";
+  std::string s = slurp(file);
+  s.replace(s.find("\nparagraph 1:"), std::string("\nparagraph 1:").size(), "\n\"paragraph 1\":");
+  spit(file, s);
+  REQUIRE(box.run({"check", "m", "--language", "fr", "-W", "no-translation-missing"}).status == 0);
+  const auto before = snapshot(box.m());
+  Result r = box.run({"freeze", "m"});
+  CHECK(r.status == 1);
+  CHECK(r.err ==
+        "cwgreport: cannot rename the keys of the paragraphs labelled in "
+        "'m/translations/fr/sections/adoption-of-agenda.yaml' without rewriting it: rename them "
+        "by hand ('paragraph N' to 'paragraph LABEL'), then freeze again\n");
   CHECK(snapshot(box.m()) == before);
 }
 

@@ -25,6 +25,7 @@
 #include "driver/output.h"
 #include "source/folder_path.h"
 #include "source/loader.h"
+#include "source/translations.h"
 #include "text/printable.h"
 
 namespace cwg {
@@ -217,6 +218,45 @@ struct FreezePlan {
   std::vector<std::string> lines;  // what is printed once they are written
 };
 
+// The keys a translation file gives the paragraphs freeze labels: "paragraph
+// 3" (and its parts, "paragraph 3 item 2") becomes "paragraph LABEL", as the
+// checker keys a labelled paragraph. `renames` maps old keys to new ones.
+// The keys are edited as text where they are written; nothing when one is
+// not written plainly, or when the edited file would read otherwise than
+// with the keys renamed.
+std::optional<std::string> rename_translation_keys(
+    const std::string& text, const TranslationFile& file,
+    const std::vector<std::pair<std::string, std::string>>& renames, std::size_t& renamed) {
+  std::vector<std::pair<std::size_t, std::pair<std::string, std::string>>> edits;
+  std::map<std::string, std::string> new_keys;
+  for (const TranslationEntry& e : file.entries) {
+    for (const auto& [from, to] : renames) {
+      const std::string& key = e.key.value;
+      if (key != from && !key.starts_with(from + " ")) continue;
+      if (text.compare(e.key.offset, key.size(), key) != 0) return std::nullopt;  // quoted
+      std::string now = to + key.substr(from.size());
+      new_keys[key] = now;
+      edits.push_back({e.key.offset, {key, std::move(now)}});
+      break;
+    }
+  }
+  renamed = edits.size();
+  if (edits.empty()) return text;
+  std::sort(edits.begin(), edits.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string out = text;
+  for (const auto& [at, change] : edits) out.replace(at, change.first.size(), change.second);
+  Diagnostics before, after;
+  auto a = yaml::parse(text, file.shown, before);
+  auto b = yaml::parse(out, file.shown, after);
+  if (!a || !b || before.has_errors() || after.has_errors() || !a->is_map()) return std::nullopt;
+  for (auto& entry : a->entries)
+    if (auto it = new_keys.find(entry.key.value); it != new_keys.end())
+      entry.key.value = it->second;
+  if (!same_tree(*a, *b)) return std::nullopt;
+  return out;
+}
+
 // The labels `src` lacks and the numbers `model` gives, as files to write;
 // nothing when a label cannot be written (reported to `io`).
 std::optional<FreezePlan> plan_freeze(const std::string& dir, const Sources& src,
@@ -259,6 +299,8 @@ std::optional<FreezePlan> plan_freeze(const std::string& dir, const Sources& src
       for (const auto& l : item.list) self(self, l);
     }
   };
+  // Translation keys to rename, by the original file they translate.
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> renames;
   for (const bool annex : {false, true}) {
     const auto& src_sections = annex ? src.annexes : src.sections;
     const auto& infos = annex ? model.annexes : model.sections;
@@ -290,6 +332,11 @@ std::optional<FreezePlan> plan_freeze(const std::string& dir, const Sources& src
         paragraphs.push_back(entry(plabel, bare(pi.number)));
       }
       if (edits.empty()) continue;
+      for (const auto& e : edits) {
+        if (e.paragraph != std::string::npos)
+          renames[section_file(src, s)].push_back(
+              {"paragraph " + std::to_string(e.paragraph + 1), "paragraph " + e.label});
+      }
       const std::string* text = diags.sources().find(s.loc.file);
       if (!text) {
         io.error("cannot read '" + s.loc.file + "' again to label it");
@@ -335,6 +382,36 @@ std::optional<FreezePlan> plan_freeze(const std::string& dir, const Sources& src
       plan.lines.push_back(fmt::format("labelled {} in {}",
                                        what.size() == 2 ? what[0] + " and " + what[1] : what[0],
                                        text::printable(s.loc.file)));
+    }
+  }
+  // A translation keyed an unlabelled paragraph by its position; the label
+  // would leave that entry naming nothing, and the translated report would
+  // print the paragraph in the original's language.
+  for (const std::string& language :
+       renames.empty() ? std::vector<std::string>{} : translation_languages(dir)) {
+    Diagnostics scratch;
+    auto translations = load_translations(src, language, scratch);
+    if (!translations) continue;
+    for (const TranslationFile& file : translations->files) {
+      auto it = renames.find(file.original);
+      if (!file.found || it == renames.end()) continue;
+      const std::string* text = scratch.sources().find(file.shown);
+      std::size_t renamed = 0;
+      std::optional<std::string> edited;
+      if (text && file.complete) edited = rename_translation_keys(*text, file, it->second, renamed);
+      if (!edited) {
+        io.error(fmt::format(
+            "cannot rename the keys of the paragraphs labelled in '{}' without rewriting it: "
+            "rename them by hand ('paragraph N' to 'paragraph LABEL'), then freeze again",
+            text::printable(file.shown)));
+        return std::nullopt;
+      }
+      if (renamed == 0) continue;
+      auto path = real_path(file.shown);
+      if (!path) return std::nullopt;
+      plan.files.push_back({*path, std::move(*edited)});
+      plan.lines.push_back(fmt::format("renamed {} key{} in {}", renamed, renamed == 1 ? "" : "s",
+                                       text::printable(file.shown)));
     }
   }
   std::size_t numbers = 0;
