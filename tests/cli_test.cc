@@ -408,6 +408,46 @@ TEST_CASE("check reports a translation made from an earlier original", "[cli]") 
   CHECK_FALSE(fs::exists(s.m() / "out"));
 }
 
+TEST_CASE("a translation no build would read is reported, not silently ignored", "[cli]") {
+  Sandbox s;
+  // A folder named by a country's code, a regional variant, a file outside
+  // sections/ and a misspelt file name: none is ever read.
+  fs::copy(s.m() / "translations" / "fr", s.m() / "translations" / "cn",
+           fs::copy_options::recursive);
+  fs::create_directories(s.m() / "translations" / "fr-CA");
+  fs::copy(s.m() / "translations/fr/sections/introduction.yaml",
+           s.m() / "translations/fr/introduction.yaml");
+  fs::rename(s.m() / "translations/fr/sections/welcoming-remarks.yaml",
+             s.m() / "translations/fr/sections/welcome-remarks.yaml");
+  spit(s.m() / "translations" / "README.md", "Translations of the report.\n");
+  Result check = s.run({"check", "m", "--diagnostics-format", "json"});
+  CHECK(check.status == 0);  // warnings
+  std::vector<std::string> got;
+  std::istringstream lines(check.err);
+  for (std::string line; std::getline(lines, line);) {
+    const auto d = nlohmann::json::parse(line);
+    if (d["code"] == "translation-unknown")
+      got.push_back(
+          d["file"].get<std::string>() + ": " + d["message"].get<std::string>() +
+          (d["notes"].size() > 1 ? " / " + d["notes"][0]["message"].get<std::string>() : ""));
+  }
+  CHECK(got == std::vector<std::string>{
+                   "m/translations/cn: 'm/translations/cn' is not read: 'cn' is not one of the "
+                   "six languages / did you mean 'zh'?",
+                   "m/translations/fr-CA: 'm/translations/fr-CA' is not read: 'fr-CA' is not one "
+                   "of the six languages / did you mean 'fr'?",
+                   "m/translations/fr/introduction.yaml: 'm/translations/fr/introduction.yaml' is "
+                   "not read: the report has no source 'introduction.yaml'",
+                   "m/translations/fr/sections/welcome-remarks.yaml: "
+                   "'m/translations/fr/sections/welcome-remarks.yaml' is not read: the report has "
+                   "no source 'sections/welcome-remarks.yaml' / did you mean "
+                   "'sections/welcoming-remarks.yaml'?"});
+  // And with --language, where the French folder is the one read.
+  Result fr = s.run({"check", "m", "--language", "fr"});
+  CHECK(fr.err.find("'m/translations/fr/sections/welcome-remarks.yaml' is not read") !=
+        std::string::npos);
+}
+
 TEST_CASE("a translation past the limit on nodes is reported once", "[cli]") {
   Sandbox s;
   // 3,000 nodes in 6 kB: within 32 KiB, past its 2,048 nodes. The section

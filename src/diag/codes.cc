@@ -329,7 +329,10 @@ const std::vector<CodeInfo> kCodes = {
      "other key that the original file does not have: the paragraph was relabelled or "
      "removed, or the key is misspelt. The entry is not used.\n"
      "Fix: rename the key to the text's key in the original (a note suggests the closest), "
-     "or delete the entry."},
+     "or delete the entry.\n"
+     "The same code reports what under `translations/` no build reads: a folder named by none "
+     "of the six languages (`cn` for `zh`, `fr-CA`), a file that mirrors no original's path; "
+     "rename it after the language or the original."},
     {"unpresented-document", S::warning, "a contribution or report that no paragraph presents",
      "Every registered contribution and information report is expected to be presented by a "
      "discussion paragraph (`presents:`).\nFix: add `presents:` to the paragraph that discusses "

@@ -17,6 +17,8 @@ std::optional<tree::Report> compile(const std::string& dir, Diagnostics& diags,
     return std::nullopt;
   }
   const std::string original = sources->language.present ? sources->language.value : "en";
+  if (opts.check_translations || !opts.language.empty())
+    report_unread_translations(*sources, diags);
   if (!opts.language.empty() && opts.language != original) {
     auto translations = load_translations(*sources, opts.language, diags, opts.limits);
     if (!translations) {

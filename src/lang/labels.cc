@@ -2,6 +2,8 @@
 // keep the entries in the order of the struct.
 #include "lang/labels.h"
 
+#include <cctype>
+
 namespace cwg::lang {
 
 namespace {
@@ -467,6 +469,22 @@ const Labels& labels(std::string_view language) {
 }
 
 const std::array<std::string_view, 6> kLanguages = {"ar", "zh", "en", "fr", "ru", "es"};
+
+std::optional<std::string_view> language_meant(std::string_view code) {
+  std::string lower;
+  for (char c : code.substr(0, code.find_first_of("-_"))) {
+    if (c < 0 || !std::isalpha(static_cast<unsigned char>(c))) return std::nullopt;
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  static constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
+      {"ara", "ar"}, {"chi", "zh"}, {"zho", "zh"}, {"cn", "zh"},  {"ch", "zh"}, {"eng", "en"},
+      {"fra", "fr"}, {"fre", "fr"}, {"rus", "ru"}, {"spa", "es"}, {"sp", "es"}, {"esp", "es"}};
+  for (const auto& [alias, language] : kAliases)
+    if (lower == alias) return language;
+  for (std::string_view language : kLanguages)
+    if (lower == language) return language;
+  return std::nullopt;
+}
 
 #define CWG_FIELD(name) \
   LabelField { #name, &Labels::name }

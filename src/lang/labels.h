@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -163,6 +164,13 @@ std::string_view count_rules(const Labels& l, std::string_view kind);
 
 // The languages of the tables, in the order of their codes.
 extern const std::array<std::string_view, 6> kLanguages;
+
+// The one of kLanguages that a code written in its place most likely means:
+// a region or script variant ("fr-CA", "zh_Hans"), another case ("FR"), a
+// three-letter code ("fra", "zho") or a common mistake ("cn", "sp").
+// Nothing when there is no such language: the edit distance would suggest
+// "en" for "cn".
+std::optional<std::string_view> language_meant(std::string_view code);
 
 // The table of `language`; English for a language without one.
 const Labels& labels(std::string_view language = "en");

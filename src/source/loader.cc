@@ -20,6 +20,7 @@
 #include <set>
 #include <thread>
 
+#include "lang/labels.h"
 #include "source/folder_path.h"
 #include "text/code_point.h"
 
@@ -321,7 +322,11 @@ class MapReader {
     Text t = text(key, required);
     if (t.present && std::find(allowed.begin(), allowed.end(), t.value) == allowed.end()) {
       std::vector<Note> notes;
-      if (auto near = closest_match(t.value, allowed))
+      // A language code is not a word to spell closest: "cn" means "zh".
+      if (key == "language") {
+        if (auto meant = lang::language_meant(t.value))
+          notes.push_back({{}, fmt::format("did you mean '{}'?", *meant)});
+      } else if (auto near = closest_match(t.value, allowed))
         notes.push_back({{}, fmt::format("did you mean '{}'?", *near)});
       diags_.report("invalid-value", t.loc,
                     fmt::format("invalid {} '{}': expected {}", key, t.value, quoted_list(allowed)),

@@ -11,7 +11,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include "lang/labels.h"
 #include "source/folder_path.h"
+#include "text/printable.h"
 
 namespace cwg {
 
@@ -105,6 +107,78 @@ std::vector<std::string> translation_languages(const std::string& dir) {
       found.push_back(lang);
   }
   return found;
+}
+
+void report_unread_translations(const Sources& src, Diagnostics& diags) {
+  std::error_code ec;
+  const std::string base = fs::canonical(src.dir, ec).string();
+  if (ec) return;
+  const FolderPath top = resolve_in_folder(base, "translations");
+  if (top.status != FolderPath::Status::found || !fs::is_directory(top.path, ec)) return;
+  const std::vector<std::string> originals = translated_files(src);
+  const std::vector<std::string> languages(kLanguages.begin(), kLanguages.end());
+  auto shown = [&](const fs::path& rel) {
+    return (fs::path(src.dir) / "translations" / rel).lexically_normal().generic_string();
+  };
+  std::size_t looked_at = 0;
+  // In order, so that the diagnostics come in the same order on every machine.
+  auto sorted_entries = [&](const fs::path& dir) {
+    std::vector<fs::directory_entry> out;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+      if (++looked_at > kMaxTranslationEntries) break;
+      out.push_back(*it);
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return a.path().filename() < b.path().filename();
+    });
+    return out;
+  };
+  for (const auto& lang : sorted_entries(top.path)) {
+    const std::string name = lang.path().filename().string();
+    if (lang.is_symlink(ec) || !lang.is_directory(ec)) continue;
+    if (std::find(languages.begin(), languages.end(), name) == languages.end()) {
+      std::vector<Note> notes;
+      if (auto meant = lang::language_meant(name))
+        notes.push_back({{}, fmt::format("did you mean '{}'?", *meant)});
+      notes.push_back({{},
+                       "a translation's folder is named by its language's code: ar, zh, en, "
+                       "fr, ru or es"});
+      diags.report("translation-unknown", Location{shown(name), 0, 0},
+                   fmt::format("'{}' is not read: '{}' is not one of the six languages",
+                               text::printable(shown(name)), text::printable(name)),
+                   std::move(notes));
+      continue;
+    }
+    // The YAML files of the language's folder, by their path in it.
+    std::vector<fs::path> pending = {fs::path()};
+    while (!pending.empty() && looked_at <= kMaxTranslationEntries) {
+      const fs::path rel = pending.back();
+      pending.pop_back();
+      for (const auto& e : sorted_entries(lang.path() / rel)) {
+        const fs::path child = rel / e.path().filename();
+        if (e.is_symlink(ec)) continue;
+        if (e.is_directory(ec)) {
+          if (std::distance(child.begin(), child.end()) < 8) pending.push_back(child);
+          continue;
+        }
+        if (e.path().extension() != ".yaml") continue;
+        const std::string original = child.generic_string();
+        if (std::find(originals.begin(), originals.end(), original) != originals.end()) continue;
+        std::vector<Note> notes;
+        if (auto near = diags.suggest("translation-unknown", original, originals))
+          notes.push_back({{}, fmt::format("did you mean '{}'?", text::printable(*near))});
+        notes.push_back({{},
+                         "a translation mirrors an original's path: report.yaml, "
+                         "documents.yaml, or a file report.yaml lists"});
+        const fs::path where = fs::path(name) / child;
+        diags.report("translation-unknown", Location{shown(where), 0, 0},
+                     fmt::format("'{}' is not read: the report has no source '{}'",
+                                 text::printable(shown(where)), text::printable(original)),
+                     std::move(notes));
+      }
+    }
+  }
 }
 
 std::optional<Translations> load_translations(const Sources& src, const std::string& language,

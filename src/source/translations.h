@@ -54,4 +54,13 @@ std::optional<Translations> load_translations(const Sources& src, const std::str
 // The languages DIR/translations/ has a folder for, of the six, sorted.
 std::vector<std::string> translation_languages(const std::string& dir);
 
+// Reports, as translation-unknown, what under DIR/translations/ no build
+// would read: a folder named by none of the six languages ("cn", "fr-CA"),
+// and a YAML file of a language's folder that mirrors no original ("intro.yaml"
+// for "sections/intro.yaml"). A translator's whole folder would otherwise go
+// unchecked and unbuilt without a word. Symbolic links are not followed; at
+// most kMaxTranslationEntries entries are looked at.
+inline constexpr std::size_t kMaxTranslationEntries = 10000;
+void report_unread_translations(const Sources& src, Diagnostics& diags);
+
 }  // namespace cwg
