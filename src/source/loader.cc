@@ -1522,8 +1522,9 @@ class Loader {
         }
         if (cells.size() != table.columns.size())
           diags_.report("wrong-type", row.loc,
-                        fmt::format("the row has {} cells but the table has {} columns",
-                                    cells.size(), table.columns.size()));
+                        fmt::format("the row has {} cell{} but the table has {} column{}",
+                                    cells.size(), cells.size() == 1 ? "" : "s",
+                                    table.columns.size(), table.columns.size() == 1 ? "" : "s"));
         table.rows.push_back(std::move(cells));
       }
     }
