@@ -22,6 +22,7 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -531,15 +532,23 @@ std::optional<Note> Reader::quote_hint(std::size_t offset) const {
         std::size_t close = rest.find(c, 1);
         if (close != std::string_view::npos && close + 1 < rest.size() &&
             rest.substr(close + 1).find_first_not_of(" \t\r") != std::string_view::npos &&
-            rest[close + 1] != '#')
+            rest[close + 1] != '#') {
+          // Inside single quotes, the apostrophe of "It's" ends the value.
+          if (c == '\'' && std::isalpha(static_cast<unsigned char>(rest[close + 1])))
+            return Note{{},
+                        fmt::format("the apostrophe in '{}' ends the quoted value: inside "
+                                    "'single quotes' write it twice ('{}''{}...)",
+                                    shown_text(rest.substr(1, close + 1)),
+                                    shown_text(rest.substr(1, close - 1)), rest[close + 1])};
           syntax = true;
+        }
       }
       if (syntax && !(c == '[' && rest.find(']') == std::string_view::npos &&
                       l.find(": ") == std::string_view::npos))
         return Note{{},
-                    fmt::format("a value starting with '{}' is read as YAML syntax: write "
+                    fmt::format("a value starting with {} is read as YAML syntax: write "
                                 "text as a block (>-) or in quotes",
-                                c)};
+                                c == '\'' ? std::string("a quote") : fmt::format("'{}'", c))};
     }
     if (line == bom_ || line == 0) break;
     line = lines_.line_start(line - 1);
