@@ -1116,13 +1116,25 @@ class Loader {
     if (auto c = r.boolean("contents")) src.contents = *c;
     if (const yaml::Node* p = r.get("preamble"))
       load_section_file(*p, src.preamble, Part::preamble);
+    // A list of files that could not be read (missing, or not a list) leaves
+    // the report unknown: every file would be "not listed", every document
+    // "not presented", every label "unknown". The one error says it all.
+    bool listed = true;
     if (auto items = list_of(r, "sections", true)) {
       for (const auto& path : *items) load_section_file(path, src.sections, Part::section);
+    } else {
+      listed = false;
     }
     if (auto items = list_of(r, "annexes", false)) {
       for (const auto& path : *items) load_section_file(path, src.annexes, Part::annex);
+    } else if (r.get("annexes")) {
+      listed = false;
     }
-    report_unlisted_files();
+    if (listed) {
+      report_unlisted_files();
+    } else {
+      src.sections_incomplete = true;
+    }
     if (const yaml::Node* s = r.get("signature")) {
       if (expect(*s, yaml::Kind::map, "'signature'", diags_)) {
         MapReader sr(*s, "'signature'", diags_, keys("signature"));
