@@ -243,6 +243,9 @@ struct Sources {
   // load is not a second mistake).
   bool sections_incomplete = false;
   bool register_incomplete = false;
+  // 'meetings' could not be read whole: a meeting a document or a reference
+  // names may be the one missing.
+  bool meetings_incomplete = false;
 };
 
 }  // namespace cwg

@@ -369,7 +369,10 @@ std::optional<ResolvedRef> resolve_ref(const Model& model, const RefToken& tok, 
   auto fail = [&](std::string_view code, std::string msg, std::vector<Note> notes = {}) {
     // With a file that failed to load, an unknown name may be defined in it:
     // report it only when it looks like a typo of a name that is known.
-    if (diags && (!notes.empty() || !follows_from_earlier_error(model, code, tok.kind)))
+    // A meeting named may be the one 'meetings' failed to give: no guess.
+    const bool meeting_unknown = code == "unknown-meeting" && model.src->meetings_incomplete;
+    if (diags && !meeting_unknown &&
+        (!notes.empty() || !follows_from_earlier_error(model, code, tok.kind)))
       diags->report(code, loc, std::move(msg), std::move(notes));
     return std::nullopt;
   };
@@ -858,7 +861,7 @@ class Checker {
         long meeting = 0;
         if (d.meeting.present) {
           meeting = d.meeting.value;
-          if (!model_.meetings.contains(meeting)) {
+          if (!model_.meetings.contains(meeting) && !src_.meetings_incomplete) {
             std::vector<Note> notes;
             if (!model_.meetings.empty() && meeting < model_.meetings.begin()->first)
               notes = {{{},
@@ -877,10 +880,11 @@ class Checker {
         } else if (only_meeting) {
           meeting = *only_meeting;
         } else {
-          diags_.report("missing-key", d.loc,
-                        fmt::format("document {} has no 'meeting': the report covers several "
-                                    "meetings",
-                                    number));
+          if (!src_.meetings_incomplete)
+            diags_.report("missing-key", d.loc,
+                          fmt::format("document {} has no 'meeting': the report covers several "
+                                      "meetings",
+                                      number));
           model_.register_incomplete = true;
           continue;
         }
@@ -1532,7 +1536,8 @@ class Checker {
       auto idx = find_or_report(key);
       if (idx) note_use(*idx, key.loc, listed_);
     }
-    if (dl.meeting.present && !model_.meetings.contains(dl.meeting.value))
+    if (dl.meeting.present && !model_.meetings.contains(dl.meeting.value) &&
+        !src_.meetings_incomplete)
       diags_.report("unknown-meeting", dl.meeting.loc,
                     fmt::format("the report covers no meeting {}", dl.meeting.value));
     // Every document of the listed kinds (and meeting), in register order.

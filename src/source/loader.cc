@@ -1023,11 +1023,15 @@ class Loader {
         diags_.report("missing-key", r.get("meetings")->loc,
                       "'meetings' is empty: a report covers at least one meeting");
       for (const auto& m : *items) {
-        if (!expect(m, yaml::Kind::map, "a meeting", diags_)) continue;
+        if (!expect(m, yaml::Kind::map, "a meeting", diags_)) {
+          src.meetings_incomplete = true;
+          continue;
+        }
         MapReader mr(m, "a meeting", diags_, keys("meeting"));
         Meeting meeting;
         meeting.loc = m.loc;
         meeting.number = mr.number("number", 1, 999, true);
+        if (!meeting.number.present) src.meetings_incomplete = true;
         meeting.name = mr.text("name");
         meeting.date = mr.date("date", true);
         meeting.end_date = mr.date("end_date");
@@ -1039,6 +1043,8 @@ class Loader {
         meeting.chair = mr.label("chair");
         src.meetings.push_back(std::move(meeting));
       }
+    } else {
+      src.meetings_incomplete = true;
     }
     if (auto items = list_of(r, "earlier_meetings", false)) {
       for (const auto& m : *items) {
