@@ -543,6 +543,9 @@ TEST_CASE("tabs used for indentation") {
     CHECK(only_diag(r) == "yaml-syntax 2:1 " + expected);
     CHECK_FALSE(r.root);
   }
+  SECTION("a tab after spaces is pointed at") {
+    CHECK(only_diag(parse("a:\n  b: 1\n  \t  c: 2\n")) == "yaml-syntax 3:3 " + expected);
+  }
   SECTION("a tab inside a line or a comment is fine") {
     auto r = parse("a:\tb\nc: \"x\ty\"\n\t# comment\n\t\n");
     CHECK(r.diags.all().empty());

@@ -1164,8 +1164,15 @@ void Reader::report_parser_error(const YAML::Exception& e) {
     }
   }
   if (e.msg == YAML::ErrorMsg::TAB_IN_INDENTATION) {
-    syntax_error(lines_.line_start(offset),
-                 "tab character used for indentation; indent with spaces");
+    // At the tab itself, which may follow spaces.
+    std::size_t tab = lines_.line_start(offset);
+    for (std::size_t i = tab; i < text_.size() && (text_[i] == ' ' || text_[i] == '\t'); ++i) {
+      if (text_[i] == '\t') {
+        tab = i;
+        break;
+      }
+    }
+    syntax_error(tab, "tab character used for indentation; indent with spaces");
   }
   if (e.msg == YAML::ErrorMsg::MAP_VALUE || e.msg == YAML::ErrorMsg::BLOCK_ENTRY ||
       e.msg == YAML::ErrorMsg::END_OF_MAP || e.msg == YAML::ErrorMsg::END_OF_SEQ)
