@@ -590,13 +590,7 @@ std::string date_problem(std::string_view v) {
   bool shape = v.size() == 10 && v[4] == '-' && v[7] == '-' && digit(0) && digit(1) && digit(2) &&
                digit(3) && digit(5) && digit(6) && digit(8) && digit(9);
   if (!shape) return "'" + std::string(v) + "' is not a date written YYYY-MM-DD";
-  int y = std::stoi(std::string(v.substr(0, 4)));
-  int m = std::stoi(std::string(v.substr(5, 2)));
-  int d = std::stoi(std::string(v.substr(8, 2)));
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (m < 1 || m > 12 || d < 1 || d > days[m - 1] + (m == 2 && leap ? 1 : 0))
-    return "'" + std::string(v) + "' is not a day that exists";
+  if (!valid_date(v)) return "'" + std::string(v) + "' is not a day that exists";
   return "";
 }
 
