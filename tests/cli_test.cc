@@ -446,6 +446,15 @@ TEST_CASE("a translation no build would read is reported, not silently ignored",
   Result fr = s.run({"check", "m", "--language", "fr"});
   CHECK(fr.err.find("'m/translations/fr/sections/welcome-remarks.yaml' is not read") !=
         std::string::npos);
+  // With the list of sections unreadable, no file can be said to mirror
+  // nothing: the one error stands alone.
+  std::string report = slurp(s.m() / "report.yaml");
+  report.replace(report.find("\nsections:\n"), std::string("\nsections:\n").size(),
+                 "\nsections: sections/introduction.yaml\nold_sections:\n");
+  spit(s.m() / "report.yaml", report);
+  Result broken = s.run({"check", "m", "--language", "fr"});
+  CHECK(broken.err.find("sections/introduction.yaml' is not read") == std::string::npos);
+  CHECK(broken.err.find("'m/translations/cn' is not read") != std::string::npos);
 }
 
 TEST_CASE("a translation past the limit on nodes is reported once", "[cli]") {

@@ -150,6 +150,9 @@ void report_unread_translations(const Sources& src, Diagnostics& diags) {
                    std::move(notes));
       continue;
     }
+    // Which files mirror an original is known only when every section file
+    // was read: with one missing, its translation would be "not read" too.
+    if (src.sections_incomplete) continue;
     // The YAML files of the language's folder, by their path in it.
     std::vector<fs::path> pending = {fs::path()};
     while (!pending.empty() && looked_at <= kMaxTranslationEntries) {
