@@ -405,7 +405,8 @@ class Reader final : public YAML::EventHandler {
   std::optional<Node> parse();
   std::optional<Node> parse_with_yaml_cpp();
   std::optional<Node> finish();
-  bool adopt_fast_read();
+  enum class FastRead { tree, stopped, not_kept };
+  FastRead adopt_fast_read();
   bool read_with_libyaml();
 
   std::string_view text_;
@@ -425,6 +426,7 @@ class Reader final : public YAML::EventHandler {
   bool root_is_block_collection_ = false;
   bool root_seen_ = false;
   bool too_deep_ = false;
+  bool node_limit_ = false;  // stopped at limits_.max_nodes
   std::vector<std::string> anchor_names_;
   std::vector<int> bidi_lines_;  // lines warned about for a raw control, in order
   int bidi_escape_line_ = 0;     // the last line warned about for an escape
@@ -821,6 +823,7 @@ void Reader::count_node(std::size_t offset) {
         {{{},
           "the limit keeps a hostile folder from exhausting memory; a report of a "
           "few thousand paragraphs has some 20,000"}});
+    node_limit_ = true;
     throw Stop{};
   }
 }
@@ -1391,20 +1394,29 @@ bool libyaml_reads_as_yaml_cpp(std::string_view text) {
 
 // Reads the file with libyaml into a reader of its own that reports into a
 // scratch sink, and takes its tree when the read was clean: libyaml reached
-// the end, and nothing was reported or stopped the handler. Otherwise nothing
-// of it is kept, and parse() reads the file with yaml-cpp.
-bool Reader::adopt_fast_read() {
+// the end, and nothing was reported or stopped the handler. It also takes a
+// read stopped at the node limit with nothing else reported: a hostile file
+// of millions of nodes is not read twice, and the limit is met at the same
+// node by either parser (the fuzzer compares them). Otherwise nothing of it
+// is kept, and parse() reads the file with yaml-cpp.
+Reader::FastRead Reader::adopt_fast_read() {
   if (parsers_ == Parsers::yaml_cpp_only || !libyaml_reads_as_yaml_cpp(text_.substr(bom_)))
-    return false;
+    return FastRead::not_kept;
   Diagnostics scratch;
   Reader fast(text_, bom_, file_, scratch, limits_);
-  if (!fast.read_with_libyaml() || !scratch.all().empty() || scratch.dropped() != 0) return false;
+  const bool clean = fast.read_with_libyaml();
+  if (!clean && fast.node_limit_ && scratch.all().size() == 1 && scratch.dropped() == 0) {
+    nodes_ = fast.nodes_;
+    diags_.absorb(scratch);
+    return FastRead::stopped;
+  }
+  if (!clean || !scratch.all().empty() || scratch.dropped() != 0) return FastRead::not_kept;
   root_ = std::move(fast.root_);
   nodes_ = fast.nodes_;
   documents_ = fast.documents_;
   root_seen_ = fast.root_seen_;
   root_is_block_collection_ = fast.root_is_block_collection_;
-  return true;
+  return FastRead::tree;
 }
 
 // Feeds libyaml's events to the handler as yaml-cpp would: a plain scalar
@@ -1516,8 +1528,15 @@ std::optional<Node> Reader::run() {
 }
 
 std::optional<Node> Reader::parse() {
-  if (!adopt_fast_read()) return parse_with_yaml_cpp();
-  return finish();
+  switch (adopt_fast_read()) {
+    case FastRead::tree:
+      return finish();
+    case FastRead::stopped:
+      return std::nullopt;
+    case FastRead::not_kept:
+      break;
+  }
+  return parse_with_yaml_cpp();
 }
 
 std::optional<Node> Reader::parse_with_yaml_cpp() {
