@@ -1021,6 +1021,7 @@ TEST_CASE("libyaml's fast read gives the tree yaml-cpp gives") {
              "a: {b: , c: }\nd: [e, ]\n",
              "a:\n  -\n  - x\n  -   \n",
              "a: 1\rb: 2\r",
+             "#am# yaml-lch.\n\nentities:\n~ - id: ste",
              "# comment\r\rkey: value\n",
              "a: 1\r",
              "a: >\n  one\n\n  two\n",

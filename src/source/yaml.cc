@@ -570,10 +570,15 @@ std::size_t Reader::skip_anchor(std::size_t offset) const {
 std::string_view Reader::null_word(std::size_t offset) const {
   for (std::string_view w : {"~", "null", "Null", "NULL"}) {
     if (text_.substr(offset, w.size()) != w) continue;
-    const std::size_t end = offset + w.size();
+    // The word alone: "~ - id" starts a longer plain scalar, where yaml-cpp
+    // marks the empty value before it.
+    std::size_t end = offset + w.size();
+    while (end < text_.size() && (text_[end] == ' ' || text_[end] == '\t')) ++end;
     if (end == text_.size()) return w;
     const char c = text_[end];
-    if (is_blank(c) || c == ',' || c == ']' || c == '}' || c == ':' || c == '#') return w;
+    if (c == '\r' || c == '\n' || c == ',' || c == ']' || c == '}' || c == ':' ||
+        (c == '#' && end > offset + w.size()))
+      return w;
   }
   return {};
 }
