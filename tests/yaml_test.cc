@@ -911,6 +911,23 @@ TEST_CASE("text pasted unquoted gets a hint to quote it") {
   }
 }
 
+TEST_CASE("a '?' in a value inside a flow collection gets the fix for it") {
+  cwg::Diagnostics diags;
+  cwg::yaml::parse("rows:\n  - [Argentina, Ms Lucía Fernández (to be confirmed?), x]\n", "t.yaml",
+                   diags);
+  REQUIRE(diags.all().size() == 1);
+  CHECK(pos(diags.all()[0].loc) == "2:54");
+  CHECK(diags.all()[0].message ==
+        "yaml syntax error: a '?' inside '[ ]' or '{ }' must be in a quoted value");
+  REQUIRE(diags.all()[0].notes.size() == 1);
+  CHECK(diags.all()[0].notes[0].message == "write it as \"Ms Lucía Fernández (to be confirmed?)\"");
+  // Quoted, the same row reads.
+  cwg::Diagnostics quoted;
+  CHECK(cwg::yaml::parse("rows:\n  - [Argentina, \"Ms Lucía Fernández (to be confirmed?)\", x]\n",
+                         "t.yaml", quoted));
+  CHECK(quoted.all().empty());
+}
+
 TEST_CASE("an apostrophe inside single quotes gets the fix for it") {
   for (const char* yaml : {"text: 'The chair's view'\n", "- 'The chair's view'\n"}) {
     INFO(yaml);
@@ -1027,6 +1044,13 @@ TEST_CASE("libyaml's fast read gives the tree yaml-cpp gives") {
              "a: >\n  one\n\n  two\n",
              "a: x\u202Ey\n",
              "a: \"\\u202E\"\n",
+             "a: [What?]\nb: [x?y, z]\nc: [x ?y]\n",
+             "a: [?x]\n",
+             "a: {?x: 1}\nb: {a?: b}\n",
+             "a: [ ? x ]\n",
+             "a: [\"y?\", 'z?', b]\nc: {d: \"e?\"}\n",
+             "a: [[x], [y?]]\n",
+             "a: x?y\n? b\n: c\nd: ?e\n",
          })
       check_same_reading(text);
   }

@@ -1216,6 +1216,7 @@ void Reader::report_parser_error(const YAML::Exception& e) {
   std::string message = "yaml syntax error: ";
   // Some of yaml-cpp's messages name its internals; say what the user sees.
   std::vector<Note> notes;
+  bool hinted = false;  // a note of its own: quote_hint's would mislead
   if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
     // `heading: Opening: welcome ...`: a second ': ' on the line of a key
     // is in the value, which a plain value cannot hold.
@@ -1233,6 +1234,27 @@ void Reader::report_parser_error(const YAML::Exception& e) {
     } else {
       message += "unexpected ':'; check the indentation, or quote a value that contains ': '";
     }
+  } else if (e.msg == YAML::ErrorMsg::UNKNOWN_TOKEN && offset < text_.size() &&
+             text_[offset] == '?') {
+    // yaml-cpp ends a plain value inside [ ] or { } at a '?' (and only
+    // there: in a block a '?' is text): a table row
+    // "[Argentina, Ms Lucía Fernández (to be confirmed?)]" fails there.
+    hinted = true;
+    message += "a '?' inside '[ ]' or '{ }' must be in a quoted value";
+    std::size_t from = offset, to = offset;
+    while (from > 0 && std::string_view("[{,\n").find(text_[from - 1]) == std::string_view::npos)
+      --from;
+    while (to < text_.size() && std::string_view(",]}\n").find(text_[to]) == std::string_view::npos)
+      ++to;
+    std::string_view value = text_.substr(from, to - from);
+    const std::size_t first = value.find_first_not_of(" \t");
+    const std::size_t last = value.find_last_not_of(" \t\r");
+    value = first == std::string_view::npos ? std::string_view()
+                                            : value.substr(first, last - first + 1);
+    if (!value.empty() && value.find_first_of("\"\\") == std::string_view::npos)
+      notes.push_back(Note{{}, fmt::format("write it as \"{}\"", shown_text(value))});
+    else
+      notes.push_back(Note{{}, "put the value that holds the '?' in double quotes (\"...\")"});
   } else if (e.msg == YAML::ErrorMsg::BLOCK_ENTRY) {
     message += "unexpected '-'; check the indentation";
   } else if (e.msg == YAML::ErrorMsg::END_OF_MAP) {
@@ -1252,7 +1274,8 @@ void Reader::report_parser_error(const YAML::Exception& e) {
       }
     }
   }
-  if (auto hint = quote_hint(offset)) notes.push_back(std::move(*hint));
+  if (!hinted)
+    if (auto hint = quote_hint(offset)) notes.push_back(std::move(*hint));
   diags_.report("yaml-syntax", location(offset), std::move(message), std::move(notes));
   throw Stop{};
 }
@@ -1429,6 +1452,11 @@ Reader::FastRead Reader::adopt_fast_read() {
 // tag "?" for a plain node and "!" for a quoted or block scalar. Anything the
 // handler would report (an anchor, an alias, a tag, a directive) ends the
 // read at once; yaml-cpp's read reports it.
+//
+// The two parsers read a '?' inside a flow collection differently: libyaml
+// takes "[What?]" and "[x?y]" as plain text and "[?x]" as a key, yaml-cpp
+// ends a plain scalar at the '?' and rejects what follows. A flow
+// collection that holds a '?' anywhere, even quoted, is left to yaml-cpp.
 bool Reader::read_with_libyaml() {
   const std::string_view body = text_.substr(bom_);
   struct Parser {
@@ -1448,6 +1476,17 @@ bool Reader::read_with_libyaml() {
   yaml_parser_set_input_string(&parser.p, reinterpret_cast<const unsigned char*>(body.data()),
                                body.size());
   CodePointOffsets offsets(body);
+  std::size_t flow_depth = 0, flow_start = 0;
+  const auto flow_start_at = [&](std::size_t at) {
+    if (flow_depth++ == 0) flow_start = at;
+  };
+  // False when the outermost flow collection, now ended, holds a '?'.
+  const auto flow_end_at = [&](const yaml_mark_t& end) {
+    if (flow_depth == 0 || --flow_depth != 0) return true;
+    const std::size_t stop = offsets.byte_offset(end.index);
+    return stop <= flow_start ||
+           body.substr(flow_start, stop - flow_start).find('?') == std::string_view::npos;
+  };
   try {
     for (;;) {
       Event event;
@@ -1488,22 +1527,28 @@ bool Reader::read_with_libyaml() {
         }
         case YAML_SEQUENCE_START_EVENT:
           if (e.data.sequence_start.anchor || e.data.sequence_start.tag) return false;
+          if (e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE || flow_depth > 0)
+            flow_start_at(mark.pos);
           OnSequenceStart(mark, "?", YAML::NullAnchor,
                           e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
                               ? YAML::EmitterStyle::Flow
                               : YAML::EmitterStyle::Block);
           break;
         case YAML_SEQUENCE_END_EVENT:
+          if (!flow_end_at(e.end_mark)) return false;
           OnSequenceEnd();
           break;
         case YAML_MAPPING_START_EVENT:
           if (e.data.mapping_start.anchor || e.data.mapping_start.tag) return false;
+          if (e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE || flow_depth > 0)
+            flow_start_at(mark.pos);
           OnMapStart(mark, "?", YAML::NullAnchor,
                      e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                          ? YAML::EmitterStyle::Flow
                          : YAML::EmitterStyle::Block);
           break;
         case YAML_MAPPING_END_EVENT:
+          if (!flow_end_at(e.end_mark)) return false;
           OnMapEnd();
           break;
         case YAML_NO_EVENT:
