@@ -1051,6 +1051,11 @@ TEST_CASE("libyaml's fast read gives the tree yaml-cpp gives") {
              "a: [\"y?\", 'z?', b]\nc: {d: \"e?\"}\n",
              "a: [[x], [y?]]\n",
              "a: x?y\n? b\n: c\nd: ?e\n",
+             "a: {b\n  c}\n",
+             "a: {\"b\n  c\"}\n",
+             "a: [{b\n  c}]\n",
+             "a: {b: c, d\n e}\n",
+             "a: {b: c\n  d}\nf: {\"g\n  h\": i}\n",
          })
       check_same_reading(text);
   }

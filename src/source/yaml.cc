@@ -1457,6 +1457,8 @@ Reader::FastRead Reader::adopt_fast_read() {
 // takes "[What?]" and "[x?y]" as plain text and "[?x]" as a key, yaml-cpp
 // ends a plain scalar at the '?' and rejects what follows. A flow
 // collection that holds a '?' anywhere, even quoted, is left to yaml-cpp.
+// So is a key of a flow mapping that runs over two lines ("{b\n c}"), which
+// libyaml reads as the key "b c" and yaml-cpp rejects.
 bool Reader::read_with_libyaml() {
   const std::string_view body = text_.substr(bom_);
   struct Parser {
@@ -1487,6 +1489,21 @@ bool Reader::read_with_libyaml() {
     return stop <= flow_start ||
            body.substr(flow_start, stop - flow_start).find('?') == std::string_view::npos;
   };
+  // Per open collection: a flow mapping, and how many nodes it holds yet (a
+  // key when even). The handler bounds the depth.
+  struct Open {
+    bool flow_map;
+    std::size_t nodes;
+  };
+  std::vector<Open> open;
+  // False for a key of a flow mapping that runs over two lines.
+  const auto node_at = [&](const yaml_event_t& e) {
+    if (open.empty()) return true;
+    Open& parent = open.back();
+    const bool key = parent.flow_map && parent.nodes % 2 == 0;
+    ++parent.nodes;
+    return !key || e.start_mark.line == e.end_mark.line;
+  };
   try {
     for (;;) {
       Event event;
@@ -1516,6 +1533,7 @@ bool Reader::read_with_libyaml() {
           const auto& scalar = e.data.scalar;
           if (scalar.anchor || scalar.tag) return false;
           const std::string_view value(reinterpret_cast<const char*>(scalar.value), scalar.length);
+          if (!node_at(e)) return false;
           const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
           if (plain && (value.empty() || value == "~" || value == "null" || value == "Null" ||
                         value == "NULL")) {
@@ -1529,6 +1547,8 @@ bool Reader::read_with_libyaml() {
           if (e.data.sequence_start.anchor || e.data.sequence_start.tag) return false;
           if (e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE || flow_depth > 0)
             flow_start_at(mark.pos);
+          node_at(e);
+          open.push_back({false, 0});
           OnSequenceStart(mark, "?", YAML::NullAnchor,
                           e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
                               ? YAML::EmitterStyle::Flow
@@ -1536,12 +1556,15 @@ bool Reader::read_with_libyaml() {
           break;
         case YAML_SEQUENCE_END_EVENT:
           if (!flow_end_at(e.end_mark)) return false;
+          if (!open.empty()) open.pop_back();
           OnSequenceEnd();
           break;
         case YAML_MAPPING_START_EVENT:
           if (e.data.mapping_start.anchor || e.data.mapping_start.tag) return false;
           if (e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE || flow_depth > 0)
             flow_start_at(mark.pos);
+          node_at(e);
+          open.push_back({e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE, 0});
           OnMapStart(mark, "?", YAML::NullAnchor,
                      e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                          ? YAML::EmitterStyle::Flow
@@ -1549,6 +1572,7 @@ bool Reader::read_with_libyaml() {
           break;
         case YAML_MAPPING_END_EVENT:
           if (!flow_end_at(e.end_mark)) return false;
+          if (!open.empty()) open.pop_back();
           OnMapEnd();
           break;
         case YAML_NO_EVENT:

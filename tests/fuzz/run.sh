@@ -6,8 +6,14 @@
 #
 # Environment: CWG_FUZZ_BUILD (build folder, default build-fuzz), CXX (default
 # clang++-14, else clang++), CWG_FUZZ_JOBS (fuzzing processes per harness,
-# default 1; more use libFuzzer's -fork mode), CWG_FUZZ_ARGS (more libFuzzer
+# default 1; more use libFuzzer's -fork mode), CWG_FUZZ_SEED (libFuzzer's
+# random seed; default a new one each run), CWG_FUZZ_ARGS (more libFuzzer
 # options).
+#
+# CI sets the seed: a gate must give the same answer for the same commit, and
+# a finding must replay. With a fixed seed and the same corpus, a slower
+# machine runs a prefix of the inputs a faster one runs. New ground is for
+# the long run, with a new seed each time.
 #
 # Each harness keeps its corpus in BUILD/fuzz/corpus/HARNESS, seeded from the
 # examples (make_corpus.py) and grown by every run, so a run continues where
@@ -48,6 +54,8 @@ trap 'rm -rf "$scratch"' EXIT INT TERM
 export CWG_FUZZ_SCRATCH="$scratch"
 parallel=
 if [ "$jobs" -gt 1 ]; then parallel=-fork=$jobs; fi
+seed=
+if [ -n "${CWG_FUZZ_SEED:-}" ]; then seed=-seed=$CWG_FUZZ_SEED; fi
 
 status=0
 for h in $harnesses; do
@@ -58,12 +66,12 @@ for h in $harnesses; do
   # -fno-sanitize-recover=all. libFuzzer's -timeout counts seconds on the
   # clock, not of CPU: 30 s still catches an input that hangs, and does not
   # fail a slow one that merely shares the cores with other work.
-  # shellcheck disable=SC2086 # $parallel and CWG_FUZZ_ARGS may be empty or several
+  # shellcheck disable=SC2086 # $parallel, $seed and CWG_FUZZ_ARGS may be empty or several
   if ! ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
     "$build/tests/fuzz/fuzz_$h" "$corpus" "$build/fuzz/seeds/$h" \
     -dict="$root/tests/fuzz/cwgreport.dict" -max_total_time="$seconds" -timeout=30 \
     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-    -artifact_prefix="$build/fuzz/artifacts/$h-" $parallel \
+    -artifact_prefix="$build/fuzz/artifacts/$h-" $parallel $seed \
     ${CWG_FUZZ_ARGS:-} >"$build/fuzz/$h.log" 2>&1; then
     echo "fuzz_$h found a problem: see $build/fuzz/$h.log and $build/fuzz/artifacts/" >&2
     tail -n 40 "$build/fuzz/$h.log" >&2
