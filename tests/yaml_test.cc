@@ -1056,6 +1056,14 @@ TEST_CASE("libyaml's fast read gives the tree yaml-cpp gives") {
              "a: [{b\n  c}]\n",
              "a: {b: c, d\n e}\n",
              "a: {b: c\n  d}\nf: {\"g\n  h\": i}\n",
+             "? x",
+             "a:\n  ? x\n  b: c\n",
+             "?\n  x\n",
+             "? |\n  x\n",
+             "- ? x\n- y\n",
+             "a: >-\n  x\n  ",
+             "a: >\n  x\n  ",
+             "a: |-\n  x\n  ",
          })
       check_same_reading(text);
   }

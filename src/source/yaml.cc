@@ -1408,6 +1408,13 @@ class CodePointOffsets {
 // yaml-cpp, like YAML 1.2, takes them as text. libyaml also breaks a line at
 // a carriage return alone, where yaml-cpp reads on. A file holding any of
 // them is read by yaml-cpp alone, so that its text means one thing.
+//
+// So is a file with an explicit key ('? ' starting a node): for a key
+// with no ': ' after it, the two place the empty value at different
+// offsets. A line of text that starts with "? " is taken for one too,
+// which costs only the speed of the fast read. And a file that ends in a
+// line of blanks with no line break: yaml-cpp adds a space to a folded
+// block that ends there.
 bool libyaml_reads_as_yaml_cpp(std::string_view text) {
   if (text.find("\xC2\x85") != std::string_view::npos ||
       text.find("\xE2\x80\xA8") != std::string_view::npos ||
@@ -1417,6 +1424,18 @@ bool libyaml_reads_as_yaml_cpp(std::string_view text) {
        cr = text.find('\r', cr + 1)) {
     if (cr + 1 == text.size() || text[cr + 1] != '\n') return false;
   }
+  const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  for (std::size_t q = text.find('?'); q != std::string_view::npos; q = text.find('?', q + 1)) {
+    if (q + 1 < text.size() && !blank(text[q + 1]) && text[q + 1] != '\n' && text[q + 1] != '\r')
+      continue;
+    // Only blanks and "- " between the line's start and the '?'.
+    std::size_t i = q;
+    while (i > 0 && (blank(text[i - 1]) || (text[i - 1] == '-' && blank(text[i])))) --i;
+    if (i == 0 || text[i - 1] == '\n') return false;
+  }
+  const std::size_t last_line = text.rfind('\n') + 1;  // 0 with no line break
+  if (last_line < text.size() && text.find_first_not_of(" \t", last_line) == std::string_view::npos)
+    return false;
   return true;
 }
 
