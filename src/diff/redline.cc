@@ -91,8 +91,8 @@ bool compatible(const Block& a, const Block& b) {
 }
 
 std::string item_text(const ListItem& item) {
-  std::string out = detail::flatten(item.text);
-  for (const Block& b : item.children) out += '\n' + plain_text(b);
+  std::string out = marked_text(item.text);
+  for (const Block& b : item.children) out += '\n' + marked_text(b);
   return out;
 }
 
@@ -105,15 +105,18 @@ class Builder {
   // held them
 
   Inlines inlines(const Inlines& a, const Inlines& b) {
-    if (detail::flatten(a) == detail::flatten(b)) return b;
+    if (marked_text(a) == marked_text(b)) return b;
     std::vector<Token> ta, tb;
     std::vector<const Inline*> path;
     std::string tail_a, tail_b;
     tokens(a, path, ta, tail_a, 0);
     tokens(b, path, tb, tail_b, 0);
-    std::vector<std::string_view> ka, kb;
-    for (const Token& t : ta) ka.push_back(t.key);
-    for (const Token& t : tb) kb.push_back(t.key);
+    // A word is compared with its formatting: a word whose emphasis, strike
+    // or link changed is deleted as it was and inserted as it is.
+    std::vector<std::string> ca, cb;
+    for (const Token& t : ta) ca.push_back(compared(t));
+    for (const Token& t : tb) cb.push_back(compared(t));
+    std::vector<std::string_view> ka(ca.begin(), ca.end()), kb(cb.begin(), cb.end());
 
     Node root;
     std::vector<std::pair<const Inline*, Node*>> open;
@@ -194,8 +197,7 @@ class Builder {
         if (c > 0) out += '\t';
         const Inlines& cell = row[c];
         const std::size_t skip = numbered == Rows::numbered && c == 0 && !cell.empty() ? 1 : 0;
-        out +=
-            detail::flatten(Inlines(cell.begin() + static_cast<std::ptrdiff_t>(skip), cell.end()));
+        out += marked_text(Inlines(cell.begin() + static_cast<std::ptrdiff_t>(skip), cell.end()));
       }
       return out;
     };
@@ -269,8 +271,8 @@ class Builder {
     std::vector<Mark> marks;
     if (depth > kMaxDepth) return n;
     std::vector<std::string> ta, tb;
-    for (const Block& b : o) ta.push_back(plain_text(b));
-    for (const Block& b : n) tb.push_back(plain_text(b));
+    for (const Block& b : o) ta.push_back(marked_text(b));
+    for (const Block& b : n) tb.push_back(marked_text(b));
     pair_runs(
         ta, tb,
         [&](std::size_t i, std::size_t j) {
@@ -389,6 +391,19 @@ class Builder {
     std::vector<const Inline*> path;  // the emphasis and links around it
     std::string gap;                  // the spaces before it, as printed (a soft break: " ")
   };
+
+  // A token's key with the formatting around it: each span's kind, and a
+  // link's target.
+  static std::string compared(const Token& t) {
+    std::string out = t.key;
+    for (const Inline* x : t.path) {
+      out += '\x1F';
+      out += static_cast<char>('A' + static_cast<int>(x->kind));
+      if (x->kind == Inline::Kind::link) out += x->target;
+      if (x->kind == Inline::Kind::foreign) out += x->text;  // its language
+    }
+    return out;
+  }
 
   struct Node {
     Inline proto;
@@ -675,7 +690,7 @@ std::unique_ptr<Redline> redline(const tree::Report& old_report, const Version& 
     } else {
       const Block& old_blk = block_at(old_report, ou[o]);
       const std::string note = item.mark == Mark::moved ? moved_note(ou[o], u) : "";
-      if (ou[o].text == u.text) {
+      if (ou[o].compared() == u.compared()) {
         add(blk, item.mark, note);
       } else if (compatible(old_blk, blk)) {
         add(b.block(old_blk, blk, 0), item.mark, note);

@@ -18,12 +18,59 @@ namespace {
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 // ---------------------------------------------------------------------------
-// What a unit prints, as plain text
+// What a unit prints, as plain text, and with its formatting's marks
 
-void block_text(const tree::Block& b, std::string& out, int depth);
+// The marks of a span's formatting, as the sources write them: *emphasis*,
+// **strong**, ~~struck~~, `code`, [a link](its target). A language's span
+// prints no mark of its own. Nesting is bounded by the checker's limits;
+// `depth` keeps this walk bounded on any tree.
+void marked_into(const tree::Inlines& xs, std::string& out, int depth) {
+  for (const tree::Inline& x : xs) {
+    std::string_view open, close;
+    switch (x.kind) {
+      case tree::Inline::Kind::emph:
+        open = close = "*";
+        break;
+      case tree::Inline::Kind::strong:
+        open = close = "**";
+        break;
+      case tree::Inline::Kind::strike:
+        open = close = "~~";
+        break;
+      case tree::Inline::Kind::link:
+        open = "[";
+        close = "](";
+        break;
+      case tree::Inline::Kind::foreign:
+        break;
+      case tree::Inline::Kind::code:
+        out += '`';
+        out += detail::flatten(tree::Inlines(1, x));
+        out += '`';
+        continue;
+      default:
+        out += detail::flatten(tree::Inlines(1, x));
+        continue;
+    }
+    out += open;
+    if (depth < 64) marked_into(x.children, out, depth + 1);
+    out += close;
+    if (x.kind == tree::Inline::Kind::link) {
+      out += x.target;
+      out += ')';
+    }
+  }
+}
 
-void blocks_text(const std::vector<tree::Block>& bs, std::string& out, int depth) {
-  for (const tree::Block& b : bs) block_text(b, out, depth);
+// How a walk writes a run of inlines: plain, or with its marks.
+using InlineText = std::string (*)(const tree::Inlines&);
+std::string plain_inlines(const tree::Inlines& xs) { return detail::flatten(xs); }
+
+void block_text(const tree::Block& b, std::string& out, int depth, InlineText flatten);
+
+void blocks_text(const std::vector<tree::Block>& bs, std::string& out, int depth,
+                 InlineText flatten) {
+  for (const tree::Block& b : bs) block_text(b, out, depth, flatten);
 }
 
 void add_line(std::string& out, std::string_view line) {
@@ -34,13 +81,13 @@ void add_line(std::string& out, std::string_view line) {
 
 // Nesting is bounded by the checker's limits; `depth` keeps this walk
 // bounded on any tree.
-void block_text(const tree::Block& b, std::string& out, int depth) {
+void block_text(const tree::Block& b, std::string& out, int depth, InlineText flatten) {
   if (depth > 64) return;
   switch (b.kind) {
     case tree::Block::Kind::paragraph:
     case tree::Block::Kind::quote: {
       std::string line = b.number.empty() || depth == 0 ? "" : b.number + " ";
-      add_line(out, line + detail::flatten(b.text));
+      add_line(out, line + flatten(b.text));
       break;
     }
     case tree::Block::Kind::elision:
@@ -48,25 +95,25 @@ void block_text(const tree::Block& b, std::string& out, int depth) {
       break;
     case tree::Block::Kind::list:
       for (const tree::ListItem& item : b.items) {
-        add_line(out, item.marker + " " + detail::flatten(item.text));
-        blocks_text(item.children, out, depth + 1);
+        add_line(out, item.marker + " " + flatten(item.text));
+        blocks_text(item.children, out, depth + 1, flatten);
       }
       break;
     case tree::Block::Kind::table: {
-      add_line(out, detail::flatten(b.table.caption));
+      add_line(out, flatten(b.table.caption));
       std::string header;
       for (const auto& cell : b.table.header)
-        header += (header.empty() ? "" : " | ") + detail::flatten(cell);
+        header += (header.empty() ? "" : " | ") + flatten(cell);
       add_line(out, header);
       for (const auto& row : b.table.rows) {
         std::string line;
-        for (const auto& cell : row) line += (line.empty() ? "" : " | ") + detail::flatten(cell);
+        for (const auto& cell : row) line += (line.empty() ? "" : " | ") + flatten(cell);
         add_line(out, line);
       }
       break;
     }
   }
-  blocks_text(b.children, out, depth + 1);
+  blocks_text(b.children, out, depth + 1, flatten);
 }
 
 // The footnotes a block cites, in the order of their first marks.
@@ -100,22 +147,23 @@ using Footnotes = std::unordered_map<std::string_view, const tree::Footnote*>;
 
 // A footnote's text belongs to the first unit that cites it: a changed
 // footnote is a change of the paragraph that cites it, where a reader of the
-// report finds it.
-void add_footnotes(std::span<const tree::Block> bs, const Footnotes& footnotes,
-                   std::unordered_map<std::string_view, bool>& seen, std::string& out) {
+// report finds it. The footnotes `bs` cites first, in order.
+std::vector<const tree::Footnote*> first_cited(std::span<const tree::Block> bs,
+                                               const Footnotes& footnotes,
+                                               std::unordered_set<std::string_view>& seen) {
   std::vector<std::string_view> cited;
   cited_in(bs, cited, 0);
+  std::vector<const tree::Footnote*> out;
   for (std::string_view anchor : cited) {
     auto it = footnotes.find(anchor);
-    if (it == footnotes.end() || !seen.emplace(anchor, true).second) continue;
-    add_line(out, "[" + it->second->number + "] " + detail::flatten(it->second->text));
+    if (it != footnotes.end() && seen.insert(anchor).second) out.push_back(it->second);
   }
+  return out;
 }
 
-std::string text_of(const std::vector<tree::Block>& bs) {
-  std::string out;
-  blocks_text(bs, out, 0);
-  return out;
+void add_footnotes(const std::vector<const tree::Footnote*>& notes, std::string& out,
+                   InlineText flatten) {
+  for (const tree::Footnote* f : notes) add_line(out, "[" + f->number + "] " + flatten(f->text));
 }
 
 // ---------------------------------------------------------------------------
@@ -125,7 +173,19 @@ std::string text_of(const std::vector<tree::Block>& bs) {
 
 std::string plain_text(const tree::Block& block) {
   std::string out;
-  block_text(block, out, 0);
+  block_text(block, out, 0, plain_inlines);
+  return out;
+}
+
+std::string marked_text(const tree::Inlines& xs) {
+  std::string out;
+  marked_into(xs, out, 0);
+  return out;
+}
+
+std::string marked_text(const tree::Block& block) {
+  std::string out;
+  block_text(block, out, 0, marked_text);
   return out;
 }
 
@@ -257,10 +317,10 @@ class Matcher {
     std::unordered_map<std::string_view, std::vector<std::size_t>> texts;
     for (std::size_t o = old_.size(); o-- > 0;)
       if (group_of(old_[o].kind) == group && unlabelled_old(o) && to_new_[o] == npos)
-        texts[old_[o].text].push_back(o);  // reversed: the first is at the back
+        texts[old_[o].compared()].push_back(o);  // reversed: the first is at the back
     for (std::size_t n = 0; n < new_.size(); ++n) {
       if (group_of(new_[n].kind) != group || !unlabelled_new(n) || to_old_[n] != npos) continue;
-      auto it = texts.find(new_[n].text);
+      auto it = texts.find(new_[n].compared());
       if (it == texts.end() || it->second.empty()) continue;
       pair(it->second.back(), n);
       it->second.pop_back();
@@ -393,13 +453,31 @@ Version version_of(std::string name, const tree::Report& report,
                    const std::vector<std::string>& preamble_labels) {
   Version v;
   v.name = std::move(name);
-  auto add = [&](Unit::Kind kind, std::string number, std::string label, std::string text) {
+  auto add = [&](Unit::Kind kind, std::string number, std::string label, std::string text,
+                 std::string marked = {}) {
     v.units.push_back({kind, std::move(number), std::move(label), std::move(text), npos});
+    v.units.back().marked = std::move(marked);
   };
+
   Footnotes footnotes;
   for (const tree::Footnote& f : report.footnotes)
     if (!f.anchor.empty()) footnotes.emplace(f.anchor, &f);
-  std::unordered_map<std::string_view, bool> seen;
+  std::unordered_set<std::string_view> seen;
+  // A unit of blocks: its text, and its text with its marks when they add
+  // any.
+  auto add_blocks = [&](Unit::Kind kind, std::string number, std::string label,
+                        std::span<const tree::Block> blocks) {
+    std::string text, marked;
+    for (const tree::Block& b : blocks) {
+      block_text(b, text, 0, plain_inlines);
+      block_text(b, marked, 0, marked_text);
+    }
+    const auto notes = first_cited(blocks, footnotes, seen);
+    add_footnotes(notes, text, plain_inlines);
+    add_footnotes(notes, marked, marked_text);
+    if (marked == text) marked.clear();
+    add(kind, std::move(number), std::move(label), std::move(text), std::move(marked));
+  };
   add(Unit::Kind::title, "", "title", report.title);
   for (const auto* side : {&report.cover.left, &report.cover.right})
     for (const tree::CoverField& f : *side) add(Unit::Kind::cover, "", f.name, f.value);
@@ -410,9 +488,7 @@ Version version_of(std::string name, const tree::Report& report,
   for (const auto& [part, blocks] :
        {std::pair{"summary", &report.summary}, std::pair{"action", &report.action}}) {
     if (blocks->empty()) continue;
-    std::string text = text_of(*blocks);
-    add_footnotes(*blocks, footnotes, seen, text);
-    add(Unit::Kind::summary, "", part, std::move(text));
+    add_blocks(Unit::Kind::summary, "", part, *blocks);
   }
   if (!report.references.empty())
     add(Unit::Kind::summary, "", "references", detail::flatten(report.references));
@@ -420,27 +496,25 @@ Version version_of(std::string name, const tree::Report& report,
   // headings, whose changes are their sections'.
   if (!report.contents.empty()) add(Unit::Kind::contents, "", "contents", report.words.contents);
   for (std::size_t j = 0; j < report.preamble.size(); ++j) {
-    std::string text;
-    block_text(report.preamble[j], text, 0);
-    add_footnotes(std::span<const tree::Block>(&report.preamble[j], 1), footnotes, seen, text);
-    add(Unit::Kind::preamble, "", j < preamble_labels.size() ? preamble_labels[j] : "",
-        std::move(text));
+    add_blocks(Unit::Kind::preamble, "", j < preamble_labels.size() ? preamble_labels[j] : "",
+               std::span<const tree::Block>(&report.preamble[j], 1));
     v.units.back().block = j;
   }
   std::size_t index = 0;
   for (const auto* sections : {&report.sections, &report.annexes}) {
     for (const tree::Section& s : *sections) {
       const std::size_t parent = v.units.size();
+      std::string heading = detail::flatten(s.heading), marked = marked_text(s.heading);
+      if (marked == heading) marked.clear();
       add(sections == &report.sections ? Unit::Kind::section : Unit::Kind::annex, s.number,
-          index < section_labels.size() ? section_labels[index] : "", detail::flatten(s.heading));
+          index < section_labels.size() ? section_labels[index] : "", std::move(heading),
+          std::move(marked));
       v.units.back().section = index;
       for (std::size_t j = 0; j < s.blocks.size(); ++j) {
         ParagraphKey key;
         if (index < paragraphs.size() && j < paragraphs[index].size()) key = paragraphs[index][j];
-        std::string text;
-        block_text(s.blocks[j], text, 0);
-        add_footnotes(std::span<const tree::Block>(&s.blocks[j], 1), footnotes, seen, text);
-        add(Unit::Kind::paragraph, s.blocks[j].number, std::move(key.label), std::move(text));
+        add_blocks(Unit::Kind::paragraph, s.blocks[j].number, std::move(key.label),
+                   std::span<const tree::Block>(&s.blocks[j], 1));
         v.units.back().withdrawn = key.withdrawn;
         v.units.back().parent = parent;
         v.units.back().section = index;
@@ -568,7 +642,7 @@ std::vector<Change> compare(const Version& old_version, const Version& new_versi
       changes.push_back(std::move(c));
       continue;
     }
-    const bool same_text = ou[o].text == nu[n].text;
+    const bool same_text = ou[o].compared() == nu[n].compared();
     Change::Kind kind;
     if (m.moved(n)) {
       kind = Change::Kind::moved;
@@ -580,7 +654,8 @@ std::vector<Change> compare(const Version& old_version, const Version& new_versi
       continue;
     }
     Change c = change_of(kind, &ou[o], &nu[n]);
-    if (!same_text) c.words = word_diff(ou[o].text, nu[n].text, limits.max_word_cells, &budget);
+    if (!same_text)
+      c.words = word_diff(ou[o].compared(), nu[n].compared(), limits.max_word_cells, &budget);
     changes.push_back(std::move(c));
   }
   flush_deleted(ou.size());

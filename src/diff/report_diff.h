@@ -47,6 +47,13 @@ struct Unit {
   // A paragraph of a frozen report withdrawn by a revision ('deleted:
   // true'): it keeps its number and prints "[Deleted]" for its text.
   bool withdrawn = false;
+  // Its text with the marks of its formatting, as the sources write them
+  // ("**", "~~", a link's target), when it has any: removing a
+  // strikethrough can reverse a sentence. "" when the same as `text`.
+  std::string marked = {};
+
+  // What it is compared by: its text with its marks.
+  const std::string& compared() const { return marked.empty() ? text : marked; }
 };
 
 // A section's or an annex's heading.
@@ -139,8 +146,15 @@ std::vector<Step> align(const std::vector<std::string_view>& a,
                         const std::vector<std::string_view>& b, std::size_t max_cells,
                         std::size_t* budget = nullptr);
 
-// What a block prints, as plain text: the text a unit is compared by.
+// What a block prints, as plain text.
 std::string plain_text(const tree::Block& block);
+
+// What a block or a run of inlines prints, with the marks of its formatting
+// as the sources write them (*emphasis*, **strong**, ~~struck~~, `code`,
+// [a link](target)): the text two versions are compared by, so that a
+// change of formatting alone is a change.
+std::string marked_text(const tree::Block& block);
+std::string marked_text(const tree::Inlines& xs);
 
 // The words of a text: runs of characters other than space, TAB and LF.
 std::vector<std::string_view> words_of(std::string_view text);

@@ -3,6 +3,7 @@
 #include "diff/report_diff.h"
 
 #include <catch2/catch.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -488,7 +489,9 @@ std::string taken(const cwg::tree::Inlines& xs, const cwg::ChangeMarks& marks, M
   std::string out;
   for (const Inline& x : xs) {
     if (marks.of(&x) == dropped) continue;
-    if (x.kind == Inline::Kind::emph || x.kind == Inline::Kind::strong)
+    if (x.kind == Inline::Kind::emph || x.kind == Inline::Kind::strong ||
+        x.kind == Inline::Kind::strike || x.kind == Inline::Kind::link ||
+        x.kind == Inline::Kind::foreign)
       out += taken(x.children, marks, dropped);
     else
       out += cwg::detail::flatten({x});
@@ -596,4 +599,56 @@ TEST_CASE("redline: a plain text's runs give the new text accepted, the old reje
     CHECK(accepted == now);
     CHECK(rejected == was);
   }
+}
+
+// Removing a strikethrough reverses what the sentence records, with the same
+// words: the diff and the redline both show it.
+TEST_CASE("diff: a change of formatting alone is a change, shown with its marks", "[diff]") {
+  using cwg::tree::Inlines;
+  const Inlines struck = {text("The group "),
+                          inline_of(Inline::Kind::strike, "", {text("did not agree")}),
+                          text(" to continue.")};
+  const Inlines plain = {text("The group did not agree to continue.")};
+  auto report = [](const Inlines& paragraph) {
+    auto r = with_preamble({});
+    r.sections[0].blocks[0].text = paragraph;
+    return r;
+  };
+  const auto before = report(struck), after = report(plain);
+  const auto o = preamble_version(before), n = preamble_version(after);
+  cwg::diff::Alignment alignment;
+  const auto changes = compare(o, n, {}, &alignment);
+  REQUIRE(changes.size() == 1);
+  CHECK(summary(changes) == "changed 1.1>1.1;");
+  std::string words;
+  for (const Word& w : changes[0].words)
+    words += (w.op == Word::Op::same ? "=" : w.op == Word::Op::deleted ? "-" : "+") + w.text + "|";
+  // Words are compared with the marks written against them, as a word diff
+  // of the sources shows them.
+  CHECK(words == "=The group|-~~did|+did|=not|-agree~~|+agree|=to continue.|");
+
+  // The redline deletes the struck words as they were and inserts them plain.
+  auto red = cwg::diff::redline(before, o, after, n, alignment, {});
+  REQUIRE(red->report.sections.size() == 1);
+  const Inlines& p = red->report.sections[0].blocks[0].text;
+  std::function<std::string(const Inlines&)> marks_of = [&](const Inlines& xs) {
+    std::string out;
+    for (const Inline& x : xs) {
+      const Mark m = red->marks.of(&x);
+      out += m == Mark::none ? "=" : m == Mark::deleted ? "-" : "+";
+      out += x.kind == Inline::Kind::strike ? "~~{" + marks_of(x.children) + "}~~" : x.text;
+      out += "|";
+    }
+    return out;
+  };
+  CHECK(marks_of(p) == "=The group|- |=~~{-did not agree|}~~|+ did not agree|= to continue.|");
+  CHECK(taken(p, red->marks, Mark::deleted) == "The group did not agree to continue.");
+
+  // A link whose target changed, its words the same, is a change too.
+  const Inlines linked = {inline_of(Inline::Kind::link, "", {text("the report")})};
+  Inlines relinked = linked;
+  relinked[0].target = "https://example.org/new";
+  CHECK(cwg::diff::marked_text(linked) != cwg::diff::marked_text(relinked));
+  // A change of words and none of marks still compares as plain words.
+  CHECK(cwg::diff::marked_text(plain) == "The group did not agree to continue.");
 }
