@@ -83,15 +83,23 @@ class TextRenderer : public detail::ReportParts {
   }
 
   // Two by two, side by side when the line has room: each signature's
-  // lines start at its column.
+  // lines start at its column. In a right-to-left report each line of a
+  // column is an isolate of its own: the first signature stands on the
+  // right, its name under its role whichever way each is written, and a
+  // role's closing colon stays with it.
   void signatures(const std::vector<Signature>& sigs) override {
-    auto lines_of = [](const Signature& s) {
+    const bool rtl = detail::right_to_left(language_);
+    auto lines_of = [&](const Signature& s) {
       std::vector<std::string> out;
       std::string name = detail::one_line(report_text(s.name));
       std::string role = detail::one_line(report_text(s.role));
       for (const std::string* l :
-           s.role_above ? std::array{&role, &name} : std::array{&name, &role})
-        if (!l->empty()) out.push_back(*l);
+           s.role_above ? std::array{&role, &name} : std::array{&name, &role}) {
+        if (l->empty()) continue;
+        out.push_back(rtl ? std::string(detail::kFirstStrongIsolate) + *l +
+                                std::string(detail::kPopIsolate)
+                          : *l);
+      }
       return out;
     };
     constexpr int gap = 8;

@@ -153,10 +153,12 @@ UrlKind classify_url(std::string_view raw);
 
 // The directional isolates: U+2066 LEFT-TO-RIGHT ISOLATE, U+2067
 // RIGHT-TO-LEFT ISOLATE, and U+2069 POP DIRECTIONAL ISOLATE, which ends
-// either.
+// any of them.
 inline constexpr std::string_view kLeftToRightIsolate = "\u2066";
 inline constexpr std::string_view kRightToLeftIsolate = "\u2067";
 inline constexpr std::string_view kPopIsolate = "\u2069";
+// U+2068 FIRST STRONG ISOLATE: its direction is its text's.
+inline constexpr std::string_view kFirstStrongIsolate = "\u2068";
 
 // Whether a language (BCP 47) is written right to left: Arabic, and the
 // other scripts of that direction a report may be written in.

@@ -406,6 +406,25 @@ TEST_CASE("text: a summary record's header, subjects and signatures side by side
                        "The Chairman:\n"));
 }
 
+// In a right-to-left report the columns run right to left: each line of a
+// signature is an isolate of its own, so that the first signature stands on
+// the right and each name under its role, whichever way each is written.
+// As one left-to-right run, "The Secretary-General:        The Chairman"
+// put the English roles left to right over Arabic names laid out right to
+// left, and left the last role's colon outside.
+TEST_CASE("text: a right-to-left report's signatures: each line of a column isolated", "[text]") {
+  const std::string fsi = "\u2068", pdi = "\u2069";
+  Report r = summary_record();
+  r.language = "ar";
+  const std::string out = text(r);
+  CHECK(out.ends_with(fsi + "The Secretary-General:" + pdi + "        " + fsi +
+                      "The Chairman:" + pdi + "\n" + fsi + "Eva Lindqvist" + pdi +
+                      "                 " + fsi + "P\u00E9ter Varga" + pdi + "\n"));
+  // A left-to-right report's are left as they are.
+  r.language = "en";
+  CHECK(text(r).find(fsi) == std::string::npos);
+}
+
 TEST_CASE("text: a part left blank on purpose prints its label alone", "[text]") {
   Report r = report();
   r.cover.right = {{"agenda_item", "Agenda item:", "", true},
