@@ -537,10 +537,28 @@ class TextConverter {
         for (cmark_node* c = cmark_node_first_child(b); c; c = cmark_node_next(c))
           if (auto child = convert_block(c)) block.children.push_back(std::move(*child));
         return block;
-      case CMARK_NODE_CODE_BLOCK:
-        block.kind = tree::Block::Kind::paragraph;
-        block.text.push_back({tree::Inline::Kind::code, report_text(expand(literal(b))), {}, {}});
-        return block;
+      case CMARK_NODE_CODE_BLOCK: {
+        // A report prints no code blocks. The indented kind is mostly an
+        // accident: a continuation paragraph indented four spaces more
+        // than the text, which printed in a monospace font as one line.
+        int length = 0, offset = 0;
+        char fence = 0;
+        const bool fenced = cmark_node_get_fenced(b, &length, &offset, &fence) != 0;
+        Location at = block_location(b).first;
+        if (fenced)
+          diags_.report("markdown-block", at, "a Markdown code block cannot stand in a text field",
+                        {{{},
+                          "a report prints no code blocks: write the lines as text, with "
+                          "`backticks` around what must print as typed"}});
+        else
+          diags_.report("markdown-block", at,
+                        "a line indented four spaces or more after a blank line is read as a "
+                        "Markdown code block",
+                        {{{},
+                          "start it at the indentation of the text above it; a report prints "
+                          "no code blocks"}});
+        return std::nullopt;
+      }
       case CMARK_NODE_HTML_BLOCK:
         warn_html(literal(b));
         block.kind = tree::Block::Kind::paragraph;
