@@ -1388,7 +1388,7 @@ TEST_CASE("diff: a renumbered run is consecutive numbers, and a number lost is a
   CHECK(lost.status == 1);
   CHECK(lost.out ==
         "--- old\n+++ m\n"
-        "renumbered unnumbered paragraph, was 7.2\n"
+        "renumbered unnumbered paragraph after 7.1, was 7.2\n"
         "renumbered 3 paragraphs: 7.3\u20137.5 are now 7.2\u20137.4\n");
   Result gained = box.run({"diff", "m", "old"});
   CHECK(gained.status == 1);

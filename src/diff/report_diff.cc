@@ -431,6 +431,8 @@ Change change_of(Change::Kind kind, const Unit* o, const Unit* n) {
   c.what = (n ? n : o)->kind;
   c.old_what = (o ? o : n)->kind;
   c.label = (n ? n : o)->label;
+  c.in = (n ? n : o)->in;
+  c.after = (n ? n : o)->after;
   if (o) {
     c.has_old = true;
     c.old_number = number_of(*o);
@@ -510,6 +512,9 @@ Version version_of(std::string name, const tree::Report& report,
           index < section_labels.size() ? section_labels[index] : "", std::move(heading),
           std::move(marked));
       v.units.back().section = index;
+      const std::string heading_name =
+          std::string(unit_name(v.units.back().kind)) + " " + v.units.back().number;
+      std::string last_numbered;
       for (std::size_t j = 0; j < s.blocks.size(); ++j) {
         ParagraphKey key;
         if (index < paragraphs.size() && j < paragraphs[index].size()) key = paragraphs[index][j];
@@ -519,6 +524,12 @@ Version version_of(std::string name, const tree::Report& report,
         v.units.back().parent = parent;
         v.units.back().section = index;
         v.units.back().block = j;
+        if (s.blocks[j].number.empty()) {
+          v.units.back().in = heading_name;
+          v.units.back().after = last_numbered;
+        } else {
+          last_numbered = s.blocks[j].number;
+        }
       }
       ++index;
     }

@@ -51,6 +51,10 @@ struct Unit {
   // ("**", "~~", a link's target), when it has any: removing a
   // strikethrough can reverse a sentence. "" when the same as `text`.
   std::string marked = {};
+  // An unnumbered paragraph's place, which its number cannot give: the
+  // heading it is under as printed ("section 6", "annex Annex 1"), and the
+  // number of the last numbered paragraph before it there ("" when none).
+  std::string in = {}, after = {};
 
   // What it is compared by: its text with its marks.
   const std::string& compared() const { return marked.empty() ? text : marked; }
@@ -104,6 +108,9 @@ struct Change {
   // by its place in the preamble, counted from 1 ("2").
   std::string old_number, new_number;
   std::string label;
+  // An unnumbered paragraph's place (Unit::in, Unit::after): in the new
+  // version, or the old one for a deleted paragraph.
+  std::string in, after;
   std::string text;         // inserted, deleted or withdrawn: what it printed
   std::vector<Word> words;  // changed (and moved with a change): the words, old and new
 };

@@ -183,7 +183,11 @@ std::string words_text(const std::vector<Word>& words, const Style& style) {
   return out;
 }
 
-std::string unit_text(diff::Unit::Kind what, const std::string& number, const std::string& label) {
+// An unnumbered paragraph is placed by what its section prints before it:
+// "unnumbered paragraph after 6.3", "unnumbered paragraph at the start of
+// section 6".
+std::string unit_text(diff::Unit::Kind what, const std::string& number, const std::string& label,
+                      const std::string& in = {}, const std::string& after = {}) {
   // The preamble prints no numbers: its paragraphs are named by place.
   if (what == diff::Unit::Kind::preamble)
     return text::printable("paragraph " + number + " of the preamble");
@@ -194,6 +198,10 @@ std::string unit_text(diff::Unit::Kind what, const std::string& number, const st
     s += ' ' + number;
   } else if (what == diff::Unit::Kind::paragraph) {
     s = "unnumbered paragraph";
+    if (!after.empty())
+      s += " after " + after;
+    else if (!in.empty())
+      s += " at the start of " + in;
   } else if (what == diff::Unit::Kind::cover || what == diff::Unit::Kind::summary ||
              what == diff::Unit::Kind::record) {
     s += ' ' + label;
@@ -205,11 +213,11 @@ std::string unit_text(diff::Unit::Kind what, const std::string& number, const st
 // differs: "paragraph 6.4, was 6.3"; "paragraph 1.1, was paragraph 1 of the
 // preamble" when it moved out of the preamble (whose places are not numbers).
 std::string now_and_was(const Change& c) {
-  std::string s = unit_text(c.what, c.new_number, c.label);
+  std::string s = unit_text(c.what, c.new_number, c.label, c.in, c.after);
   if (c.old_what != c.what) {
     s += ", was " + unit_text(c.old_what, c.old_number, c.label);
   } else if (c.old_number != c.new_number) {
-    // A number lost reads "unnumbered paragraph, was 7.2" (unit_text).
+    // A number lost reads "unnumbered paragraph after 7.1, was 7.2".
     s += ", was " + (c.old_number.empty() ? "unnumbered" : text::printable(c.old_number));
   }
   return s;
@@ -272,11 +280,12 @@ std::string format_text(const std::vector<Change>& changes, const std::string& o
     const std::string kind = diff::kind_name(c.kind);
     switch (c.kind) {
       case Change::Kind::inserted:
-        out += style.bold(kind + " " + unit_text(c.what, c.new_number, c.label)) + "\n";
+        out +=
+            style.bold(kind + " " + unit_text(c.what, c.new_number, c.label, c.in, c.after)) + "\n";
         out += "  " + style.ins(text::printable(c.text)) + "\n";
         break;
       case Change::Kind::deleted:
-        out += style.bold(kind + " " + unit_text(c.what, c.old_number, c.label)) +
+        out += style.bold(kind + " " + unit_text(c.what, c.old_number, c.label, c.in, c.after)) +
                (c.old_number.empty() ? "" : " (old numbering)") + "\n";
         out += "  " + style.del(text::printable(c.text)) + "\n";
         break;
@@ -312,6 +321,8 @@ std::string format_json(const std::vector<Change>& changes, const std::string& o
     j["old"] = c.has_old ? json(c.old_number) : json(nullptr);
     j["new"] = c.has_new ? json(c.new_number) : json(nullptr);
     j["label"] = c.label.empty() ? json(nullptr) : json(c.label);
+    if (!c.in.empty()) j["in"] = c.in;
+    if (!c.after.empty()) j["after"] = c.after;
     if (!c.text.empty()) j["text"] = c.text;
     if (!c.words.empty()) {
       json words = json::array();

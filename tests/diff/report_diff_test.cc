@@ -652,3 +652,36 @@ TEST_CASE("diff: a change of formatting alone is a change, shown with its marks"
   // A change of words and none of marks still compares as plain words.
   CHECK(cwg::diff::marked_text(plain) == "The group did not agree to continue.");
 }
+
+// An unnumbered paragraph has no number to be found by: the diff places it
+// by what its section prints before it.
+TEST_CASE("diff: an unnumbered paragraph is placed in its section", "[diff]") {
+  auto report = [](const std::string& first, const std::string& last) {
+    cwg::tree::Report r;
+    cwg::tree::Section s;
+    s.number = "6";
+    s.heading = {text("Discussions")};
+    for (const auto& [number, words] : {std::pair<std::string, std::string>{"", first},
+                                        {"6.1", "The Chair spoke."},
+                                        {"", last}}) {
+      Block b;
+      b.number = number;
+      b.text = {text(words)};
+      s.blocks.push_back(b);
+    }
+    r.sections.push_back(s);
+    return r;
+  };
+  auto version = [](const cwg::tree::Report& r) {
+    return cwg::diff::version_of("v", r, {"s"}, {{{"", false}, {"p", false}, {"", false}}}, {});
+  };
+  const auto changes = compare(
+      version(report("Opening remarks were made by all.", "The group thanked the interpreters.")),
+      version(report("Opening remarks were made by many.",
+                     "The group thanked the interpreters warmly.")));
+  REQUIRE(changes.size() == 2);
+  CHECK(changes[0].in == "section 6");
+  CHECK(changes[0].after.empty());
+  CHECK(changes[1].in == "section 6");
+  CHECK(changes[1].after == "6.1");
+}
