@@ -262,6 +262,19 @@ struct RunStyle {
   std::string_view language;  // another language than the report's, or empty
 };
 
+// A language's attributes of w:lang. Word keeps three languages on a run:
+// w:val for Latin text, w:eastAsia for Chinese, Japanese and Korean
+// characters, w:bidi for right-to-left scripts; a language tagged only in
+// w:val leaves Chinese characters in the language of the reader's Word.
+std::string lang_attributes(std::string_view language) {
+  const std::string code = esc(language);
+  std::string out = " w:val=\"" + code + "\"";
+  const std::string_view primary = language.substr(0, language.find('-'));
+  if (primary == "zh" || primary == "ja" || primary == "ko") out += " w:eastAsia=\"" + code + "\"";
+  if (detail::right_to_left(language)) out += " w:bidi=\"" + code + "\"";
+  return out;
+}
+
 std::string run_properties(const RunStyle& s) {
   std::string p;
   if (!s.style.empty()) p += "<w:rStyle w:val=\"" + std::string(s.style) + "\"/>";
@@ -270,11 +283,7 @@ std::string run_properties(const RunStyle& s) {
   if (s.italic) p += "<w:i/>";
   if (s.strike) p += "<w:strike/>";
   if (s.superscript) p += "<w:vertAlign w:val=\"superscript\"/>";
-  if (!s.language.empty()) {
-    const std::string code = esc(s.language);
-    p += "<w:lang w:val=\"" + code + "\"" +
-         (detail::right_to_left(s.language) ? " w:bidi=\"" + code + "\"" : std::string()) + "/>";
-  }
+  if (!s.language.empty()) p += "<w:lang" + lang_attributes(s.language) + "/>";
   return p.empty() ? p : "<w:rPr>" + p + "</w:rPr>";
 }
 
@@ -1525,9 +1534,7 @@ class DocxRenderer : public detail::ReportParts {
     x += "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:eastAsia=\"Calibri\" "
          "w:hAnsi=\"Calibri\" w:cs=\"" +
          std::string(rtl_doc ? "Noto Naskh Arabic" : "Calibri") +
-         "\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang "
-         "w:val=\"" +
-         language() + "\"" + (rtl_doc ? " w:bidi=\"" + language() + "\"" : std::string()) +
+         "\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang" + lang_attributes(language()) +
          "/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>" +
          std::string(rtl_doc ? "<w:bidi/>" : "") +
          "<w:spacing w:before=\"120\" "

@@ -362,3 +362,21 @@ TEST_CASE("a DOCX marks text in the original's language on its runs", "[docx]") 
   CHECK_FALSE(has(french, "\u2066"));
   CHECK_FALSE(has(french, "\u2069"));
 }
+
+// Word keeps a run's language for Chinese characters apart (w:eastAsia):
+// tagged only in w:val, a Chinese report's characters took the language of
+// the reader's Word, for proofing and for the choice of font.
+TEST_CASE("a DOCX tags Chinese in the East Asian language slot", "[docx]") {
+  Report r = report();
+  r.language = "zh";
+  const Inline chinese = node(Inline::Kind::foreign, "zh", "", {txt("\xE4\xB8\xAD\xE6\x96\x87")});
+  r.sections.push_back(section("5", t("x"), {para("5.1", {chinese})}, "s5"));
+  auto parts = docx(r);
+  CHECK(has(parts["word/styles.xml"], "<w:lang w:val=\"zh\" w:eastAsia=\"zh\"/>"));
+  r.language = "en";
+  const std::string xml = docx(r)["word/document.xml"];
+  CHECK(has(xml, "<w:lang w:val=\"zh\" w:eastAsia=\"zh\"/>"));
+  // Arabic keeps its right-to-left slot, and no East Asian one.
+  r.language = "ar";
+  CHECK(has(docx(r)["word/styles.xml"], "<w:lang w:val=\"ar\" w:bidi=\"ar\"/>"));
+}
