@@ -921,6 +921,18 @@ TEST_CASE("a '?' in a value inside a flow collection gets the fix for it") {
         "yaml syntax error: a '?' inside '[ ]' or '{ }' must be in a quoted value");
   REQUIRE(diags.all()[0].notes.size() == 1);
   CHECK(diags.all()[0].notes[0].message == "write it as \"Ms Lucía Fernández (to be confirmed?)\"");
+  // In a flow mapping, the value alone; over two lines, the general fix.
+  for (const auto& [yaml, note] : {
+           std::pair<const char*, const char*>{"x: {name: Who?, b: c}\n", "write it as \"Who?\""},
+           {"rows:\n  - [Argentina, Ms Lucía Fernández (to be\n      confirmed?)]\n",
+            "put the value that holds the '?' in double quotes (\"...\")"},
+       }) {
+    cwg::Diagnostics d;
+    cwg::yaml::parse(yaml, "t.yaml", d);
+    REQUIRE(d.all().size() == 1);
+    REQUIRE(d.all()[0].notes.size() == 1);
+    CHECK(d.all()[0].notes[0].message == note);
+  }
   // Quoted, the same row reads.
   cwg::Diagnostics quoted;
   CHECK(cwg::yaml::parse("rows:\n  - [Argentina, \"Ms Lucía Fernández (to be confirmed?)\", x]\n",
@@ -1066,6 +1078,31 @@ TEST_CASE("libyaml's fast read gives the tree yaml-cpp gives") {
              "a: |-\n  x\n  ",
          })
       check_same_reading(text);
+  }
+}
+
+// libyaml's read stopped at the node limit is kept, but not inside a flow
+// collection with a '?' after its start: yaml-cpp reads the collection
+// ahead whole and rejects the '?' before it counts the nodes.
+TEST_CASE("the node limit inside a flow collection holding a '?' is met as yaml-cpp meets it") {
+  std::string row = "x: [a?b";
+  for (int i = 0; i < 200; ++i) row += ", 1";
+  row += "]\n";
+  std::string plain = "x: [ab";
+  for (int i = 0; i < 200; ++i) plain += ", 1";
+  plain += "]\n";
+  cwg::yaml::Limits limits;
+  limits.max_nodes = 100;
+  for (const std::string& text : {row, plain}) {
+    CAPTURE(text.substr(0, 12));
+    Diagnostics fast, slow;
+    cwg::yaml::parse(text, "f.yaml", fast, limits);
+    cwg::yaml::parse(text, "f.yaml", slow, limits, nullptr, cwg::yaml::Parsers::yaml_cpp_only);
+    REQUIRE(fast.all().size() == 1);
+    REQUIRE(slow.all().size() == 1);
+    CHECK(fast.all()[0].code == slow.all()[0].code);
+    CHECK(pos(fast.all()[0].loc) == pos(slow.all()[0].loc));
+    CHECK(fast.all()[0].message == slow.all()[0].message);
   }
 }
 

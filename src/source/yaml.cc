@@ -427,6 +427,9 @@ class Reader final : public YAML::EventHandler {
   bool root_seen_ = false;
   bool too_deep_ = false;
   bool node_limit_ = false;  // stopped at limits_.max_nodes
+  // libyaml's read stopped inside a flow collection with a '?' after its
+  // start, which yaml-cpp's look-ahead would meet before the stop.
+  bool stopped_before_question_ = false;
   std::vector<std::string> anchor_names_;
   std::vector<int> bidi_lines_;  // lines warned about for a raw control, in order
   int bidi_escape_line_ = 0;     // the last line warned about for an escape
@@ -1241,17 +1244,23 @@ void Reader::report_parser_error(const YAML::Exception& e) {
     // "[Argentina, Ms Lucía Fernández (to be confirmed?)]" fails there.
     hinted = true;
     message += "a '?' inside '[ ]' or '{ }' must be in a quoted value";
+    // The value: back to the '[', '{' or ',' before it, or the ': ' of its
+    // key, and on to the next ',', ']' or '}'. One that runs over a line
+    // gets the general fix.
     std::size_t from = offset, to = offset;
-    while (from > 0 && std::string_view("[{,\n").find(text_[from - 1]) == std::string_view::npos)
+    while (from > 0 && std::string_view("[{,\n").find(text_[from - 1]) == std::string_view::npos &&
+           !(text_[from - 1] == ' ' && from > 1 && text_[from - 2] == ':'))
       --from;
     while (to < text_.size() && std::string_view(",]}\n").find(text_[to]) == std::string_view::npos)
       ++to;
+    const bool one_line =
+        (from == 0 || text_[from - 1] != '\n') && (to == text_.size() || text_[to] != '\n');
     std::string_view value = text_.substr(from, to - from);
     const std::size_t first = value.find_first_not_of(" \t");
     const std::size_t last = value.find_last_not_of(" \t\r");
     value = first == std::string_view::npos ? std::string_view()
                                             : value.substr(first, last - first + 1);
-    if (!value.empty() && value.find_first_of("\"\\") == std::string_view::npos)
+    if (one_line && !value.empty() && value.find_first_of("\"\\") == std::string_view::npos)
       notes.push_back(Note{{}, fmt::format("write it as \"{}\"", shown_text(value))});
     else
       notes.push_back(Note{{}, "put the value that holds the '?' in double quotes (\"...\")"});
@@ -1452,7 +1461,8 @@ Reader::FastRead Reader::adopt_fast_read() {
   Diagnostics scratch;
   Reader fast(text_, bom_, file_, scratch, limits_);
   const bool clean = fast.read_with_libyaml();
-  if (!clean && fast.node_limit_ && scratch.all().size() == 1 && scratch.dropped() == 0) {
+  if (!clean && fast.node_limit_ && !fast.stopped_before_question_ && scratch.all().size() == 1 &&
+      scratch.dropped() == 0) {
     nodes_ = fast.nodes_;
     diags_.absorb(scratch);
     return FastRead::stopped;
@@ -1599,6 +1609,10 @@ bool Reader::read_with_libyaml() {
       }
     }
   } catch (const Stop&) {
+    // yaml-cpp reads a flow collection ahead whole, and rejects a '?' in it
+    // before its handler could stop at the same node.
+    stopped_before_question_ =
+        flow_depth > 0 && body.find('?', flow_start) != std::string_view::npos;
     return false;
   }
 }
