@@ -86,7 +86,9 @@ class TextRenderer : public detail::ReportParts {
   // lines start at its column. In a right-to-left report each line of a
   // column is an isolate of its own: the first signature stands on the
   // right, its name under its role whichever way each is written, and a
-  // role's closing colon stays with it.
+  // role's closing colon stays with it. A RIGHT-TO-LEFT MARK starts each:
+  // a viewer that takes a line's direction from its first strong character
+  // skips what isolates hold, and would lay the line out left to right.
   void signatures(const std::vector<Signature>& sigs) override {
     const bool rtl = detail::right_to_left(language_);
     auto lines_of = [&](const Signature& s) {
@@ -96,7 +98,8 @@ class TextRenderer : public detail::ReportParts {
       for (const std::string* l :
            s.role_above ? std::array{&role, &name} : std::array{&name, &role}) {
         if (l->empty()) continue;
-        out.push_back(rtl ? std::string(detail::kFirstStrongIsolate) + *l +
+        out.push_back(rtl ? std::string(detail::kRightToLeftMark) +
+                                std::string(detail::kFirstStrongIsolate) + *l +
                                 std::string(detail::kPopIsolate)
                           : *l);
       }

@@ -159,6 +159,9 @@ inline constexpr std::string_view kRightToLeftIsolate = "\u2067";
 inline constexpr std::string_view kPopIsolate = "\u2069";
 // U+2068 FIRST STRONG ISOLATE: its direction is its text's.
 inline constexpr std::string_view kFirstStrongIsolate = "\u2068";
+// U+200F RIGHT-TO-LEFT MARK: a strong right-to-left character that prints
+// nothing.
+inline constexpr std::string_view kRightToLeftMark = "\u200F";
 
 // Whether a language (BCP 47) is written right to left: Arabic, and the
 // other scripts of that direction a report may be written in.
