@@ -552,11 +552,11 @@ class TextConverter {
                           "`backticks` around what must print as typed"}});
         else
           diags_.report("markdown-block", at,
-                        "a line indented four spaces or more after a blank line is read as a "
+                        "text that starts a paragraph four spaces in or more is read as a "
                         "Markdown code block",
                         {{{},
-                          "start it at the indentation of the text above it; a report prints "
-                          "no code blocks"}});
+                          "remove the spaces before it (in a block, indent it as the text "
+                          "above it); a report prints no code blocks"}});
         return std::nullopt;
       }
       case CMARK_NODE_HTML_BLOCK:

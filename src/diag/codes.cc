@@ -369,13 +369,13 @@ const std::vector<CodeInfo> kCodes = {
      "text."},
     {"markdown-block", S::error, "a Markdown construct that a text field cannot hold",
      "Headings, thematic breaks, Markdown lists (`- item`, `1. item`, a text starting "
-     "with `1)`) and code blocks (fenced, or a line indented four spaces after a blank "
-     "line) are not allowed in text fields; structure comes from the YAML: sections, "
+     "with `1)`) and code blocks (fenced, or text that starts a paragraph four spaces in) "
+     "are not allowed in text fields; structure comes from the YAML: sections, "
      "paragraphs and `list:`. (An HTML block is printed as text, with a raw-html warning.)\n"
      "Fix: make a heading a section of its own; write a list's items under the paragraph's "
      "`list:` key, e.g. `list: [to meet again;, to report.]`; if the line is text, escape "
-     "its first character: `\\#`, `\\-`, `1\\)`; start an indented line at the text's "
-     "own indentation."},
+     "its first character: `\\#`, `\\-`, `1\\)`; remove the spaces before a paragraph that "
+     "starts four spaces in."},
 
     // The run itself.
     {"diagnostic-limit", S::note, "more diagnostics than --max-errors or --max-warnings allow",
