@@ -22,12 +22,20 @@ constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 // The marks of a span's formatting, as the sources write them: *emphasis*,
 // **strong**, ~~struck~~, `code`, [a link](its target). A language's span
-// prints no mark of its own. Nesting is bounded by the checker's limits;
-// `depth` keeps this walk bounded on any tree.
+// prints no mark of its own. Text that holds a mark's character has it
+// escaped, so that "\*approved\*" typed as text and "*approved*" differ.
+// Nesting is bounded by the checker's limits; `depth` keeps this walk
+// bounded on any tree.
 void marked_into(const tree::Inlines& xs, std::string& out, int depth) {
   for (const tree::Inline& x : xs) {
     std::string_view open, close;
     switch (x.kind) {
+      case tree::Inline::Kind::text:
+        for (char c : x.text) {
+          if (c == '\\' || c == '*' || c == '~' || c == '`' || c == '[') out += '\\';
+          out += c;
+        }
+        continue;
       case tree::Inline::Kind::emph:
         open = close = "*";
         break;
@@ -433,6 +441,7 @@ Change change_of(Change::Kind kind, const Unit* o, const Unit* n) {
   c.label = (n ? n : o)->label;
   c.in = (n ? n : o)->in;
   c.after = (n ? n : o)->after;
+  c.nth = (n ? n : o)->nth;
   if (o) {
     c.has_old = true;
     c.old_number = number_of(*o);
@@ -492,8 +501,11 @@ Version version_of(std::string name, const tree::Report& report,
     if (blocks->empty()) continue;
     add_blocks(Unit::Kind::summary, "", part, *blocks);
   }
-  if (!report.references.empty())
-    add(Unit::Kind::summary, "", "references", detail::flatten(report.references));
+  if (!report.references.empty()) {
+    std::string text = detail::flatten(report.references), marked = marked_text(report.references);
+    if (marked == text) marked.clear();
+    add(Unit::Kind::summary, "", "references", std::move(text), std::move(marked));
+  }
   // The table of contents is a unit only by being there: its lines are the
   // headings, whose changes are their sections'.
   if (!report.contents.empty()) add(Unit::Kind::contents, "", "contents", report.words.contents);
@@ -515,6 +527,7 @@ Version version_of(std::string name, const tree::Report& report,
       const std::string heading_name =
           std::string(unit_name(v.units.back().kind)) + " " + v.units.back().number;
       std::string last_numbered;
+      std::size_t unnumbered = 0;  // since the last numbered paragraph
       for (std::size_t j = 0; j < s.blocks.size(); ++j) {
         ParagraphKey key;
         if (index < paragraphs.size() && j < paragraphs[index].size()) key = paragraphs[index][j];
@@ -527,8 +540,10 @@ Version version_of(std::string name, const tree::Report& report,
         if (s.blocks[j].number.empty()) {
           v.units.back().in = heading_name;
           v.units.back().after = last_numbered;
+          v.units.back().nth = ++unnumbered;
         } else {
           last_numbered = s.blocks[j].number;
+          unnumbered = 0;
         }
       }
       ++index;

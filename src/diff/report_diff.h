@@ -52,9 +52,12 @@ struct Unit {
   // strikethrough can reverse a sentence. "" when the same as `text`.
   std::string marked = {};
   // An unnumbered paragraph's place, which its number cannot give: the
-  // heading it is under as printed ("section 6", "annex Annex 1"), and the
-  // number of the last numbered paragraph before it there ("" when none).
+  // heading it is under as printed ("section 6", "annex Annex 1"), the
+  // number of the last numbered paragraph before it there ("" when none),
+  // and which unnumbered paragraph it is since that one (or since the
+  // heading), from 1.
   std::string in = {}, after = {};
+  std::size_t nth = 0;
 
   // What it is compared by: its text with its marks.
   const std::string& compared() const { return marked.empty() ? text : marked; }
@@ -108,9 +111,10 @@ struct Change {
   // by its place in the preamble, counted from 1 ("2").
   std::string old_number, new_number;
   std::string label;
-  // An unnumbered paragraph's place (Unit::in, Unit::after): in the new
+  // An unnumbered paragraph's place (Unit::in, after, nth): in the new
   // version, or the old one for a deleted paragraph.
   std::string in, after;
+  std::size_t nth = 0;
   std::string text;         // inserted, deleted or withdrawn: what it printed
   std::vector<Word> words;  // changed (and moved with a change): the words, old and new
 };

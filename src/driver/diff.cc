@@ -183,11 +183,24 @@ std::string words_text(const std::vector<Word>& words, const Style& style) {
   return out;
 }
 
+// "1st", "2nd", "3rd", "4th", "11th", "21st".
+std::string ordinal(std::size_t n) {
+  const std::size_t tens = n % 100, units = n % 10;
+  const char* suffix = tens >= 11 && tens <= 13 ? "th"
+                       : units == 1             ? "st"
+                       : units == 2             ? "nd"
+                       : units == 3             ? "rd"
+                                                : "th";
+  return std::to_string(n) + suffix;
+}
+
 // An unnumbered paragraph is placed by what its section prints before it:
-// "unnumbered paragraph after 6.3", "unnumbered paragraph at the start of
-// section 6".
+// "unnumbered paragraph after 6.3", "the 2nd unnumbered paragraph after
+// 6.3", "unnumbered paragraph at the start of section 6", "the 3rd
+// unnumbered paragraph of annex Annex 1".
 std::string unit_text(diff::Unit::Kind what, const std::string& number, const std::string& label,
-                      const std::string& in = {}, const std::string& after = {}) {
+                      const std::string& in = {}, const std::string& after = {},
+                      std::size_t nth = 0) {
   // The preamble prints no numbers: its paragraphs are named by place.
   if (what == diff::Unit::Kind::preamble)
     return text::printable("paragraph " + number + " of the preamble");
@@ -198,10 +211,11 @@ std::string unit_text(diff::Unit::Kind what, const std::string& number, const st
     s += ' ' + number;
   } else if (what == diff::Unit::Kind::paragraph) {
     s = "unnumbered paragraph";
+    if (nth > 1) s = "the " + ordinal(nth) + " " + s;
     if (!after.empty())
       s += " after " + after;
     else if (!in.empty())
-      s += " at the start of " + in;
+      s += (nth > 1 ? " of " : " at the start of ") + in;
   } else if (what == diff::Unit::Kind::cover || what == diff::Unit::Kind::summary ||
              what == diff::Unit::Kind::record) {
     s += ' ' + label;
@@ -213,7 +227,7 @@ std::string unit_text(diff::Unit::Kind what, const std::string& number, const st
 // differs: "paragraph 6.4, was 6.3"; "paragraph 1.1, was paragraph 1 of the
 // preamble" when it moved out of the preamble (whose places are not numbers).
 std::string now_and_was(const Change& c) {
-  std::string s = unit_text(c.what, c.new_number, c.label, c.in, c.after);
+  std::string s = unit_text(c.what, c.new_number, c.label, c.in, c.after, c.nth);
   if (c.old_what != c.what) {
     s += ", was " + unit_text(c.old_what, c.old_number, c.label);
   } else if (c.old_number != c.new_number) {
@@ -280,13 +294,15 @@ std::string format_text(const std::vector<Change>& changes, const std::string& o
     const std::string kind = diff::kind_name(c.kind);
     switch (c.kind) {
       case Change::Kind::inserted:
-        out +=
-            style.bold(kind + " " + unit_text(c.what, c.new_number, c.label, c.in, c.after)) + "\n";
+        out += style.bold(kind + " " +
+                          unit_text(c.what, c.new_number, c.label, c.in, c.after, c.nth)) +
+               "\n";
         out += "  " + style.ins(text::printable(c.text)) + "\n";
         break;
       case Change::Kind::deleted:
-        out += style.bold(kind + " " + unit_text(c.what, c.old_number, c.label, c.in, c.after)) +
-               (c.old_number.empty() ? "" : " (old numbering)") + "\n";
+        out += style.bold(kind + " " +
+                          unit_text(c.what, c.old_number, c.label, c.in, c.after, c.nth)) +
+               (c.old_number.empty() && c.after.empty() ? "" : " (old numbering)") + "\n";
         out += "  " + style.del(text::printable(c.text)) + "\n";
         break;
       case Change::Kind::changed:
@@ -323,6 +339,7 @@ std::string format_json(const std::vector<Change>& changes, const std::string& o
     j["label"] = c.label.empty() ? json(nullptr) : json(c.label);
     if (!c.in.empty()) j["in"] = c.in;
     if (!c.after.empty()) j["after"] = c.after;
+    if (c.nth > 0) j["nth"] = c.nth;
     if (!c.text.empty()) j["text"] = c.text;
     if (!c.words.empty()) {
       json words = json::array();

@@ -682,6 +682,40 @@ TEST_CASE("diff: an unnumbered paragraph is placed in its section", "[diff]") {
   REQUIRE(changes.size() == 2);
   CHECK(changes[0].in == "section 6");
   CHECK(changes[0].after.empty());
+  CHECK(changes[0].nth == 1);
   CHECK(changes[1].in == "section 6");
   CHECK(changes[1].after == "6.1");
+  CHECK(changes[1].nth == 1);
+}
+
+TEST_CASE("diff: unnumbered paragraphs in a row are counted from the last numbered one", "[diff]") {
+  cwg::tree::Report r;
+  cwg::tree::Section s;
+  s.number = "Annex 1";
+  s.heading = {text("Participants")};
+  for (const char* words : {"First list of names.", "Second list of names.", "Third."}) {
+    Block b;
+    b.text = {text(words)};
+    s.blocks.push_back(b);
+  }
+  r.annexes.push_back(s);
+  const auto v =
+      cwg::diff::version_of("v", r, {"a"}, {{{"", false}, {"", false}, {"", false}}}, {});
+  std::vector<std::size_t> nth;
+  for (const Unit& u : v.units)
+    if (u.kind == Unit::Kind::paragraph) {
+      CHECK(u.in == "annex Annex 1");
+      CHECK(u.after.empty());
+      nth.push_back(u.nth);
+    }
+  CHECK(nth == std::vector<std::size_t>{1, 2, 3});
+}
+
+TEST_CASE("diff: text that holds a mark's character is not taken for the mark", "[diff]") {
+  using cwg::tree::Inlines;
+  const Inlines typed = {text("until it is *approved*")};
+  const Inlines emphasized = {text("until it is "),
+                              inline_of(Inline::Kind::emph, "", {text("approved")})};
+  CHECK(cwg::diff::marked_text(typed) == "until it is \\*approved\\*");
+  CHECK(cwg::diff::marked_text(emphasized) == "until it is *approved*");
 }
