@@ -10,10 +10,11 @@
 # random seed; default a new one each run), CWG_FUZZ_ARGS (more libFuzzer
 # options).
 #
-# CI sets the seed: a gate must give the same answer for the same commit, and
-# a finding must replay. With a fixed seed and the same corpus, a slower
-# machine runs a prefix of the inputs a faster one runs. New ground is for
-# the long run, with a new seed each time.
+# CI sets the seed, so that a finding replays and a commit is not failed by
+# chance: with a fixed seed and the same corpus, a run that stops on time
+# tries a prefix of the inputs a longer run tries, so a long local run of
+# the seed covers CI's minute. New ground is for the long run, with a new
+# seed each time.
 #
 # Each harness keeps its corpus in BUILD/fuzz/corpus/HARNESS, seeded from the
 # examples (make_corpus.py) and grown by every run, so a run continues where
