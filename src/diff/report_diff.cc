@@ -464,18 +464,23 @@ Version version_of(std::string name, const tree::Report& report,
                    const std::vector<std::string>& preamble_labels) {
   Version v;
   v.name = std::move(name);
+  // A unit; `marked`, its text with its marks, is kept when they add any.
   auto add = [&](Unit::Kind kind, std::string number, std::string label, std::string text,
                  std::string marked = {}) {
+    if (marked == text) marked.clear();
     v.units.push_back({kind, std::move(number), std::move(label), std::move(text), npos});
     v.units.back().marked = std::move(marked);
+  };
+  auto add_inlines = [&](Unit::Kind kind, std::string number, std::string label,
+                         const tree::Inlines& xs) {
+    add(kind, std::move(number), std::move(label), detail::flatten(xs), marked_text(xs));
   };
 
   Footnotes footnotes;
   for (const tree::Footnote& f : report.footnotes)
     if (!f.anchor.empty()) footnotes.emplace(f.anchor, &f);
   std::unordered_set<std::string_view> seen;
-  // A unit of blocks: its text, and its text with its marks when they add
-  // any.
+  // A unit of blocks.
   auto add_blocks = [&](Unit::Kind kind, std::string number, std::string label,
                         std::span<const tree::Block> blocks) {
     std::string text, marked;
@@ -486,7 +491,6 @@ Version version_of(std::string name, const tree::Report& report,
     const auto notes = first_cited(blocks, footnotes, seen);
     add_footnotes(notes, text, plain_inlines);
     add_footnotes(notes, marked, marked_text);
-    if (marked == text) marked.clear();
     add(kind, std::move(number), std::move(label), std::move(text), std::move(marked));
   };
   add(Unit::Kind::title, "", "title", report.title);
@@ -501,11 +505,8 @@ Version version_of(std::string name, const tree::Report& report,
     if (blocks->empty()) continue;
     add_blocks(Unit::Kind::summary, "", part, *blocks);
   }
-  if (!report.references.empty()) {
-    std::string text = detail::flatten(report.references), marked = marked_text(report.references);
-    if (marked == text) marked.clear();
-    add(Unit::Kind::summary, "", "references", std::move(text), std::move(marked));
-  }
+  if (!report.references.empty())
+    add_inlines(Unit::Kind::summary, "", "references", report.references);
   // The table of contents is a unit only by being there: its lines are the
   // headings, whose changes are their sections'.
   if (!report.contents.empty()) add(Unit::Kind::contents, "", "contents", report.words.contents);
@@ -518,11 +519,8 @@ Version version_of(std::string name, const tree::Report& report,
   for (const auto* sections : {&report.sections, &report.annexes}) {
     for (const tree::Section& s : *sections) {
       const std::size_t parent = v.units.size();
-      std::string heading = detail::flatten(s.heading), marked = marked_text(s.heading);
-      if (marked == heading) marked.clear();
-      add(sections == &report.sections ? Unit::Kind::section : Unit::Kind::annex, s.number,
-          index < section_labels.size() ? section_labels[index] : "", std::move(heading),
-          std::move(marked));
+      add_inlines(sections == &report.sections ? Unit::Kind::section : Unit::Kind::annex, s.number,
+                  index < section_labels.size() ? section_labels[index] : "", s.heading);
       v.units.back().section = index;
       const std::string heading_name =
           std::string(unit_name(v.units.back().kind)) + " " + v.units.back().number;

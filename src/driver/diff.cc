@@ -21,6 +21,7 @@
 #include "driver/git_folder.h"
 #include "driver/output.h"
 #include "lang/labels.h"
+#include "lang/ordinals.h"
 #include "source/loader.h"
 #include "text/printable.h"
 
@@ -183,17 +184,6 @@ std::string words_text(const std::vector<Word>& words, const Style& style) {
   return out;
 }
 
-// "1st", "2nd", "3rd", "4th", "11th", "21st".
-std::string ordinal(std::size_t n) {
-  const std::size_t tens = n % 100, units = n % 10;
-  const char* suffix = tens >= 11 && tens <= 13 ? "th"
-                       : units == 1             ? "st"
-                       : units == 2             ? "nd"
-                       : units == 3             ? "rd"
-                                                : "th";
-  return std::to_string(n) + suffix;
-}
-
 // An unnumbered paragraph is placed by what its section prints before it:
 // "unnumbered paragraph after 6.3", "the 2nd unnumbered paragraph after
 // 6.3", "unnumbered paragraph at the start of section 6", "the 3rd
@@ -211,7 +201,7 @@ std::string unit_text(diff::Unit::Kind what, const std::string& number, const st
     s += ' ' + number;
   } else if (what == diff::Unit::Kind::paragraph) {
     s = "unnumbered paragraph";
-    if (nth > 1) s = "the " + ordinal(nth) + " " + s;
+    if (nth > 1) s = "the " + ordinal_numeral(static_cast<long>(nth)) + " " + s;
     if (!after.empty())
       s += " after " + after;
     else if (!in.empty())
